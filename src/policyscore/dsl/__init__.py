@@ -1,0 +1,1 @@
+"""The expression language: grammar, parser, tree, types, checker, functions, compiler, interpreter."""

@@ -1,0 +1,143 @@
+"""The expression tree: frozen dataclasses, independent of any back end.
+
+Every node carries ``span``: (start, end) character offsets inside the
+expression text; the loader maps them to file positions for messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "Offsets",
+    "Literal",
+    "ListExpr",
+    "Name",
+    "Attr",
+    "Call",
+    "Unary",
+    "Binary",
+    "Logical",
+    "IsNull",
+    "Cond",
+    "Expr",
+    "ARITHMETIC",
+    "COMPARISON",
+    "MEMBERSHIP",
+    "children",
+]
+
+Offsets = tuple[int, int]
+
+ARITHMETIC = frozenset({"+", "-", "*", "/", "%"})
+COMPARISON = frozenset({"==", "!=", "<", "<=", ">", ">="})
+MEMBERSHIP = frozenset({"in", "not in"})
+
+
+@dataclass(frozen=True, slots=True)
+class Literal:
+    """A constant: number, string, boolean, null, date or a folded list."""
+
+    value: object
+    span: Offsets
+
+
+@dataclass(frozen=True, slots=True)
+class ListExpr:
+    items: tuple[Expr, ...]
+    span: Offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A record field, param, let or ``as_of``."""
+
+    name: str
+    span: Offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Attr:
+    """Field access ``obj.name`` on a nested record value."""
+
+    obj: Expr
+    name: str
+    span: Offsets
+    name_span: Offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    func: str
+    args: tuple[Expr, ...]
+    span: Offsets
+    name_span: Offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Unary:
+    """``-x`` or ``not x``."""
+
+    op: str
+    operand: Expr
+    span: Offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Binary:
+    """Arithmetic, comparison and membership operators."""
+
+    op: str
+    left: Expr
+    right: Expr
+    span: Offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Logical:
+    """``and`` / ``or`` with three-valued logic."""
+
+    op: str
+    left: Expr
+    right: Expr
+    span: Offsets
+
+
+@dataclass(frozen=True, slots=True)
+class IsNull:
+    operand: Expr
+    negated: bool
+    span: Offsets
+
+
+@dataclass(frozen=True, slots=True)
+class Cond:
+    """``if cond then then_ else else_``; null when the condition is null."""
+
+    cond: Expr
+    then: Expr
+    else_: Expr
+    span: Offsets
+
+
+Expr = Literal | ListExpr | Name | Attr | Call | Unary | Binary | Logical | IsNull | Cond
+
+
+def children(node: Expr) -> tuple[Expr, ...]:
+    """The direct sub-expressions of ``node``, left to right."""
+    match node:
+        case Literal() | Name():
+            return ()
+        case ListExpr(items=items):
+            return items
+        case Attr(obj=obj):
+            return (obj,)
+        case Call(args=args):
+            return args
+        case Unary(operand=operand) | IsNull(operand=operand):
+            return (operand,)
+        case Binary(left=left, right=right) | Logical(left=left, right=right):
+            return (left, right)
+        case Cond(cond=c, then=t, else_=e):
+            return (c, t, e)
+    raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover

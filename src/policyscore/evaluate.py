@@ -1,0 +1,216 @@
+"""Generate and compile one Python function per policy.
+
+The whole policy (field checks, lets, filters, factors, bands, points,
+adjustments, clamp and tier) becomes a single function over a record.  Points
+are whole numbers of the smallest unit (``10 ** -decimals``), rounded half
+away from zero on the product's shortest decimal form, so sums are exact.
+Two variants are generated from the same plan: one keeps every intermediate
+value for the explanation, one keeps only what a score needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import ROUND_CEILING, Decimal
+from typing import Any
+
+from .dsl.compiler import Emitter
+from .dsl.types import Type
+from .record import FieldDecl, field_checker
+from .rounding import to_units
+
+__all__ = ["ExprPlan", "FactorPlan", "Plan", "generate", "threshold_units"]
+
+# Fast-path rounding is exact when the scaled product stays below this bound.
+_FAST_LIMIT = 1e9
+
+
+@dataclass(frozen=True)
+class ExprPlan:
+    """An expression ready to compile: its tree and the checker's types."""
+
+    node: Any
+    types: dict[int, Type]
+
+
+@dataclass(frozen=True)
+class FactorPlan:
+    weight: float
+    missing: float
+    value: ExprPlan | None
+    bands: tuple[tuple[ExprPlan | None, float], ...] | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    fields: tuple[FieldDecl, ...]  # declared fields (all are checked)
+    used_fields: tuple[str, ...]  # root field names read by expressions
+    params: dict[str, Any]
+    lets: tuple[tuple[str, ExprPlan], ...]
+    filters: tuple[ExprPlan, ...]
+    factors: tuple[FactorPlan, ...]
+    adjustments: tuple[tuple[ExprPlan, float], ...]
+    decimals: int
+    score_min: float | None
+    score_max: float | None
+    tiers: tuple[float, ...]
+
+
+def threshold_units(minimum: float, decimals: int) -> int:
+    """The smallest whole number of units whose score is >= ``minimum``."""
+    return int((Decimal(repr(minimum)).scaleb(decimals)).to_integral_value(rounding=ROUND_CEILING))
+
+
+class _Src:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, indent: int, text: str) -> None:
+        self.lines.append("    " * indent + text)
+
+
+def _field_check_line(decl: FieldDecl, var: str, checker: str) -> str:
+    t = decl.type
+    if decl.enum is not None or t.kind in ("list", "object", "any"):
+        if t.kind == "any":
+            return ""
+        return f"{var} = {checker}({var})"
+    if t.kind == "string":
+        cond = f"{var}.__class__ is not str"
+    elif t.kind == "number" and t.integer:
+        cond = f"{var}.__class__ is not int"
+    elif t.kind == "number":
+        cond = f"{var}.__class__ is not float and {var}.__class__ is not int"
+    elif t.kind == "boolean":
+        cond = f"{var} is not True and {var} is not False"
+    elif t.kind == "date":
+        cond = f"{var}.__class__ is not _date"
+    elif t.kind == "datetime":
+        cond = f"{var}.__class__ is not _datetime"
+    else:  # pragma: no cover - every kind is handled above
+        return f"{var} = {checker}({var})"
+    if t.nullable:
+        cond = f"{var} is not None and {cond}"
+    return f"if {cond}: {var} = {checker}({var})"
+
+
+def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., Any], str]:
+    """Compile ``plan``; return (``evaluate(record, as_of, explain)``, its source)."""
+    names: dict[str, str] = {"as_of": "as_of"}
+    declared = {d.name for d in plan.fields}
+    for i, name in enumerate(plan.used_fields):
+        names[name] = f"f{i}"
+    for i, (name, _) in enumerate(plan.lets):
+        names[name] = f"l{i}"
+    for name in plan.params:
+        names[name] = f"<param {name}>"  # folded by the emitter, never emitted
+    em = Emitter(names, dict(plan.params))
+    ns = em.namespace
+    ns.update(
+        {"_date": date, "_datetime": datetime, "_R": result_cls, "_new": tuple.__new__, "_units": to_units, "_policy": policy}
+    )
+
+    src = _Src()
+    src.add(0, "def _evaluate(r, as_of, _explain):")
+    # Fields: every declared field is checked; the ones expressions read are kept in locals.
+    used = set(plan.used_fields)
+    for decl in plan.fields:
+        checker = em.bind(field_checker(decl), "chk")
+        var = names[decl.name] if decl.name in used else "_v"
+        src.add(1, f"{var} = r.get({decl.name!r})")
+        line = _field_check_line(decl, var, checker)
+        if line:
+            src.add(1, line)
+    for name in plan.used_fields:
+        if name not in declared:
+            src.add(1, f"{names[name]} = r.get({name!r})")
+    for name, lp in plan.lets:
+        src.add(1, f"{names[name]} = {em.emit(lp.node, lp.types)}")
+    lets_tuple = "(" + "".join(f"{names[n]}, " for n, _ in plan.lets) + ")"
+
+    for i, fp in enumerate(plan.filters):
+        src.add(1, f"g{i} = {em.emit(fp.node, fp.types)}")
+    filters_tuple = "(" + "".join(f"g{i}, " for i in range(len(plan.filters))) + ")"
+    if plan.filters:
+        src.add(1, "if " + " and ".join(f"g{i} is True" for i in range(len(plan.filters))) + ":")
+        body = 2
+    else:
+        src.add(1, "if True:")
+        body = 2
+
+    d = plan.decimals
+    scale = 10.0**d
+    for i, fac in enumerate(plan.factors):
+        missing_units = to_units(fac.weight * fac.missing, d)
+        if fac.bands is not None:
+            first = True
+            for j, (cond, value) in enumerate(fac.bands):
+                units = to_units(fac.weight * value, d)
+                if cond is None:
+                    src.add(body, "else:" if not first else "if True:")
+                    src.add(body + 1, f"b{i} = {j}; x{i} = {value!r}; p{i} = {units}")
+                    break
+                csrc = em.emit(cond.node, cond.types)
+                kw = "if" if first else "elif"
+                src.add(body, f"{kw} (_c := {csrc}) is True:")
+                src.add(body + 1, f"b{i} = {j}; x{i} = {value!r}; p{i} = {units}")
+                src.add(body, "elif _c is None:")
+                src.add(body + 1, f"b{i} = None; x{i} = None; p{i} = {missing_units}")
+                first = False
+            continue
+        assert fac.value is not None
+        src.add(body, f"x{i} = {em.emit(fac.value.node, fac.value.types)}")
+        src.add(body, f"if x{i} is None: p{i} = {missing_units}")
+        src.add(body, "else:")
+        src.add(body + 1, f"_c = 0 if x{i} < 0 else (1 if x{i} > 1 else x{i})")
+        weight = repr(fac.weight)
+        src.add(body + 1, f"_p = {weight} * _c")
+        src.add(body + 1, f"_y = _p * {scale!r}")
+        src.add(body + 1, "_n = int(_y)")
+        src.add(body + 1, "_f = _y - _n")
+        if fac.weight * scale >= _FAST_LIMIT:
+            src.add(body + 1, f"p{i} = _units(_p, {d})")
+        else:
+            src.add(body + 1, f"p{i} = _n + 1 if _f > 0.5000001 else (_n if _f < 0.4999999 else _units(_p, {d}))")
+    factor_range = range(len(plan.factors))
+    parts = [f"p{i}" for i in factor_range]
+    for k, (ap, points) in enumerate(plan.adjustments):
+        src.add(body, f"a{k} = {em.emit(ap.node, ap.types)}")
+        units = to_units(points, d)
+        parts.append(f"({units} if a{k} is True else 0)")
+    src.add(body, f"_raw = {' + '.join(parts) if parts else '0'}")
+    src.add(body, "_tot = _raw")
+    if plan.score_min is not None:
+        lo = to_units(plan.score_min, d)
+        src.add(body, f"if _tot < {lo}: _tot = {lo}")
+    if plan.score_max is not None:
+        hi = to_units(plan.score_max, d)
+        src.add(body, f"if _tot > {hi}: _tot = {hi}")
+    if plan.tiers:
+        pieces = " else ".join(f"{j} if _tot >= {threshold_units(t, d)}" for j, t in enumerate(plan.tiers))
+        src.add(body, f"_tier = {pieces} else None")
+    else:
+        src.add(body, "_tier = None")
+    points_tuple = "(" + "".join(f"p{i}, " for i in factor_range) + ")"
+    adj_tuple = "(" + "".join(f"a{k}, " for k in range(len(plan.adjustments))) + ")"
+    values_tuple = "(" + "".join(f"x{i}, " for i in factor_range) + ")"
+    bands_tuple = "(" + "".join((f"b{i}, " if fac.bands is not None else "None, ") for i, fac in enumerate(plan.factors)) + ")"
+    src.add(body, "if _explain:")
+    src.add(
+        body + 1,
+        f"return _new(_R, (_policy, r, as_of, {lets_tuple}, {filters_tuple}, {values_tuple}, {bands_tuple}, "
+        f"{points_tuple}, {adj_tuple}, _raw, _tot, _tier))",
+    )
+    src.add(
+        body,
+        f"return _new(_R, (_policy, r, as_of, None, {filters_tuple}, None, None, {points_tuple}, {adj_tuple}, _raw, _tot, _tier))",
+    )
+    src.add(1, "if _explain:")
+    src.add(2, f"return _new(_R, (_policy, r, as_of, {lets_tuple}, {filters_tuple}, None, None, None, None, None, None, None))")
+    src.add(1, f"return _new(_R, (_policy, r, as_of, None, {filters_tuple}, None, None, None, None, None, None, None))")
+    source = "\n".join(src.lines) + "\n"
+    code = compile(source, f"<policy {getattr(policy, 'name', '?')}>", "exec")
+    exec(code, ns)  # noqa: S102 - the source is generated from checked expressions only
+    return ns["_evaluate"], source

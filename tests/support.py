@@ -1,0 +1,97 @@
+"""Helpers shared by the engine tests: build small policies and evaluate expressions both ways."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from typing import Any
+
+import policyscore as ps
+from policyscore.dsl.checker import Scope, Symbol, check_expr
+from policyscore.dsl.interpreter import interpret
+from policyscore.dsl.parser import parse
+from policyscore.dsl.types import parse_type
+
+AS_OF = date(2026, 11, 1)
+
+
+def policy_text(body: str) -> str:
+    return textwrap.dedent(body).strip() + "\n"
+
+
+def load(body: str, name: str = "t.yaml") -> ps.Policy:
+    return ps.load_policy_text(policy_text(body), name)
+
+
+def diagnostics(body: str, name: str = "t.yaml") -> list[ps.Diagnostic]:
+    return ps.check_text(policy_text(body), name)
+
+
+def errors(body: str, name: str = "t.yaml") -> list[ps.Diagnostic]:
+    return [d for d in diagnostics(body, name) if d.is_error]
+
+
+def _yaml_str(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def expr_policy(expr: str, fields: dict[str, str] | None = None, params: dict[str, Any] | None = None) -> ps.Policy:
+    """A policy whose only let is ``out: <expr>`` (so the compiled code computes it)."""
+    lines = ["policy: expr", "version: 1"]
+    if fields:
+        lines.append("record:")
+        lines.append("  fields:")
+        lines += [f"    {k}: {_yaml_str(v)}" for k, v in fields.items()]
+    if params:
+        lines.append("params:")
+        for k, v in params.items():
+            lines.append(f"  {k}: {v!r}" if not isinstance(v, str) else f"  {k}: {_yaml_str(v)}")
+    lines.append("let:")
+    lines.append(f"  out: {_yaml_str(expr)}")
+    lines += ["factors:", "  - id: f", "    weight: 1", "    value: '0'"]
+    return ps.load_policy_text("\n".join(lines) + "\n", "expr.yaml")
+
+
+def compiled(
+    expr: str, record: dict[str, Any] | None = None, fields: dict[str, str] | None = None, params: dict[str, Any] | None = None
+) -> Any:
+    """The value the compiled policy computes for ``expr`` on ``record``."""
+    policy = expr_policy(expr, fields, params)
+    return policy.score(record or {}, AS_OF).lookup("out")
+
+
+def interpreted(
+    expr: str, record: dict[str, Any] | None = None, fields: dict[str, str] | None = None, params: dict[str, Any] | None = None
+) -> Any:
+    """The value the reference interpreter computes for ``expr`` (after the same record checks)."""
+    policy = expr_policy(expr, fields, params)
+    rec = record or {}
+    params = params or {}
+
+    def lookup(name: str) -> Any:
+        if name == "as_of":
+            return AS_OF
+        if name in params:
+            return params[name]
+        return policy.field_value(rec, name)
+
+    return interpret(parse(expr), lookup)
+
+
+def both(
+    expr: str, record: dict[str, Any] | None = None, fields: dict[str, str] | None = None, params: dict[str, Any] | None = None
+) -> Any:
+    """Evaluate both ways, assert they agree (value and type), return the value."""
+    a = compiled(expr, record, fields, params)
+    b = interpreted(expr, record, fields, params)
+    assert a == b and type(a) is type(b), (expr, a, b)
+    return a
+
+
+def type_of(expr: str, fields: dict[str, str]) -> str:
+    scope = Scope()
+    for k, v in fields.items():
+        scope[k] = Symbol(k, "field", parse_type(v))
+    checked = check_expr(parse(expr), scope)
+    assert checked.ok, checked.problems
+    return checked.type.describe()
