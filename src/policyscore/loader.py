@@ -60,9 +60,7 @@ def _decode(name: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [
-            Diagnostic(
-                "PS002", f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", Span(name, line, col, line, col + 1)
-            )
+            Diagnostic("PS002", f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", Span(name, line, col, line, col + 1))
         ]
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -185,6 +183,7 @@ class _Build:
         except RecordTypeError as exc:
             key = ("record", "schema") if rec.schema is not None else ("record", "fields")
             self.out.add("PS113", str(exc), self.index.value_span(key))
+            self.scope.open_fields = True  # check the rest without cascading "unknown name" errors
         return []
 
     def run(self) -> Policy | None:
@@ -213,9 +212,7 @@ class _Build:
         for lname, expr in m.lets:
             self.scope.later.discard(lname)
             if lname in self.scope:
-                self.out.add(
-                    "PS110", f"let '{lname}' has the name of a {self.scope[lname].kind}", self.index.key_span(("let", lname))
-                )
+                self.out.add("PS110", f"let '{lname}' has the name of a {self.scope[lname].kind}", self.index.key_span(("let", lname)))
                 continue
             info, checked = self.expression(expr, None, f"let '{lname}'")
             if info is None or checked is None:
@@ -267,9 +264,7 @@ class _Build:
         for adj in m.adjustments:
             info, _ = self.expression(adj.when, "boolean", f"adjustment '{adj.id}'")
             if info is not None:
-                adjustments.append(
-                    AdjustmentInfo(adj.id, adj.description, adj.when.text, info, adj.points, to_units(adj.points, d))
-                )
+                adjustments.append(AdjustmentInfo(adj.id, adj.description, adj.when.text, info, adj.points, to_units(adj.points, d)))
         tiers = tuple(TierInfo(t.name, t.min, threshold_units(t.min, d), t.description) for t in m.tiers)
         self._warnings(params, lets, tiers)
         if self.out.errors:
@@ -326,9 +321,7 @@ class _Build:
         m = self.model
         for pname in params:
             if pname not in self.used:
-                self.out.add(
-                    "PS301", f"param '{pname}' is never used", self.index.key_span(("params", pname)), severity="warning"
-                )
+                self.out.add("PS301", f"param '{pname}' is never used", self.index.key_span(("params", pname)), severity="warning")
         for li in lets:
             if li.name not in self.used:
                 self.out.add("PS302", f"let '{li.name}' is never used", self.index.key_span(("let", li.name)), severity="warning")

@@ -253,22 +253,27 @@ class Policy:
     def _expr_error(self, info: ExprInfo, err: ExprRuntimeError, record: dict[str, Any]) -> RecordError:
         node = err.node
         sub = info.text[node.span[0] : node.span[1]]
-        culprit = _field_in(node, err.error.value, record)
+        fields = _fields_in(node, record)
+        culprit = next((name for name, value in fields if value == err.error.value and value is not None), None)
+        if culprit is None and fields:
+            culprit = fields[0][0]
         where = f"{info.where}" + (f" (line {info.line})" if info.line else "")
-        field_note = f" from field '{culprit}'" if culprit else ""
-        message = f"{where}: '{sub}' needs {err.error.expected}, got {describe_value(err.error.value)}{field_note}"
-        return RecordError(message, code="PS403", field=culprit, value=err.error.value)
+        problem = err.error.problem or f"needs {err.error.expected}, got {describe_value(err.error.value)}"
+        shown = ", ".join(f"{name} = {describe_value(value)}" for name, value in fields)
+        message = f"{where}: '{sub}' {problem}" + (f" ({shown})" if shown else "")
+        return RecordError(message, code="PS403", field=culprit, value=record.get(culprit) if culprit else err.error.value)
 
 
-def _field_in(node: n.Expr, value: Any, record: dict[str, Any]) -> str | None:
-    """The field (if any) under ``node`` whose value is ``value``."""
+def _fields_in(node: n.Expr, record: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The record fields read under ``node`` with their values, left to right."""
+    out: list[tuple[str, Any]] = []
     stack = [node]
     while stack:
         cur = stack.pop()
-        if isinstance(cur, n.Name) and cur.name in record and record.get(cur.name) == value:
-            return cur.name
-        stack.extend(n.children(cur))
-    return None
+        if isinstance(cur, n.Name) and cur.name in record and all(cur.name != k for k, _ in out):
+            out.append((cur.name, record.get(cur.name)))
+        stack.extend(reversed(n.children(cur)))
+    return out
 
 
 def _not_compiled(record: Any, as_of: date, explain: bool) -> Result:  # pragma: no cover

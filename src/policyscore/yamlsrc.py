@@ -141,32 +141,32 @@ def load_yaml(text: str, file: str | None) -> tuple[Any, SourceIndex, list[Diagn
     diags: list[Diagnostic] = []
     try:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        if not nodes:
+            return None, index, diags
+        if len(nodes) > 1:
+            second = nodes[1]
+            diags.append(
+                Diagnostic(
+                    "PS101",
+                    "a policy file holds one YAML document, found several",
+                    _span(file, second.start_mark, second.end_mark),
+                )
+            )
+        data = _walk(nodes[0], (), None, index, _Builder(), diags, file)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         span = None
         if mark is not None:
             span = Span(file, mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
-        problem = exc.problem or "invalid YAML"
+        problem = (exc.problem or "invalid YAML").strip()
         if exc.context:
             problem = f"{problem} ({exc.context})"
         diags.append(Diagnostic("PS101", f"YAML syntax error: {problem}", span))
         return None, index, diags
-    except yaml.YAMLError as exc:  # pragma: no cover - reader errors without marks
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        # Reader errors (control characters) and scalars PyYAML cannot build (a date like 2026-02-30).
         diags.append(Diagnostic("PS101", f"YAML error: {exc}", Span(file, 1, 1, 1, 2)))
         return None, index, diags
-    if not nodes:
-        return None, index, diags
-    if len(nodes) > 1:
-        second = nodes[1]
-        diags.append(
-            Diagnostic(
-                "PS101",
-                "a policy file holds one YAML document, found several",
-                _span(file, second.start_mark, second.end_mark),
-            )
-        )
-    builder = _Builder()
-    data = _walk(nodes[0], (), None, index, builder, diags, file)
     return data, index, diags
 
 
@@ -187,9 +187,7 @@ def _walk(
         for knode, vnode in node.value:
             key = builder.construct_object(knode, deep=True)
             if isinstance(key, (list, dict)):
-                diags.append(
-                    Diagnostic("PS110", "a mapping key must be a plain value", _span(file, knode.start_mark, knode.end_mark))
-                )
+                diags.append(Diagnostic("PS110", "a mapping key must be a plain value", _span(file, knode.start_mark, knode.end_mark)))
                 continue
             if key in seen:
                 first = seen[key]
@@ -205,4 +203,8 @@ def _walk(
         return out
     if isinstance(node, SequenceNode):
         return [_walk(item, path + (i,), None, index, builder, diags, file) for i, item in enumerate(node.value)]
-    return builder.construct_object(node, deep=True)
+    try:
+        return builder.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:  # e.g. an unquoted date that does not exist: 2026-02-30
+        diags.append(Diagnostic("PS101", f"invalid value {node.value!r}: {exc}", _span(file, node.start_mark, node.end_mark)))
+        return node.value

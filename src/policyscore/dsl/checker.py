@@ -171,9 +171,7 @@ class _Checker:
             case n.Name(name=name):
                 sym = self.scope.get(name)
                 if sym is None and isinstance(self.scope, Scope) and name in self.scope.later:
-                    self.problem(
-                        "PS201", f"let '{name}' is used before it is defined", node.span, "a let may use only the lets above it"
-                    )
+                    self.problem("PS201", f"let '{name}' is used before it is defined", node.span, "a let may use only the lets above it")
                     return ANY
                 if sym is None:
                     self.problem("PS201", f"unknown name '{name}'", node.span, _suggest(name, sorted(self.scope)))
@@ -255,9 +253,7 @@ class _Checker:
             ok_l = self._expect(lt, ("number",), left, f"'{op}'")
             ok_r = self._expect(rt, ("number",), right, f"'{op}'")
             if ok_l and ok_r and op in "/%" and isinstance(right, n.Literal) and right.value == 0:
-                self.out.problems.append(
-                    Problem("PS305", f"'{op}' by zero is always null", right.span[0], right.span[1], None, "warning")
-                )
+                self.out.problems.append(Problem("PS305", f"'{op}' by zero is always null", right.span[0], right.span[1], None, "warning"))
             return NUMBER.with_nullable(nullable or op in ("/", "%"))
         if op in n.COMPARISON:
             for side in (left, right):
@@ -317,9 +313,7 @@ class _Checker:
             if "any" in kinds or t.kind in ("any", "null") or t.kind in kinds:
                 continue
             label = " or ".join(sorted(kinds))
-            self.problem(
-                "PS203", f"argument {i + 1} of {fn.name}() must be a {label}, got {t}", arg.span, f"usage: {fn.signature()}"
-            )
+            self.problem("PS203", f"argument {i + 1} of {fn.name}() must be a {label}, got {t}", arg.span, f"usage: {fn.signature()}")
             return ANY
         if fn.same_kind:
             merged: Type | None = None

@@ -27,10 +27,11 @@ __all__ = ["Function", "FUNCTIONS", "RuntimeTypeError", "parse_date", "parse_dat
 class RuntimeTypeError(Exception):
     """A value of the wrong kind reached an operation (only possible for undeclared fields)."""
 
-    def __init__(self, expected: str, value: Any):
-        super().__init__(f"expected {expected}, got {kind_of(value)} {value!r}")
+    def __init__(self, expected: str, value: Any, problem: str | None = None):
         self.expected = expected
         self.value = value
+        self.problem = problem
+        super().__init__(problem or f"needs {expected}, got {kind_of(value)} {value!r}")
 
 
 def kind_of(value: Any) -> str:

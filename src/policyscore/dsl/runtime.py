@@ -109,9 +109,9 @@ def _same_kind(a: Any, b: Any) -> bool:
 
 def _check_comparable(op: str, a: Any, b: Any, ordered: bool) -> None:
     if not _same_kind(a, b):
-        raise RuntimeTypeError(f"values of one type for '{op}' (got {kind_of(a)} and {kind_of(b)})", b)
+        raise RuntimeTypeError("values of one type", a, f"compares a {kind_of(a)} with a {kind_of(b)}")
     if ordered and kind_of(a) not in ("number", "string", "date", "datetime"):
-        raise RuntimeTypeError(f"numbers, strings or dates for '{op}'", a)
+        raise RuntimeTypeError("numbers, strings or dates", a, f"cannot order {kind_of(a)} values with '{op}'")
 
 
 def _arith(op: str, fn: Callable[[Any, Any], Any], zero_is_null: bool) -> Callable[[Any, Any], Any]:
