@@ -108,9 +108,7 @@ def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., A
         names[name] = f"<param {name}>"  # folded by the emitter, never emitted
     em = Emitter(names, dict(plan.params))
     ns = em.namespace
-    ns.update(
-        {"_date": date, "_datetime": datetime, "_R": result_cls, "_new": tuple.__new__, "_units": to_units, "_policy": policy}
-    )
+    ns.update({"_date": date, "_datetime": datetime, "_R": result_cls, "_new": tuple.__new__, "_units": to_units, "_policy": policy})
 
     src = _Src()
     src.add(0, "def _evaluate(r, as_of, _explain):")

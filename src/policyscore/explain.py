@@ -150,9 +150,7 @@ class Result(tuple):  # type: ignore[type-arg]
             "policy": {"name": policy.name, "version": policy.version, "sha256": policy.sha256},
             "engine": {"name": "policyscore", "version": _engine_version()},
         }
-        out["lets"] = [
-            {"name": info.name, "expression": info.text, "value": to_plain(self.lookup(info.name))} for info in policy.lets
-        ]
+        out["lets"] = [{"name": info.name, "expression": info.text, "value": to_plain(self.lookup(info.name))} for info in policy.lets]
         filters = []
         for info, result in zip(policy.filters, self[4]):
             entry: dict[str, Any] = {

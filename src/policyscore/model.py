@@ -222,9 +222,7 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
     score = ScoreSpec(
         score_data.get("min") if _is_num(score_data.get("min")) else None,
         score_data.get("max") if _is_num(score_data.get("max")) else None,
-        score_data["decimals"]
-        if isinstance(score_data.get("decimals"), int) and not isinstance(score_data.get("decimals"), bool)
-        else 2,
+        score_data["decimals"] if isinstance(score_data.get("decimals"), int) and not isinstance(score_data.get("decimals"), bool) else 2,
         score_data.get("weights_total") if _is_num(score_data.get("weights_total")) else None,
     )
     if score.min is not None and score.max is not None and score.min > score.max:
