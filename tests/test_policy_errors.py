@@ -250,3 +250,24 @@ def test_many_problems_are_capped_in_rendering():
     text = render_diagnostics(diags, {}, limit=50)
     assert text.endswith("... and 10 more")
     assert text.count("[PS201]") == 50
+
+
+def test_constants_compared_with_enum_fields_must_be_allowed_values(tmp_path):
+    (tmp_path / "customer.json").write_text(
+        '{"type": "object", "properties": {"status": {"type": "string", "enum": ["active", "churned", "trial"]}}}'
+    )
+    policy = tmp_path / "p.yaml"
+    policy.write_text(
+        "policy: p\nversion: 1\nrecord:\n  schema: customer.json\n"
+        "params:\n  closed: [churned, closed]\n"
+        "filters:\n"
+        "  - {id: a, when: \"status != 'chruned'\"}\n"
+        "  - {id: b, when: \"status not in closed\"}\n"
+        "  - {id: c, when: \"status in ['active', 'trial']\"}\n"
+        "factors: [{id: f, weight: 1, value: '1'}]\n"
+    )
+    found = [d for d in ps.check(policy) if d.is_error]
+    assert [(d.code, d.message, d.hint, where(d)) for d in found] == [
+        ("PS208", "'chruned' is not a value of 'status'", "did you mean 'churned'?", (8, 30)),
+        ("PS208", "'closed' is not a value of 'status'", "'status' is one of 'active', 'churned', 'trial'", (9, 34)),
+    ]

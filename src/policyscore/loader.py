@@ -190,7 +190,7 @@ class _Build:
         m = self.model
         decls = self.fields()
         for decl in decls:
-            self.scope[decl.name] = Symbol(decl.name, "field", decl.type)
+            self.scope[decl.name] = Symbol(decl.name, "field", decl.type, enum=decl.enum)
         params: dict[str, Any] = {}
         for pname, value in m.params:
             t = type_of_value(value)

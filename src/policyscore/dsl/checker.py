@@ -31,6 +31,7 @@ class Symbol:
     kind: str  # "field", "param", "let", "as_of"
     type: Type
     value: Any = None  # the constant, for params
+    enum: tuple[Any, ...] | None = None  # the allowed values, for fields declared with an enum
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +256,8 @@ class _Checker:
             if ok_l and ok_r and op in "/%" and isinstance(right, n.Literal) and right.value == 0:
                 self.out.problems.append(Problem("PS305", f"'{op}' by zero is always null", right.span[0], right.span[1], None, "warning"))
             return NUMBER.with_nullable(nullable or op in ("/", "%"))
+        if op in ("==", "!=", "in", "not in"):
+            self._check_enum(left, right, op)
         if op in n.COMPARISON:
             for side in (left, right):
                 if isinstance(side, n.Literal) and side.value is None:
@@ -283,6 +286,43 @@ class _Checker:
                     self.problem("PS203", f"cannot look for a {lt} in a list of {rt.item}", node.span)
             return BOOLEAN.with_nullable(nullable)
         raise AssertionError(op)  # pragma: no cover
+
+    def _enum_of(self, node: n.Expr) -> tuple[str, tuple[Any, ...]] | None:
+        if isinstance(node, n.Name):
+            sym = self.scope.get(node.name)
+            if sym is not None and sym.kind == "field" and sym.enum:
+                return node.name, sym.enum
+        return None
+
+    def _constants(self, node: n.Expr, many: bool) -> list[tuple[Any, n.Offsets]]:
+        """Constant values on the other side of a comparison, with where they are written."""
+        if not many and isinstance(node, n.Literal):
+            return [(node.value, node.span)]
+        if many and isinstance(node, n.ListExpr):
+            return [(i.value, i.span) for i in node.items if isinstance(i, n.Literal)]
+        if many and isinstance(node, n.Name):
+            sym = self.scope.get(node.name)
+            if sym is not None and sym.kind == "param" and isinstance(sym.value, list):
+                return [(v, node.span) for v in sym.value]
+        return []
+
+    def _check_enum(self, left: n.Expr, right: n.Expr, op: str) -> None:
+        """A constant compared with an enum field must be one of its values (catches typos)."""
+        pairs = [(left, right, op in ("in", "not in"))]
+        if op in ("==", "!="):
+            pairs.append((right, left, False))
+        for field_side, other, many in pairs:
+            found = self._enum_of(field_side)
+            if found is None:
+                continue
+            name, allowed = found
+            for value, span in self._constants(other, many):
+                if value is None or value in allowed:
+                    continue
+                shown = ", ".join(repr(v) for v in allowed[:10]) + (", ..." if len(allowed) > 10 else "")
+                close = difflib.get_close_matches(str(value), [str(v) for v in allowed], n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}?" if close else f"'{name}' is one of {shown}"
+                self.problem("PS208", f"{value!r} is not a value of '{name}'", span, hint)
 
     def _call(self, node: n.Call) -> Type:
         fn = FUNCTIONS.get(node.func)
