@@ -138,7 +138,7 @@ def test_division_by_zero_inside_a_let_explained():
     factor = result["factors"][0]
     assert factor["missing"] is True
     assert factor["points"] == 5.0
-    assert factor["missing_reason"] == "'util' is null"
+    assert factor["missing_reason"] == "division by zero in 'used / seats' (in let 'util')"
     assert result["lets"] == [{"name": "util", "expression": "used / seats", "value": None}]
 
 

@@ -71,29 +71,73 @@ class _Src:
         self.lines.append("    " * indent + text)
 
 
-def _field_check_line(decl: FieldDecl, var: str, checker: str) -> str:
+def _bad_value(var: str, t: Type, enum: tuple[Any, ...] | None, em: Emitter) -> str | None:
+    """A Python condition that is true when ``var`` is *not* a valid non-null value of ``t``.
+
+    None means "always hand the value to the full checker" (rare kinds).
+    """
+    kind = t.kind
+    if enum is not None:
+        if kind == "string" and all(isinstance(v, str) for v in enum):
+            return f"({var}.__class__ is not str or {var} not in {em.bind(frozenset(enum), 'E')})"
+        return None
+    if kind == "string":
+        return f"{var}.__class__ is not str"
+    if kind == "number" and t.integer:
+        return f"{var}.__class__ is not int"
+    if kind == "number":
+        # ints pass; floats pass unless NaN or infinite (x - x is then NaN)
+        return f"({var}.__class__ is not int and ({var}.__class__ is not float or {var} - {var} != 0))"
+    if kind == "boolean":
+        return f"({var} is not True and {var} is not False)"
+    if kind == "list" and t.item is not None and t.item.kind in ("string", "number") and not t.item.integer:
+        allowed = em.bind(frozenset({str}) if t.item.kind == "string" else frozenset({int, float}), "LT")
+        return f"({var}.__class__ is not list or not set(map(type, {var})) <= {allowed})"
+    return None
+
+
+def _field_checks(decl: FieldDecl, var: str, em: Emitter, date_cache: dict[str, Any]) -> list[str]:
+    """Lines that check (and convert) one declared field held in ``var``."""
     t = decl.type
-    if decl.enum is not None or t.kind in ("list", "object", "any"):
-        if t.kind == "any":
-            return ""
-        return f"{var} = {checker}({var})"
-    if t.kind == "string":
-        cond = f"{var}.__class__ is not str"
-    elif t.kind == "number" and t.integer:
-        cond = f"{var}.__class__ is not int"
-    elif t.kind == "number":
-        cond = f"{var}.__class__ is not float and {var}.__class__ is not int"
-    elif t.kind == "boolean":
-        cond = f"{var} is not True and {var} is not False"
-    elif t.kind == "date":
-        cond = f"{var}.__class__ is not _date"
-    elif t.kind == "datetime":
-        cond = f"{var}.__class__ is not _datetime"
-    else:  # pragma: no cover - every kind is handled above
-        return f"{var} = {checker}({var})"
-    if t.nullable:
-        cond = f"{var} is not None and {cond}"
-    return f"if {cond}: {var} = {checker}({var})"
+    if t.kind == "any":
+        return []
+    checker = field_checker(decl)
+    null_ok = f"{var} is not None and " if t.nullable else ""
+    if t.kind == "date" and decl.enum is None:
+        # ISO strings are parsed once and remembered: dates repeat across records.
+        def caching(value: Any, _check: Callable[[Any], Any] = checker) -> Any:
+            out = _check(value)
+            if isinstance(value, str) and len(date_cache) < 100_000:
+                date_cache[value] = out
+            return out
+
+        chk = em.bind(caching, "chk")
+        cache = em.bind(date_cache, "dc")
+        return [
+            f"if {null_ok}{var}.__class__ is not _date:",
+            f"    {var} = ({cache}.get({var}) or {chk}({var})) if {var}.__class__ is str else {chk}({var})",
+        ]
+    chk = em.bind(checker, "chk")
+    if t.kind == "object" and decl.enum is None:
+        subs = []
+        for name, sub in t.fields or ():
+            bad = _bad_value("_s", sub, None, em)
+            if bad is None:
+                return [f"if {null_ok}True: {var} = {chk}({var})"]
+            subs.append((name, sub, bad))
+        lines = [f"if {null_ok}{var}.__class__ is not dict: {var} = {chk}({var})"]
+        lines.append(f"elif {var} is not None:" if t.nullable else "else:")
+        for name, sub, bad in subs:
+            sub_null = "_s is not None and " if sub.nullable else ""
+            lines.append(f"    _s = {var}.get({name!r})")
+            lines.append(f"    if {sub_null}{bad}: {var} = {chk}({var})")
+        if not subs:
+            lines.append("    pass")
+        return lines
+    bad = _bad_value(var, t, decl.enum, em)
+    if bad is None:
+        return [f"if {null_ok}True: {var} = {chk}({var})"] if t.nullable else [f"{var} = {chk}({var})"]
+    return [f"if {null_ok}{bad}: {var} = {chk}({var})"] if t.nullable else [f"if {bad}: {var} = {chk}({var})"]
 
 
 def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., Any], str]:
@@ -114,12 +158,11 @@ def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., A
     src.add(0, "def _evaluate(r, as_of, _explain):")
     # Fields: every declared field is checked; the ones expressions read are kept in locals.
     used = set(plan.used_fields)
+    date_cache: dict[str, Any] = {}
     for decl in plan.fields:
-        checker = em.bind(field_checker(decl), "chk")
         var = names[decl.name] if decl.name in used else "_v"
         src.add(1, f"{var} = r.get({decl.name!r})")
-        line = _field_check_line(decl, var, checker)
-        if line:
+        for line in _field_checks(decl, var, em, date_cache):
             src.add(1, line)
     for name in plan.used_fields:
         if name not in declared:
@@ -160,8 +203,11 @@ def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., A
             continue
         assert fac.value is not None
         src.add(body, f"x{i} = {em.emit(fac.value.node, fac.value.types)}")
-        src.add(body, f"if x{i} is None: p{i} = {missing_units}")
-        src.add(body, "else:")
+        if fac.value.types[id(fac.value.node)].maybe_null:
+            src.add(body, f"if x{i} is None: p{i} = {missing_units}")
+            src.add(body, "else:")
+        else:
+            src.add(body, "if True:")
         src.add(body + 1, f"_c = 0 if x{i} < 0 else (1 if x{i} > 1 else x{i})")
         weight = repr(fac.weight)
         src.add(body + 1, f"_p = {weight} * _c")

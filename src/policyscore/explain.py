@@ -160,7 +160,7 @@ class Result(tuple):  # type: ignore[type-arg]
                 "passed": result is True,
                 "result": result,
                 "inputs": self.input_values(info.expr),
-                "null_reason": why_null(info.expr.node, info.text, self.lookup) if result is None else None,
+                "null_reason": why_null(info.expr.node, info.text, self.lookup, self[0].let_sources) if result is None else None,
             }
             filters.append(entry)
         out["filters"] = filters
@@ -183,7 +183,7 @@ class Result(tuple):  # type: ignore[type-arg]
                         "points": from_units(info.units, d) if applied is True else _zero(d),
                         "defined_points": from_units(info.units, d),
                         "inputs": self.input_values(info.expr),
-                        "null_reason": why_null(info.expr.node, info.text, self.lookup) if applied is None else None,
+                        "null_reason": why_null(info.expr.node, info.text, self.lookup, self[0].let_sources) if applied is None else None,
                     }
                 )
         out["factors"] = factors
@@ -248,7 +248,7 @@ class Result(tuple):  # type: ignore[type-arg]
                         break
                     c = interpret(b.expr.node, self.lookup)
                     if c is None:
-                        reason = why_null(b.expr.node, b.text, self.lookup)
+                        reason = why_null(b.expr.node, b.text, self.lookup, self[0].let_sources)
                         break
             else:
                 chosen = info.bands[band]
@@ -256,7 +256,7 @@ class Result(tuple):  # type: ignore[type-arg]
         else:
             inputs = self.input_values(info.expr)
             if missing:
-                reason = why_null(info.expr.node, info.text, self.lookup)
+                reason = why_null(info.expr.node, info.text, self.lookup, self[0].let_sources)
         value = info.missing if missing else (0 if raw < 0 else 1 if raw > 1 else raw)
         return {
             "id": info.id,
@@ -343,8 +343,12 @@ def _factor_sentence(entry: dict[str, Any], lost: float | int) -> str:
 # ---------------------------------------------------------------- why a value is null
 
 
-def why_null(node: n.Expr, text: str, lookup: Any) -> str | None:
-    """Say where a null came from: the missing fields, divisions by zero, functions that gave null."""
+def why_null(node: n.Expr, text: str, lookup: Any, lets: dict[str, tuple[n.Expr, str]] | None = None) -> str | None:
+    """Say where a null came from: missing fields, divisions by zero, functions that gave null.
+
+    ``lets`` maps let names to (tree, text): a null let is followed into its
+    own expression, so the reason names the field or division at the source.
+    """
     trace: Trace = []
     try:
         value = interpret(node, lookup, trace)
@@ -354,7 +358,7 @@ def why_null(node: n.Expr, text: str, lookup: Any) -> str | None:
         return None
     values = {id(nd): v for nd, v in trace}
     origins: list[str] = []
-    _find_origins(node, values, text, origins)
+    _find_origins(node, values, text, origins, lookup, lets or {})
     seen: list[str] = []
     for o in origins:
         if o not in seen:
@@ -362,16 +366,23 @@ def why_null(node: n.Expr, text: str, lookup: Any) -> str | None:
     return "; ".join(seen) if seen else None
 
 
-def _find_origins(node: n.Expr, values: dict[int, Any], text: str, out: list[str]) -> None:
+def _find_origins(
+    node: n.Expr, values: dict[int, Any], text: str, out: list[str], lookup: Any, lets: dict[str, tuple[n.Expr, str]]
+) -> None:
     if id(node) not in values or values[id(node)] is not None:
         return
     null_kids = [c for c in n.children(node) if id(c) in values and values[id(c)] is None]
     if null_kids:
         for c in null_kids:
-            _find_origins(c, values, text, out)
+            _find_origins(c, values, text, out, lookup, lets)
         return
     src = text[node.span[0] : node.span[1]]
     match node:
+        case n.Name(name=name) if name in lets:
+            let_node, let_text = lets[name]
+            inner = {k: v for k, v in lets.items() if k != name}
+            reason = why_null(let_node, let_text, lookup, inner)
+            out.append(f"{reason} (in let '{name}')" if reason else f"'{name}' is null")
         case n.Name(name=name):
             out.append(f"'{name}' is null")
         case n.Attr():

@@ -144,6 +144,7 @@ class Policy:
         self.fields = fields
         self.lets = lets
         self.let_index = {info.name: i for i, info in enumerate(lets)}
+        self.let_sources = {info.name: (info.expr.node, info.text) for info in lets}
         self.filters = filters
         self.factors = factors
         self.adjustments = adjustments

@@ -255,7 +255,9 @@ class _Checker:
             ok_r = self._expect(rt, ("number",), right, f"'{op}'")
             if ok_l and ok_r and op in "/%" and isinstance(right, n.Literal) and right.value == 0:
                 self.out.problems.append(Problem("PS305", f"'{op}' by zero is always null", right.span[0], right.span[1], None, "warning"))
-            return NUMBER.with_nullable(nullable or op in ("/", "%"))
+            divisor = self._constant(right) if op in ("/", "%") else None
+            may_divide_by_zero = op in ("/", "%") and not (isinstance(divisor, (int, float)) and divisor != 0)
+            return NUMBER.with_nullable(nullable or may_divide_by_zero)
         if op in ("==", "!=", "in", "not in"):
             self._check_enum(left, right, op)
         if op in n.COMPARISON:
@@ -286,6 +288,19 @@ class _Checker:
                     self.problem("PS203", f"cannot look for a {lt} in a list of {rt.item}", node.span)
             return BOOLEAN.with_nullable(nullable)
         raise AssertionError(op)  # pragma: no cover
+
+    def _constant(self, node: n.Expr) -> Any:
+        """The value of a literal, a param or a negated one; None when not constant."""
+        match node:
+            case n.Literal(value=value):
+                return value
+            case n.Name(name=name):
+                sym = self.scope.get(name)
+                return sym.value if sym is not None and sym.kind == "param" else None
+            case n.Unary(op="-", operand=operand):
+                value = self._constant(operand)
+                return -value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+        return None
 
     def _enum_of(self, node: n.Expr) -> tuple[str, tuple[Any, ...]] | None:
         if isinstance(node, n.Name):

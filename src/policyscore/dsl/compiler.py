@@ -20,7 +20,7 @@ from typing import Any
 from . import nodes as n
 from . import runtime as rt
 from ._compat import assert_never
-from .functions import FUNCTIONS
+from .functions import FUNCTIONS, compile_regex
 from .interpreter import interpret
 from .types import ANY, Type
 
@@ -320,7 +320,46 @@ def _date_literal(gen: _Gen, node: n.Call) -> str | None:
     return None
 
 
+def _null_guarded(gen: _Gen, arg: n.Expr, body: str) -> str:
+    """``body`` with ``{x}`` replaced by ``arg``'s value, null when ``arg`` is null."""
+    src = gen.gen(arg)
+    if not gen.nullable(arg):
+        return body.format(x=src)
+    t = gen.em.temp()
+    return f"(None if ({t} := {src}) is None else {body.format(x=t)})"
+
+
+def _string_method(method: str) -> Callable[[_Gen, n.Call], str | None]:
+    def emit(gen: _Gen, node: n.Call) -> str | None:
+        if any(gen.type(a).kind != "string" for a in node.args):
+            return None  # undeclared or null-typed values go through the checked path
+        extra = [gen.gen(a) for a in node.args[1:]]
+        if any(gen.nullable(a) for a in node.args[1:]):
+            return None
+        call = f"{{x}}.{method}({', '.join(extra)})"
+        return _null_guarded(gen, node.args[0], f"{call}")
+
+    return emit
+
+
+def _matches(gen: _Gen, node: n.Call) -> str | None:
+    text, pattern = node.args
+    if gen.type(text).kind != "string" or not gen.is_constant(pattern):
+        return None
+    value = interpret(pattern, gen.em.constants.__getitem__)
+    rx = compile_regex(value) if isinstance(value, str) else None
+    if rx is None:
+        return None
+    return _null_guarded(gen, text, f"({gen.em.bind(rx, 'rx')}.search({{x}}) is not None)")
+
+
 _SPECIAL: dict[str, Callable[[_Gen, n.Call], str | None]] = {
+    "lower": _string_method("lower"),
+    "upper": _string_method("upper"),
+    "trim": _string_method("strip"),
+    "starts_with": _string_method("startswith"),
+    "ends_with": _string_method("endswith"),
+    "matches": _matches,
     "scale": _scale,
     "min": _min_max,
     "max": _min_max,

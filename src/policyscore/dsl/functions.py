@@ -9,17 +9,18 @@ and a line in ``docs/language.md``.
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
 from ..rounding import round_half_away
 from .types import BOOLEAN, DATE, NUMBER, STRING, Type
+
+_ONE_DAY = timedelta(days=1)
 
 __all__ = ["Function", "FUNCTIONS", "RuntimeTypeError", "parse_date", "parse_datetime", "months_between"]
 
@@ -185,12 +186,14 @@ def months_between(a: date, b: date) -> int:
     last day of ``b``'s month when that month is shorter (Jan 31 -> Feb 28 is
     one month).
     """
-    a, b = _as_day(a), _as_day(b)
+    if isinstance(a, datetime):
+        a = a.date()
+    if isinstance(b, datetime):
+        b = b.date()
     if b < a:
         return -months_between(b, a)
     months = (b.year - a.year) * 12 + (b.month - a.month)
-    last_day = calendar.monthrange(b.year, b.month)[1]
-    if b.day < a.day and b.day != last_day:
+    if b.day < a.day and (b + _ONE_DAY).month == b.month:
         months -= 1
     return months
 
