@@ -17,11 +17,16 @@ from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from .dsl.compiler import Emitter
+from .dsl.nodes import Name, children
 from .dsl.types import Type
-from .record import FieldDecl, field_checker
+from .record import FieldDecl
+from .recordcheck import record_checks
 from .rounding import to_units
 
-__all__ = ["ExprPlan", "FactorPlan", "Plan", "generate", "threshold_units"]
+__all__ = ["ExprPlan", "FactorPlan", "Plan", "generate", "threshold_units", "NOT_COMPUTED"]
+
+#: Stands for a let an ineligible record did not need; explanations compute it on demand.
+NOT_COMPUTED = object()
 
 # Fast-path rounding is exact when the scaled product stays below this bound.
 _FAST_LIMIT = 1e9
@@ -71,73 +76,29 @@ class _Src:
         self.lines.append("    " * indent + text)
 
 
-def _bad_value(var: str, t: Type, enum: tuple[Any, ...] | None, em: Emitter) -> str | None:
-    """A Python condition that is true when ``var`` is *not* a valid non-null value of ``t``.
-
-    None means "always hand the value to the full checker" (rare kinds).
-    """
-    kind = t.kind
-    if enum is not None:
-        if kind == "string" and all(isinstance(v, str) for v in enum):
-            return f"({var}.__class__ is not str or {var} not in {em.bind(frozenset(enum), 'E')})"
-        return None
-    if kind == "string":
-        return f"{var}.__class__ is not str"
-    if kind == "number" and t.integer:
-        return f"{var}.__class__ is not int"
-    if kind == "number":
-        # ints pass; floats pass unless NaN or infinite (x - x is then NaN)
-        return f"({var}.__class__ is not int and ({var}.__class__ is not float or {var} - {var} != 0))"
-    if kind == "boolean":
-        return f"({var} is not True and {var} is not False)"
-    if kind == "list" and t.item is not None and t.item.kind in ("string", "number") and not t.item.integer:
-        allowed = em.bind(frozenset({str}) if t.item.kind == "string" else frozenset({int, float}), "LT")
-        return f"({var}.__class__ is not list or not set(map(type, {var})) <= {allowed})"
-    return None
+def _names_in(node: Any) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, Name):
+            found.add(cur.name)
+        stack.extend(children(cur))
+    return found
 
 
-def _field_checks(decl: FieldDecl, var: str, em: Emitter, date_cache: dict[str, Any]) -> list[str]:
-    """Lines that check (and convert) one declared field held in ``var``."""
-    t = decl.type
-    if t.kind == "any":
-        return []
-    checker = field_checker(decl)
-    null_ok = f"{var} is not None and " if t.nullable else ""
-    if t.kind == "date" and decl.enum is None:
-        # ISO strings are parsed once and remembered: dates repeat across records.
-        def caching(value: Any, _check: Callable[[Any], Any] = checker) -> Any:
-            out = _check(value)
-            if isinstance(value, str) and len(date_cache) < 100_000:
-                date_cache[value] = out
-            return out
-
-        chk = em.bind(caching, "chk")
-        cache = em.bind(date_cache, "dc")
-        return [
-            f"if {null_ok}{var}.__class__ is not _date:",
-            f"    {var} = ({cache}.get({var}) or {chk}({var})) if {var}.__class__ is str else {chk}({var})",
-        ]
-    chk = em.bind(checker, "chk")
-    if t.kind == "object" and decl.enum is None:
-        subs = []
-        for name, sub in t.fields or ():
-            bad = _bad_value("_s", sub, None, em)
-            if bad is None:
-                return [f"if {null_ok}True: {var} = {chk}({var})"]
-            subs.append((name, sub, bad))
-        lines = [f"if {null_ok}{var}.__class__ is not dict: {var} = {chk}({var})"]
-        lines.append(f"elif {var} is not None:" if t.nullable else "else:")
-        for name, sub, bad in subs:
-            sub_null = "_s is not None and " if sub.nullable else ""
-            lines.append(f"    _s = {var}.get({name!r})")
-            lines.append(f"    if {sub_null}{bad}: {var} = {chk}({var})")
-        if not subs:
-            lines.append("    pass")
-        return lines
-    bad = _bad_value(var, t, decl.enum, em)
-    if bad is None:
-        return [f"if {null_ok}True: {var} = {chk}({var})"] if t.nullable else [f"{var} = {chk}({var})"]
-    return [f"if {null_ok}{bad}: {var} = {chk}({var})"] if t.nullable else [f"if {bad}: {var} = {chk}({var})"]
+def _lets_needed(lets: tuple[tuple[str, ExprPlan], ...], roots: list[Any]) -> set[str]:
+    """The lets that ``roots`` read, directly or through other lets."""
+    by_name = {name: lp for name, lp in lets}
+    needed: set[str] = set()
+    todo = [n for root in roots for n in _names_in(root) if n in by_name]
+    while todo:
+        name = todo.pop()
+        if name in needed:
+            continue
+        needed.add(name)
+        todo.extend(n for n in _names_in(by_name[name].node) if n in by_name)
+    return needed
 
 
 def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., Any], str]:
@@ -158,18 +119,19 @@ def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., A
     src.add(0, "def _evaluate(r, as_of, _explain):")
     # Fields: every declared field is checked; the ones expressions read are kept in locals.
     used = set(plan.used_fields)
-    date_cache: dict[str, Any] = {}
-    for decl in plan.fields:
-        var = names[decl.name] if decl.name in used else "_v"
-        src.add(1, f"{var} = r.get({decl.name!r})")
-        for line in _field_checks(decl, var, em, date_cache):
-            src.add(1, line)
+    for line in record_checks(plan.fields, used, names, em):
+        src.add(1, line)
     for name in plan.used_fields:
         if name not in declared:
             src.add(1, f"{names[name]} = r.get({name!r})")
+    # Lets the filters need are computed first; the others only for eligible records.
+    early = _lets_needed(plan.lets, [fp.node for fp in plan.filters])
     for name, lp in plan.lets:
-        src.add(1, f"{names[name]} = {em.emit(lp.node, lp.types)}")
+        if name in early:
+            src.add(1, f"{names[name]} = {em.emit(lp.node, lp.types)}")
     lets_tuple = "(" + "".join(f"{names[n]}, " for n, _ in plan.lets) + ")"
+    early_lets_tuple = "(" + "".join((f"{names[n]}, " if n in early else "_LATER, ") for n, _ in plan.lets) + ")"
+    ns["_LATER"] = NOT_COMPUTED
 
     for i, fp in enumerate(plan.filters):
         src.add(1, f"g{i} = {em.emit(fp.node, fp.types)}")
@@ -181,6 +143,9 @@ def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., A
         src.add(1, "if True:")
         body = 2
 
+    for name, lp in plan.lets:
+        if name not in early:
+            src.add(body, f"{names[name]} = {em.emit(lp.node, lp.types)}")
     d = plan.decimals
     scale = 10.0**d
     for i, fac in enumerate(plan.factors):
@@ -252,7 +217,7 @@ def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., A
         f"return _new(_R, (_policy, r, as_of, None, {filters_tuple}, None, None, {points_tuple}, {adj_tuple}, _raw, _tot, _tier))",
     )
     src.add(1, "if _explain:")
-    src.add(2, f"return _new(_R, (_policy, r, as_of, {lets_tuple}, {filters_tuple}, None, None, None, None, None, None, None))")
+    src.add(2, f"return _new(_R, (_policy, r, as_of, {early_lets_tuple}, {filters_tuple}, None, None, None, None, None, None, None))")
     src.add(1, f"return _new(_R, (_policy, r, as_of, None, {filters_tuple}, None, None, None, None, None, None, None))")
     source = "\n".join(src.lines) + "\n"
     code = compile(source, f"<policy {getattr(policy, 'name', '?')}>", "exec")

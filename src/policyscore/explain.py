@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .dsl import nodes as n
 from .dsl.interpreter import ExprRuntimeError, Trace, interpret
 from .dsl.runtime import to_plain
+from .evaluate import NOT_COMPUTED
 from .rounding import from_units
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -114,7 +115,9 @@ class Result(tuple):  # type: ignore[type-arg]
         if name in policy.let_index:
             lets = self[3]
             if lets is not None:
-                return lets[policy.let_index[name]]
+                value = lets[policy.let_index[name]]
+                if value is not NOT_COMPUTED:
+                    return value
             return self._recompute_let(name)
         if name in policy.params:
             return policy.params[name]
