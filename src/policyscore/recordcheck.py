@@ -10,8 +10,9 @@ the record to the full per-field checker, which names the field and value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from .dsl.compiler import Emitter
 from .dsl.types import Type
