@@ -211,6 +211,11 @@ class Policy:
         rid = rid if isinstance(rid, (str, int, float)) and not isinstance(rid, bool) else None
         if isinstance(exc, RecordError):
             return exc.located(record_id=rid)
+        try:  # the generated checks take shortcuts; the full check names the field
+            for name in self.fields:
+                self.field_value(record, name)
+        except RecordError as err:
+            return err.located(record_id=rid)
         found = self._locate_runtime_error(record, day)
         if found is not None:
             return found.located(record_id=rid)

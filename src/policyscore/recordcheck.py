@@ -2,10 +2,9 @@
 
 Every declared field is checked on every record.  The fields expressions read
 are loaded into locals and checked one by one (ISO dates are converted, once
-per distinct string).  The fields no expression reads are checked in groups by
-C-level iteration (``map``, ``set``, ``zip``): a group whose values all have
-an allowed type, enum value or known date passes at once; any other value sends
-the record to the full per-field checker, which names the field and value.
+per distinct string).  The fields no expression reads are checked together in
+one short-circuit condition; any doubtful value sends the record to the full
+per-field checker, which names the field and the value.
 """
 
 from __future__ import annotations
