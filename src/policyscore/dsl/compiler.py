@@ -134,7 +134,12 @@ class _Gen:
             case n.Name(name=name):
                 return self.em.names[name]
             case n.Attr(obj=obj, name=attr):
-                return f"_attr({self.gen(obj)}, {attr!r})"
+                if self.type(obj).kind != "object":
+                    return f"_attr({self.gen(obj)}, {attr!r})"  # undeclared: checked at run time
+                if not self.nullable(obj):
+                    return f"{self.gen(obj)}.get({attr!r})"
+                t = self.em.temp()
+                return f"(None if ({t} := {self.gen(obj)}) is None else {t}.get({attr!r}))"
             case n.Unary(op="-", operand=operand):
                 src = self.guarded(operand, frozenset({"number"}))
                 if not self.nullable(operand):
