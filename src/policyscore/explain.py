@@ -46,6 +46,9 @@ def describe_value(value: Any) -> str:
     return str(value)
 
 
+_PLAIN = frozenset({str, int, float, bool})
+
+
 def _num(units: int | None, decimals: int) -> float | int | None:
     return None if units is None else from_units(units, decimals)
 
@@ -128,14 +131,20 @@ class Result(tuple):  # type: ignore[type-arg]
         return interpret(info.node, self.lookup)
 
     def input_values(self, info: ExprInfo) -> dict[str, Any]:
-        """The values an expression read, by name (dotted for nested fields)."""
+        """The values an expression read, by name (dotted for nested fields), as JSON shows them."""
+        policy = self[0]
+        record = self[1]
         out: dict[str, Any] = {}
         for name in info.reads:
             root, _, rest = name.partition(".")
-            value = self.lookup(root)
+            if root in policy.plain_params:
+                out[name] = policy.plain_params[root]
+                continue
+            # Record values are shown as the record holds them (already checked when scored).
+            value = self.lookup(root) if root in policy.let_index or root == "as_of" else record.get(root)
             for part in rest.split(".") if rest else ():
                 value = value.get(part) if isinstance(value, dict) else None
-            out[name] = to_plain(value)
+            out[name] = value if value is None or value.__class__ in _PLAIN else to_plain(value)
         return out
 
     # ------------------------------------------------------------ the explanation

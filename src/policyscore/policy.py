@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from .dsl import nodes as n
 from .dsl.interpreter import ExprRuntimeError, interpret
+from .dsl.runtime import to_plain
 from .errors import Diagnostic, RecordError
 from .explain import Result, describe_value
 from .record import FieldDecl, field_checker
@@ -141,6 +142,7 @@ class Policy:
         self.score_min = score_min
         self.score_max = score_max
         self.params = params
+        self.plain_params = {k: to_plain(v) for k, v in params.items()}
         self.fields = fields
         self.lets = lets
         self.let_index = {info.name: i for i, info in enumerate(lets)}
