@@ -136,3 +136,25 @@ def test_enum_values_from_a_json_schema(tmp_path):
     with pytest.raises(ps.RecordError) as err:
         policy.score({"id": "x", "plan": "gold", "tier": "a"}, "2026-11-01")
     assert str(err.value) == "id 'x': field 'plan' must be one of 'basic', 'pro', got string 'gold'"
+
+
+def test_csv_cells_convert_with_declared_types():
+    from policyscore.dsl.types import ANY, parse_type
+    from policyscore.record import convert_text
+
+    assert convert_text("", parse_type("list[string]"), "tags") == []
+    assert convert_text("", parse_type("list[string]?"), "tags") is None
+    assert convert_text("a; b", parse_type("list[string]"), "tags") == ["a", "b"]
+    assert convert_text("yes", parse_type("boolean"), "vip") is True
+    assert convert_text("2026-01-31", parse_type("date"), "d") == date(2026, 1, 31)
+    assert convert_text("1_000", parse_type("number"), "n") == 1000
+    # undeclared cells: numbers and booleans are recognised, codes with leading zeros stay text
+    assert [convert_text(x, ANY, "x") for x in ("007", "0.5", "12", "-3", "true", "US")] == ["007", 0.5, 12, -3, True, "US"]
+    with pytest.raises(ps.RecordError) as err:
+        convert_text("twelve", parse_type("number"), "amount")
+    assert str(err.value) == "field 'amount' must be a number, got 'twelve'"
+
+
+def test_a_missing_policy_file_names_the_file(tmp_path):
+    (d,) = ps.check(tmp_path / "gone.yaml")
+    assert str(d) == f"{tmp_path / 'gone.yaml'}: error: policy file not found: {tmp_path / 'gone.yaml'} [PS001]"

@@ -59,6 +59,7 @@ class Diagnostic:
     span: Span | None = None
     hint: str | None = None
     severity: str = "error"
+    file: str | None = None  # the file, for a problem with no position (a file that cannot be read)
 
     @property
     def is_error(self) -> bool:
@@ -67,13 +68,13 @@ class Diagnostic:
     def sort_key(self) -> tuple[Any, ...]:
         s = self.span
         if s is None:
-            return ("", 0, 0, self.code, self.message)
+            return (self.file or "", 0, 0, self.code, self.message)
         return (s.file or "", s.line, s.column, self.code, self.message)
 
     def location(self) -> str:
         s = self.span
         if s is None:
-            return "<policy>"
+            return self.file or "<policy>"
         return f"{s.file or '<string>'}:{s.line}:{s.column}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,7 +83,7 @@ class Diagnostic:
             "severity": self.severity,
             "message": self.message,
             "hint": self.hint,
-            "file": self.span.file if self.span else None,
+            "file": self.span.file if self.span else self.file,
             "line": self.span.line if self.span else None,
             "column": self.span.column if self.span else None,
             "end_line": self.span.end_line if self.span else None,

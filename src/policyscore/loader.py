@@ -45,11 +45,11 @@ def _read(path: str | FsPath) -> tuple[str, bytes | None, list[Diagnostic]]:
     try:
         data = p.read_bytes()
     except FileNotFoundError:
-        return name, None, [Diagnostic("PS001", f"policy file not found: {name}", None)]
+        return name, None, [Diagnostic("PS001", f"policy file not found: {name}", None, file=name)]
     except IsADirectoryError:
-        return name, None, [Diagnostic("PS001", f"{name} is a directory, not a policy file", None)]
+        return name, None, [Diagnostic("PS001", f"{name} is a directory, not a policy file", None, file=name)]
     except OSError as exc:
-        return name, None, [Diagnostic("PS001", f"cannot read {name}: {exc.strerror or exc}", None)]
+        return name, None, [Diagnostic("PS001", f"cannot read {name}: {exc.strerror or exc}", None, file=name)]
     return name, data, []
 
 

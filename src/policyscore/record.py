@@ -266,7 +266,8 @@ def convert_text(text: str, t: Type, path: str) -> Any:
     """A CSV cell as a value of type ``t`` (empty cell = null); raises :class:`RecordError`."""
     s = text.strip()
     if s == "":
-        return None
+        # An empty cell is null; for a list that may not be null it is the empty list.
+        return [] if t.kind == "list" and not t.nullable else None
     kind = t.kind
     try:
         if kind == "number":
@@ -296,7 +297,7 @@ def convert_text(text: str, t: Type, path: str) -> Any:
             return dt
         if kind == "list":
             item = t.item or STRING
-            return [convert_text(part, item.with_nullable(False), f"{path}[]") for part in s.split(";") if part.strip() != ""]
+            return [convert_text(part.strip(), item.with_nullable(False), f"{path}[]") for part in s.split(";") if part.strip() != ""]
         if kind == "any":
             return _guess(s)
         return text if kind == "string" else s
@@ -311,8 +312,11 @@ def _guess(s: str) -> Any:
         return True
     if low == "false":
         return False
+    digits = s.lstrip("+-")
+    if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
+        return s  # a code with leading zeros (zip code, account number) stays text
     try:
-        if s.lstrip("+-").isdigit() and not (len(s.lstrip("+-")) > 1 and s.lstrip("+-")[0] == "0"):
+        if digits.isdigit():
             return int(s)
         v = float(s)
         if v == v and v not in (float("inf"), float("-inf")):
