@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .dsl import nodes as n
 from .dsl.interpreter import ExprRuntimeError, Trace, interpret
 from .dsl.runtime import to_plain
+from . import __version__
 from .evaluate import NOT_COMPUTED
 from .rounding import from_units
 
@@ -47,6 +48,23 @@ def describe_value(value: Any) -> str:
 
 
 _PLAIN = frozenset({str, int, float, bool})
+_FIELD, _PARAM, _OTHER = 0, 1, 2
+
+
+def reader_plan(policy: Policy, infos: tuple[Any, ...]) -> tuple[tuple[str, int, str, tuple[str, ...]], ...]:
+    """How to read the inputs of some expressions: (name, kind, root, nested parts) per name read."""
+    rows: dict[str, tuple[str, int, str, tuple[str, ...]]] = {}
+    for info in infos:
+        for name in info.reads:
+            root, _, rest = name.partition(".")
+            if root in policy.plain_params:
+                kind = _PARAM
+            elif root in policy.let_index or root == "as_of":
+                kind = _OTHER
+            else:
+                kind = _FIELD
+            rows.setdefault(name, (name, kind, root, tuple(rest.split(".")) if rest else ()))
+    return tuple(rows.values())
 
 
 def _num(units: int | None, decimals: int) -> float | int | None:
@@ -132,17 +150,20 @@ class Result(tuple):  # type: ignore[type-arg]
 
     def input_values(self, info: ExprInfo) -> dict[str, Any]:
         """The values an expression read, by name (dotted for nested fields), as JSON shows them."""
-        policy = self[0]
+        plan = self[0].reader_plans.get(id(info))
+        return self._inputs(plan if plan is not None else reader_plan(self[0], (info,)))
+
+    def _inputs(self, plan: tuple[tuple[str, int, str, tuple[str, ...]], ...]) -> dict[str, Any]:
         record = self[1]
+        params = self[0].plain_params
         out: dict[str, Any] = {}
-        for name in info.reads:
-            root, _, rest = name.partition(".")
-            if root in policy.plain_params:
-                out[name] = policy.plain_params[root]
+        for name, kind, root, parts in plan:
+            if kind == _PARAM:
+                out[name] = params[root]
                 continue
-            # Record values are shown as the record holds them (already checked when scored).
-            value = self.lookup(root) if root in policy.let_index or root == "as_of" else record.get(root)
-            for part in rest.split(".") if rest else ():
+            # Record values are shown as the record holds them (they were checked when scored).
+            value = record.get(root) if kind == _FIELD else self.lookup(root)
+            for part in parts:
                 value = value.get(part) if isinstance(value, dict) else None
             out[name] = value if value is None or value.__class__ in _PLAIN else to_plain(value)
         return out
@@ -159,8 +180,8 @@ class Result(tuple):  # type: ignore[type-arg]
             "score": self.score,
             "tier": self.tier,
             "as_of": self[2].isoformat(),
-            "policy": {"name": policy.name, "version": policy.version, "sha256": policy.sha256},
-            "engine": {"name": "policyscore", "version": _engine_version()},
+            "policy": {"name": policy.name, "version": policy.version, "sha256": policy.sha256},  # a fresh dict each time
+            "engine": {"name": "policyscore", "version": __version__},
         }
         out["lets"] = [{"name": info.name, "expression": info.text, "value": to_plain(self.lookup(info.name))} for info in policy.lets]
         filters = []
@@ -250,9 +271,7 @@ class Result(tuple):  # type: ignore[type-arg]
         inputs: dict[str, Any] = {}
         band_entry = None
         if info.bands is not None:
-            for b in info.bands:
-                if b.expr is not None:
-                    inputs.update(self.input_values(b.expr))
+            inputs = self._inputs(policy.reader_plans[id(info)])
             if band is None:
                 # Missing: the first band whose condition was null says why.
                 for b in info.bands:
@@ -282,7 +301,7 @@ class Result(tuple):  # type: ignore[type-arg]
             "missing_reason": reason,
             "band": band_entry,
             "points": from_units(units, d),
-            "max_points": from_units(info.max_units, d),
+            "max_points": info.max_points,
             "inputs": inputs,
         }
 
@@ -432,8 +451,3 @@ def trace_tree(node: n.Expr, text: str, lookup: Any) -> dict[str, Any]:
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
-
-def _engine_version() -> str:
-    from . import __version__
-
-    return __version__

@@ -20,7 +20,7 @@ from .explain import Result
 from .model import ExprText, PolicyModel, build_model
 from .policy import AdjustmentInfo, BandInfo, ExprInfo, FactorInfo, FilterInfo, LetInfo, Policy, TierInfo
 from .record import FieldDecl, RecordTypeError, fields_from_json_schema, fields_from_mapping
-from .rounding import to_units
+from .rounding import from_units, to_units
 from .schema import check_policy_data
 from .yamlsrc import SourceIndex, load_yaml
 
@@ -258,6 +258,7 @@ class _Build:
                     tuple(bands) if bands is not None else None,
                     to_units(fac.weight, d),
                     to_units(fac.weight * fac.missing, d),
+                    from_units(to_units(fac.weight, d), d),
                 )
             )
         adjustments = []

@@ -11,7 +11,7 @@ from .dsl import nodes as n
 from .dsl.interpreter import ExprRuntimeError, interpret
 from .dsl.runtime import to_plain
 from .errors import Diagnostic, RecordError
-from .explain import Result, describe_value
+from .explain import Result, describe_value, reader_plan
 from .record import FieldDecl, field_checker
 
 __all__ = ["Policy", "ExprInfo", "FilterInfo", "FactorInfo", "BandInfo", "AdjustmentInfo", "LetInfo", "TierInfo", "as_date"]
@@ -67,6 +67,7 @@ class FactorInfo:
     bands: tuple[BandInfo, ...] | None
     max_units: int
     missing_units: int
+    max_points: float | int = 0  # max_units as a number, set by the loader
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,15 @@ class Policy:
         self.adjustments = adjustments
         self.tiers = tiers
         self.warnings = warnings
+        # How explanations read each expression's inputs (a factor with bands reads all its bands').
+        self.reader_plans: dict[int, Any] = {}
+        for info in [*lets, *filters, *adjustments]:
+            self.reader_plans[id(info.expr)] = reader_plan(self, (info.expr,))
+        for fac in factors:
+            exprs = (fac.expr,) if fac.expr is not None else tuple(b.expr for b in fac.bands or () if b.expr is not None)
+            self.reader_plans[id(fac)] = reader_plan(self, exprs)
+            if fac.expr is not None:
+                self.reader_plans[id(fac.expr)] = self.reader_plans[id(fac)]
         self._checkers: dict[str, Callable[[Any], Any]] = {k: field_checker(v) for k, v in fields.items()}
         self._evaluate: Callable[[Any, date, bool], Result] = _not_compiled
         self.source = ""
