@@ -276,7 +276,7 @@ def score(
 
 
 def _stdin() -> IO[bytes]:
-    return click.get_binary_stream("stdin")
+    return sys.stdin.buffer
 
 
 def _scored(
@@ -397,7 +397,7 @@ class _Progress:
 
     def __init__(self) -> None:
         self.count = 0
-        self.active = click.get_text_stream("stderr").isatty()
+        self.active = sys.stderr.isatty()
 
     def tick(self) -> None:
         self.count += 1
@@ -422,7 +422,7 @@ class _output:
 
     def __enter__(self) -> Any:
         if self.path is None:
-            return click.get_text_stream("stdout")
+            return sys.stdout
         folder = os.path.dirname(os.path.abspath(self.path))
         try:
             fd, self.temp = tempfile.mkstemp(prefix=".policyscore-", dir=folder)
