@@ -56,7 +56,7 @@ def here(tmp_path, monkeypatch):
 def test_the_example_rules_are_valid(run):
     result = run("validate", RULES)
     assert result.exit_code == 0
-    assert result.stdout == "3 policy files checked: all valid\n"
+    assert result.stdout == "3 policy files and 3 test files checked: all valid\n"
     assert result.stderr == ""
 
 
@@ -76,16 +76,20 @@ def test_an_error_is_shown_like_a_compiler_with_caret_and_hint(run, here):
     assert result.stderr == ""
 
 
-def test_folders_are_searched_recursively_skipping_test_files_and_hidden_folders(run, here):
+def test_folders_are_searched_recursively_checking_test_files_as_tests_and_skipping_hidden_folders(run, here):
     write(here, "pol/a.yaml", BROKEN)
     write(here, "pol/deeper/b.yml", WARNS)
-    write(here, "pol/a.test.yaml", "not: a policy\n")
+    write(here, "pol/a.test.yaml", "not: a test file\n")
     write(here, "pol/.hidden/c.yaml", "not: a policy\n")
     write(here, "pol/notes.txt", "ignored\n")
     result = run("validate", "pol", "--format", "json")
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
-    assert [f["path"] for f in doc["files"]] == ["pol/a.yaml", "pol/deeper/b.yml"]
+    assert [f["path"] for f in doc["files"]] == ["pol/a.test.yaml", "pol/a.yaml", "pol/deeper/b.yml"]
+    test_file = doc["files"][0]
+    assert test_file["valid"] is False and test_file["errors"] >= 1
+    codes = {d["code"] for d in doc["diagnostics"] if d["file"] == "pol/a.test.yaml"}
+    assert codes and all(c.startswith("PS6") for c in codes)
 
 
 def test_warnings_pass_unless_strict(run, here):
@@ -123,7 +127,7 @@ def test_json_format_of_clean_rules(run):
     result = run("validate", RULES, "--format", "json")
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert doc["valid"] is True and doc["diagnostics"] == [] and len(doc["files"]) == 3
+    assert doc["valid"] is True and doc["diagnostics"] == [] and len(doc["files"]) == 6
 
 
 def test_github_format_writes_workflow_annotations(run, here):

@@ -24,10 +24,12 @@ from typing import IO, Any, TypeVar
 import click
 
 from . import __version__, render
+from .cli_review import diff, test
 from .errors import Diagnostic, PolicyError, PolicyScoreError, RecordError
 from .explain import Result
 from .loader import check, load_policy
 from .policy import Policy
+from .policytest import check_test_file, is_test_file
 from .readers import FORMATS, Item, open_source, read_records
 from .schema import SCHEMA_NAMES, schema_text
 
@@ -149,11 +151,16 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
     """Check policy files (or folders of them, searched recursively) and report every problem.
 
     Folders are searched for *.yaml and *.yml files; policy test files
-    (*.test.yaml) are skipped.  Exit 0 when every file is valid, 1 otherwise.
+    (*.test.yaml) are checked as test files.  Exit 0 when every file is valid, 1 otherwise.
     """
     results: list[tuple[str, list[Diagnostic]]] = []
     for path, problem in _policy_files(paths):
-        diags = [problem] if problem is not None else check(path)
+        if problem is not None:
+            diags = [problem]
+        elif is_test_file(path):
+            diags = check_test_file(path, policy_problems=False)  # the policy itself is checked on its own
+        else:
+            diags = check(path)
         if strict:
             diags = [d if d.is_error else dataclasses.replace(d, severity="error") for d in diags]
         results.append((path, diags))
@@ -180,7 +187,6 @@ def _policy_files(paths: tuple[str, ...]) -> Iterator[tuple[str, Diagnostic | No
                 for f in p.rglob("*")
                 if f.suffix in (".yaml", ".yml")
                 and f.is_file()
-                and not f.name.endswith((".test.yaml", ".test.yml"))
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             if not found:
@@ -510,9 +516,15 @@ def explain(
 @click.argument("name", type=click.Choice(SCHEMA_NAMES), default="policy")
 @_handles_errors
 def schema(name: str) -> None:
-    """Print a JSON Schema: of the policy file (default), the explanation or the customer record."""
+    """Print a JSON Schema: of the policy file (default), the explanation, the customer record or a policy test file."""
     try:
         text = schema_text(name)
     except (OSError, KeyError):
         raise _Failure(f"the {name} schema is not bundled with this version of policyscore") from None
     click.echo(text if text.endswith("\n") else text + "\n", nl=False)
+
+
+# ---------------------------------------------------------------- reviewing policy changes
+
+cli.add_command(test)
+cli.add_command(diff)

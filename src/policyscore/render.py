@@ -507,8 +507,12 @@ def validate_summary(results: Sequence[tuple[str, list[Diagnostic]]]) -> str:
     """``3 files checked: 1 error, 2 warnings`` (``all valid`` when clean)."""
     errors = sum(1 for _, ds in results for d in ds if d.is_error)
     warnings = sum(1 for _, ds in results for d in ds if not d.is_error)
-    files = len(results)
-    head = f"{files} policy file{'s' if files != 1 else ''} checked"
+    tests = sum(1 for path, _ in results if path.endswith((".test.yaml", ".test.yml")))
+    policies = len(results) - tests
+    head = f"{policies} policy file{'s' if policies != 1 else ''}"
+    if tests:
+        head += f" and {tests} test file{'s' if tests != 1 else ''}"
+    head += " checked"
     if not errors and not warnings:
         return f"{head}: all valid"
     bad = sum(1 for _, ds in results if any(d.is_error for d in ds))

@@ -17,7 +17,7 @@ from .yamlsrc import Path, SourceIndex
 
 __all__ = ["SCHEMA_NAMES", "load_schema", "schema_text", "check_policy_data", "path_text"]
 
-SCHEMA_NAMES = ("policy", "explanation", "customer")
+SCHEMA_NAMES = ("policy", "explanation", "customer", "policytest")
 
 
 def schema_text(name: str) -> str:
