@@ -14,10 +14,10 @@ import hashlib
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from . import __version__
 from .dsl import nodes as n
 from .dsl.interpreter import ExprRuntimeError, Trace, interpret
 from .dsl.runtime import to_plain
-from . import __version__
 from .evaluate import NOT_COMPUTED
 from .rounding import from_units
 
