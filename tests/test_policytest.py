@@ -361,13 +361,13 @@ def test_schema_problems_are_all_reported_with_lines_and_hints(folder):
     diags = check_test_file(name)
     assert [(d.code, d.span.line, d.message) for d in diags] == [
         ("PS606", 7, "unknown key 'scroe' in cases[0].expect"),
-        ("PS606", 11, "cases[1].expect.eligible must be true or false, got 'yes'"),
+        ("PS606", 11, "cases[1].expect.eligible must be true or false, got string 'yes'"),
         ("PS606", 12, "cases[1].expect.score must be null, a number, {min, max} or {approx, tolerance}, got a mapping"),
         (
             "PS606",
             14,
             "cases[1].expect.factors.size.band must be a band number (1 is the first band), a band label, 'else', "
-            "or null (no band: the factor is missing), got 0",
+            "or null (no band: the factor is missing), got number 0",
         ),
         ("PS606", 15, "cases[2] is missing the required key 'name'"),
     ]

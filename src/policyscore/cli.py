@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import os
 import sys
 import tempfile
-import traceback
 from collections import deque
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -25,7 +23,8 @@ import click
 
 from . import __version__, render
 from .cli_review import diff, test
-from .errors import Diagnostic, PolicyError, PolicyScoreError, RecordError
+from .cliutil import Failure, handles_errors, parse_as_of
+from .errors import Diagnostic, RecordError
 from .explain import Result
 from .loader import check, load_policy
 from .policy import Policy
@@ -37,74 +36,14 @@ __all__ = ["cli", "main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: InputError codes that are usage mistakes (exit 2) rather than data problems (exit 1).
-_USAGE_CODES = {"PS503"}
 #: Progress is shown on a terminal once this many records have been read.
 _PROGRESS_FROM = 5000
-
-
-class _Failure(Exception):
-    """Stop the command with ``message`` on stderr and ``code`` as the exit status."""
-
-    def __init__(self, message: str, code: int = 1):
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-
-def _handles_errors(fn: F) -> F:
-    """Turn the library's errors into a message on stderr and an exit code (``--debug`` adds the traceback)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, debug: bool = False, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except BrokenPipeError:
-            raise  # the reader went away (`| head`): main() leaves quietly
-        except (PolicyScoreError, _Failure, OSError) as exc:
-            if debug:
-                click.echo(traceback.format_exc().rstrip(), err=True)
-            message, code = _describe(exc)
-            click.echo(message, err=True)
-            sys.exit(code)
-
-    return click.option("--debug", is_flag=True, help="Show the Python traceback of an error.")(wrapper)  # type: ignore[return-value]
-
-
-def _describe(exc: BaseException) -> tuple[str, int]:
-    if isinstance(exc, PolicyError):
-        placed = [d for d in exc.diagnostics if d.span is not None]
-        lines = [f"policyscore: error: {d.message} [{d.code}]" for d in exc.diagnostics if d.span is None]
-        if placed:
-            errors = sum(1 for d in exc.diagnostics if d.is_error)
-            file = placed[0].span.file  # type: ignore[union-attr]
-            lines = [exc.render(), "", f"policyscore: error: {file} is not a valid policy ({errors} error{'s' if errors != 1 else ''})"]
-        return "\n".join(lines), 1
-    if isinstance(exc, _Failure):
-        return f"policyscore: error: {exc.message}", exc.code
-    if isinstance(exc, PolicyScoreError):
-        code = 2 if exc.code in _USAGE_CODES else 1
-        return f"policyscore: error: {exc} [{exc.code}]", code
-    assert isinstance(exc, OSError)
-    name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-    return f"policyscore: error: {name}{exc.strerror or exc}", 1
-
-
-def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        if len(value) == 10:
-            return date.fromisoformat(value)
-    except ValueError:
-        pass
-    raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
 
 
 def _record_options(fn: F) -> F:
     """Options shared by ``score`` and ``explain``: the evaluation date and how records are read."""
     options = [
-        click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD", help="Evaluation date (default: today)."),
+        click.option("--as-of", callback=parse_as_of, metavar="YYYY-MM-DD", help="Evaluation date (default: today)."),
         click.option(
             "--input-format",
             type=click.Choice(FORMATS),
@@ -146,7 +85,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Treat warnings (PS3xx) as errors.")
-@_handles_errors
+@handles_errors
 def validate(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
     """Check policy files (or folders of them, searched recursively) and report every problem.
 
@@ -228,7 +167,7 @@ def _source_text(path: str) -> str:
 @click.option("--tier", help="Only customers of this tier.")
 @click.option("--include-ineligible", is_flag=True, help="Also show customers that failed a filter.")
 @click.option("--rejects", type=click.Path(dir_okay=False), help="With --on-error skip: write rejected records here (JSONL).")
-@_handles_errors
+@handles_errors
 def score(
     policy_path: str,
     records_path: str,
@@ -278,7 +217,7 @@ def score(
         sink.finish(out)
     click.echo(counts.summary(sink.shown), err=True)
     if counts.rejected and not (counts.scored or counts.ineligible):
-        raise _Failure(f"every record of {records_path} was rejected: nothing was scored")
+        raise Failure(f"every record of {records_path} was rejected: nothing was scored")
 
 
 def _stdin() -> IO[bytes]:
@@ -433,7 +372,7 @@ class _output:
         try:
             fd, self.temp = tempfile.mkstemp(prefix=".policyscore-", dir=folder)
         except OSError as exc:
-            raise _Failure(f"cannot write {self.path}: {exc.strerror or exc}") from None
+            raise Failure(f"cannot write {self.path}: {exc.strerror or exc}") from None
         self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
         return self.stream
 
@@ -457,7 +396,7 @@ class _output:
 @_record_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--trace", is_flag=True, help="Also show the value of every part of every rule.")
-@_handles_errors
+@handles_errors
 def explain(
     policy_path: str,
     records_path: str,
@@ -487,7 +426,7 @@ def explain(
     missing = [w for w in wanted if w not in found]
     if missing:
         listed = ", ".join(repr(m) for m in missing)
-        raise _Failure(f"no customer with id {listed} in {name}" if len(missing) == 1 else f"no customers with ids {listed} in {name}")
+        raise Failure(f"no customer with id {listed} in {name}" if len(missing) == 1 else f"no customers with ids {listed} in {name}")
     parts: list[Any] = []
     for key in wanted:
         item = found[key]
@@ -514,13 +453,13 @@ def explain(
 
 @cli.command()
 @click.argument("name", type=click.Choice(SCHEMA_NAMES), default="policy")
-@_handles_errors
+@handles_errors
 def schema(name: str) -> None:
     """Print a JSON Schema: of the policy file (default), the explanation, the customer record or a policy test file."""
     try:
         text = schema_text(name)
     except (OSError, KeyError):
-        raise _Failure(f"the {name} schema is not bundled with this version of policyscore") from None
+        raise Failure(f"the {name} schema is not bundled with this version of policyscore") from None
     click.echo(text if text.endswith("\n") else text + "\n", nl=False)
 
 

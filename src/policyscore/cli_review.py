@@ -11,9 +11,7 @@ the main group adds them with ``cli.add_command(test)`` and
 
 from __future__ import annotations
 
-import functools
 import sys
-import traceback
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, TypeVar
@@ -21,60 +19,15 @@ from typing import Any, TypeVar
 import click
 
 from . import review_render
+from .cliutil import handles_errors, parse_as_of
 from .diff import compare, load_policy_ref
-from .errors import PolicyError, PolicyScoreError, RecordError
+from .errors import RecordError
 from .policytest import run_tests
 from .readers import FORMATS, Item, open_source, read_records
 
 __all__ = ["test", "diff"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-#: InputError codes that are usage mistakes (exit 2): the records format cannot be told from the extension.
-_USAGE_CODES = {"PS503"}
-
-
-def _handles_errors(fn: F) -> F:
-    """The library's errors become a message on stderr and exit 1 (2 for usage mistakes); ``--debug`` adds the traceback."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, debug: bool = False, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except (PolicyScoreError, OSError) as exc:
-            if debug:
-                click.echo(traceback.format_exc().rstrip(), err=True)
-            click.echo(_message(exc), err=True)
-            sys.exit(2 if getattr(exc, "code", None) in _USAGE_CODES else 1)
-
-    return click.option("--debug", is_flag=True, help="Show the Python traceback of an error.")(wrapper)  # type: ignore[return-value]
-
-
-def _message(exc: BaseException) -> str:
-    if isinstance(exc, PolicyError):
-        errors = sum(1 for d in exc.diagnostics if d.is_error)
-        placed = [d for d in exc.diagnostics if d.span is not None]
-        if placed:
-            name = placed[0].span.file  # type: ignore[union-attr]
-            return f"{exc.render()}\n\npolicyscore: error: {name} is not a valid policy ({errors} error{'s' if errors != 1 else ''})"
-        return "\n".join(f"policyscore: error: {d.message} [{d.code}]" for d in exc.diagnostics)
-    if isinstance(exc, PolicyScoreError):
-        return f"policyscore: error: {exc} [{exc.code}]"
-    assert isinstance(exc, OSError)
-    name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-    return f"policyscore: error: {name}{exc.strerror or exc}"
-
-
-def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        if len(value) == 10:
-            return date.fromisoformat(value)
-    except ValueError:
-        pass
-    raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
-
 
 # ---------------------------------------------------------------- test
 
@@ -89,7 +42,7 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     help="Fail when a tested policy's coverage is below PCT percent (implies --coverage).",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text", show_default=True)
-@_handles_errors
+@handles_errors
 def test(paths: tuple[str, ...], with_coverage: bool, min_coverage: float | None, fmt: str) -> None:
     """Run policy test files (*.test.yaml) and check every expectation.
 
@@ -117,7 +70,7 @@ def test(paths: tuple[str, ...], with_coverage: bool, min_coverage: float | None
 @click.argument("old_path", metavar="OLD_POLICY")
 @click.argument("new_path", metavar="NEW_POLICY")
 @click.argument("records_path", metavar="RECORDS")
-@click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD", help="Evaluation date for both policies (default: today).")
+@click.option("--as-of", callback=parse_as_of, metavar="YYYY-MM-DD", help="Evaluation date for both policies (default: today).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, help="How many of the largest movers to list.")
 @click.option(
@@ -134,7 +87,7 @@ def test(paths: tuple[str, ...], with_coverage: bool, min_coverage: float | None
     show_default=True,
     help="On a record that cannot be read or scored: stop (fail) or count it as rejected and go on (skip).",
 )
-@_handles_errors
+@handles_errors
 def diff(
     old_path: str,
     new_path: str,

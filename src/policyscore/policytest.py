@@ -25,16 +25,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator
 
 from .coverage import CoverageCollector, PolicyCoverage
 from .errors import Diagnostic, InputError, PolicyError, RecordError, Span
 from .expectations import Expectation, Failure, compare, describe_number, number_matches
-from .explain import describe_value
 from .loader import load_policy
 from .policy import Policy
 from .readers import open_source, read_records
-from .schema import path_text
+from .schema import schema_diagnostics
 from .yamlsrc import SourceIndex, load_yaml
 
 __all__ = [
@@ -317,77 +316,8 @@ def _schema_check(out: _Loaded) -> set[int]:
             broken.add(path[1])
         elif path[:1] != ("cases",) or len(path) == 1:
             broken.add(-1)
-        out.diags.extend(_schema_diagnostics(error, out.index))
+        out.diags.extend(schema_diagnostics(error, out.index, "PS606", "the test file"))
     return broken
-
-
-_TYPE_WORDS = {
-    "string": "a string",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "object": "a mapping",
-    "array": "a list",
-    "null": "null",
-}
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return f"boolean {describe_value(value)}"
-    return describe_value(value)
-
-
-def _schema_diagnostics(error: ValidationError, index: SourceIndex) -> Iterator[Diagnostic]:
-    path: YPath = tuple(error.absolute_path)
-    where = path_text(path) if path else "the test file"
-    kind = error.validator
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    value = error.instance
-    code = "PS606"
-    if kind == "additionalProperties" and isinstance(value, dict):
-        allowed = sorted(schema.get("properties", {}))
-        for key in value:
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else (f"allowed keys: {', '.join(allowed)}" if allowed else None)
-                yield Diagnostic(code, f"unknown key '{key}' in {where}", index.key_span(path + (key,)), hint)
-        return
-    if kind in ("required", "dependentRequired"):
-        if kind == "required":
-            missing = [k for k in error.validator_value if isinstance(value, dict) and k not in value]
-            for key in missing:
-                yield Diagnostic(
-                    code, f"{where} is missing the required key '{key}'", index.key_span(path) if path else index.value_span(())
-                )
-        else:
-            for key, needs in error.validator_value.items():
-                if isinstance(value, dict) and key in value:
-                    for other in needs:
-                        if other not in value:
-                            yield Diagnostic(code, f"'{key}' in {where} needs '{other}'", index.key_span(path + (key,)))
-        return
-    if kind == "type":
-        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        words = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in wanted)
-        message = f"{where} must be {words}, got {_describe(value)}"
-    elif kind in ("anyOf", "oneOf", "pattern") and schema.get("description"):
-        message = f"{where} must be {schema['description']}, got {_describe(value)}"
-    elif kind in ("minItems", "minProperties", "minLength"):
-        message = f"{where} must not be empty"
-    elif kind == "uniqueItems":
-        message = f"{where} lists the same value twice"
-    elif kind == "enum":
-        message = f"{where} must be one of {', '.join(map(str, error.validator_value))}, got {_describe(value)}"
-    elif kind == "minimum":
-        message = f"{where} must be at least {error.validator_value}, got {describe_value(value)}"
-    else:
-        message = f"{where}: {error.message}"
-    yield Diagnostic(code, message, index.value_span(path))
 
 
 def _build(out: _Loaded, broken: set[int]) -> None:

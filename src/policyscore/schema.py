@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 from .errors import Diagnostic
 from .yamlsrc import Path, SourceIndex
 
-__all__ = ["SCHEMA_NAMES", "load_schema", "schema_text", "check_policy_data", "path_text"]
+__all__ = ["SCHEMA_NAMES", "load_schema", "schema_text", "check_policy_data", "schema_diagnostics", "path_text"]
 
 SCHEMA_NAMES = ("policy", "explanation", "customer", "policytest")
 
@@ -78,12 +78,18 @@ def _describe(value: Any) -> str:
 def check_policy_data(data: Any, index: SourceIndex) -> Iterator[Diagnostic]:
     """Yield a diagnostic for every place ``data`` breaks the policy schema."""
     for error in _policy_validator().iter_errors(data):
-        yield from _convert(error, index)
+        yield from schema_diagnostics(error, index, "PS110", "the policy")
 
 
-def _convert(error: jsonschema.ValidationError, index: SourceIndex) -> Iterator[Diagnostic]:
+def schema_diagnostics(error: jsonschema.ValidationError, index: SourceIndex, code: str, document: str) -> Iterator[Diagnostic]:
+    """Turn one JSON Schema error into diagnostics with positions and plain words.
+
+    ``code`` is the diagnostic code for schema errors of this kind of file and
+    ``document`` names the file's top level ("the policy", "the test file").
+    A schema keyword's ``description`` is used to say what a value must be.
+    """
     path: Path = tuple(error.absolute_path)
-    where = path_text(path)
+    where = path_text(path) if path else document
     kind = error.validator
     schema = error.schema if isinstance(error.schema, dict) else {}
     instance = error.instance
@@ -94,24 +100,31 @@ def _convert(error: jsonschema.ValidationError, index: SourceIndex) -> Iterator[
                 continue
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f"did you mean '{close[0]}'?" if close else (f"allowed keys: {', '.join(allowed)}" if allowed else None)
-            yield Diagnostic("PS110", f"unknown key '{key}' in {where}", index.key_span(path + (key,)), hint)
+            yield Diagnostic(code, f"unknown key '{key}' in {where}", index.key_span(path + (key,)), hint)
         return
     if kind == "required":
         missing = [k for k in error.validator_value if isinstance(instance, dict) and k not in instance]
         for key in missing:
-            yield Diagnostic(
-                "PS110", f"{where} is missing the required key '{key}'", index.key_span(path) if path else index.value_span(())
-            )
+            yield Diagnostic(code, f"{where} is missing the required key '{key}'", index.key_span(path) if path else index.value_span(()))
+        return
+    if kind == "dependentRequired" and isinstance(instance, dict):
+        for key, needs in error.validator_value.items():
+            for other in needs if key in instance else ():
+                if other not in instance:
+                    yield Diagnostic(code, f"'{key}' in {where} needs '{other}'", index.key_span(path + (key,)))
         return
     if kind == "type":
-        wanted = error.validator_value
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in (wanted if isinstance(wanted, list) else [wanted]))
-        if path and path[-1] in ("when", "value", "else") or (len(path) == 2 and path[0] == "let"):
-            words = "an expression (a string)" if "string" in (wanted if isinstance(wanted, list) else [wanted]) else words
-        yield Diagnostic("PS110", f"{where} must be {words}, got {_describe(instance)}", index.value_span(path))
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        words = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in wanted)
+        if code == "PS110" and (path and path[-1] in ("when", "value", "else") or (len(path) == 2 and path[0] == "let")):
+            words = "an expression (a string)" if "string" in wanted else words
+        yield Diagnostic(code, f"{where} must be {words}, got {_describe(instance)}", index.value_span(path))
         return
-    if kind == "minItems":
-        yield Diagnostic("PS110", f"{where} must not be empty", index.value_span(path))
+    if kind in ("minItems", "minProperties", "minLength") and not (code == "PS110" and path == ("record",)):
+        yield Diagnostic(code, f"{where} must not be empty", index.value_span(path))
+        return
+    if kind in ("anyOf", "oneOf", "pattern") and schema.get("description"):
+        yield Diagnostic(code, f"{where} must be {schema['description']}, got {_describe(instance)}", index.value_span(path))
         return
     if kind == "pattern":
         if path and path[0] == "record":
@@ -122,11 +135,17 @@ def _convert(error: jsonschema.ValidationError, index: SourceIndex) -> Iterator[
             hint = "use letters, digits and '_' (ids may also use '-'), starting with a letter or '_'"
         as_key = path + (instance,)
         span = index.key_span(as_key) if isinstance(instance, str) and as_key in index else index.value_span(path)
-        yield Diagnostic("PS110", msg, span, hint)
+        yield Diagnostic(code, msg, span, hint)
         return
     if kind == "propertyNames":
-        bad = error.instance
-        yield Diagnostic("PS110", f"{where}: {bad!r} is not a valid name", index.value_span(path))
+        yield Diagnostic(code, f"{where}: {instance!r} is not a valid name", index.value_span(path))
+        return
+    if kind == "uniqueItems":
+        yield Diagnostic(code, f"{where} lists the same value twice", index.value_span(path))
+        return
+    if kind == "enum":
+        allowed = ", ".join(map(str, error.validator_value))
+        yield Diagnostic(code, f"{where} must be one of {allowed}, got {_describe(instance)}", index.value_span(path))
         return
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         words = {
@@ -135,9 +154,9 @@ def _convert(error: jsonschema.ValidationError, index: SourceIndex) -> Iterator[
             "exclusiveMinimum": "greater than",
             "exclusiveMaximum": "less than",
         }[kind]
-        yield Diagnostic("PS110", f"{where} must be {words} {error.validator_value}, got {instance}", index.value_span(path))
+        yield Diagnostic(code, f"{where} must be {words} {error.validator_value}, got {instance}", index.value_span(path))
         return
     if kind in ("minProperties", "maxProperties") and path == ("record",):
-        yield Diagnostic("PS110", "record needs exactly one of 'schema' or 'fields'", index.key_span(path))
+        yield Diagnostic(code, "record needs exactly one of 'schema' or 'fields'", index.key_span(path))
         return
-    yield Diagnostic("PS110", f"{where}: {error.message}", index.value_span(path))
+    yield Diagnostic(code, f"{where}: {error.message}", index.value_span(path))
