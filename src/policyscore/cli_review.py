@@ -12,9 +12,9 @@ the main group adds them with ``cli.add_command(test)`` and
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -27,7 +27,6 @@ from .readers import FORMATS, Item, open_source, read_records
 
 __all__ = ["test", "diff"]
 
-F = TypeVar("F", bound=Callable[..., Any])
 
 # ---------------------------------------------------------------- test
 
