@@ -25,6 +25,7 @@ import yaml
 from .dsl.types import ANY, STRING, Type
 from .errors import InputError, RecordError
 from .record import FieldDecl, convert_text
+from .seenids import SeenIds
 
 __all__ = ["FORMATS", "Item", "Source", "open_source", "read_records", "loads", "format_of"]
 
@@ -184,7 +185,7 @@ def read_records(source: Source, fields: Mapping[str, FieldDecl], id_field: str 
     :class:`InputError` when the file cannot be read or holds no record.
     """
     reader = {"jsonl": _jsonl, "json": _json, "yaml": _yaml, "csv": lambda s: _csv(s, fields)}[source.format]
-    seen: dict[Any, int] = {}
+    seen = SeenIds()
     count = 0
     for line, value, raw in reader(source):
         count += 1
@@ -198,13 +199,13 @@ def read_records(source: Source, fields: Mapping[str, FieldDecl], id_field: str 
             rid = rid if isinstance(rid, (str, int)) and not isinstance(rid, bool) else None
             yield Item(line, None, error.located(row=line, source=source.name, record_id=rid), raw)
             continue
-        seen[value[id_field]] = line
         yield Item(line, value, None, raw)
     if count == 0:
         raise InputError(f"{source.name}: no records found (the input is empty)", code="PS505")
 
 
-def _check(value: Any, id_field: str, seen: dict[Any, int], line: int) -> RecordError | None:
+def _check(value: Any, id_field: str, seen: SeenIds, line: int) -> RecordError | None:
+    """Why a record cannot be used (not an object, no usable id, a duplicate id), or None; remembers its id."""
     if not isinstance(value, dict):
         return RecordError(f"a record must be an object, got {_kind(value)}", code="PS511", value=None)
     rid = value.get(id_field)
@@ -217,8 +218,9 @@ def _check(value: Any, id_field: str, seen: dict[Any, int], line: int) -> Record
             field=id_field,
             value=rid,
         )
-    if rid in seen:
-        return RecordError(f"duplicate id {rid!r} (first seen on line {seen[rid]})", code="PS513", field=id_field, value=rid)
+    first = seen.add(rid, line)
+    if first is not None:
+        return RecordError(f"duplicate id {rid!r} (first seen on line {first})", code="PS513", field=id_field, value=rid)
     return None
 
 
