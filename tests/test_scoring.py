@@ -226,3 +226,19 @@ def test_score_only_results_match_explained_results(policy):
     assert [(r.id, r.score, r.tier, r.points) for r in full] == [(r.id, r.score, r.tier, r.points) for r in fast]
     # A score-only result can still be explained on demand (values are recomputed).
     assert fast[5].to_dict() == full[5].to_dict()
+
+
+def test_rounding_agrees_with_decimal_half_up_on_the_shortest_form():
+    import random
+    from decimal import ROUND_HALF_UP
+
+    from policyscore.rounding import to_units
+
+    rng = random.Random(11)
+    values = [2.675, -2.675, 8.924999999999999, 3.6749999999999994, 1.005, 0.5, 1e-7, 1e12 + 0.5, 2**70]
+    values += [rng.uniform(-1000, 1000) for _ in range(3000)]
+    values += [rng.randint(0, 10**6) / 10 ** rng.randint(0, 6) * rng.choice([1, 0.7, 15]) for _ in range(3000)]
+    for x in values:
+        for decimals in range(5):
+            expected = int(Decimal(repr(x)).scaleb(decimals).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+            assert to_units(x, decimals) == expected, (x, decimals)

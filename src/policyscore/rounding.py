@@ -32,7 +32,19 @@ def to_units(x: float | int, decimals: int) -> int:
 
 
 def _units_exact(x: float | int, decimals: int) -> int:
-    d = Decimal(repr(x)).scaleb(decimals).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    """The slow path, for products close to a half: decide on the digits ``repr`` shows.
+
+    Half away from zero only looks at the first dropped digit, so for a plain
+    decimal ``repr`` (no exponent) the digits decide without Decimal.
+    """
+    text = repr(x)
+    if decimals >= 0 and "e" not in text and "n" not in text:
+        negative = text.startswith("-")
+        whole, _, frac = text.lstrip("-").partition(".")
+        frac = frac.ljust(decimals + 1, "0")
+        units = int(whole + frac[:decimals]) + (frac[decimals] >= "5")
+        return -units if negative else units
+    d = Decimal(text).scaleb(decimals).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return int(d)
 
 
