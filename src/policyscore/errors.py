@@ -8,7 +8,7 @@ the message, so the same problem can be shown as text, JSON or a CI annotation.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
@@ -238,16 +238,3 @@ def render_diagnostics(diagnostics: Iterable[Diagnostic], sources: dict[str, str
     if len(diags) > limit:
         parts.append(f"... and {len(diags) - limit} more")
     return "\n\n".join(parts)
-
-
-@dataclass
-class DiagnosticSink:
-    """Collects diagnostics while a policy is loaded (internal helper)."""
-
-    items: list[Diagnostic] = field(default_factory=list)
-
-    def add(self, diag: Diagnostic) -> None:
-        self.items.append(diag)
-
-    def has_errors(self) -> bool:
-        return any(d.is_error for d in self.items)

@@ -10,7 +10,6 @@ renderer (text, table, markdown, JSON) presents.
 
 from __future__ import annotations
 
-import hashlib
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -446,8 +445,3 @@ def trace_tree(node: n.Expr, text: str, lookup: Any) -> dict[str, Any]:
         }
 
     return build(node)
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["round_half_away", "to_units", "from_units", "units_of"]
+__all__ = ["round_half_away", "to_units", "from_units"]
 
 
 def to_units(x: float | int, decimals: int) -> int:
@@ -53,11 +53,6 @@ def from_units(units: int, decimals: int) -> float | int:
     if decimals <= 0:
         return units * 10 ** (-decimals)
     return units / 10**decimals
-
-
-def units_of(value: float | int, decimals: int) -> int:
-    """Alias of :func:`to_units` for readability at call sites that convert constants."""
-    return to_units(value, decimals)
 
 
 def round_half_away(x: float | int, decimals: int = 0) -> float | int:
