@@ -173,7 +173,7 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
             if bands is None:
                 continue
         ident, weight = item.get("id"), item.get("weight")
-        if not isinstance(ident, str) or not _is_num(weight):
+        if not isinstance(ident, str) or not isinstance(weight, (int, float)) or isinstance(weight, bool):
             continue
         missing = item.get("missing", 0)
         factors.append(
@@ -218,7 +218,8 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
                 "order tiers by descending 'min'",
             )
 
-    score_data = data.get("score") if isinstance(data.get("score"), dict) else {}
+    raw_score = data.get("score")
+    score_data: dict[str, Any] = raw_score if isinstance(raw_score, dict) else {}
     score = ScoreSpec(
         score_data.get("min") if _is_num(score_data.get("min")) else None,
         score_data.get("max") if _is_num(score_data.get("max")) else None,
@@ -238,8 +239,9 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
             ("record",),
         )
 
-    params = data.get("params") if isinstance(data.get("params"), dict) else {}
-    lets = data.get("let") if isinstance(data.get("let"), dict) else {}
+    raw_params, raw_lets = data.get("params"), data.get("let")
+    params: dict[Any, Any] = raw_params if isinstance(raw_params, dict) else {}
+    lets: dict[Any, Any] = raw_lets if isinstance(raw_lets, dict) else {}
     version = data.get("version")
     model = PolicyModel(
         name=str(data.get("policy", "")),
@@ -247,7 +249,7 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
         description=data.get("description"),
         owner=data.get("owner"),
         record=record,
-        id_field=data.get("id") if isinstance(data.get("id"), str) else "id",
+        id_field=str(data["id"]) if isinstance(data.get("id"), str) else "id",
         params=tuple((str(k), v) for k, v in params.items()),
         lets=tuple((str(k), _expr(v, ("let", k))) for k, v in lets.items() if isinstance(v, (str, int, float, bool))),
         filters=filters,

@@ -155,8 +155,8 @@ class Policy:
         self.warnings = warnings
         # How explanations read each expression's inputs (a factor with bands reads all its bands').
         self.reader_plans: dict[int, Any] = {}
-        for info in [*lets, *filters, *adjustments]:
-            self.reader_plans[id(info.expr)] = reader_plan(self, (info.expr,))
+        for expr in [*(i.expr for i in lets), *(i.expr for i in filters), *(i.expr for i in adjustments)]:
+            self.reader_plans[id(expr)] = reader_plan(self, (expr,))
         for fac in factors:
             exprs = (fac.expr,) if fac.expr is not None else tuple(b.expr for b in fac.bands or () if b.expr is not None)
             self.reader_plans[id(fac)] = reader_plan(self, exprs)

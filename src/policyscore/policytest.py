@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +31,7 @@ from .expectations import Expectation, Failure, compare, describe_number, number
 from .loader import load_policy
 from .policy import Policy
 from .readers import open_source, read_records
-from .schema import schema_diagnostics
+from .schema import load_schema, schema_diagnostics
 from .yamlsrc import SourceIndex, load_yaml
 
 __all__ = [
@@ -224,8 +222,7 @@ def find_test_files(paths: Iterable[str]) -> Iterator[tuple[str, Diagnostic | No
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
-    text = resources.files(__package__).joinpath("schemas").joinpath("policytest.schema.json").read_text(encoding="utf-8")
-    return Draft202012Validator(json.loads(text))
+    return Draft202012Validator(load_schema("policytest"))
 
 
 def _plain(value: Any) -> Any:

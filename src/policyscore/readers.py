@@ -46,7 +46,7 @@ _DECODER = json.JSONDecoder(parse_constant=_no_constant)
 try:  # optional at run time: the standard library gives the same results, more slowly
     import orjson as _orjson
 except ImportError:  # pragma: no cover
-    _orjson = None
+    _orjson = None  # type: ignore[assignment]
 
 
 def loads(text: str) -> Any:

@@ -20,7 +20,7 @@ from tabulate import tabulate
 try:  # several times faster than the standard library; the output is the same JSON
     import orjson as _orjson
 except ImportError:  # pragma: no cover
-    _orjson = None
+    _orjson = None  # type: ignore[assignment]
 
 from .errors import Diagnostic, render_diagnostics
 from .explain import describe_value, trace_tree

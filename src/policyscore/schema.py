@@ -24,7 +24,7 @@ def schema_text(name: str) -> str:
     """The text of a bundled schema: ``policy``, ``explanation`` or ``customer``."""
     if name not in SCHEMA_NAMES:
         raise KeyError(name)
-    return resources.files(__package__).joinpath("schemas", f"{name}.schema.json").read_text(encoding="utf-8")
+    return resources.files(__package__).joinpath("schemas").joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
 
 
 @cache
@@ -144,8 +144,8 @@ def schema_diagnostics(error: jsonschema.ValidationError, index: SourceIndex, co
         yield Diagnostic(code, f"{where} lists the same value twice", index.value_span(path))
         return
     if kind == "enum":
-        allowed = ", ".join(map(str, error.validator_value))
-        yield Diagnostic(code, f"{where} must be one of {allowed}, got {_describe(instance)}", index.value_span(path))
+        choices = ", ".join(map(str, error.validator_value))
+        yield Diagnostic(code, f"{where} must be one of {choices}, got {_describe(instance)}", index.value_span(path))
         return
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         words = {

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from typing import NoReturn
 
-try:
+if sys.version_info >= (3, 11):
     from typing import assert_never
-except ImportError:  # Python 3.10
+else:  # pragma: no cover - Python 3.10
 
-    def assert_never(arg: NoReturn, /) -> NoReturn:  # type: ignore[misc]
+    def assert_never(arg: NoReturn, /) -> NoReturn:
         raise AssertionError(f"unhandled node: {arg!r}")
 
 

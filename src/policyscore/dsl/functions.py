@@ -201,7 +201,7 @@ def months_between(a: date, b: date) -> int:
 # ---------------------------------------------------------------- numbers
 
 
-def _round(x: float, n: int = 0) -> float | int:
+def _round(x: float, n: float = 0) -> float | int:
     if isinstance(n, float) and not n.is_integer():
         raise RuntimeTypeError("a whole number of decimals", n)
     return round_half_away(x, int(n))
