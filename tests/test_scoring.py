@@ -242,3 +242,28 @@ def test_rounding_agrees_with_decimal_half_up_on_the_shortest_form():
         for decimals in range(5):
             expected = int(Decimal(repr(x)).scaleb(decimals).quantize(Decimal(1), rounding=ROUND_HALF_UP))
             assert to_units(x, decimals) == expected, (x, decimals)
+
+
+def test_overflowing_values_are_missing_and_huge_numbers_are_rejected_not_crashes():
+    import policyscore as ps
+
+    policy = load(
+        """
+        policy: overflow
+        version: 1
+        record:
+          fields: {id: string, a: number, b: number}
+        factors:
+          - {id: diff, weight: 10, value: "a * 10 - b * 10", missing: 0.5}
+          - {id: root, weight: 10, value: "sqrt(a)"}
+        """
+    )
+    r = policy.score({"id": "x", "a": 1e308, "b": 1e308}, "2026-11-01").to_dict()
+    diff = r["factors"][0]
+    # inf - inf is NaN: not a finite number, so the factor is missing and counts 0.5
+    assert (diff["missing"], diff["raw_value"], diff["points"]) == (True, None, 5.0)
+    assert diff["missing_reason"] == "'a * 10 - b * 10' gave nan, not a finite number"
+    assert r["score"] == 15.0
+    with pytest.raises(ps.RecordError) as err:
+        policy.score({"id": "y", "a": 10**400, "b": 1}, "2026-11-01")
+    assert str(err.value) == "id 'y': a number in this record is out of range: int too large to convert to float"

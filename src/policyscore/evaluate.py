@@ -168,11 +168,12 @@ def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., A
             continue
         assert fac.value is not None
         src.add(body, f"x{i} = {em.emit(fac.value.node, fac.value.types)}")
+        # A value that is null, or not a finite number (an overflow: x - x is then NaN), is missing.
         if fac.value.types[id(fac.value.node)].maybe_null:
-            src.add(body, f"if x{i} is None: p{i} = {missing_units}")
-            src.add(body, "else:")
+            src.add(body, f"if x{i} is None or x{i} - x{i} != 0: p{i} = {missing_units}")
         else:
-            src.add(body, "if True:")
+            src.add(body, f"if x{i} - x{i} != 0: p{i} = {missing_units}")
+        src.add(body, "else:")
         src.add(body + 1, f"_c = 0 if x{i} < 0 else (1 if x{i} > 1 else x{i})")
         weight = repr(fac.weight)
         src.add(body + 1, f"_p = {weight} * _c")

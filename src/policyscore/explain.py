@@ -265,8 +265,9 @@ class Result(tuple):  # type: ignore[type-arg]
         policy = self[0]
         d = policy.decimals
         units = self[7][i]
-        missing = raw is None
-        reason = None
+        finite = raw is None or raw - raw == 0
+        missing = raw is None or not finite
+        reason = None if finite else f"'{info.text}' gave {raw!r}, not a finite number"
         inputs: dict[str, Any] = {}
         band_entry = None
         if info.bands is not None:
@@ -285,7 +286,7 @@ class Result(tuple):  # type: ignore[type-arg]
                 band_entry = {"index": band, "label": chosen.label, "when": chosen.text, "value": chosen.value}
         else:
             inputs = self.input_values(info.expr)
-            if missing:
+            if raw is None:
                 reason = why_null(info.expr.node, info.text, self.lookup, self[0].let_sources)
         value = info.missing if missing else (0 if raw < 0 else 1 if raw > 1 else raw)
         return {
@@ -293,7 +294,7 @@ class Result(tuple):  # type: ignore[type-arg]
             "description": info.description,
             "expression": info.text,
             "weight": info.weight,
-            "raw_value": to_plain(raw),
+            "raw_value": to_plain(raw) if finite else None,
             "value": value,
             "clamped": (not missing) and (raw < 0 or raw > 1),
             "missing": missing,

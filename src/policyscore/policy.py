@@ -228,9 +228,14 @@ class Policy:
                 self.field_value(record, name)
         except RecordError as err:
             return err.located(record_id=rid)
-        found = self._locate_runtime_error(record, day)
+        try:
+            found = self._locate_runtime_error(record, day)
+        except (ArithmeticError, ValueError) as err:  # e.g. an integer too large for a float
+            found = RecordError(f"a number in this record is out of range: {err}", code="PS403")
         if found is not None:
             return found.located(record_id=rid)
+        if isinstance(exc, (ArithmeticError, ValueError)):
+            return RecordError(f"a number in this record is out of range: {exc}", code="PS403", record_id=rid)
         raise exc  # a bug, not a user mistake: let it surface
 
     def _locate_runtime_error(self, record: dict[str, Any], day: date) -> RecordError | None:
