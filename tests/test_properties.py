@@ -199,3 +199,36 @@ def test_random_expression_in_a_policy_only_gives_diagnostics(text):
 def test_random_yaml_only_gives_diagnostics(text):
     for d in ps.check_text(text, "p.yaml"):
         assert d.code.startswith("PS")
+
+
+def _factor_policy(value: str, band: str, flt: str) -> ps.Policy:
+    fields = "\n".join(f"    {k}: '{v}'" for k, v in FIELDS.items())
+
+    def q(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    body = (
+        f"policy: prop\nversion: 1\nrecord:\n  fields:\n{fields}\n"
+        f"filters:\n  - id: gate\n    when: {q(flt)}\n"
+        "factors:\n"
+        f"  - id: v\n    weight: 7\n    missing: 0.25\n    value: {q(value)}\n"
+        f"  - id: b\n    weight: 3\n    missing: 0.5\n    bands:\n      - when: {q(band)}\n        value: 0.6\n      - else: 0.1\n"
+        f"adjustments:\n  - id: adj\n    when: {q(band)}\n    points: -1.25\n"
+        "score: {min: 0, max: 10, decimals: 3}\n"
+    )
+    return ps.load_policy_text(body, "prop.yaml")
+
+
+@SETTINGS
+@given(number_expr, bool_expr, bool_expr, records)
+def test_compiled_scores_agree_with_explanations_recomputed_by_the_interpreter(value, band, flt, record):
+    """Score-only results recompute factor values and bands with the interpreter; the compiled points must match them."""
+    policy = _factor_policy(to_text(value), to_text(band), to_text(flt))
+    compiled = policy.score(record, AS_OF).to_dict()
+    recomputed = policy.score(record, AS_OF, explain=False).to_dict()
+    assert compiled == recomputed
+    if compiled["eligible"]:
+        factor = compiled["factors"][0]
+        raw = factor["raw_value"]
+        expected_value = 0.25 if raw is None else min(1, max(0, raw))
+        assert factor["value"] == expected_value
