@@ -185,3 +185,26 @@ def test_untyped_fields_are_checked_at_run_time():
     with pytest.raises(ps.RecordError) as err:
         compiled("x + 1", {"x": True})
     assert "'x + 1' needs a number, got true (x = true)" in str(err.value)
+
+
+def test_date_params_written_as_yaml_dates():
+    from support import load
+
+    policy = load(
+        """
+        policy: dated
+        version: 1
+        record:
+          fields: {id: string, signup: date}
+        params:
+          cutoff: 2022-01-01
+        filters:
+          - {id: early, when: "signup < cutoff"}
+        factors:
+          - {id: f, weight: 10, value: "1"}
+        """
+    )
+    assert policy.score({"id": "a", "signup": "2021-05-01"}, "2026-11-01").eligible is True
+    late = policy.score({"id": "b", "signup": "2023-05-01"}, "2026-11-01")
+    assert late.eligible is False
+    assert late.to_dict()["filters"][0]["inputs"] == {"signup": "2023-05-01", "cutoff": "2022-01-01"}
