@@ -116,8 +116,11 @@ class Result(tuple):  # type: ignore[type-arg]
         pts = self[7]
         if pts is None:
             return None
-        d = self[0].decimals
-        return {f.id: from_units(u, d) for f, u in zip(self[0].factors, pts)}
+        policy = self[0]
+        if policy.decimals <= 0:
+            return {f.id: from_units(u, policy.decimals) for f, u in zip(policy.factors, pts)}
+        scale = policy.unit_scale
+        return dict(zip(policy.factor_ids, [u / scale for u in pts]))
 
     @property
     def failed_filters(self) -> list[str]:

@@ -150,6 +150,8 @@ class Policy:
         self.let_sources = {info.name: (info.expr.node, info.text) for info in lets}
         self.filters = filters
         self.factors = factors
+        self.factor_ids = tuple(f.id for f in factors)
+        self.unit_scale = 10**decimals  # points are kept as whole numbers of 1 / unit_scale
         self.adjustments = adjustments
         self.tiers = tiers
         self.warnings = warnings
@@ -169,9 +171,6 @@ class Policy:
     def __repr__(self) -> str:
         return f"Policy(name={self.name!r}, version={self.version!r}, factors={len(self.factors)})"
 
-    @property
-    def factor_ids(self) -> tuple[str, ...]:
-        return tuple(f.id for f in self.factors)
 
     @property
     def tier_names(self) -> tuple[str, ...]:
