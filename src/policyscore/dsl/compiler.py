@@ -358,7 +358,26 @@ def _matches(gen: _Gen, node: n.Call) -> str | None:
     return _null_guarded(gen, text, f"({gen.em.bind(rx, 'rx')}.search({{x}}) is not None)")
 
 
+def _days_between(gen: _Gen, node: n.Call) -> str | None:
+    a, b = node.args
+    if gen.type(a).kind != "date" or gen.type(b).kind != "date":
+        return None  # date-times and undeclared values take the checked path
+    asrc, bsrc = gen.gen(a), gen.gen(b)
+    checks = []
+    if gen.nullable(a):
+        t = gen.em.temp()
+        checks.append(f"({t} := {asrc}) is None")
+        asrc = t
+    if gen.nullable(b):
+        t = gen.em.temp()
+        checks.append(f"({t} := {bsrc}) is None")
+        bsrc = t
+    body = f"({bsrc} - {asrc}).days"
+    return f"(None if {' or '.join(checks)} else {body})" if checks else body
+
+
 _SPECIAL: dict[str, Callable[[_Gen, n.Call], str | None]] = {
+    "days_between": _days_between,
     "lower": _string_method("lower"),
     "upper": _string_method("upper"),
     "trim": _string_method("strip"),
