@@ -208,3 +208,26 @@ def test_date_params_written_as_yaml_dates():
     late = policy.score({"id": "b", "signup": "2023-05-01"}, "2026-11-01")
     assert late.eligible is False
     assert late.to_dict()["filters"][0]["inputs"] == {"signup": "2023-05-01", "cutoff": "2022-01-01"}
+
+
+def test_undeclared_when_and_value_must_give_a_boolean_and_a_number():
+    from support import load
+
+    policy = load(
+        """
+        policy: loose
+        version: 1
+        filters:
+          - {id: gate, when: "flag"}
+        factors:
+          - {id: f, weight: 10, value: "x"}
+        """
+    )
+    assert policy.score({"id": "a", "flag": True, "x": 0.5}, "2026-11-01").score == 5.0
+    assert policy.score({"id": "d", "flag": None, "x": 1}, "2026-11-01").eligible is False
+    with pytest.raises(ps.RecordError) as err:
+        policy.score({"id": "b", "flag": "yes", "x": 0.5}, "2026-11-01")
+    assert str(err.value) == "id 'b': filter 'gate' (line 4): 'flag' needs a boolean, got 'yes' (flag = 'yes')"
+    with pytest.raises(ps.RecordError) as err:
+        policy.score({"id": "c", "flag": True, "x": "abc"}, "2026-11-01")
+    assert str(err.value) == "id 'c': factor 'f' (line 6): 'x' needs a number, got 'abc' (x = 'abc')"

@@ -18,6 +18,7 @@ from typing import Any
 
 from .dsl.compiler import Emitter
 from .dsl.nodes import Name, children
+from .dsl.runtime import guard
 from .dsl.types import Type
 from .record import FieldDecl
 from .recordcheck import record_checks
@@ -74,6 +75,14 @@ class _Src:
 
     def add(self, indent: int, text: str) -> None:
         self.lines.append("    " * indent + text)
+
+
+def _checked(em: Emitter, plan: ExprPlan, kind: str) -> str:
+    """Source for a `when` (boolean) or `value` (number); checked at run time when its type is not declared."""
+    src = em.emit(plan.node, plan.types)
+    if plan.types[id(plan.node)].kind == "any":
+        return f"{em.bind(guard(frozenset({kind})), 'g')}({src})"
+    return src
 
 
 def _names_in(node: Any) -> set[str]:
@@ -134,7 +143,7 @@ def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., A
     ns["_LATER"] = NOT_COMPUTED
 
     for i, fp in enumerate(plan.filters):
-        src.add(1, f"g{i} = {em.emit(fp.node, fp.types)}")
+        src.add(1, f"g{i} = {_checked(em, fp, 'boolean')}")
     filters_tuple = "(" + "".join(f"g{i}, " for i in range(len(plan.filters))) + ")"
     if plan.filters:
         src.add(1, "if " + " and ".join(f"g{i} is True" for i in range(len(plan.filters))) + ":")
@@ -158,7 +167,7 @@ def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., A
                     src.add(body, "else:" if not first else "if True:")
                     src.add(body + 1, f"b{i} = {j}; x{i} = {value!r}; p{i} = {units}")
                     break
-                csrc = em.emit(cond.node, cond.types)
+                csrc = _checked(em, cond, "boolean")
                 kw = "if" if first else "elif"
                 src.add(body, f"{kw} (_c := {csrc}) is True:")
                 src.add(body + 1, f"b{i} = {j}; x{i} = {value!r}; p{i} = {units}")
@@ -167,7 +176,7 @@ def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., A
                 first = False
             continue
         assert fac.value is not None
-        src.add(body, f"x{i} = {em.emit(fac.value.node, fac.value.types)}")
+        src.add(body, f"x{i} = {_checked(em, fac.value, 'number')}")
         # A value that is null, or not a finite number (an overflow: x - x is then NaN), is missing.
         if fac.value.types[id(fac.value.node)].maybe_null:
             src.add(body, f"if x{i} is None or x{i} - x{i} != 0: p{i} = {missing_units}")
@@ -187,7 +196,7 @@ def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., A
     factor_range = range(len(plan.factors))
     parts = [f"p{i}" for i in factor_range]
     for k, (ap, points) in enumerate(plan.adjustments):
-        src.add(body, f"a{k} = {em.emit(ap.node, ap.types)}")
+        src.add(body, f"a{k} = {_checked(em, ap, 'boolean')}")
         units = to_units(points, d)
         parts.append(f"({units} if a{k} is True else 0)")
     src.add(body, f"_raw = {' + '.join(parts) if parts else '0'}")

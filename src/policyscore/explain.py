@@ -50,6 +50,11 @@ _PLAIN = frozenset({str, int, float, bool})
 _FIELD, _PARAM, _OTHER = 0, 1, 2
 
 
+def _plain(value: Any) -> Any:
+    """``value`` as JSON shows it, without a call for the common scalar cases."""
+    return value if value is None or value.__class__ in _PLAIN else to_plain(value)
+
+
 def reader_plan(policy: Policy, infos: tuple[Any, ...]) -> tuple[tuple[str, int, str, tuple[str, ...]], ...]:
     """How to read the inputs of some expressions: (name, kind, root, nested parts) per name read."""
     rows: dict[str, tuple[str, int, str, tuple[str, ...]]] = {}
@@ -167,7 +172,7 @@ class Result(tuple):  # type: ignore[type-arg]
             value = record.get(root) if kind == _FIELD else self.lookup(root)
             for part in parts:
                 value = value.get(part) if isinstance(value, dict) else None
-            out[name] = value if value is None or value.__class__ in _PLAIN else to_plain(value)
+            out[name] = _plain(value)
         return out
 
     # ------------------------------------------------------------ the explanation
@@ -185,7 +190,7 @@ class Result(tuple):  # type: ignore[type-arg]
             "policy": {"name": policy.name, "version": policy.version, "sha256": policy.sha256},  # a fresh dict each time
             "engine": {"name": "policyscore", "version": __version__},
         }
-        out["lets"] = [{"name": info.name, "expression": info.text, "value": to_plain(self.lookup(info.name))} for info in policy.lets]
+        out["lets"] = [{"name": info.name, "expression": info.text, "value": _plain(self.lookup(info.name))} for info in policy.lets]
         filters = []
         for info, result in zip(policy.filters, self[4]):
             entry: dict[str, Any] = {
@@ -297,7 +302,7 @@ class Result(tuple):  # type: ignore[type-arg]
             "description": info.description,
             "expression": info.text,
             "weight": info.weight,
-            "raw_value": to_plain(raw) if finite else None,
+            "raw_value": raw if finite else None,  # a number or null
             "value": value,
             "clamped": (not missing) and (raw < 0 or raw > 1),
             "missing": missing,

@@ -8,8 +8,9 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from .dsl import nodes as n
+from .dsl.functions import RuntimeTypeError
 from .dsl.interpreter import ExprRuntimeError, interpret
-from .dsl.runtime import to_plain
+from .dsl.runtime import guard, to_plain
 from .errors import Diagnostic, RecordError
 from .explain import Result, describe_value, reader_plan
 from .record import FieldDecl, field_checker
@@ -249,25 +250,30 @@ class Policy:
                 return self.params[name]
             return self.field_value(record, name)
 
-        def run(info: ExprInfo) -> Any:
+        def run(info: ExprInfo, kind: str | None = None) -> Any:
             try:
-                return interpret(info.node, lookup)
+                value = interpret(info.node, lookup)
+                if kind is not None and info.type.kind == "any":
+                    guard(frozenset({kind}))(value)  # a `when` must give a boolean, a `value` a number
+                return value
             except ExprRuntimeError as err:
                 raise self._expr_error(info, err, record) from None
+            except RuntimeTypeError as err:
+                raise self._expr_error(info, ExprRuntimeError(info.node, err), record) from None
 
         try:
             for let in self.lets:
                 lets[let.name] = run(let.expr)
             for flt in self.filters:
-                run(flt.expr)
+                run(flt.expr, "boolean")
             for fac in self.factors:
                 if fac.expr is not None:
-                    run(fac.expr)
+                    run(fac.expr, "number")
                 for band in fac.bands or ():
-                    if band.expr is not None and run(band.expr) is not False:
+                    if band.expr is not None and run(band.expr, "boolean") is not False:
                         break
             for adj in self.adjustments:
-                run(adj.expr)
+                run(adj.expr, "boolean")
         except RecordError as err:
             return err
         return None
