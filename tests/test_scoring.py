@@ -136,6 +136,7 @@ def test_reasons_rank_lost_points_then_weight_then_order(policy):
     # lost: fa 12.5, fb 10, banded 15 -> banded, fa, fb
     assert [x["id"] for x in r["reasons"]] == ["banded", "fa", "fb"]
     assert [x["lost_points"] for x in r["reasons"]] == [15.0, 12.5, 10.0]
+    assert [(x["kind"], x["factor"]) for x in r["reasons"]] == [("factor", "banded"), ("factor", "fa"), ("factor", "fb")]
     assert r["reasons"][0]["text"] == "banded: 15 of 30 points; matched band 'a >= 0.5' worth 0.5"
     assert r["reasons"][1]["text"] == "fa: 12.5 of 25 points; value 0.5 of 1"
     tie = load(
@@ -176,6 +177,7 @@ def test_ineligible_records_have_null_score_and_name_failed_filters():
         ("geo", False, {"country": "DE", "home": ["US", "CA"]}),
         ("active", False, {"churned": True}),
     ]
+    assert [(x["kind"], x["filter"]) for x in r["reasons"]] == [("filter", "geo"), ("filter", "active")]
     assert [x["text"] for x in r["reasons"]] == [
         "geo failed: country in home (with country = 'DE', home = ['US', 'CA'])",
         "active failed: not churned (with churned = true)",

@@ -340,6 +340,7 @@ class Result(tuple):  # type: ignore[type-arg]
                 {
                     "kind": "factor",
                     "id": entry["id"],
+                    "factor": entry["id"],
                     "lost_points": lost_num,
                     "text": _factor_sentence(entry, lost_num),
                 }
@@ -356,7 +357,7 @@ class Result(tuple):  # type: ignore[type-arg]
                 text = f"{entry['id']} could not be checked: {entry['null_reason']}"
             else:
                 text = f"{entry['id']} failed: {entry['expression']}" + (f" (with {shown})" if shown else "")
-            out.append({"kind": "filter", "id": entry["id"], "lost_points": None, "text": text})
+            out.append({"kind": "filter", "id": entry["id"], "filter": entry["id"], "lost_points": None, "text": text})
         return out
 
 
