@@ -271,3 +271,10 @@ def test_constants_compared_with_enum_fields_must_be_allowed_values(tmp_path):
         ("PS208", "'chruned' is not a value of 'status'", "did you mean 'churned'?", (8, 30)),
         ("PS208", "'closed' is not a value of 'status'", "'status' is one of 'active', 'churned', 'trial'", (9, 34)),
     ]
+
+
+def test_several_yaml_documents_in_one_file():
+    d = only(GOOD + "---\npolicy: other\n")
+    assert d.code == "PS101"
+    assert d.message == "this file must hold one YAML document, found several (a line with --- starts another)"
+    assert where(d)[0] == 14  # where the second document starts

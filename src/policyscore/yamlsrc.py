@@ -152,7 +152,7 @@ def load_yaml(text: str, file: str | None) -> tuple[Any, SourceIndex, list[Diagn
             diags.append(
                 Diagnostic(
                     "PS101",
-                    "a policy file holds one YAML document, found several",
+                    "this file must hold one YAML document, found several (a line with --- starts another)",
                     _span(file, second.start_mark, second.end_mark),
                 )
             )
