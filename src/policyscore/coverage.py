@@ -21,16 +21,13 @@ The coverage of a policy is covered items / items, per policy.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from .dsl import nodes as n
 from .dsl.interpreter import ExprRuntimeError, Trace, interpret
 from .explain import Result
 from .policy import ExprInfo, Policy
-from .yamlsrc import SourceIndex, load_yaml
 
 __all__ = ["CoverageItem", "PolicyCoverage", "CoverageCollector", "coverage_of", "KINDS"]
 
@@ -138,50 +135,18 @@ class PolicyCoverage:
 
 
 class _Lines:
-    """Line numbers of parts of the policy file (when the file on disk is the one that was loaded)."""
+    """Line numbers of parts of the policy, from the positions kept when it was loaded."""
 
     def __init__(self, policy: Policy):
-        self.index: SourceIndex | None = None
-        self.paths: dict[tuple[str, str], tuple[Any, ...]] = {}
-        try:
-            raw = Path(policy.path or "").read_bytes()
-        except OSError:
-            return
-        if hashlib.sha256(raw).hexdigest() != policy.sha256:
-            return
-        text = raw.decode("utf-8")
-        data, index, _ = load_yaml(text[1:] if text.startswith("\ufeff") else text, policy.path)
-        if not isinstance(data, dict):
-            return
-        self.index = index
-        for section in ("filters", "factors", "adjustments"):
-            for i, item in enumerate(data.get(section) or ()):
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    self.paths[(section, item["id"])] = (section, i)
+        self.index = policy.source_index
 
-    def of(self, section: str, ident: str, *rest: Any) -> int | None:
-        if self.index is None:
-            return None
-        if section == "let":
-            path: tuple[Any, ...] = ("let", ident)
-        elif (section, ident) in self.paths:
-            path = self.paths[(section, ident)] + rest
-        else:
-            return None
-        span = self.index.key_span(path)
+    def key(self, path: tuple[Any, ...]) -> int | None:
+        span = self.index.key_span(path) if self.index is not None and path else None
         return span.line if span else None
 
-    def expr(self, yaml_path: tuple[Any, ...] | None, start: int, end: int) -> int | None:
-        if self.index is None or yaml_path is None:
-            return None
-        span = self.index.expr_span(yaml_path, start, end)
+    def expr(self, info: ExprInfo, start: int, end: int) -> int | None:
+        span = self.index.expr_span(info.path, start, end) if self.index is not None and info.path else None
         return span.line if span else None
-
-    def yaml_path(self, section: str, ident: str, *rest: Any) -> tuple[Any, ...] | None:
-        if section == "let":
-            return ("let", ident)
-        base = self.paths.get((section, ident))
-        return None if base is None else base + rest
 
 
 class CoverageCollector:
@@ -196,7 +161,7 @@ class CoverageCollector:
         lines = _Lines(policy)
         self._filter_items = []
         for f in policy.filters:
-            line = lines.of("filters", f.id, "id")
+            line = lines.key(f.path + ("id",))
             self._filter_items.append(
                 (
                     self._add("filter", f"filter '{f.id}'", "passes", f.text, line),
@@ -207,32 +172,31 @@ class CoverageCollector:
         for fac in policy.factors:
             ids = []
             for j, band in enumerate(fac.bands or ()):
-                key = "when" if band.expr is not None else "else"
-                line = lines.of("factors", fac.id, "bands", j, key)
+                line = lines.key(band.path + ("when" if band.expr is not None else "else",))
                 label = f"band {j + 1}" + (f" '{band.label}'" if band.label else "")
                 ids.append(self._add("band", f"factor '{fac.id}'", label, band.text if band.expr is not None else "else", line))
             self._band_items.append(ids)
         self._adj_items = []
         for adj in policy.adjustments:
-            line = lines.of("adjustments", adj.id, "id")
+            line = lines.key(adj.path + ("id",))
             where = f"adjustment '{adj.id}'"
             self._adj_items.append(
                 (self._add("adjustment", where, "applied", adj.text, line), self._add("adjustment", where, "not applied", adj.text, line))
             )
         # `if` branches, in policy order
         for let in policy.lets:
-            self._register_ifs(let.expr, f"let '{let.name}'", lines, lines.yaml_path("let", let.name))
+            self._register_ifs(let.expr, f"let '{let.name}'", lines)
         for f in policy.filters:
-            self._register_ifs(f.expr, f"filter '{f.id}'", lines, lines.yaml_path("filters", f.id, "when"))
+            self._register_ifs(f.expr, f"filter '{f.id}'", lines)
         for fac in policy.factors:
             if fac.expr is not None:
-                self._register_ifs(fac.expr, f"factor '{fac.id}'", lines, lines.yaml_path("factors", fac.id, "value"))
+                self._register_ifs(fac.expr, f"factor '{fac.id}'", lines)
             for j, band in enumerate(fac.bands or ()):
                 if band.expr is not None:
                     where = f"factor '{fac.id}' band {j + 1}"
-                    self._register_ifs(band.expr, where, lines, lines.yaml_path("factors", fac.id, "bands", j, "when"))
+                    self._register_ifs(band.expr, where, lines)
         for adj in policy.adjustments:
-            self._register_ifs(adj.expr, f"adjustment '{adj.id}'", lines, lines.yaml_path("adjustments", adj.id, "when"))
+            self._register_ifs(adj.expr, f"adjustment '{adj.id}'", lines)
         self._early = _lets_for_filters(policy)
 
     def _add(self, kind: str, where: str, outcome: str, detail: str | None, line: int | None) -> int:
@@ -240,7 +204,7 @@ class CoverageCollector:
         self._hits.append(0)
         return len(self._items) - 1
 
-    def _register_ifs(self, info: ExprInfo, where: str, lines: _Lines, yaml_path: tuple[Any, ...] | None) -> None:
+    def _register_ifs(self, info: ExprInfo, where: str, lines: _Lines) -> None:
         found: list[tuple[n.Cond, int]] = []
         stack: list[n.Expr] = [info.node]
         conds: list[n.Cond] = []
@@ -251,7 +215,7 @@ class CoverageCollector:
             stack.extend(reversed(n.children(node)))
         for node in sorted(conds, key=lambda c: c.span[0]):
             text = _short(info.text[node.span[0] : node.span[1]])
-            line = lines.expr(yaml_path, node.span[0], node.span[0] + 2) or info.line
+            line = lines.expr(info, node.span[0], node.span[0] + 2) or info.line
             then = self._add("if", where, "then", text, line)
             self._add("if", where, "else", text, line)
             found.append((node, then))

@@ -165,7 +165,7 @@ class _Build:
         fields = list(checked.paths)
         others = sorted(nm for nm in checked.names if self.scope[nm].kind != "field")
         span = self.index.value_span(expr.path)
-        info = ExprInfo(expr.text, node, checked.type, tuple(fields + others), where, span.line if span else None)
+        info = ExprInfo(expr.text, node, checked.type, tuple(fields + others), where, span.line if span else None, expr.path)
         if checked.ok:
             self.plans[id(info)] = ExprPlan(node, checked.types)
         return info, checked
@@ -224,7 +224,7 @@ class _Build:
         for f in m.filters:
             info, _ = self.expression(f.when, "boolean", f"filter '{f.id}'")
             if info is not None:
-                filters.append(FilterInfo(f.id, f.description, f.when.text, info))
+                filters.append(FilterInfo(f.id, f.description, f.when.text, info, f.path))
         d = m.score.decimals
         factors = []
         for fac in m.factors:
@@ -239,12 +239,12 @@ class _Build:
                 bands = []
                 for j, band in enumerate(fac.bands or ()):
                     if band.when is None:
-                        bands.append(BandInfo(None, None, band.value, band.label))
+                        bands.append(BandInfo(None, None, band.value, band.label, band.path))
                         continue
                     binfo, _ = self.expression(band.when, "boolean", f"{where} band {j + 1}")
                     if binfo is None:
                         break
-                    bands.append(BandInfo(band.when.text, binfo, band.value, band.label))
+                    bands.append(BandInfo(band.when.text, binfo, band.value, band.label, band.path))
                 if len(bands) != len(fac.bands or ()):
                     continue
             factors.append(
@@ -259,13 +259,16 @@ class _Build:
                     to_units(fac.weight, d),
                     to_units(fac.weight * fac.missing, d),
                     from_units(to_units(fac.weight, d), d),
+                    fac.path,
                 )
             )
         adjustments = []
         for adj in m.adjustments:
             info, _ = self.expression(adj.when, "boolean", f"adjustment '{adj.id}'")
             if info is not None:
-                adjustments.append(AdjustmentInfo(adj.id, adj.description, adj.when.text, info, adj.points, to_units(adj.points, d)))
+                adjustments.append(
+                    AdjustmentInfo(adj.id, adj.description, adj.when.text, info, adj.points, to_units(adj.points, d), adj.path)
+                )
         tiers = tuple(TierInfo(t.name, t.min, threshold_units(t.min, d), t.description) for t in m.tiers)
         self._warnings(params, lets, tiers)
         if self.out.errors:
@@ -316,6 +319,7 @@ class _Build:
         fn, source = generate(plan, Result, policy)
         policy._evaluate = fn
         policy.source = source
+        policy.source_index = self.index
         return policy
 
     def _warnings(self, params: dict[str, Any], lets: list[LetInfo], tiers: tuple[TierInfo, ...]) -> None:

@@ -14,6 +14,7 @@ from .dsl.runtime import guard, to_plain
 from .errors import Diagnostic, RecordError
 from .explain import Result, describe_value, reader_plan
 from .record import FieldDecl, field_checker
+from .yamlsrc import SourceIndex
 
 __all__ = ["Policy", "ExprInfo", "FilterInfo", "FactorInfo", "BandInfo", "AdjustmentInfo", "LetInfo", "TierInfo", "as_date"]
 
@@ -28,6 +29,7 @@ class ExprInfo:
     reads: tuple[str, ...]
     where: str  # "factor 'size'", "filter 'geo'", ...
     line: int | None
+    path: tuple[Any, ...] = ()  # where the expression is in the YAML data, e.g. ("factors", 2, "value")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class FilterInfo:
     description: str | None
     text: str
     expr: ExprInfo
+    path: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class BandInfo:
     expr: ExprInfo | None
     value: float
     label: str | None
+    path: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class FactorInfo:
     max_units: int
     missing_units: int
     max_points: float | int = 0  # max_units as a number, set by the loader
+    path: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,7 @@ class AdjustmentInfo:
     expr: ExprInfo
     points: float
     units: int
+    path: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,6 +174,7 @@ class Policy:
         self._checkers: dict[str, Callable[[Any], Any]] = {k: field_checker(v) for k, v in fields.items()}
         self._evaluate: Callable[[Any, date, bool], Result] = _not_compiled
         self.source = ""
+        self.source_index: SourceIndex | None = None  # positions in the policy file, for tools that report lines
 
     def __repr__(self) -> str:
         return f"Policy(name={self.name!r}, version={self.version!r}, factors={len(self.factors)})"
