@@ -281,13 +281,12 @@ class Result(tuple):  # type: ignore[type-arg]
         if info.bands is not None:
             inputs = self._inputs(policy.reader_plans[id(info)])
             if band is None:
-                # Missing: the first band whose condition was null says why.
+                # Missing: the bands before the first null condition were false; that one says why.
                 for b in info.bands:
                     if b.expr is None:
                         break
-                    c = interpret(b.expr.node, self.lookup)
-                    if c is None:
-                        reason = why_null(b.expr.node, b.text, self.lookup, self[0].let_sources)
+                    reason = why_null(b.expr.node, b.text, self.lookup, self[0].let_sources)
+                    if reason is not None:
                         break
             else:
                 chosen = info.bands[band]
