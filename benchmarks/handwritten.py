@@ -17,7 +17,7 @@ It reproduces the engine's semantics exactly (issue 3):
   integer hundredths and summed exactly; the score is the clamped sum / 100.
 
 Rounding uses :func:`_units`, a local fast helper equivalent to
-``policyscore.rounding.to_units(x, 2)`` for ``x >= 0`` (all factor products
+``policyscore.language.rounding.to_units(x, 2)`` for ``x >= 0`` (all factor products
 here are >= 0): it decides on the binary product when the fraction is clearly
 away from .5 and falls back to ``Decimal(repr(x))`` in the rare near-half case.
 

@@ -7,10 +7,10 @@ from datetime import date
 from typing import Any
 
 import policyscore as ps
-from policyscore.dsl.checker import Scope, Symbol, check_expr
-from policyscore.dsl.interpreter import interpret
-from policyscore.dsl.parser import parse
-from policyscore.dsl.types import parse_type
+from policyscore.language.checker import Scope, Symbol, check_expr
+from policyscore.language.interpreter import interpret
+from policyscore.language.parser import parse
+from policyscore.language.types import parse_type
 
 AS_OF = date(2026, 11, 1)
 

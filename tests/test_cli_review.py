@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 import policyscore as ps
-from policyscore import cli_review
-from policyscore.review_render import DIFF_MARKER
+from policyscore.cli import review as cli_review
+from policyscore.render.review import DIFF_MARKER
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from policyscore.cli import _Progress
+from policyscore.cli.main import _Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP = ROOT / "rules" / "startup-us-ca.yaml"

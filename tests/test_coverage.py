@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import policyscore as ps
-from policyscore.coverage import CoverageCollector, coverage_of
-from policyscore.review_render import coverage_text
+from policyscore.render.review import coverage_text
+from policyscore.review.coverage import CoverageCollector, coverage_of
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-01"
@@ -143,7 +143,7 @@ def test_full_coverage_is_100_percent(tiny):
 
 
 def test_percent_is_rounded_down():
-    from policyscore.coverage import CoverageItem, PolicyCoverage
+    from policyscore.review.coverage import CoverageItem, PolicyCoverage
 
     items = tuple(CoverageItem("filter", "f", "passes", None, None, 1) for _ in range(1999)) + (
         CoverageItem("filter", "f", "fails", None, None, 0),

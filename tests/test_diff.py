@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import policyscore as ps
-from policyscore.diff import INELIGIBLE, NO_TIER, GitError, KeyChange, compare, load_policy_ref, policy_changes
+from policyscore.review.diff import INELIGIBLE, NO_TIER, GitError, KeyChange, compare, load_policy_ref, policy_changes
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-01"

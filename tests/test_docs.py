@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from policyscore.dsl.functions import FUNCTIONS
+from policyscore.language.functions import FUNCTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 

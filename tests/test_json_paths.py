@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from policyscore import readers, render
+from policyscore.io import readers
+from policyscore.render import results as render
 
 DOCS = [
     {"b": 1, "a": [1.5, None, True, "é"], "c": {"z": 0.1, "y": -2}},

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from policyscore.policytest import (
+from policyscore.review.policytest import (
     check_test_file,
     describe_number,
     find_test_files,

@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from support import AS_OF, expr_policy
 
 import policyscore as ps
-from policyscore.dsl import nodes as n
-from policyscore.dsl.interpreter import interpret
-from policyscore.dsl.parser import ExprSyntaxError, parse
-from policyscore.dsl.printer import to_text
+from policyscore.language import nodes as n
+from policyscore.language.interpreter import interpret
+from policyscore.language.parser import ExprSyntaxError, parse
+from policyscore.language.printer import to_text
 
 FIELDS = {
     "n1": "number",

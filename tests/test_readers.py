@@ -1,4 +1,4 @@
-"""policyscore.readers: records from CSV, JSON, JSON Lines and YAML, with line numbers and typed CSV cells."""
+"""policyscore.io.readers: records from CSV, JSON, JSON Lines and YAML, with line numbers and typed CSV cells."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import policyscore as ps
-from policyscore.readers import Source, format_of, loads, open_source, read_records
+from policyscore.io.readers import Source, format_of, loads, open_source, read_records
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -139,8 +139,8 @@ def test_enum_values_from_a_json_schema(tmp_path):
 
 
 def test_csv_cells_convert_with_declared_types():
-    from policyscore.dsl.types import ANY, parse_type
-    from policyscore.record import convert_text
+    from policyscore.language.types import ANY, parse_type
+    from policyscore.policyfile.fields import convert_text
 
     assert convert_text("", parse_type("list[string]"), "tags") == []
     assert convert_text("", parse_type("list[string]?"), "tags") is None

@@ -1,4 +1,4 @@
-"""policyscore.render: tables, CSV, explanations and diagnostics as text (no click, no printing)."""
+"""policyscore.render.results: tables, CSV, explanations and diagnostics as text (no click, no printing)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import policyscore as ps
-from policyscore import render
 from policyscore.errors import Diagnostic, Span
+from policyscore.render import results as render
 
 ROOT = Path(__file__).resolve().parent.parent
 

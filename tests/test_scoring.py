@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from support import load
 
-from policyscore.schema import load_schema
+from policyscore.policyfile.schema import load_schema
 
 POLICY = """
 policy: scoring
@@ -234,7 +234,7 @@ def test_rounding_agrees_with_decimal_half_up_on_the_shortest_form():
     import random
     from decimal import ROUND_HALF_UP
 
-    from policyscore.rounding import to_units
+    from policyscore.language.rounding import to_units
 
     rng = random.Random(11)
     values = [2.675, -2.675, 8.924999999999999, 3.6749999999999994, 1.005, 0.5, 1e-7, 1e12 + 0.5, 2**70]

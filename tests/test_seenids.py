@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from policyscore.seenids import SeenIds
+from policyscore.io.seenids import SeenIds
 
 
 def test_reports_the_first_line_of_a_repeated_id():

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .errors import Diagnostic, InputError, PolicyError, PolicyScoreError, RecordError, Span
-from .explain import Result
-from .loader import check, check_text, load_policy, load_policy_text
-from .policy import Policy
+from policyscore._version import __version__
+from policyscore.engine.explanation import Result
+from policyscore.errors import Diagnostic, InputError, PolicyError, PolicyScoreError, RecordError, Span
+from policyscore.policy import Policy
+from policyscore.policyfile.loader import check, check_text, load_policy, load_policy_text
 
 __all__ = [
     "__version__",

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
-from .dsl import nodes as n
-from .dsl.functions import RuntimeTypeError
-from .dsl.interpreter import ExprRuntimeError, interpret
-from .dsl.runtime import guard, to_plain
-from .errors import Diagnostic, RecordError
-from .explain import Result, describe_value, reader_plan
-from .record import FieldDecl, field_checker
-from .yamlsrc import SourceIndex
+from policyscore.engine.explanation import Result, describe_value, reader_plan
+from policyscore.errors import Diagnostic, RecordError
+from policyscore.language import nodes as n
+from policyscore.language.functions import RuntimeTypeError
+from policyscore.language.interpreter import ExprRuntimeError, interpret
+from policyscore.language.semantics import guard, to_plain
+from policyscore.policyfile.fields import FieldDecl, field_checker
+from policyscore.policyfile.yamlsource import SourceIndex
 
 __all__ = ["Policy", "ExprInfo", "FilterInfo", "FactorInfo", "BandInfo", "AdjustmentInfo", "LetInfo", "TierInfo", "as_date"]
 

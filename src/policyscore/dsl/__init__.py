@@ -1,1 +1,0 @@
-"""The expression language: grammar, parser, tree, types, checker, functions, compiler, interpreter."""

@@ -1,0 +1,326 @@
+"""The customer record's declared fields: types, and checking records against them.
+
+Declarations come from a policy's ``record:`` key, either ``fields:`` (a
+mapping ``name: type``) or ``schema:`` (a JSON Schema file).  A record is
+valid when every declared field holds a value of its type: an integer is a
+number, an ISO ``YYYY-MM-DD`` string is a date, null (or an absent key) is
+allowed only for nullable fields.  Undeclared keys are ignored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path as FsPath
+from typing import Any
+
+from policyscore.errors import RecordError
+from policyscore.language.functions import parse_date, parse_datetime
+from policyscore.language.types import (
+    ANY,
+    BOOLEAN,
+    DATE,
+    DATETIME,
+    INTEGER,
+    NUMBER,
+    STRING,
+    Type,
+    TypeSyntaxError,
+    list_of,
+    object_of,
+    parse_type,
+)
+
+__all__ = ["FieldDecl", "RecordTypeError", "fields_from_mapping", "fields_from_json_schema", "field_checker", "convert_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDecl:
+    """One declared top-level field."""
+
+    name: str
+    type: Type
+    enum: tuple[Any, ...] | None = None
+
+
+class RecordTypeError(ValueError):
+    """A declaration that cannot be understood (bad type name, unreadable schema file)."""
+
+
+def fields_from_mapping(fields: tuple[tuple[str, str], ...]) -> list[FieldDecl]:
+    """``{"amount": "number?", "billing.country": "string"}`` -> declarations (dotted names nest)."""
+    roots: dict[str, Any] = {}
+    for name, text in fields:
+        try:
+            t = parse_type(text)
+        except TypeSyntaxError:
+            t = ANY  # the policy schema reports the bad type name with its position
+        parts = name.split(".")
+        node = roots
+        for part in parts[:-1]:
+            child = node.setdefault(part, {})
+            if isinstance(child, Type):
+                raise RecordTypeError(f"field '{name}': '{part}' is declared as {child}, not an object")
+            node = child
+        node[parts[-1]] = t
+
+    def build(tree: dict[str, Any]) -> dict[str, Type]:
+        return {k: (object_of(build(v), nullable=True) if isinstance(v, dict) else v) for k, v in tree.items()}
+
+    return [FieldDecl(k, t) for k, t in build(roots).items()]
+
+
+def fields_from_json_schema(path: FsPath) -> list[FieldDecl]:
+    """Read a JSON Schema of an object and declare its properties."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RecordTypeError(f"record schema file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RecordTypeError(f"cannot read record schema {path}: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise RecordTypeError(f"record schema {path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("properties"), dict):
+        raise RecordTypeError(f"record schema {path} must describe an object with 'properties'")
+    out = []
+    for name, prop in doc["properties"].items():
+        t, enum = _schema_type(prop, doc, f"{name}")
+        out.append(FieldDecl(name, t, enum))
+    return out
+
+
+def _resolve(prop: Any, root: dict[str, Any]) -> Any:
+    seen = 0
+    while isinstance(prop, dict) and "$ref" in prop and seen < 20:
+        ref = prop["$ref"]
+        if not isinstance(ref, str) or not ref.startswith("#/"):
+            raise RecordTypeError(f"only local $ref is supported, got {ref!r}")
+        target: Any = root
+        for part in ref[2:].split("/"):
+            if not isinstance(target, dict) or part not in target:
+                raise RecordTypeError(f"$ref {ref!r} not found")
+            target = target[part]
+        prop = target
+        seen += 1
+    return prop
+
+
+def _schema_type(prop: Any, root: dict[str, Any], where: str) -> tuple[Type, tuple[Any, ...] | None]:
+    prop = _resolve(prop, root)
+    if not isinstance(prop, dict):
+        return ANY, None
+    raw = prop.get("type")
+    kinds = raw if isinstance(raw, list) else ([raw] if raw is not None else [])
+    nullable = "null" in kinds or prop.get("nullable") is True
+    kinds = [k for k in kinds if k != "null"]
+    enum = prop.get("enum")
+    enum_values = tuple(v for v in enum if v is not None) if isinstance(enum, list) else None
+    if enum_values is not None and None in (enum or []):
+        nullable = True
+    if not kinds and enum_values:
+        first = enum_values[0]
+        kinds = ["string" if isinstance(first, str) else "number"]
+    if len(kinds) != 1:
+        return ANY, None
+    kind = kinds[0]
+    fmt = prop.get("format")
+    t: Type
+    if kind == "string":
+        t = DATE if fmt == "date" else DATETIME if fmt == "date-time" else STRING
+    elif kind == "number":
+        t = NUMBER
+    elif kind == "integer":
+        t = INTEGER
+    elif kind == "boolean":
+        t = BOOLEAN
+    elif kind == "array":
+        item, _ = _schema_type(prop.get("items", {}), root, where + "[]")
+        t = list_of(item.with_nullable(False) if item.kind != "any" else ANY)
+    elif kind == "object":
+        props = prop.get("properties")
+        if isinstance(props, dict):
+            t = object_of({k: _schema_type(v, root, f"{where}.{k}")[0] for k, v in props.items()})
+        else:
+            t = ANY
+    else:
+        raise RecordTypeError(f"field '{where}': unknown JSON Schema type {kind!r}")
+    return t.with_nullable(nullable) if t.kind != "any" else t, enum_values
+
+
+# ---------------------------------------------------------------- checking values
+
+_EXPECTED = {
+    "string": "a string",
+    "number": "a number",
+    "boolean": "true or false",
+    "date": "a date (YYYY-MM-DD)",
+    "datetime": "a date-time (ISO 8601)",
+    "list": "a list",
+    "object": "an object",
+}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"number {value!r}"
+    if isinstance(value, str):
+        return f"string {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _expected(t: Type) -> str:
+    if t.kind == "number" and t.integer:
+        return "a whole number"
+    if t.kind == "list" and t.item is not None:
+        return f"a list of {t.item.describe()}s"
+    return _EXPECTED.get(t.kind, t.kind)
+
+
+def _convert(value: Any, t: Type, path: str, enum: tuple[Any, ...] | None) -> Any:
+    """``value`` as type ``t``; raises :class:`RecordError` naming ``path``."""
+    if value is None:
+        if t.nullable or t.kind == "any":
+            return None
+        raise RecordError(f"field '{path}' is required ({_expected(t)}) but is missing or null", field=path, value=None, code="PS402")
+    kind = t.kind
+    out: Any = value
+    ok = True
+    if kind == "any":
+        return value
+    if kind == "string":
+        ok = isinstance(value, str)
+    elif kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            ok = False
+        elif t.integer and not isinstance(value, int):
+            ok = value.is_integer()
+            out = int(value) if ok else value
+        elif value != value or value in (float("inf"), float("-inf")):
+            ok = False
+    elif kind == "boolean":
+        ok = value is True or value is False
+    elif kind == "date":
+        if isinstance(value, datetime):
+            out = value.date()
+        elif isinstance(value, date):
+            out = value
+        elif isinstance(value, str):
+            out = parse_date(value)
+            ok = out is not None
+        else:
+            ok = False
+    elif kind == "datetime":
+        if isinstance(value, datetime):
+            out = value
+        elif isinstance(value, str):
+            out = parse_datetime(value)
+            ok = out is not None
+        else:
+            ok = False
+    elif kind == "list":
+        if isinstance(value, (list, tuple)):
+            item = t.item or ANY
+            out = [
+                _convert(v, item.with_nullable(False) if item.kind != "any" else item, f"{path}[{i}]", None) for i, v in enumerate(value)
+            ]
+        else:
+            ok = False
+    elif kind == "object":
+        if isinstance(value, dict):
+            out = dict(value)
+            for name, ft in t.fields or ():
+                out[name] = _convert(value.get(name), ft, f"{path}.{name}", None)
+        else:
+            ok = False
+    if not ok:
+        raise RecordError(f"field '{path}' must be {_expected(t)}, got {_describe(value)}", field=path, value=value, code="PS401")
+    if enum is not None and out not in enum:
+        shown = ", ".join(repr(v) for v in enum[:12]) + (", ..." if len(enum) > 12 else "")
+        raise RecordError(f"field '{path}' must be one of {shown}, got {_describe(value)}", field=path, value=value, code="PS401")
+    return out
+
+
+def field_checker(decl: FieldDecl) -> Callable[[Any], Any]:
+    """A function checking (and converting) one field's value; raises :class:`RecordError`."""
+    t, name, enum = decl.type, decl.name, decl.enum
+
+    def check(value: Any) -> Any:
+        return _convert(value, t, name, enum)
+
+    return check
+
+
+_TRUE = {"true", "yes", "y", "1", "t"}
+_FALSE = {"false", "no", "n", "0", "f"}
+
+
+def convert_text(text: str, t: Type, path: str) -> Any:
+    """A CSV cell as a value of type ``t`` (empty cell = null); raises :class:`RecordError`."""
+    s = text.strip()
+    if s == "":
+        # An empty cell is null; for a list that may not be null it is the empty list.
+        return [] if t.kind == "list" and not t.nullable else None
+    kind = t.kind
+    try:
+        if kind == "number":
+            cleaned = s.replace("_", "")
+            if t.integer:
+                return int(cleaned)
+            v = float(cleaned)
+            if v != v or v in (float("inf"), float("-inf")):
+                raise ValueError(s)
+            return int(cleaned) if cleaned.lstrip("+-").isdigit() else v
+        if kind == "boolean":
+            low = s.lower()
+            if low in _TRUE:
+                return True
+            if low in _FALSE:
+                return False
+            raise ValueError(s)
+        if kind == "date":
+            d = parse_date(s)
+            if d is None:
+                raise ValueError(s)
+            return d
+        if kind == "datetime":
+            dt = parse_datetime(s)
+            if dt is None:
+                raise ValueError(s)
+            return dt
+        if kind == "list":
+            item = t.item or STRING
+            return [convert_text(part.strip(), item.with_nullable(False), f"{path}[]") for part in s.split(";") if part.strip() != ""]
+        if kind == "any":
+            return _guess(s)
+        return text if kind == "string" else s
+    except ValueError:
+        raise RecordError(f"field '{path}' must be {_expected(t)}, got {s!r}", field=path, value=text, code="PS404") from None
+
+
+def _guess(s: str) -> Any:
+    """An undeclared CSV cell: a number or boolean when it looks like one, else the text."""
+    low = s.lower()
+    if low == "true":
+        return True
+    if low == "false":
+        return False
+    digits = s.lstrip("+-")
+    if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
+        return s  # a code with leading zeros (zip code, account number) stays text
+    try:
+        if digits.isdigit():
+            return int(s)
+        v = float(s)
+        if v == v and v not in (float("inf"), float("-inf")):
+            return v
+    except ValueError:
+        pass
+    return s

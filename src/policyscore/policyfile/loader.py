@@ -1,0 +1,353 @@
+"""Load a policy file: YAML -> schema check -> model -> parse and check every expression -> compile.
+
+Each stage reports every problem it finds as a :class:`Diagnostic` with a
+position in the YAML file; later stages run on whatever earlier stages could
+build, so one run shows all the mistakes of a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path as FsPath
+from typing import Any
+
+from policyscore.backends.python.generate import ExprPlan, FactorPlan, Plan, generate, threshold_units
+from policyscore.engine.explanation import Result
+from policyscore.errors import Diagnostic, PolicyError, Span
+from policyscore.language.checker import Checked, Scope, Symbol, check_expr, type_of_value
+from policyscore.language.parser import ExprSyntaxError, parse
+from policyscore.language.rounding import from_units, to_units
+from policyscore.language.types import ANY, DATE
+from policyscore.policy import AdjustmentInfo, BandInfo, ExprInfo, FactorInfo, FilterInfo, LetInfo, Policy, TierInfo
+from policyscore.policyfile.fields import FieldDecl, RecordTypeError, fields_from_json_schema, fields_from_mapping
+from policyscore.policyfile.model import ExprText, PolicyModel, build_model
+from policyscore.policyfile.schema import check_policy_data
+from policyscore.policyfile.yamlsource import SourceIndex, load_yaml
+
+__all__ = ["load_policy", "load_policy_text", "check", "check_text"]
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def add(self, code: str, message: str, span: Span | None, hint: str | None = None, severity: str = "error") -> None:
+        self.items.append(Diagnostic(code, message, span, hint, severity))
+
+    @property
+    def errors(self) -> bool:
+        return any(d.is_error for d in self.items)
+
+
+def _read(path: str | FsPath) -> tuple[str, bytes | None, list[Diagnostic]]:
+    p = FsPath(path)
+    name = str(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        return name, None, [Diagnostic("PS001", f"policy file not found: {name}", None, file=name)]
+    except IsADirectoryError:
+        return name, None, [Diagnostic("PS001", f"{name} is a directory, not a policy file", None, file=name)]
+    except OSError as exc:
+        return name, None, [Diagnostic("PS001", f"cannot read {name}: {exc.strerror or exc}", None, file=name)]
+    return name, data, []
+
+
+def _decode(name: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            Diagnostic("PS002", f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", Span(name, line, col, line, col + 1))
+        ]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, []
+
+
+def check(path: str | FsPath) -> list[Diagnostic]:
+    """Every problem (errors and warnings) of a policy file, sorted by position; never raises for policy faults."""
+    name, data, diags = _read(path)
+    if data is None:
+        return diags
+    return _compile(name, data, FsPath(path).parent)[1]
+
+
+def check_text(text: str, name: str = "<policy>", base_dir: str | FsPath = ".") -> list[Diagnostic]:
+    """Like :func:`check` for policy text held in memory."""
+    return _compile(name, text.encode("utf-8"), FsPath(base_dir))[1]
+
+
+def load_policy(path: str | FsPath) -> Policy:
+    """Load, check and compile a policy file; raise :class:`PolicyError` listing every problem."""
+    name, data, diags = _read(path)
+    if data is None:
+        raise PolicyError(diags)
+    policy, diags, text = _compile(name, data, FsPath(path).parent)
+    if policy is None:
+        raise PolicyError(diags, {name: text} if text is not None else {})
+    return policy
+
+
+def load_policy_text(text: str, name: str = "<policy>", base_dir: str | FsPath = ".") -> Policy:
+    """Load a policy from text (``name`` is used in messages, ``base_dir`` for a record schema path)."""
+    policy, diags, _ = _compile(name, text.encode("utf-8"), FsPath(base_dir))
+    if policy is None:
+        raise PolicyError(diags, {name: text})
+    return policy
+
+
+def _compile(name: str, data: bytes, base_dir: FsPath) -> tuple[Policy | None, list[Diagnostic], str | None]:
+    text, diags = _decode(name, data)
+    if text is None:
+        return None, diags, None
+    raw, index, ydiags = load_yaml(text, name)
+    out = _Problems()
+    out.items.extend(ydiags)
+    if raw is None:
+        if not ydiags:
+            out.add("PS103", "the policy file is empty", Span(name, 1, 1, 1, 2))
+        return None, _sorted(out.items), text
+    if not isinstance(raw, dict):
+        out.add("PS103", "a policy must be a YAML mapping (key: value lines)", index.value_span(()))
+        return None, _sorted(out.items), text
+    out.items.extend(check_policy_data(raw, index))
+    model, mdiags = build_model(raw, index)
+    out.items.extend(mdiags)
+    policy = _Build(model, index, base_dir, out, hashlib.sha256(data).hexdigest(), name).run()
+    items = _sorted(out.items)
+    if out.errors:
+        return None, items, text
+    return policy, items, text
+
+
+def _sorted(items: list[Diagnostic]) -> list[Diagnostic]:
+    unique: dict[tuple[Any, ...], Diagnostic] = {}
+    for d in items:
+        unique.setdefault((d.code, d.message, d.span), d)
+    return sorted(unique.values(), key=Diagnostic.sort_key)
+
+
+class _Build:
+    """Parse, check and compile the expressions of a model."""
+
+    def __init__(self, model: PolicyModel, index: SourceIndex, base_dir: FsPath, out: _Problems, sha: str, name: str):
+        self.model = model
+        self.index = index
+        self.base_dir = base_dir
+        self.out = out
+        self.sha = sha
+        self.name = name
+        self.scope = Scope(open_fields=model.record is None)
+        self.used: set[str] = set()
+        self.field_paths: list[str] = []
+        self.plans: dict[int, ExprPlan] = {}
+
+    # ------------------------------------------------------------ helpers
+    def span(self, expr: ExprText, start: int, end: int) -> Span | None:
+        return self.index.expr_span(expr.path, start, end)
+
+    def expression(self, expr: ExprText, expect: str | None, where: str) -> tuple[ExprInfo | None, Checked | None]:
+        try:
+            node = parse(expr.text)
+        except ExprSyntaxError as exc:
+            self.out.add("PS202", f"syntax error in {where}: {exc.message}", self.span(expr, exc.start, exc.end), exc.hint)
+            return None, None
+        checked = check_expr(node, self.scope, expect, where)
+        for p in checked.problems:
+            self.out.add(p.code, p.message, self.span(expr, p.start, p.end), p.hint, p.severity)
+        self.used |= checked.names
+        for path in checked.paths:
+            if path not in self.field_paths:
+                self.field_paths.append(path)
+        fields = list(checked.paths)
+        others = sorted(nm for nm in checked.names if self.scope[nm].kind != "field")
+        span = self.index.value_span(expr.path)
+        info = ExprInfo(expr.text, node, checked.type, tuple(fields + others), where, span.line if span else None, expr.path)
+        if checked.ok:
+            self.plans[id(info)] = ExprPlan(node, checked.types)
+        return info, checked
+
+    # ------------------------------------------------------------ stages
+    def fields(self) -> list[FieldDecl]:
+        rec = self.model.record
+        if rec is None:
+            return []
+        try:
+            if rec.schema is not None:
+                return fields_from_json_schema(self.base_dir / rec.schema)
+            if rec.fields is not None:
+                return fields_from_mapping(rec.fields)
+        except RecordTypeError as exc:
+            key = ("record", "schema") if rec.schema is not None else ("record", "fields")
+            self.out.add("PS113", str(exc), self.index.value_span(key))
+            self.scope.open_fields = True  # check the rest without cascading "unknown name" errors
+        return []
+
+    def run(self) -> Policy | None:
+        m = self.model
+        decls = self.fields()
+        for decl in decls:
+            self.scope[decl.name] = Symbol(decl.name, "field", decl.type, enum=decl.enum)
+        params: dict[str, Any] = {}
+        for pname, value in m.params:
+            t = type_of_value(value)
+            if t is None or t.kind == "null":
+                self.out.add(
+                    "PS110",
+                    f"param '{pname}' must be a number, string, boolean, date or a list of them",
+                    self.index.value_span(("params", pname)),
+                )
+                continue
+            if pname in self.scope:
+                self.out.add("PS110", f"param '{pname}' has the name of a record field", self.index.key_span(("params", pname)))
+                continue
+            params[pname] = value
+            self.scope[pname] = Symbol(pname, "param", t, value)
+        self.scope["as_of"] = Symbol("as_of", "as_of", DATE)
+        lets: list[LetInfo] = []
+        self.scope.later = {name for name, _ in m.lets}
+        for lname, expr in m.lets:
+            self.scope.later.discard(lname)
+            if lname in self.scope:
+                self.out.add("PS110", f"let '{lname}' has the name of a {self.scope[lname].kind}", self.index.key_span(("let", lname)))
+                continue
+            info, checked = self.expression(expr, None, f"let '{lname}'")
+            if info is None or checked is None:
+                self.scope[lname] = Symbol(lname, "let", ANY)
+                continue
+            lets.append(LetInfo(lname, expr.text, info))
+            self.scope[lname] = Symbol(lname, "let", checked.type)
+        filters = []
+        for f in m.filters:
+            info, _ = self.expression(f.when, "boolean", f"filter '{f.id}'")
+            if info is not None:
+                filters.append(FilterInfo(f.id, f.description, f.when.text, info, f.path))
+        d = m.score.decimals
+        factors = []
+        for fac in m.factors:
+            where = f"factor '{fac.id}'"
+            info = None
+            bands = None
+            if fac.value is not None:
+                info, _ = self.expression(fac.value, "number", where)
+                if info is None:
+                    continue
+            else:
+                bands = []
+                for j, band in enumerate(fac.bands or ()):
+                    if band.when is None:
+                        bands.append(BandInfo(None, None, band.value, band.label, band.path))
+                        continue
+                    binfo, _ = self.expression(band.when, "boolean", f"{where} band {j + 1}")
+                    if binfo is None:
+                        break
+                    bands.append(BandInfo(band.when.text, binfo, band.value, band.label, band.path))
+                if len(bands) != len(fac.bands or ()):
+                    continue
+            factors.append(
+                FactorInfo(
+                    fac.id,
+                    fac.description,
+                    fac.weight,
+                    fac.missing,
+                    fac.value.text if fac.value is not None else None,
+                    info,
+                    tuple(bands) if bands is not None else None,
+                    to_units(fac.weight, d),
+                    to_units(fac.weight * fac.missing, d),
+                    from_units(to_units(fac.weight, d), d),
+                    fac.path,
+                )
+            )
+        adjustments = []
+        for adj in m.adjustments:
+            info, _ = self.expression(adj.when, "boolean", f"adjustment '{adj.id}'")
+            if info is not None:
+                adjustments.append(
+                    AdjustmentInfo(adj.id, adj.description, adj.when.text, info, adj.points, to_units(adj.points, d), adj.path)
+                )
+        tiers = tuple(TierInfo(t.name, t.min, threshold_units(t.min, d), t.description) for t in m.tiers)
+        self._warnings(params, lets, tiers)
+        if self.out.errors:
+            return None
+        policy = Policy(
+            name=m.name,
+            version=m.version,
+            description=m.description,
+            owner=m.owner,
+            path=self.name,
+            sha256=self.sha,
+            id_field=m.id_field,
+            decimals=d,
+            score_min=m.score.min,
+            score_max=m.score.max,
+            params=params,
+            fields={dcl.name: dcl for dcl in decls},
+            lets=tuple(lets),
+            filters=tuple(filters),
+            factors=tuple(factors),
+            adjustments=tuple(adjustments),
+            tiers=tiers,
+            warnings=tuple(dg for dg in _sorted(self.out.items) if not dg.is_error),
+        )
+        plan = Plan(
+            fields=tuple(decls),
+            used_fields=tuple(sorted({p.split(".", 1)[0] for p in self.field_paths})),
+            params=params,
+            lets=tuple((li.name, self.plans[id(li.expr)]) for li in lets),
+            filters=tuple(self.plans[id(fi.expr)] for fi in filters),
+            factors=tuple(
+                FactorPlan(
+                    fi.weight,
+                    fi.missing,
+                    self.plans[id(fi.expr)] if fi.expr is not None else None,
+                    tuple((self.plans[id(b.expr)] if b.expr is not None else None, b.value) for b in fi.bands)
+                    if fi.bands is not None
+                    else None,
+                )
+                for fi in factors
+            ),
+            adjustments=tuple((self.plans[id(ai.expr)], ai.points) for ai in adjustments),
+            decimals=d,
+            score_min=m.score.min,
+            score_max=m.score.max,
+            tiers=tuple(t.min for t in m.tiers),
+        )
+        fn, source = generate(plan, Result, policy)
+        policy._evaluate = fn
+        policy.source = source
+        policy.source_index = self.index
+        return policy
+
+    def _warnings(self, params: dict[str, Any], lets: list[LetInfo], tiers: tuple[TierInfo, ...]) -> None:
+        m = self.model
+        for pname in params:
+            if pname not in self.used:
+                self.out.add("PS301", f"param '{pname}' is never used", self.index.key_span(("params", pname)), severity="warning")
+        for li in lets:
+            if li.name not in self.used:
+                self.out.add("PS302", f"let '{li.name}' is never used", self.index.key_span(("let", li.name)), severity="warning")
+        d = m.score.decimals
+        best = sum(max(0, to_units(f.weight, d)) for f in m.factors) + sum(max(0, to_units(a.points, d)) for a in m.adjustments)
+        if m.score.max is not None:
+            best = min(best, to_units(m.score.max, d))
+        for t, tier in zip(m.tiers, tiers):
+            if tier.units > best:
+                self.out.add(
+                    "PS303",
+                    f"tier '{tier.name}' (min {tier.min}) cannot be reached: the best possible score is {best / 10**d:g}",
+                    self.index.value_span(t.path + ("min",)),
+                    severity="warning",
+                )
+        if m.score.weights_total is not None:
+            total = sum(to_units(f.weight, 6) for f in m.factors)
+            if total != to_units(m.score.weights_total, 6):
+                self.out.add(
+                    "PS304",
+                    f"the factors' weights add up to {total / 10**6:g}, not {m.score.weights_total:g} (score.weights_total)",
+                    self.index.value_span(("score", "weights_total")),
+                    severity="warning",
+                )

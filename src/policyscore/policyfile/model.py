@@ -1,0 +1,297 @@
+"""The policy as frozen dataclasses, built from schema-checked YAML data.
+
+Building the model adds the checks a JSON Schema cannot express well
+(duplicate ids, a factor with both or neither of ``value`` and ``bands``,
+bands without a final ``else``, tiers not in descending order) and reports
+them with positions.  It never stops at the first problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from policyscore.errors import Diagnostic
+from policyscore.policyfile.yamlsource import Path, SourceIndex
+
+__all__ = [
+    "ExprText",
+    "Filter",
+    "Band",
+    "Factor",
+    "Adjustment",
+    "Tier",
+    "ScoreSpec",
+    "RecordSpec",
+    "PolicyModel",
+    "build_model",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ExprText:
+    """An expression as written, with the YAML path that locates it."""
+
+    text: str
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    id: str
+    when: ExprText
+    description: str | None
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    when: ExprText | None  # None for the final ``else``
+    value: float
+    label: str | None
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    id: str
+    weight: float
+    description: str | None
+    missing: float
+    value: ExprText | None
+    bands: tuple[Band, ...] | None
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Adjustment:
+    id: str
+    when: ExprText
+    points: float
+    description: str | None
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    name: str
+    min: float
+    description: str | None
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreSpec:
+    min: float | None = None
+    max: float | None = None
+    decimals: int = 2
+    weights_total: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSpec:
+    schema: str | None
+    fields: tuple[tuple[str, str], ...] | None
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyModel:
+    name: str
+    version: str | int
+    description: str | None
+    owner: str | None
+    record: RecordSpec | None
+    id_field: str
+    params: tuple[tuple[str, Any], ...]
+    lets: tuple[tuple[str, ExprText], ...]
+    filters: tuple[Filter, ...]
+    factors: tuple[Factor, ...]
+    adjustments: tuple[Adjustment, ...]
+    score: ScoreSpec
+    tiers: tuple[Tier, ...]
+
+
+def _expr(value: Any, path: Path) -> ExprText:
+    if isinstance(value, bool):
+        return ExprText("true" if value else "false", path)
+    return ExprText(str(value), path)
+
+
+def _is_num(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, list[Diagnostic]]:
+    """Build the model from data that passed the JSON Schema (broken parts are skipped)."""
+    diags: list[Diagnostic] = []
+
+    def err(code: str, message: str, path: Path, hint: str | None = None, key: bool = False) -> None:
+        span = index.key_span(path) if key else index.value_span(path)
+        diags.append(Diagnostic(code, message, span, hint))
+
+    def items(key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        seq = data.get(key)
+        if isinstance(seq, list):
+            for i, item in enumerate(seq):
+                if isinstance(item, dict):
+                    yield i, item
+
+    def check_ids(kind: str, key: str) -> None:
+        seen: dict[str, int] = {}
+        for i, item in items(key):
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in seen:
+                err("PS111", f"duplicate {kind} id '{ident}' (first used in {key}[{seen[ident]}])", (key, i, "id"))
+            else:
+                seen[ident] = i
+
+    for kind, key in (("filter", "filters"), ("factor", "factors"), ("adjustment", "adjustments")):
+        check_ids(kind, key)
+
+    filters = tuple(
+        Filter(item["id"], _expr(item["when"], ("filters", i, "when")), item.get("description"), ("filters", i))
+        for i, item in items("filters")
+        if isinstance(item.get("id"), str) and "when" in item
+    )
+
+    factors: list[Factor] = []
+    for i, item in items("factors"):
+        path = ("factors", i)
+        has_value, has_bands = "value" in item, "bands" in item
+        if has_value == has_bands:
+            msg = "a factor needs exactly one of 'value' or 'bands'"
+            msg += ", not both" if has_value else ""
+            err("PS120", msg, path + (("value",) if has_value else ("id",)), None, key=True)
+            continue
+        bands: tuple[Band, ...] | None = None
+        if has_bands:
+            bands = _bands(item.get("bands"), path + ("bands",), err)
+            if bands is None:
+                continue
+        ident, weight = item.get("id"), item.get("weight")
+        if not isinstance(ident, str) or not isinstance(weight, (int, float)) or isinstance(weight, bool):
+            continue
+        missing = item.get("missing", 0)
+        factors.append(
+            Factor(
+                ident,
+                weight,
+                item.get("description"),
+                missing if _is_num(missing) else 0,
+                _expr(item["value"], path + ("value",)) if has_value else None,
+                bands,
+                path,
+            )
+        )
+
+    adjustments = tuple(
+        Adjustment(
+            item["id"],
+            _expr(item["when"], ("adjustments", i, "when")),
+            item["points"],
+            item.get("description"),
+            ("adjustments", i),
+        )
+        for i, item in items("adjustments")
+        if isinstance(item.get("id"), str) and "when" in item and _is_num(item.get("points"))
+    )
+
+    tiers: list[Tier] = []
+    for i, item in items("tiers"):
+        if isinstance(item.get("name"), str) and _is_num(item.get("min")):
+            tiers.append(Tier(item["name"], item["min"], item.get("description"), ("tiers", i)))
+    names: dict[str, int] = {}
+    for j, tier in enumerate(tiers):
+        if tier.name in names:
+            err("PS111", f"duplicate tier name '{tier.name}'", tier.path + ("name",))
+        names.setdefault(tier.name, j)
+        if j and tier.min >= tiers[j - 1].min:
+            err(
+                "PS112",
+                f"tiers must be listed highest first: '{tier.name}' (min {tier.min}) comes after "
+                f"'{tiers[j - 1].name}' (min {tiers[j - 1].min})",
+                tier.path + ("min",),
+                "order tiers by descending 'min'",
+            )
+
+    raw_score = data.get("score")
+    score_data: dict[str, Any] = raw_score if isinstance(raw_score, dict) else {}
+    score = ScoreSpec(
+        score_data.get("min") if _is_num(score_data.get("min")) else None,
+        score_data.get("max") if _is_num(score_data.get("max")) else None,
+        score_data["decimals"] if isinstance(score_data.get("decimals"), int) and not isinstance(score_data.get("decimals"), bool) else 2,
+        score_data.get("weights_total") if _is_num(score_data.get("weights_total")) else None,
+    )
+    if score.min is not None and score.max is not None and score.min > score.max:
+        err("PS112", f"score min ({score.min}) is greater than max ({score.max})", ("score", "min"))
+
+    record = None
+    rec = data.get("record")
+    if isinstance(rec, dict):
+        fields = rec.get("fields")
+        record = RecordSpec(
+            rec.get("schema") if isinstance(rec.get("schema"), str) else None,
+            tuple((str(k), str(v)) for k, v in fields.items()) if isinstance(fields, dict) else None,
+            ("record",),
+        )
+
+    raw_params, raw_lets = data.get("params"), data.get("let")
+    params: dict[Any, Any] = raw_params if isinstance(raw_params, dict) else {}
+    lets: dict[Any, Any] = raw_lets if isinstance(raw_lets, dict) else {}
+    version = data.get("version")
+    model = PolicyModel(
+        name=str(data.get("policy", "")),
+        version=version if isinstance(version, (str, int)) and not isinstance(version, bool) else str(version),
+        description=data.get("description"),
+        owner=data.get("owner"),
+        record=record,
+        id_field=str(data["id"]) if isinstance(data.get("id"), str) else "id",
+        params=tuple((str(k), v) for k, v in params.items()),
+        lets=tuple((str(k), _expr(v, ("let", k))) for k, v in lets.items() if isinstance(v, (str, int, float, bool))),
+        filters=filters,
+        factors=tuple(factors),
+        adjustments=adjustments,
+        score=score,
+        tiers=tuple(tiers),
+    )
+    return model, diags
+
+
+def _bands(raw: Any, path: Path, err: Any) -> tuple[Band, ...] | None:
+    if not isinstance(raw, list) or not raw:
+        return None
+    bands: list[Band] = []
+    ok = True
+    last = len(raw) - 1
+    for j, band in enumerate(raw):
+        bpath = path + (j,)
+        if not isinstance(band, dict):
+            ok = False
+            continue
+        if "else" in band:
+            if "when" in band or "value" in band:
+                err("PS120", "an 'else' band takes no 'when' or 'value'", bpath + ("else",), None, True)
+                ok = False
+            elif j != last:
+                err("PS120", "the 'else' band must be the last band", bpath + ("else",), None, True)
+                ok = False
+            else:
+                bands.append(Band(None, band["else"], band.get("label"), bpath))
+            continue
+        if "when" not in band or "value" not in band:
+            missing = "when" if "when" not in band else "value"
+            err("PS120", f"a band needs 'when' and 'value' (missing '{missing}')", bpath, None)
+            ok = False
+            continue
+        if not _is_num(band["value"]):
+            ok = False
+            continue
+        bands.append(Band(_expr(band["when"], bpath + ("when",)), band["value"], band.get("label"), bpath))
+    if ok and (not bands or bands[-1].when is not None):
+        err("PS120", "bands must end with an 'else' band", path + (last,), "add '- else: 0' as the last band", True)
+        ok = False
+    return tuple(bands) if ok else None

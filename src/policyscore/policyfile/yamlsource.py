@@ -1,0 +1,214 @@
+"""YAML source with positions.
+
+The policy text is composed into PyYAML's node tree once; walking it builds the
+plain data *and* an index from every path (the same tuples jsonschema's
+``error.absolute_path`` gives) to the span of the key and of the value.
+Duplicate keys are reported here.  PyYAML counts lines and columns from 0; this
+module is the only place that converts them to the 1-based positions used
+everywhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from policyscore.errors import Diagnostic, Span
+
+__all__ = ["SourceIndex", "load_yaml", "Path"]
+
+Path = tuple[Any, ...]
+
+
+def _span(file: str | None, start: Any, end: Any) -> Span:
+    return Span(file, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    node: Node
+    key_node: Node | None
+
+
+class SourceIndex:
+    """Maps data paths to positions in the YAML text."""
+
+    def __init__(self, file: str | None, text: str):
+        self.file = file
+        self.text = text
+        self._entries: dict[Path, _Entry] = {}
+
+    def _add(self, path: Path, node: Node, key_node: Node | None) -> None:
+        self._entries[path] = _Entry(node, key_node)
+
+    def __contains__(self, path: Path) -> bool:
+        return tuple(path) in self._entries
+
+    def value_span(self, path: Path) -> Span | None:
+        """Span of the value at ``path`` (or of its nearest ancestor that exists)."""
+        path = tuple(path)
+        while path not in self._entries and path:
+            path = path[:-1]
+        entry = self._entries.get(path)
+        if entry is None:
+            return None
+        node = entry.node
+        if isinstance(node, (MappingNode, SequenceNode)) and entry.key_node is not None:
+            # A block collection's span starts on the next line; point at its key.
+            return _span(self.file, entry.key_node.start_mark, entry.key_node.end_mark)
+        return _span(self.file, node.start_mark, node.end_mark)
+
+    def key_span(self, path: Path) -> Span | None:
+        """Span of the key naming the value at ``path`` (falls back to the value)."""
+        entry = self._entries.get(tuple(path))
+        if entry is not None and entry.key_node is not None:
+            return _span(self.file, entry.key_node.start_mark, entry.key_node.end_mark)
+        return self.value_span(path)
+
+    def expr_span(self, path: Path, start: int, end: int) -> Span | None:
+        """Span in the file of characters ``start:end`` of the string value at ``path``.
+
+        Works for plain, quoted, literal (``|``) and folded (``>``) scalars by
+        aligning the decoded value with the raw text between the node's marks.
+        """
+        entry = self._entries.get(tuple(path))
+        if entry is None or not isinstance(entry.node, ScalarNode):
+            return self.value_span(path)
+        node = entry.node
+        value = node.value
+        raw = self.text[node.start_mark.index : node.end_mark.index]
+        offsets = _align(value, raw)
+        base_line, base_col = node.start_mark.line, node.start_mark.column
+
+        def locate(i: int) -> tuple[int, int]:
+            if not offsets:
+                return base_line + 1, base_col + 1
+            if i >= len(offsets):
+                j = offsets[-1] + 1
+            else:
+                j = offsets[max(i, 0)]
+            prefix = raw[:j]
+            nl = prefix.count("\n")
+            if nl == 0:
+                return base_line + 1, base_col + j + 1
+            return base_line + nl + 1, j - prefix.rfind("\n")
+
+        line, col = locate(start)
+        if end > start:
+            eline, ecol = locate(end - 1)
+            ecol += 1
+        else:
+            eline, ecol = line, col + 1
+        return Span(self.file, line, col, eline, ecol)
+
+
+def _align(value: str, raw: str) -> list[int]:
+    """For each character of ``value``, its index in ``raw`` (greedy match)."""
+    out: list[int] = []
+    j = 0
+    n = len(raw)
+    for ch in value:
+        k = j
+        while k < n:
+            r = raw[k]
+            if r == ch or (ch in " \n" and r in " \n"):
+                break
+            k += 1
+        if k >= n:
+            # Escapes we cannot align: stay on the last known position.
+            out.append(min(j, n - 1) if n else 0)
+            continue
+        out.append(k)
+        j = k + 1
+    return out
+
+
+# libyaml's composer gives the same nodes and marks (character offsets) and is much faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Builder(SafeConstructor):
+    pass
+
+
+def load_yaml(text: str, file: str | None) -> tuple[Any, SourceIndex, list[Diagnostic]]:
+    """Parse ``text``; return (data, index, diagnostics).
+
+    Data is None when the YAML itself cannot be parsed.  Duplicate keys are
+    diagnostics (the later value is kept so checking can go on).
+    """
+    index = SourceIndex(file, text)
+    diags: list[Diagnostic] = []
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_LOADER))
+        if not nodes:
+            return None, index, diags
+        if len(nodes) > 1:
+            second = nodes[1]
+            diags.append(
+                Diagnostic(
+                    "PS101",
+                    "this file must hold one YAML document, found several (a line with --- starts another)",
+                    _span(file, second.start_mark, second.end_mark),
+                )
+            )
+        data = _walk(nodes[0], (), None, index, _Builder(), diags, file)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        span = None
+        if mark is not None:
+            span = Span(file, mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
+        problem = (exc.problem or "invalid YAML").strip()
+        if exc.context:
+            problem = f"{problem} ({exc.context})"
+        diags.append(Diagnostic("PS101", f"YAML syntax error: {problem}", span))
+        return None, index, diags
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        # Reader errors (control characters) and scalars PyYAML cannot build (a date like 2026-02-30).
+        diags.append(Diagnostic("PS101", f"YAML error: {exc}", Span(file, 1, 1, 1, 2)))
+        return None, index, diags
+    return data, index, diags
+
+
+def _walk(
+    node: Node,
+    path: Path,
+    key_node: Node | None,
+    index: SourceIndex,
+    builder: SafeConstructor,
+    diags: list[Diagnostic],
+    file: str | None,
+) -> Any:
+    index._add(path, node, key_node)
+    if isinstance(node, MappingNode):
+        builder.flatten_mapping(node)
+        out: dict[Any, Any] = {}
+        seen: dict[Any, Node] = {}
+        for knode, vnode in node.value:
+            key = builder.construct_object(knode, deep=True)
+            if isinstance(key, (list, dict)):
+                diags.append(Diagnostic("PS110", "a mapping key must be a plain value", _span(file, knode.start_mark, knode.end_mark)))
+                continue
+            if key in seen:
+                first = seen[key]
+                diags.append(
+                    Diagnostic(
+                        "PS102",
+                        f"duplicate key {key!r} (first defined on line {first.start_mark.line + 1})",
+                        _span(file, knode.start_mark, knode.end_mark),
+                    )
+                )
+            seen[key] = knode
+            out[key] = _walk(vnode, path + (key,), knode, index, builder, diags, file)
+        return out
+    if isinstance(node, SequenceNode):
+        return [_walk(item, path + (i,), None, index, builder, diags, file) for i, item in enumerate(node.value)]
+    try:
+        return builder.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:  # e.g. an unquoted date that does not exist: 2026-02-30
+        diags.append(Diagnostic("PS101", f"invalid value {node.value!r}: {exc}", _span(file, node.start_mark, node.end_mark)))
+        return node.value
