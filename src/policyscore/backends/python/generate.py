@@ -19,7 +19,7 @@ from typing import Any
 from policyscore.backends.python.expressions import Emitter
 from policyscore.backends.python.recordcheck import record_checks
 from policyscore.language.nodes import Name, children
-from policyscore.language.rounding import to_units
+from policyscore.language.rounding import FAST_ABOVE, FAST_BELOW, FAST_LIMIT, to_units
 from policyscore.language.semantics import guard
 from policyscore.language.types import Type
 from policyscore.policyfile.fields import FieldDecl
@@ -29,8 +29,8 @@ __all__ = ["ExprPlan", "FactorPlan", "Plan", "generate", "threshold_units", "NOT
 #: Stands for a let an ineligible record did not need; explanations compute it on demand.
 NOT_COMPUTED = object()
 
-# Fast-path rounding is exact when the scaled product stays below this bound.
-_FAST_LIMIT = 1e9
+# Fast-path rounding equals to_units below FAST_LIMIT (proof in language/rounding.py).
+_FAST_LIMIT = FAST_LIMIT
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ def generate(plan: Plan, result_cls: type, policy: Any) -> tuple[Callable[..., A
         if fac.weight * scale >= _FAST_LIMIT:
             src.add(body + 1, f"p{i} = _units(_p, {d})")
         else:
-            src.add(body + 1, f"p{i} = _n + 1 if _f > 0.5000001 else (_n if _f < 0.4999999 else _units(_p, {d}))")
+            src.add(body + 1, f"p{i} = _n + 1 if _f > {FAST_ABOVE!r} else (_n if _f < {FAST_BELOW!r} else _units(_p, {d}))")
     factor_range = range(len(plan.factors))
     parts = [f"p{i}" for i in factor_range]
     for k, (ap, points) in enumerate(plan.adjustments):
