@@ -156,7 +156,8 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
     bands_tuple = "(" + "".join((f"b{i}, " if fac.bands is not None else "None, ") for i, fac in enumerate(plan.factors)) + ")"
     common = {"program": "_program", "record": "r", "as_of": "as_of", "filter_values": filters_tuple}
     full = {"let_values": lets_tuple, "factor_values": values_tuple, "band_indexes": bands_tuple}
-    scored = {"factor_units": points_tuple, "adjustment_values": adj_tuple, "raw_units": "_raw", "total_units": "_tot", "tier_index": "_tier"}
+    scored = {"factor_units": points_tuple, "adjustment_values": adj_tuple}
+    scored |= {"raw_units": "_raw", "total_units": "_tot", "tier_index": "_tier"}
     src.add(body, "if _explain:")
     src.add(body + 1, _result(common | full | scored))
     src.add(body, _result(common | scored))
