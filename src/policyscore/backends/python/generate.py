@@ -2,8 +2,8 @@
 
 The whole policy (field checks, lets, filters, factors, bands, points,
 adjustments, clamp and tier) becomes a single function over a record.  Points
-are whole numbers of the smallest unit (``10 ** -decimals``), rounded half
-away from zero on the product's shortest decimal form, so sums are exact.
+are whole numbers of the smallest unit (``10 ** -decimals``), rounded by the
+one rule of :func:`policyscore.language.rounding.to_units`, so sums are exact.
 Two variants are generated from the same plan: one keeps every intermediate
 value for the explanation, one keeps only what a score needs.
 """
@@ -17,14 +17,14 @@ from policyscore.backends.python.expressions import Emitter
 from policyscore.backends.python.recordcheck import record_checks
 from policyscore.engine.reference import NOT_COMPUTED, checked_fields
 from policyscore.engine.result import Result
-from policyscore.language.rounding import to_units
+from policyscore.language.rounding import FAST_ABOVE, FAST_BELOW, FAST_LIMIT, to_units
 from policyscore.language.semantics import guard
 from policyscore.policyfile.program import Expression, Program
 
 __all__ = ["generate"]
 
-# Fast-path rounding is exact when the scaled product stays below this bound.
-_FAST_LIMIT = 1e9
+# Fast-path rounding equals to_units below FAST_LIMIT (proof in language/rounding.py).
+_FAST_LIMIT = FAST_LIMIT
 
 
 class _Src:
@@ -126,7 +126,7 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
         if fac.weight * scale >= _FAST_LIMIT:
             src.add(body + 1, f"p{i} = _units(_p, {d})")
         else:
-            src.add(body + 1, f"p{i} = _n + 1 if _f > 0.5000001 else (_n if _f < 0.4999999 else _units(_p, {d}))")
+            src.add(body + 1, f"p{i} = _n + 1 if _f > {FAST_ABOVE!r} else (_n if _f < {FAST_BELOW!r} else _units(_p, {d}))")
     factor_range = range(len(plan.factors))
     parts = [f"p{i}" for i in factor_range]
     for k, adj in enumerate(plan.adjustments):
