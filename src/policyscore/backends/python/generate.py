@@ -43,6 +43,13 @@ def _checked(em: Emitter, expr: Expression, kind: str) -> str:
     return src
 
 
+def _result(parts: dict[str, str]) -> str:
+    """``return`` of a :class:`Result` built in its declared field order (absent parts are None)."""
+    unknown = set(parts) - set(Result._fields)
+    assert not unknown, f"not fields of Result: {unknown}"
+    return "return _new(_R, (" + ", ".join(parts.get(name, "None") for name in Result._fields) + ",))"
+
+
 def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..., Result], str]:
     """Compile a program; return (``evaluate(record, as_of, explain)``, its source).
 
@@ -147,19 +154,16 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
     adj_tuple = "(" + "".join(f"a{k}, " for k in range(len(plan.adjustments))) + ")"
     values_tuple = "(" + "".join(f"x{i}, " for i in factor_range) + ")"
     bands_tuple = "(" + "".join((f"b{i}, " if fac.bands is not None else "None, ") for i, fac in enumerate(plan.factors)) + ")"
+    common = {"program": "_program", "record": "r", "as_of": "as_of", "filter_values": filters_tuple}
+    full = {"let_values": lets_tuple, "factor_values": values_tuple, "band_indexes": bands_tuple}
+    scored = {"factor_units": points_tuple, "adjustment_values": adj_tuple}
+    scored |= {"raw_units": "_raw", "total_units": "_tot", "tier_index": "_tier"}
     src.add(body, "if _explain:")
-    src.add(
-        body + 1,
-        f"return _new(_R, (_program, r, as_of, {lets_tuple}, {filters_tuple}, {values_tuple}, {bands_tuple}, "
-        f"{points_tuple}, {adj_tuple}, _raw, _tot, _tier))",
-    )
-    src.add(
-        body,
-        f"return _new(_R, (_program, r, as_of, None, {filters_tuple}, None, None, {points_tuple}, {adj_tuple}, _raw, _tot, _tier))",
-    )
+    src.add(body + 1, _result(common | full | scored))
+    src.add(body, _result(common | scored))
     src.add(1, "if _explain:")
-    src.add(2, f"return _new(_R, (_program, r, as_of, {early_lets_tuple}, {filters_tuple}, None, None, None, None, None, None, None))")
-    src.add(1, f"return _new(_R, (_program, r, as_of, None, {filters_tuple}, None, None, None, None, None, None, None))")
+    src.add(2, _result(common | {"let_values": early_lets_tuple}))
+    src.add(1, _result(common))
     source = "\n".join(src.lines) + "\n"
     code = compile(source, f"<policy {plan.name}>", "exec")
     exec(code, ns)  # noqa: S102 - the source is generated from checked expressions only
