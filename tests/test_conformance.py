@@ -133,7 +133,18 @@ def reference_backend(policy_text: str, base_dir: Path, records: list[dict[str, 
             out.append(outcome_from_error(exc.code, exc.field))
             continue
         result = ps.Result(
-            program, record, as_of, o.lets, o.filters, o.values, o.bands, o.units, o.adjustments, o.raw_units, o.total_units, o.tier
+            program=program,
+            record=record,
+            as_of=as_of,
+            let_values=o.lets,
+            filter_values=o.filters,
+            factor_values=o.values,
+            band_indexes=o.bands,
+            factor_units=o.units,
+            adjustment_values=o.adjustments,
+            raw_units=o.raw_units,
+            total_units=o.total_units,
+            tier_index=o.tier,
         )
         out.append(outcome_from_explanation(result.to_dict()))
     return out
