@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any, Generic, TypeVar
 
+from policyscore.engine import reference
 from policyscore.engine.result import Result
 from policyscore.errors import PolicyScoreError, RecordError
 from policyscore.io.ids import id_key, id_order
@@ -308,3 +309,39 @@ def find(source: Source, fields: Any, id_field: str, ids: Collection[Any], rejec
         if key in wanted and key not in found:
             found[key] = item
     return found
+
+
+# ---------------------------------------------------------------- checking records without scoring them
+
+
+@dataclass
+class RecordsCheck:
+    """What checking a records file against a policy's declarations found."""
+
+    source: str
+    read: int = 0
+    problems: list[RecordError] = field(default_factory=list)
+
+    @property
+    def good(self) -> int:
+        return self.read - len(self.problems)
+
+
+def check_records(policy: Policy, source: Source, *, check_all_fields: bool = True) -> RecordsCheck:
+    """Check every record of ``source`` (readable, unique id, every declared field valid) without scoring it.
+
+    By default every declared field is checked, read by the policy or not: a data-quality check.
+    """
+    out = RecordsCheck(source.name)
+    for item in read_records(source, policy.fields, policy.id_field):
+        out.read += 1
+        if item.record is None:
+            assert item.error is not None
+            out.problems.append(item.error)
+            continue
+        try:
+            reference.check_record(policy.program, item.record, check_all_fields=check_all_fields)
+        except RecordError as err:
+            rid = item.record.get(policy.id_field)
+            out.problems.append(err.located(record_id=rid, row=item.line, source=source.name))
+    return out

@@ -118,6 +118,14 @@ def input_format_option(fn: F) -> F:
     )(fn)
 
 
+def check_all_fields_option(fn: F) -> F:
+    return click.option(
+        "--check-all-fields",
+        is_flag=True,
+        help="Check every declared field of every record, also those the policy does not read (a data-quality run).",
+    )(fn)
+
+
 def on_error_option(help: str) -> Callable[[F], F]:
     return click.option("--on-error", type=click.Choice(ON_ERROR), default="fail", show_default=True, help=help)
 

@@ -11,6 +11,7 @@ from policyscore.batch import find
 from policyscore.cli.common import (
     Failure,
     as_of_option,
+    check_all_fields_option,
     handles_errors,
     input_format_option,
     on_error_option,
@@ -35,6 +36,7 @@ __all__ = ["explain"]
 @on_error_option("On a record that cannot be used: stop (fail) or report it and go on (skip).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--trace", is_flag=True, help="Also show the value of every part of every rule.")
+@check_all_fields_option
 @handles_errors
 def explain(
     policy_path: str,
@@ -45,12 +47,13 @@ def explain(
     on_error: str,
     fmt: str,
     trace: bool,
+    check_all_fields: bool,
 ) -> None:
     """Explain the score of the customers with the given ids, step by step.
 
     With one --id, --format json prints the explanation object; with several, a JSON array.
     """
-    policy = load_policy(policy_path)
+    policy = load_policy(policy_path, check_all_fields=check_all_fields)
     wanted = list(dict.fromkeys(id_key(i) for i in ids))
     with open_records(records_path, input_format) as source:
         found = find(source, policy.fields, policy.id_field, wanted, rejects_on_stderr(on_error))

@@ -12,6 +12,7 @@ from policyscore.batch import Run, shown
 from policyscore.cli.common import (
     Failure,
     as_of_option,
+    check_all_fields_option,
     handles_errors,
     input_format_option,
     on_error_option,
@@ -47,6 +48,7 @@ _PROGRESS_FROM = 5000
 @click.option("--tier", help="Only customers of this tier.")
 @click.option("--include-ineligible", is_flag=True, help="Also show customers that failed a filter.")
 @click.option("--rejects", type=click.Path(dir_okay=False), help="With --on-error skip: write rejected records here (JSONL).")
+@check_all_fields_option
 @handles_errors
 def score(
     policy_path: str,
@@ -60,6 +62,7 @@ def score(
     tier: str | None,
     include_ineligible: bool,
     rejects: str | None,
+    check_all_fields: bool,
 ) -> None:
     """Score every record of RECORDS (CSV, JSON, JSONL, YAML, or - for stdin) with POLICY.
 
@@ -69,7 +72,7 @@ def score(
         raise click.BadParameter("needs --on-error skip", param_hint="--rejects")
     if rejects and output and same_file(rejects, output):
         raise click.BadParameter(f"{rejects} is the same file as --output {output}", param_hint="--rejects")
-    policy = load_policy(policy_path)
+    policy = load_policy(policy_path, check_all_fields=check_all_fields)
     if tier is not None and tier not in policy.tier_names:
         raise click.BadParameter(f"{tier!r} is not a tier of {policy.name} ({', '.join(policy.tier_names)})", param_hint="--tier")
     rejected_to = Output(rejects) if rejects is not None else contextlib.nullcontext(None)

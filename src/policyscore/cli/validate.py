@@ -9,9 +9,12 @@ from pathlib import Path
 
 import click
 
-from policyscore.cli.common import handles_errors
+from policyscore.batch import check_records
+from policyscore.cli.common import Failure, handles_errors, input_format_option, open_records
 from policyscore.errors import Diagnostic
+from policyscore.policy import load_policy
 from policyscore.policyfile.loader import check
+from policyscore.render import checks
 from policyscore.render import results as render
 from policyscore.review.policytest import check_test_file, is_test_file
 
@@ -22,13 +25,28 @@ __all__ = ["validate"]
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Treat warnings (PS3xx) as errors.")
+@click.option(
+    "--records",
+    "records_path",
+    metavar="FILE",
+    help="Also check this records file against the (one) policy's declared fields, every field, without scoring.",
+)
+@input_format_option
 @handles_errors
-def validate(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
+def validate(paths: tuple[str, ...], fmt: str, strict: bool, records_path: str | None, input_format: str | None) -> None:
     """Check policy files (or folders of them, searched recursively) and report every problem.
 
     Folders are searched for *.yaml and *.yml files; policy test files
-    (*.test.yaml) are checked as test files.  Exit 0 when every file is valid, 1 otherwise.
+    (*.test.yaml) are checked as test files.  With --records, the records of
+    FILE are checked against the policy's declarations (every declared field,
+    ids present and unique) without being scored.  Exit 0 when everything is
+    valid, 1 otherwise.
     """
+    if records_path is not None:
+        if len(paths) != 1 or Path(paths[0]).is_dir():
+            raise Failure("--records checks a records file against one policy file: name exactly one policy", 2)
+        _validate_records(paths[0], records_path, input_format, fmt)
+        return
     results: list[tuple[str, list[Diagnostic]]] = []
     for path, problem in _policy_files(paths):
         diags = [problem] if problem is not None else _checked(path)
@@ -44,6 +62,18 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
         sources = {name: _source_text(name) for name, ds in results if any(d.span for d in ds)}
         click.echo(render.diagnostics_text(results, sources), nl=False)
     if any(d.is_error for _, ds in results for d in ds):
+        sys.exit(1)
+
+
+def _validate_records(policy_path: str, records_path: str, input_format: str | None, fmt: str) -> None:
+    policy = load_policy(policy_path, check_all_fields=True)
+    with open_records(records_path, input_format) as source:
+        found = check_records(policy, source)
+    if fmt == "json":
+        click.echo(checks.records_check_json(found, policy.name))
+    else:
+        click.echo(checks.records_check_text(found, policy.name), nl=False)
+    if found.problems:
         sys.exit(1)
 
 
