@@ -36,10 +36,7 @@ RULE_DOCS = ("language.md", "semantics.md")
 
 #: Cases where a back end disagrees with the documentation: (back end, case file) -> why.
 #: The case keeps the documented outcome; the test is marked xfail (strict) until the engine is fixed.
-_ABSENT_PARENT = "a dotted declaration makes its parent nullable: an absent parent is accepted"
 KNOWN_DIVERGENCES: dict[tuple[str, str], str] = {
-    ("python", "records-nested-absent-parent.yaml"): _ABSENT_PARENT,
-    ("reference", "records-nested-absent-parent.yaml"): _ABSENT_PARENT,
 }
 
 
