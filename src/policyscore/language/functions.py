@@ -10,13 +10,12 @@ and a line in ``docs/language.md``.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
+from policyscore.language.regex import RegexError, compile_regex
 from policyscore.language.rounding import round_half_away
 from policyscore.language.types import BOOLEAN, DATE, NUMBER, STRING, Type
 
@@ -263,17 +262,19 @@ def _coalesce(*args: Any) -> Any:
     return None
 
 
-@lru_cache(maxsize=256)
-def compile_regex(pattern: str) -> re.Pattern[str] | None:
+def _matches(text: str, pattern: str) -> bool:
     try:
-        return re.compile(pattern)
-    except re.error:
-        return None
+        search = compile_regex(pattern)
+    except RegexError as exc:
+        raise RuntimeTypeError("a regular expression", pattern, f"pattern {pattern!r} cannot be used: {exc}") from None
+    try:
+        return search(text)
+    except RegexError as exc:
+        raise RuntimeTypeError("text", text, f"text {_shorten(text)!r} cannot be searched: {exc}") from None
 
 
-def _matches(text: str, pattern: str) -> bool | None:
-    rx = compile_regex(pattern)
-    return None if rx is None else rx.search(text) is not None
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _contains(container: Any, item: Any) -> bool:
@@ -321,8 +322,7 @@ FUNCTIONS: dict[str, Function] = {
             (STR, STR),
             _bool,
             _matches,
-            "whether a regular expression matches anywhere in the text",
-            may_return_null=True,
+            "whether a regular expression (RE2 syntax) matches anywhere in the text",
         ),
         _F(
             "date",

@@ -20,8 +20,9 @@ from typing import Any
 from policyscore.language import nodes as n
 from policyscore.language import semantics as rt
 from policyscore.language._compat import assert_never
-from policyscore.language.functions import FUNCTIONS, compile_regex
+from policyscore.language.functions import FUNCTIONS
 from policyscore.language.interpreter import interpret
+from policyscore.language.regex import RegexError, compile_regex
 from policyscore.language.types import ANY, Type
 
 __all__ = ["Emitter", "CONSTANT"]
@@ -352,10 +353,13 @@ def _matches(gen: _Gen, node: n.Call) -> str | None:
     if gen.type(text).kind != "string" or not gen.is_constant(pattern):
         return None
     value = interpret(pattern, gen.em.constants.__getitem__)
-    rx = compile_regex(value) if isinstance(value, str) else None
-    if rx is None:
+    if not isinstance(value, str):
         return None
-    return _null_guarded(gen, text, f"({gen.em.bind(rx, 'rx')}.search({{x}}) is not None)")
+    try:
+        search = compile_regex(value)
+    except RegexError:
+        return None  # the checker reports it; the checked path would raise a record error
+    return _null_guarded(gen, text, f"{gen.em.bind(search, 'rx')}({{x}})")
 
 
 def _days_between(gen: _Gen, node: n.Call) -> str | None:
