@@ -21,7 +21,7 @@ from policyscore.language.types import BOOLEAN, DATE, NUMBER, STRING, Type
 
 _ONE_DAY = timedelta(days=1)
 
-__all__ = ["Function", "FUNCTIONS", "RuntimeTypeError", "parse_date", "parse_datetime", "months_between"]
+__all__ = ["Function", "FUNCTIONS", "RuntimeTypeError", "is_aware", "parse_date", "parse_datetime", "months_between"]
 
 
 class RuntimeTypeError(Exception):
@@ -160,6 +160,34 @@ def parse_datetime(text: str) -> datetime | None:
         return None
 
 
+def is_aware(value: datetime) -> bool:
+    """Whether a date-time has a time zone (an offset from UTC)."""
+    return value.tzinfo is not None and value.utcoffset() is not None
+
+
+def _same_zones(values: tuple[Any, ...], name: str) -> None:
+    """Date-times given to one function must all have a time zone or all have none."""
+    kinds = {is_aware(v) for v in values if isinstance(v, datetime)}
+    if len(kinds) > 1:
+        plain = next(v for v in values if isinstance(v, datetime) and not is_aware(v))
+        zoned = next(v for v in values if isinstance(v, datetime) and is_aware(v))
+        raise RuntimeTypeError(
+            "date-times that all have a time zone or all have none",
+            plain,
+            f"{name}() compares a date-time with a time zone ({zoned.isoformat()}) with one without ({plain.isoformat()})",
+        )
+
+
+def _min(*values: Any) -> Any:
+    _same_zones(values, "min")
+    return min(values)
+
+
+def _max(*values: Any) -> Any:
+    _same_zones(values, "max")
+    return max(values)
+
+
 def _as_day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
@@ -289,8 +317,8 @@ _F = Function
 FUNCTIONS: dict[str, Function] = {
     f.name: f
     for f in [
-        _F("min", (COMPARABLE,), _first, min, "smallest of its arguments", variadic=True, same_kind=True),
-        _F("max", (COMPARABLE,), _first, max, "largest of its arguments", variadic=True, same_kind=True),
+        _F("min", (COMPARABLE,), _first, _min, "smallest of its arguments", variadic=True, same_kind=True),
+        _F("max", (COMPARABLE,), _first, _max, "largest of its arguments", variadic=True, same_kind=True),
         _F("abs", (NUM,), _num, abs, "absolute value"),
         _F("round", (NUM, NUM), _num, _round, "round half away from zero to n decimals (default 0)", min_args=1),
         _F("floor", (NUM,), _int, _floor, "largest whole number <= x"),

@@ -187,7 +187,9 @@ class _Gen:
         if op in n.MEMBERSHIP:
             return self.membership(op, left, right)
         static = lt.kind not in ("any", "null") and rt_.kind not in ("any", "null")
-        if not static:
+        # Date-times with and without a time zone must not compare (Python's == would say False).
+        zoned = op in n.COMPARISON and "datetime" in (lt.kind, rt_.kind)
+        if not static or zoned:
             fn = self.em.bind(rt.BINARY[op], "op")
             return f"{fn}({self.gen(left)}, {self.gen(right)})"
         lhs, rhs = self.gen(left), self.gen(right)
@@ -215,7 +217,7 @@ class _Gen:
 
     def membership(self, op: str, left: n.Expr, right: n.Expr) -> str:
         lsrc = self.gen(left)
-        if self.is_constant(right):
+        if self.is_constant(right) and self.type(left).kind != "datetime":
             values = interpret(right, self.em.constants.__getitem__)
             if values is None:
                 return "None"
