@@ -111,15 +111,27 @@ def test_an_expression_nested_too_deeply_is_a_diagnostic_not_a_crash(make, k):
     assert diag.span.line == 10 and diag.hint == "split it into lets"
 
 
-def test_an_expression_at_the_depth_limit_parses():
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("-" * (MAX_EXPR_DEPTH - 1) + "x", -2),  # an odd number of minus signs
+        ("abs(" * (MAX_EXPR_DEPTH - 1) + "x" + ")" * (MAX_EXPR_DEPTH - 1), 2),
+        (" + ".join(["x"] * MAX_EXPR_DEPTH), 2 * MAX_EXPR_DEPTH),
+    ],
+    ids=["negation", "calls", "sum"],
+)
+def test_an_expression_at_the_depth_limit_is_checked_and_interpreted(text, value):
+    from policyscore.language.checker import Scope, Symbol, check_expr
+    from policyscore.language.interpreter import interpret
     from policyscore.language.parser import parse
+    from policyscore.language.types import NUMBER
 
-    node = parse("-" * (MAX_EXPR_DEPTH - 1) + "x")
-    depth = 0
-    while not isinstance(node, type(parse("x"))):
-        node = node.operand
-        depth += 1
-    assert depth == MAX_EXPR_DEPTH - 1
+    node = parse(text)
+    scope = Scope()
+    scope["x"] = Symbol("x", "field", NUMBER)
+    checked = check_expr(node, scope, "number")
+    assert checked.ok and checked.type.kind == "number"
+    assert interpret(node, lambda name: 2) == value
 
 
 # ---------------------------------------------------------------- YAML

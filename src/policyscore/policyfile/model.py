@@ -246,7 +246,7 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
             if bands is None:
                 continue
         ident, weight = item.get("id"), item.get("weight")
-        if not isinstance(ident, str) or not _is_num(weight):
+        if not isinstance(ident, str) or not isinstance(weight, (int, float)) or not _is_num(weight):
             continue
         missing = item.get("missing", 0)
         factors.append(
