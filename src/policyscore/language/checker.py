@@ -9,7 +9,6 @@ them to file positions.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,6 +17,7 @@ from typing import Any
 from policyscore.language import nodes as n
 from policyscore.language._compat import assert_never
 from policyscore.language.functions import FUNCTIONS, parse_date
+from policyscore.language.regex import RegexError, compile_regex
 from policyscore.language.types import ANY, BOOLEAN, DATE, DATETIME, NULL, NUMBER, STRING, Type, list_of, unify
 
 __all__ = ["Scope", "Symbol", "Problem", "Checked", "check_expr", "type_of_value"]
@@ -392,13 +392,18 @@ class _Checker:
             value = node.args[0].value
             if isinstance(value, str) and parse_date(value) is None:
                 self.problem("PS207", f"{value!r} is not a date in the form YYYY-MM-DD", node.args[0].span)
-        if node.func == "matches" and len(node.args) == 2 and isinstance(node.args[1], n.Literal):
-            value = node.args[1].value
+        if node.func == "matches" and len(node.args) == 2:
+            value = self._constant(node.args[1])  # a literal or a param: known now, so checked now
             if isinstance(value, str):
                 try:
-                    re.compile(value)
-                except re.error as exc:
-                    self.problem("PS207", f"invalid regular expression: {exc}", node.args[1].span)
+                    compile_regex(value)
+                except RegexError as exc:
+                    self.problem(
+                        "PS207",
+                        f"invalid regular expression: {exc}",
+                        node.args[1].span,
+                        "patterns use RE2 syntax: no look-around, no back-references",
+                    )
 
 
 def _compare_hint(a: Type, b: Type) -> str | None:
