@@ -8,7 +8,7 @@
   record that cannot be used (naming file, line, id, field and value);
   ``skip`` writes it to a rejects file (JSON Lines) or reports it, and counts it.
 - :class:`Ranking` keeps the best N of a stream in bounded memory, ties
-  broken by id (:mod:`policyscore.io.ids`), so the order is deterministic.
+  broken by id (:mod:`policyscore.policyfile.ids`), so the order is deterministic.
 - :func:`find` picks records by id, with the one id rule.
 - :func:`parse_day` reads an evaluation date, ``YYYY-MM-DD`` only.
 
@@ -27,10 +27,10 @@ from typing import IO, Any, Generic, TypeVar
 from policyscore.engine import reference
 from policyscore.engine.result import Result
 from policyscore.errors import PolicyScoreError, RecordError
-from policyscore.io.ids import id_key, id_order
 from policyscore.io.readers import Item, Source, read_records
 from policyscore.io.writers import dumps
 from policyscore.policy import Policy
+from policyscore.policyfile.ids import id_key, id_order
 
 __all__ = [
     "ON_ERROR",
@@ -236,7 +236,7 @@ def shown(result: Result, *, tier: str | None = None, include_ineligible: bool =
 
 
 def rank_key(score: float | int | None, rid: Any) -> tuple[Any, ...]:
-    """Score descending, ineligible (no score) last, ties by id (:func:`policyscore.io.ids.id_order`)."""
+    """Score descending, ineligible (no score) last, ties by id (:func:`policyscore.policyfile.ids.id_order`)."""
     if score is None:
         return (1, 0, id_order(rid))
     return (0, -score, id_order(rid))
@@ -287,7 +287,7 @@ def readable(source: Source, fields: Any, id_field: str, rejects: Rejects) -> It
 
 
 def find(source: Source, fields: Any, id_field: str, ids: Collection[Any], rejects: Rejects | None = None) -> dict[str, Item]:
-    """The items whose id is one of ``ids``, by :func:`policyscore.io.ids.id_key` (``42`` finds ``"42"`` and ``42``).
+    """The items whose id is one of ``ids``, by :func:`policyscore.policyfile.ids.id_key` (``42`` finds ``"42"`` and ``42``).
 
     Every record is read, so ``rejects`` (when given) sees every record that
     cannot be read.  A wanted record that cannot be read is kept as its item

@@ -20,8 +20,8 @@ from policyscore.cli.common import (
 )
 from policyscore.engine.explanation import trace_of
 from policyscore.errors import RecordError
-from policyscore.io.ids import id_key
 from policyscore.policy import load_policy
+from policyscore.policyfile.ids import id_key
 from policyscore.render import results as render
 
 __all__ = ["explain"]

@@ -123,6 +123,7 @@ class PolicyModel:
     adjustments: tuple[Adjustment, ...]
     score: ScoreSpec
     tiers: tuple[Tier, ...]
+    referred_by: str | None = None  # `referrals: {referred_by: FIELD}`
 
 
 def _expr(value: Any, path: Path) -> ExprText:
@@ -330,8 +331,14 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
         adjustments=adjustments,
         score=score,
         tiers=tuple(tiers),
+        referred_by=_referred_by(data.get("referrals")),
     )
     return model, diags
+
+
+def _referred_by(value: Any) -> str | None:
+    field = value.get("referred_by") if isinstance(value, dict) else None
+    return field if isinstance(field, str) else None
 
 
 def _bands(raw: Any, path: Path, err: Any) -> tuple[Band, ...] | None:

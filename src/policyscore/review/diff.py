@@ -34,9 +34,9 @@ from typing import Any
 from policyscore.batch import Ranking, Rejects
 from policyscore.engine.result import Result
 from policyscore.errors import PolicyScoreError, RecordError
-from policyscore.io.ids import id_order
 from policyscore.language.printer import to_text
 from policyscore.policy import Policy, as_date, load_policy, load_policy_text
+from policyscore.policyfile.ids import id_order
 from policyscore.policyfile.yamlsource import load_yaml
 
 __all__ = [
