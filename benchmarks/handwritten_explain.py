@@ -12,8 +12,8 @@ explanation quickly, without a DSL:
   and rounding with ``handwritten.py``;
 * what is plain data is read once at import: descriptions, expression texts
   and params from the policy file (PyYAML), the enumerations of the record
-  fields from the record schema, the policy file's sha256, and the version
-  string of the package;
+  fields from the record schema, the policy's sha256 (of the policy file and
+  the record schema it reads), and the version string of the package;
 * the record is checked on the fields the policy reads, as the engine does:
   each must hold a value of its declared type (an ISO ``YYYY-MM-DD`` string for
   a date, a whole number for an integer, one of the listed values for an
@@ -60,7 +60,9 @@ __all__ = ["explain", "InvalidRecord", "POLICY_FILE", "READ_FIELDS"]
 _ROOT = Path(__file__).resolve().parent.parent
 _POLICY_BYTES = (_ROOT / POLICY_FILE).read_bytes()
 _DOC = yaml.safe_load(_POLICY_BYTES)
-_SHA256 = hashlib.sha256(_POLICY_BYTES).hexdigest()
+# The policy's sha256 covers the policy file and the record schema it reads, as the loader hashes them.
+_SCHEMA_BYTES = ((_ROOT / POLICY_FILE).parent / _DOC["record"]["schema"]).read_bytes()
+_SHA256 = hashlib.sha256(_POLICY_BYTES + b"\0record-schema\0%d\0" % len(_SCHEMA_BYTES) + _SCHEMA_BYTES).hexdigest()
 _NAME, _VERSION = _DOC["policy"], _DOC["version"]
 _PARAMS = _DOC["params"]
 
