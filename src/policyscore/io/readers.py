@@ -14,8 +14,11 @@ faster JSON library can be swapped in at one place.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
@@ -141,9 +144,10 @@ class Source:
     name: str
     format: str
     stream: IO[bytes]
+    owned: bool = False  # a spool of standard input, closed (and so removed) with the source
 
     def close(self) -> None:
-        if self.name != "<stdin>":
+        if self.name != "<stdin>" or self.owned:
             self.stream.close()
 
     def __enter__(self) -> Source:
@@ -168,6 +172,32 @@ def format_of(path: str, forced: str | None = None) -> str:
             code="PS503",
         )
     return _EXTENSIONS[ext]
+
+
+def rereadable(source: Source) -> Source:
+    """``source`` positioned at its start and readable again: standard input (or a pipe) is first
+    copied to an unnamed temporary file, so a run may read its records twice."""
+    try:
+        seekable = source.stream.seekable()
+    except (OSError, ValueError):
+        seekable = False
+    if seekable:
+        source.stream.seek(0)
+        return source
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - removed when closed; the OS removes it if the process dies
+    shutil.copyfileobj(source.stream, spool, 1 << 20)
+    spool.seek(0)
+    return Source(source.name, source.format, spool, owned=True)
+
+
+def digest(source: Source) -> str:
+    """The sha256 of a rereadable source's bytes (it is left at its start)."""
+    source.stream.seek(0)
+    h = hashlib.sha256()
+    for block in iter(lambda: source.stream.read(1 << 20), b""):
+        h.update(block)
+    source.stream.seek(0)
+    return h.hexdigest()
 
 
 def open_source(path: str, forced_format: str | None = None, stdin: IO[bytes] | None = None) -> Source:

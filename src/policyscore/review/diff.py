@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from policyscore.batch import Ranking, Rejects
+from policyscore.engine.portfolio import Portfolio
 from policyscore.engine.result import Result
 from policyscore.errors import PolicyScoreError, RecordError
 from policyscore.language.printer import to_text
@@ -383,6 +384,7 @@ def compare(
     on_error: str | Rejects = "raise",
     old_ref: PolicyRef | None = None,
     new_ref: PolicyRef | None = None,
+    portfolios: Sequence[Portfolio | None] = (None, None),
 ) -> DiffReport:
     """Score every record with both policies in one pass and summarise the differences.
 
@@ -406,8 +408,8 @@ def compare(
         try:
             if isinstance(record, RecordError):
                 raise record
-            a = old.score(record, day, explain=False)
-            b = new.score(record, day, explain=False)
+            a = old.score(record, day, explain=False, portfolio=portfolios[0])
+            b = new.score(record, day, explain=False, portfolio=portfolios[1])
         except RecordError as err:
             rejects(err, record if isinstance(record, dict) else None)
             continue
