@@ -123,8 +123,11 @@ def with_portfolios(
 def first_pass(policy: Policy, source: Source, as_of: date | str) -> Portfolio:
     """The portfolio of a rereadable source (left at its start again): every readable record, once."""
     sha = digest(source)
-    portfolio = policy.portfolio(_records_of(read_records(source, policy.fields, policy.id_field)), as_of, sha256=sha)
+    portfolio = policy.first_pass(_records_of(read_records(source, policy.fields, policy.id_field)), as_of, sha256=sha)
     source.stream.seek(0)
+    if policy.program.relative_tiers:  # one more pass: the final scores give each relative tier's threshold
+        policy.rank(portfolio, _records_of(read_records(source, policy.fields, policy.id_field)), as_of)
+        source.stream.seek(0)
     return portfolio
 
 

@@ -74,6 +74,11 @@ def explain(result: Any) -> dict[str, Any]:
     row = result.portfolio_values
     if row is not None:  # a policy with portfolio functions: the book it was scored against, and each value
         out["policy"]["portfolio"] = {"records": row.portfolio.size, "sha256": row.portfolio.sha256}
+        if program.relative_tiers:  # the threshold each relative tier had in this run (null: no eligible customer)
+            found = row.portfolio.tier_thresholds or {}
+            out["policy"]["portfolio"]["tier_thresholds"] = {
+                t.name: (from_units(found[i], d) if i in found else None) for i, t in enumerate(program.tiers) if t.top_percent is not None
+            }
         out["portfolio"] = [row.details(call.key, result.record) for call in program.portfolio]
     lookup = result.lookup
     out["lets"] = [{"name": let.name, "expression": let.text, "value": _plain(lookup(let.name))} for let in program.lets]
@@ -123,18 +128,24 @@ def explain(result: Any) -> dict[str, Any]:
             "max": program.score_max,
             "score": result.score,
         }
-        above = reference.next_tier(program, result.tier_index, result.total_units)
-        out["next_tier"] = (
-            None
-            if above is None
-            else {"name": program.tiers[above[0]].name, "min": program.tiers[above[0]].min, "points_short": from_units(above[1], d)}
-        )
+        thresholds = row.portfolio.tier_thresholds if row is not None else None
+        above = reference.next_tier(program, result.tier_index, result.total_units, thresholds)
+        out["next_tier"] = None
+        if above is not None:
+            tier_min = _tier_min(program, above, result.total_units)
+            out["next_tier"] = {"name": program.tiers[above[0]].name, "min": tier_min, "points_short": from_units(above[1], d)}
         out["reasons"] = _factor_reasons(program, result.factor_units, factors)
     else:
         out["total"] = None
         out["next_tier"] = None
         out["reasons"] = _filter_reasons(filters)
     return out
+
+
+def _tier_min(program: Program, above: tuple[int, int], total_units: int) -> float | int:
+    """The lowest score of a tier: its ``min`` as written, or a relative tier's threshold in this run."""
+    tier = program.tiers[above[0]]
+    return tier.min if tier.min is not None else from_units(above[1] + total_units, program.decimals)
 
 
 def _factor_entry(result: Any, info: Factor, raw: Any, band: int | None, units: int) -> dict[str, Any]:
