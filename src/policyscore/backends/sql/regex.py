@@ -1,25 +1,24 @@
-"""Regular expressions for the SQL engines: a Python pattern rewritten so that RE2 (DuckDB) and Java (Spark) match exactly what Python does.
+"""Regular expressions for the SQL engines: a pattern rewritten so that DuckDB and Spark match exactly what the Python engine does.
 
-``matches(text, regex)`` uses Python's ``re.search``.  The SQL engines run
-other regular-expression libraries whose defaults differ from Python's in
-small ways: ``\\d``, ``\\w``, ``\\s`` and ``\\b`` are ASCII-only in RE2 and Java
-and Unicode-aware in Python; ``.`` stops at ``\\r`` and ``\\u2028`` in Java
-(only at ``\\n`` in Python); ``$`` also matches before a final newline in Python
-only.  So the pattern is parsed by Python's own parser and written again in
-the syntax RE2 and Java share, with every such construct spelled out:
+``matches(text, regex)`` searches with RE2 (``policyscore.language.regex``):
+``\\d``, ``\\w``, ``\\s`` and ``\\b`` are ASCII, ``.`` stops only at ``\\n``, ``$`` is the
+end of the text.  DuckDB runs RE2 too; Spark runs Java's regular expressions,
+whose defaults differ (``\\s`` also matches a vertical tab, ``\\b`` is Unicode-aware
+in Java 17, ``.`` also stops at ``\\r`` and ``\\u2028``, ``$`` also matches before a
+final line break).  So the pattern is parsed (by Python's parser, which reads
+the syntax RE2 and Java share) and written again with every such construct
+spelled out, the same text for every dialect:
 
-* ``\\d`` becomes ``\\p{Nd}``, ``\\w`` becomes ``[\\p{L}\\p{N}_]``, ``\\s`` the
-  explicit list of characters Python counts as white space;
+* ``\\d`` becomes ``[0-9]``, ``\\w`` ``[0-9A-Za-z_]``, ``\\s`` ``[\\t\\n\\f\\r ]``;
 * ``.`` becomes ``[^\\n]``;
 * ``\\b`` at the start (or end) of the pattern, before (after) something that
   always starts (ends) with a word character, becomes ``(?:^|[^\\w])``
-  (``(?:[^\\w]|$)``): for a search, consuming the neighbour is the same as
-  looking at it;
-* ``$`` at the end of the pattern becomes ``\\n?\\z``.
+  (``(?:[^\\w]|\\z)``): for a search, consuming the neighbour is the same as looking at it;
+* ``$`` at the end of the pattern becomes ``\\z``.
 
-Anything else Python offers and the others lack or read differently
-(look-around, back-references, ``\\b`` elsewhere, flags, atomic groups...) is
-refused with :class:`RegexUnsupported` naming the construct.
+Anything else (``\\b`` elsewhere, ``\\B``, flags, Unicode classes ``\\pL``, ``\\z``
+written in the pattern, which Python's parser does not read) is refused with
+:class:`RegexUnsupported` naming the construct.
 """
 
 from __future__ import annotations
@@ -37,18 +36,22 @@ else:  # pragma: no cover
 
 __all__ = ["RegexUnsupported", "portable_pattern"]
 
-#: Characters Python's ``\s`` (and ``str.isspace``) matches.
+#: Characters Python's ``str.strip`` removes (``trim``).
 SPACE_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())  # the last one is U+3000
-_WORD = r"\p{L}\p{N}_"
-_CATEGORY_IN = {  # inside a character class
-    C.CATEGORY_DIGIT: r"\p{Nd}",
+_WORD = "0-9A-Za-z_"
+_SPACE = "\\t\\n\\f\\r "
+_CATEGORY_IN = {  # inside a character class: RE2's ASCII classes
+    C.CATEGORY_DIGIT: "0-9",
     C.CATEGORY_WORD: _WORD,
+    C.CATEGORY_SPACE: _SPACE,
 }
 _CATEGORY = {  # standing alone
-    C.CATEGORY_DIGIT: r"\p{Nd}",
-    C.CATEGORY_NOT_DIGIT: r"\P{Nd}",
+    C.CATEGORY_DIGIT: "[0-9]",
+    C.CATEGORY_NOT_DIGIT: "[^0-9]",
     C.CATEGORY_WORD: f"[{_WORD}]",
     C.CATEGORY_NOT_WORD: f"[^{_WORD}]",
+    C.CATEGORY_SPACE: f"[{_SPACE}]",
+    C.CATEGORY_NOT_SPACE: f"[^{_SPACE}]",
 }
 _MAX_REPEAT_COUNT = 1000  # RE2 refuses larger counted repetitions
 
@@ -67,14 +70,9 @@ def _char(code: int) -> str:
     return f"\\x{{{code:X}}}"
 
 
-def _space_class() -> str:
-    """Python's white space as the inside of a character class."""
-    return "".join(_char(ord(c)) for c in SPACE_CHARS)
-
-
 def _is_word_char(code: int) -> bool:
     ch = chr(code)
-    return ch == "_" or ch.isalnum()
+    return ch == "_" or (ch.isascii() and ch.isalnum())
 
 
 def _class_items(items: list[tuple[Any, Any]]) -> tuple[str, bool]:
@@ -90,8 +88,6 @@ def _class_items(items: list[tuple[Any, Any]]) -> tuple[str, bool]:
             out.append(f"{_char(arg[0])}-{_char(arg[1])}")
         elif op is C.CATEGORY and arg in _CATEGORY_IN:
             out.append(_CATEGORY_IN[arg])
-        elif op is C.CATEGORY and arg is C.CATEGORY_SPACE:
-            out.append(_space_class())
         else:
             raise RegexUnsupported(f"the class element {_name(op, arg)} inside [...] (write the characters out)")
     return "".join(out), negate
@@ -162,7 +158,7 @@ def _seq(items: list[tuple[Any, Any]], top: bool) -> str:
             raise RegexUnsupported("\\b other than at the start of the pattern before a word character, or at its end after one")
         if op is C.AT and arg is C.AT_END:
             if top and i == n - 1:
-                out.append("\\n?\\z")
+                out.append("\\z")
                 continue
             raise RegexUnsupported("$ other than at the end of the pattern")
         if op is C.AT and arg is C.AT_END_STRING:
@@ -185,8 +181,6 @@ def _item(op: Any, arg: Any) -> str:
     if op is C.IN:
         if len(arg) == 1 and arg[0][0] is C.CATEGORY and arg[0][1] in _CATEGORY:
             return _CATEGORY[arg[0][1]]
-        if len(arg) == 1 and arg[0][0] is C.CATEGORY and arg[0][1] is C.CATEGORY_SPACE:
-            return f"[{_space_class()}]"
         inside, negate = _class_items(list(arg))
         return f"[{'^' if negate else ''}{inside}]"
     if op is C.BRANCH:
@@ -213,7 +207,7 @@ def _item(op: Any, arg: Any) -> str:
 
 
 def portable_pattern(pattern: str) -> str:
-    """``pattern`` (Python syntax) rewritten for RE2 and Java with Python's search meaning.
+    """``pattern`` rewritten for RE2 and Java with the Python engine's (RE2's) search meaning.
 
     Raises :class:`RegexUnsupported` (naming the construct) when that cannot be done exactly.
     """
@@ -221,6 +215,8 @@ def portable_pattern(pattern: str) -> str:
         parsed = P.parse(pattern)
     except re.error as exc:
         raise RegexUnsupported(f"an invalid pattern ({exc})") from None
+    if "\\p" in pattern or "\\P" in pattern:
+        raise RegexUnsupported("Unicode classes such as \\pL")
     if parsed.state.flags & ~C.SRE_FLAG_UNICODE:
         raise RegexUnsupported("flags such as (?i) in the pattern")
     return _seq(list(parsed), True)
