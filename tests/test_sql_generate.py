@@ -85,3 +85,15 @@ def test_an_undeclared_field_is_refused():
     )
     with pytest.raises(SqlUnsupported, match="undeclared field 'x'"):
         to_sql(policy, "duckdb", "customers", "2026-11-01")
+
+
+def test_portfolio_functions_and_relative_tiers_are_refused_naming_them():
+    program = policyscore.load_program_text(
+        "policy: t\nversion: 1\nrecord:\n  fields: {id: string, x: number?}\n"
+        "factors:\n  - {id: f, weight: 1, value: share(x)}\ntiers:\n  - {name: top, top_percent: 10}\n  - {name: rest, min: 0}\n"
+    )
+    with pytest.raises(SqlUnsupported) as err:
+        build_query(program, date(2026, 11, 1))
+    messages = [d.message for d in err.value.diagnostics]
+    assert any("portfolio function call share(x)" in m for m in messages)
+    assert any("relative tier 'top' (top_percent)" in m for m in messages)

@@ -92,6 +92,11 @@ def _check_program(program: Program) -> list[Diagnostic]:
     bound = sum(f.max_units for f in program.factors) + sum(abs(a.units) for a in program.adjustments)
     if bound >= _MAX_EXACT or any(f.weight * 10**program.decimals >= r.HIGH for f in program.factors):
         problems.append(_problem(program, None, "points this large (weights times 10 ** decimals must stay below 1e15)"))
+    for call in program.portfolio:  # window functions and recursive referral trees are not generated yet
+        problems.append(_problem(program, None, f"the portfolio function call {call.key}"))
+    for tier in program.tiers:
+        if tier.top_percent is not None:
+            problems.append(_problem(program, None, f"the relative tier {tier.name!r} (top_percent)"))
     for name in program.fields:
         if name.startswith("_ps_"):
             problems.append(_problem(program, None, f"a field named {name!r} (names starting with '_ps_' are the query's own)"))
