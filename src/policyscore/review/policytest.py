@@ -55,6 +55,8 @@ __all__ = [
 ]
 
 TEST_SUFFIXES = (".test.yaml", ".test.yml")
+#: Where the records of cases come from when they pick ids from the file's own ``portfolio:`` list.
+PORTFOLIO = "<portfolio>"
 
 YPath = tuple[Any, ...]
 
@@ -258,6 +260,8 @@ def _build(out: _Loaded, broken: set[int]) -> None:
         ids = item.get("ids", ())
         ids = tuple(id_key(i) for i in (ids if isinstance(ids, list) else [ids]))
         records = item.get("records", default_records)
+        if has_ids and records is None and "portfolio" in data:
+            records = PORTFOLIO  # the ids are picked from the file's own small book
         if has_ids and records is None:
             out.add(
                 "PS606",
@@ -277,7 +281,7 @@ def _build(out: _Loaded, broken: set[int]) -> None:
                 line=out.line(cpath, key=False),
                 as_of=as_of,
                 record=item.get("record"),
-                records=os.path.normpath(os.path.join(base, records)) if has_ids else None,
+                records=(records if records == PORTFOLIO else os.path.normpath(os.path.join(base, records))) if has_ids else None,
                 ids=ids,
                 overrides=item.get("with", {}),
                 expectations=expectations,
@@ -407,7 +411,23 @@ def _read_ids(out: _Loaded) -> None:
             wanted.setdefault(case.records, {}).setdefault(rid, []).append(where)
         if case.records not in first_use:
             first_use[case.records] = ("cases", case.index, "records") if "records" in out.data["cases"][case.index] else ("records",)
+    if policy.uses_portfolio and "portfolio" not in out.data:
+        out.add(
+            "PS606",
+            f"policy {policy.name} scores each customer against the whole book (portfolio functions or relative tiers)",
+            ("policy",),
+            "give the test file a 'portfolio:' list of records, and pick the cases' records from it with 'ids'",
+        )
     for records, ids in wanted.items():
+        if records == PORTFOLIO:
+            book = {id_key(r.get(policy.id_field)): r for r in out.data["portfolio"] if isinstance(r, dict)}
+            for rid, places in ids.items():
+                if rid in book:
+                    out.records[(records, rid)] = book[rid]
+                else:
+                    for where in places:
+                        out.add("PS604", f"no record with id {rid!r} in the file's portfolio", where)
+            continue
         try:
             with open_source(records) as source:
                 found = find(source, policy.fields, policy.id_field, ids)
@@ -497,19 +517,27 @@ def run_test_file(
             collectors[key] = CoverageCollector(policy)
         collector = collectors[key]
     results: list[CaseResult] = []
+    books: dict[str, Any] = {}  # the file's portfolio as of each case's date, for policies that score against the book
     for case in suite.cases:
+        book = None
+        if policy.uses_portfolio:
+            if case.as_of not in books:
+                books[case.as_of] = policy.portfolio([dict(r) for r in out.data["portfolio"]], case.as_of)
+            book = books[case.as_of]
         if case.record is not None:
-            results.append(_run_case(policy, case, dict(case.record), None, collector))
+            results.append(_run_case(policy, case, dict(case.record), None, collector, book))
             continue
         for rid in case.ids:
             record = dict(out.records[(case.records, rid)], **case.overrides)  # type: ignore[index]
-            results.append(_run_case(policy, case, record, rid, collector))
+            results.append(_run_case(policy, case, record, rid, collector, book))
     return FileResult(path, suite.policy_path, label, diags, tuple(results), out.sources)
 
 
-def _run_case(policy: Policy, case: CaseSpec, record: dict[str, Any], rid: str | None, collector: CoverageCollector | None) -> CaseResult:
+def _run_case(
+    policy: Policy, case: CaseSpec, record: dict[str, Any], rid: str | None, collector: CoverageCollector | None, book: Any = None
+) -> CaseResult:
     try:
-        result = policy.score(record, case.as_of)
+        result = policy.score(record, case.as_of, portfolio=book)
     except RecordError as err:
         return CaseResult(case.name, rid, case.line, (), f"the record cannot be scored: {err} [{err.code}]")
     if collector is not None:
