@@ -338,14 +338,14 @@ def _check_names(out: _Loaded) -> None:
         "adjustment": [a.id for a in policy.adjustments],
         "tier": list(policy.tier_names),
     }
-    known["factor or filter"] = known["factor"] + known["filter"]
+    known["factor, adjustment or filter"] = known["factor"] + known["adjustment"] + known["filter"]
 
     def unknown(kind: str, name: Any, path: YPath, key: bool = False) -> None:
         close = difflib.get_close_matches(str(name), known[kind], n=1)
         hint = (
             f"did you mean '{close[0]}'?"
             if close
-            else (f"it has: {', '.join(known[kind])}" if known[kind] else f"the policy has no {kind.replace(' or ', 's or ')}s")
+            else (f"it has: {', '.join(known[kind])}" if known[kind] else f"the policy has no {kind}s")
         )
         out.add("PS605", f"policy {policy.name} has no {kind} '{name}'", path, hint, key=key)
 
@@ -372,10 +372,12 @@ def _check_names(out: _Loaded) -> None:
                     problem = _band_problem(factors[ident], exp.expected)
                     if problem:
                         out.add("PS605", problem, where)
-            elif head == "reasons" and "id" in exp.expected:
-                rid = exp.expected["id"]
-                if rid not in known["factor or filter"]:
-                    unknown("factor or filter", rid, where + ("id",))
+            elif head == "reasons":
+                if "id" in exp.expected and exp.expected["id"] not in known["factor, adjustment or filter"]:
+                    unknown("factor, adjustment or filter", exp.expected["id"], where + ("id",))
+                kind, _, ident = str(exp.expected.get("code", "")).partition(":")
+                if ident and ident not in known[kind]:
+                    unknown(kind, ident, where + ("code",))
 
 
 def _band_problem(factor: Any, band: int | str) -> str | None:
