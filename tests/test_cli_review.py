@@ -117,7 +117,7 @@ def test_rules_pass_with_full_coverage(run):
     for name in ("startup-us-ca", "subscription-health", "balanced-portfolio"):
         assert f"  {name} v1 ({RULES / name}.yaml): " in out
     assert out.count("100.0%") == 3
-    assert out.splitlines()[-1] == "3 test files: 43 cases, 43 passed, 0 failed, 0 errors"
+    assert out.splitlines()[-1] == "3 test files: 78 cases, 78 passed, 0 failed, 0 errors"
 
 
 def test_a_policy_path_runs_the_test_file_beside_it(run):

@@ -16,6 +16,7 @@ from tabulate import tabulate
 
 from policyscore.engine.reference import describe_value
 from policyscore.errors import render_diagnostics
+from policyscore.render.mutation import mutation_junit, mutation_summary, mutation_text
 from policyscore.render.results import dumps, printable
 from policyscore.review.coverage import PolicyCoverage
 from policyscore.review.diff import DiffReport, KeyChange, ScoreStats
@@ -86,6 +87,12 @@ def tests_summary(run: RunResult) -> str:
     if low:
         shown = ", ".join(f"{c.policy} {c.percent:.1f}%" for c in low)
         line += f"; coverage below {run.min_coverage:g}%: {shown}"
+    if run.mutation is not None:
+        line += f"; {mutation_summary(run.mutation)}"
+        failing = run.below_min_mutation
+        if failing:
+            shown = ", ".join(f"{m.policy} {m.percent:.1f}%" if m.problem is None else f"{m.policy} not mutated" for m in failing)
+            line += f"; mutation score below {run.min_mutation_score or 0:g}%: {shown}"
     return line
 
 
@@ -97,6 +104,9 @@ def tests_text(run: RunResult) -> str:
         lines.append("")
     if run.coverage is not None:
         lines.append(coverage_text(run.coverage, run.min_coverage).rstrip("\n"))
+        lines.append("")
+    if run.mutation is not None:
+        lines.append(mutation_text(run.mutation, run.min_mutation_score).rstrip("\n"))
         lines.append("")
     lines.append(tests_summary(run))
     return "\n".join(lines) + "\n"
@@ -195,6 +205,9 @@ def tests_junit(run: RunResult) -> str:
         suite.set("skipped", "0")
         total_tests += len(run.coverage)
         total_failures += failures
+    if run.mutation is not None:
+        total_tests += len(run.mutation)
+        total_failures += mutation_junit(root, run.mutation, run.below_min_mutation, run.min_mutation_score)
     root.set("tests", str(total_tests))
     root.set("failures", str(total_failures))
     root.set("errors", str(total_errors))

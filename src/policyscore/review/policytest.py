@@ -43,6 +43,8 @@ __all__ = [
     "check_test_file",
     "run_tests",
     "run_test_file",
+    "load_suite",
+    "run_case",
     "Expectation",
     "Failure",
     "number_matches",
@@ -498,18 +500,31 @@ def run_test_file(
         if key not in collectors:
             collectors[key] = CoverageCollector(policy)
         collector = collectors[key]
-    results: list[CaseResult] = []
-    for case in suite.cases:
-        if case.record is not None:
-            results.append(_run_case(policy, case, dict(case.record), None, collector))
-            continue
-        for rid in case.ids:
-            record = dict(out.records[(case.records, rid)], **case.overrides)  # type: ignore[index]
-            results.append(_run_case(policy, case, record, rid, collector))
+    results = [run_case(policy, case, record, rid, collector) for case, record, rid in case_records(out)]
     return FileResult(path, suite.policy_path, label, diags, tuple(results), out.sources)
 
 
-def _run_case(policy: Policy, case: CaseSpec, record: dict[str, Any], rid: str | None, collector: CoverageCollector | None) -> CaseResult:
+def load_suite(path: str) -> tuple[Suite | None, list[tuple[CaseSpec, dict[str, Any], str | None]]]:
+    """A test file checked and its records read once: the suite (None when the file has a problem) and every
+    (case, record, id) it runs, for callers that run the same cases against many policies (mutation testing)."""
+    out = _load(path)
+    if out.failed or out.suite is None or out.policy is None:
+        return None, []
+    return out.suite, list(case_records(out))
+
+
+def case_records(out: _Loaded) -> Iterator[tuple[CaseSpec, dict[str, Any], str | None]]:
+    """Each run of each case: its record (an inline one, or one picked by id with ``with`` applied) and the id."""
+    assert out.suite is not None
+    for case in out.suite.cases:
+        if case.record is not None:
+            yield case, dict(case.record), None
+            continue
+        for rid in case.ids:
+            yield case, dict(out.records[(case.records, rid)], **case.overrides), rid  # type: ignore[index]
+
+
+def run_case(policy: Policy, case: CaseSpec, record: dict[str, Any], rid: str | None, collector: CoverageCollector | None) -> CaseResult:
     try:
         result = policy.score(record, case.as_of)
     except RecordError as err:
