@@ -309,6 +309,28 @@ def _sides(report: DiffReport) -> list[str]:
     return out
 
 
+def _moved_lines(report: DiffReport, md: bool = False) -> list[str]:
+    """Every tier change, grouped by migration: who moved and which factors and adjustments moved them."""
+    moved = report.moved
+    if moved is None or not moved.counts:
+        return []
+    lines = []
+    for (old, new), people in moved.groups.items():
+        total = moved.counts[(old, new)]
+        head = f"{old} -> {new} ({total})"
+        lines.append(f"- **{_md(head)}**" if md else f"  {head}")
+        for m in people:
+            why = ", ".join(c.text() for c in m.changes[:3]) + (f", ... ({len(m.changes)} changed)" if len(m.changes) > 3 else "")
+            why = why or "no points changed: a threshold moved"
+            who = f"{_tiered(m.old_score, None) or '-'} -> {_tiered(m.new_score, None) or '-'}"
+            rid = printable(m.id)
+            lines.append(f"  - {_md_code(rid)} {who}: {_md(why)}" if md else f"    {rid}  {who}  {why}")
+        if total > len(people):
+            more = f"... and {total - len(people)} more (--changes FILE lists every one)"
+            lines.append(f"  - {more}" if md else f"    {more}")
+    return lines
+
+
 def diff_text(report: DiffReport) -> str:
     """The impact of a policy change as plain text."""
     lines = ["policy diff", *("  " + s for s in _sides(report))]
@@ -330,6 +352,9 @@ def diff_text(report: DiffReport) -> str:
         colalign=("left",) + ("right",) * len(report.columns),
     )
     lines.extend("  " + line for line in table.splitlines())
+    moved = _moved_lines(report)
+    if moved:
+        lines += ["", "tier changes, by migration (old -> new: id, old -> new score, what moved)", *moved]
     lines.append("")
     lines.append("scores of eligible records (percentiles: nearest rank)")
     table = tabulate(
@@ -396,6 +421,9 @@ def diff_markdown(report: DiffReport) -> str:
             colalign=("left",) + ("right",) * len(report.columns),
         )
     )
+    moved = _moved_lines(report, md=True)
+    if moved:
+        lines += ["", "#### Tier changes", "", "Every customer who changes tier, by migration, with what moved them.", "", *moved]
     lines.append("")
     lines.append("#### Scores of eligible customers")
     lines.append("")
