@@ -76,7 +76,7 @@ def outcome_from_explanation(explanation: dict[str, Any]) -> Outcome:
         "adjustments": [a["id"] for a in explanation["adjustments"] if a["applied"]],
         "lets": {let["name"]: let["value"] for let in explanation["lets"]},
         "failed_filters": [f["id"] for f in explanation["filters"] if not f["passed"]],
-        "reasons": [f"{r['kind']}:{r['id']}" for r in explanation["reasons"]],
+        "reasons": [r["code"] for r in explanation["reasons"]],
         "next_tier": None if next_tier is None else {"name": next_tier["name"], "points_short": next_tier["points_short"]},
     }
 

@@ -248,6 +248,7 @@ class Run:
         self.rejects = rejects if rejects is not None else Rejects("fail")
         self.read = self.scored = self.ineligible = self.rejected = 0
         self.portfolio: Portfolio | None = None  # the book, for a policy with portfolio functions
+        self.line = 0  # the line the result just yielded was read from
         self.tiers: dict[str | None, int] = {name: 0 for name in policy.tier_names}
 
     def __iter__(self) -> Iterator[Result]:
@@ -271,6 +272,7 @@ class Run:
                 self.tiers[outcome.tier] = self.tiers.get(outcome.tier, 0) + 1
             else:
                 self.ineligible += 1
+            self.line = scored.line
             yield outcome
         assert self.read == self.scored + self.ineligible + self.rejected, "a record was dropped"
 

@@ -8,7 +8,7 @@ tested against it; explanations use it for whatever a back end did not
 compute; ``--trace``, null reasons and coverage read the steps it reports.
 
 The small rule functions (:func:`factor_points`, :func:`clamp_total`,
-:func:`tier_of`, :func:`ranked_losses`, :func:`next_tier`) are the one
+:func:`tier_of`, :func:`ranked_reasons`, :func:`next_tier`) are the one
 definition of each rule: the explanation calls them too.
 """
 
@@ -38,7 +38,7 @@ __all__ = [
     "factor_points",
     "clamp_total",
     "tier_of",
-    "ranked_losses",
+    "ranked_reasons",
     "next_tier",
     "describe_value",
     "checked_fields",
@@ -130,12 +130,22 @@ def relative_thresholds(program: Program, scores: list[int]) -> dict[int, int]:
     return out
 
 
-def ranked_losses(program: Program, units: tuple[int, ...], limit: int = 4) -> list[tuple[int, int]]:
-    """(factor index, units lost) of the factors that lost the most points: most lost first,
-    then the larger weight, then policy order; at most ``limit``."""
-    ranked = [(-(f.max_units - u), -f.weight, i) for i, (f, u) in enumerate(zip(program.factors, units)) if f.max_units - u > 0]
+def ranked_reasons(
+    program: Program, units: tuple[int, ...], adjustments: tuple[bool | None, ...], limit: int = 4
+) -> list[tuple[str, int, int]]:
+    """(kind, index, units lost) of what cost the record the most points, at most ``limit``.
+
+    Every factor that lost points (``kind`` "factor": its maximum minus its points) and
+    every applied adjustment with negative points (``kind`` "adjustment": the points it
+    cost) compete.  Most lost first; ties: the larger weight first (an adjustment's
+    weight is the points it cost), then factors before adjustments, then policy order.
+    """
+    ranked: list[tuple[int, float, int, int]] = [
+        (-(f.max_units - u), -f.weight, 0, i) for i, (f, u) in enumerate(zip(program.factors, units)) if f.max_units - u > 0
+    ]
+    ranked += [(a.units, a.points, 1, k) for k, (a, hit) in enumerate(zip(program.adjustments, adjustments)) if hit is True and a.units < 0]
     ranked.sort()
-    return [(i, -lost) for lost, _, i in ranked[:limit]]
+    return [("factor" if kind == 0 else "adjustment", i, -lost) for lost, _, kind, i in ranked[:limit]]
 
 
 def next_tier(

@@ -173,7 +173,7 @@ class _Build:
         checked = check_expr(node, self.scope, expect, where)
         for p in checked.problems:
             self.out.add(p.code, p.message, self.span(expr, p.start, p.end), p.hint, p.severity)
-        self.used |= checked.names
+        self.used |= checked.names | checked.early
         for path in checked.paths:
             if path not in self.field_paths:
                 self.field_paths.append(path)
