@@ -12,14 +12,15 @@ It reproduces the engine's semantics exactly (issue 3):
   a band whose condition is null before any band matched makes the factor
   *missing*, Kleene ``and``/``or`` only where a nullable operand can make the
   result null;
-* points are ``weight x value`` (value clamped to [0, 1]) rounded half away
-  from zero to 2 decimals on the product's *shortest decimal form*, kept as
+* points are ``weight x value`` (value clamped to [0, 1]) taken to 15
+  significant digits and rounded half away from zero to 2 decimals, kept as
   integer hundredths and summed exactly; the score is the clamped sum / 100.
 
 Rounding uses :func:`_units`, a local fast helper equivalent to
 ``policyscore.language.rounding.to_units(x, 2)`` for ``x >= 0`` (all factor products
-here are >= 0): it decides on the binary product when the fraction is clearly
-away from .5 and falls back to ``Decimal(repr(x))`` in the rare near-half case.
+here are >= 0 and far below 1e7): it decides on the binary product when the
+fraction is more than 1e-6 away from .5 and falls back to
+``Decimal(format(x, ".15g"))`` in the rare near-half case.
 
 Public: :func:`score` returns ``(id, eligible, score, tier, points)`` where
 ``points`` is ``{factor_id: points}`` (``None`` when ineligible) and ``score``
@@ -69,15 +70,15 @@ _ONE = Decimal(1)
 
 
 def _units(x: float) -> int:
-    """``x >= 0`` in hundredths, rounded half away from zero on its shortest decimal form."""
+    """``x >= 0`` in hundredths: 15 significant digits, then half away from zero."""
     y = x * 100.0
     n = int(y)
     f = y - n
-    if f > 0.5000001:
+    if f > 0.500001:
         return n + 1
-    if f < 0.4999999:
+    if f < 0.499999:
         return n
-    return int(Decimal(repr(x)).scaleb(2).quantize(_ONE, rounding=ROUND_HALF_UP))
+    return int(Decimal(format(x, ".15g")).scaleb(2).quantize(_ONE, rounding=ROUND_HALF_UP))
 
 
 def _months_between(a: date, b: date) -> int:

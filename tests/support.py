@@ -19,8 +19,8 @@ def policy_text(body: str) -> str:
     return textwrap.dedent(body).strip() + "\n"
 
 
-def load(body: str, name: str = "t.yaml") -> ps.Policy:
-    return ps.load_policy_text(policy_text(body), name)
+def load(body: str, name: str = "t.yaml", *, check_all_fields: bool = False) -> ps.Policy:
+    return ps.load_policy_text(policy_text(body), name, check_all_fields=check_all_fields)
 
 
 def diagnostics(body: str, name: str = "t.yaml") -> list[ps.Diagnostic]:

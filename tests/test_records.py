@@ -1,4 +1,5 @@
-"""Records are checked against the declared fields, read or not, and errors name the field and value."""
+"""Records are checked against the declared fields the policy reads (all of them with
+``check_all_fields``), and errors name the field and value."""
 
 from __future__ import annotations
 
@@ -35,6 +36,13 @@ GOOD = {"id": "c1", "amount": 50, "seats": 3, "status": "active", "signup": "202
 
 @pytest.fixture(scope="module")
 def policy():
+    """The policy compiled to check every declared field, read or not (a data-quality run)."""
+    return load(POLICY, check_all_fields=True)
+
+
+@pytest.fixture(scope="module")
+def reads_only():
+    """The same policy as it scores by default: only `amount`, the one field an expression reads, is checked."""
     return load(POLICY)
 
 
@@ -78,10 +86,22 @@ def test_bad_values_are_rejected_naming_record_field_and_value(policy, changes, 
     assert str(err) == f"id 'c1': {message}"
 
 
-def test_fields_no_expression_reads_are_checked_too(policy):
-    # only `amount` is read by the policy; the others are still declared, so still checked
+def test_fields_no_expression_reads_are_checked_with_check_all_fields(policy):
+    # only `amount` is read by the policy; with check_all_fields the others are checked too
     assert reject(policy, vip=None).field == "vip"
     assert reject(policy, signup="soon").field == "signup"
+
+
+@pytest.mark.parametrize("changes", [{"vip": None}, {"signup": "soon"}, {"status": 3}, {"tags": "a;b"}, {"note": ["x"]}], ids=str)
+def test_a_malformed_field_no_expression_reads_does_not_reject_the_record(reads_only, changes):
+    result = reads_only.score({**GOOD, **changes}, "2026-11-01")
+    assert result.score == 5.0 and result.to_dict()["factors"][0]["points"] == 5
+
+
+def test_a_malformed_field_the_policy_reads_still_rejects_the_record(reads_only):
+    with pytest.raises(ps.RecordError) as err:
+        reads_only.score({**GOOD, "amount": "50"}, "2026-11-01")
+    assert err.value.field == "amount"
 
 
 def test_nullable_fields_may_be_null_or_absent(policy):
@@ -131,7 +151,7 @@ def test_enum_values_from_a_json_schema(tmp_path):
         ' "tier": {"type": ["string", "null"], "enum": ["a", "b", null]}}}'
     )
     (tmp_path / "p.yaml").write_text("policy: p\nversion: 1\nrecord: {schema: c.json}\nfactors: [{id: f, weight: 1, value: '1'}]\n")
-    policy = ps.load_policy(tmp_path / "p.yaml")
+    policy = ps.load_policy(tmp_path / "p.yaml", check_all_fields=True)
     assert policy.score({"id": "x", "plan": "pro", "tier": None}, "2026-11-01").eligible
     with pytest.raises(ps.RecordError) as err:
         policy.score({"id": "x", "plan": "gold", "tier": "a"}, "2026-11-01")
@@ -158,3 +178,13 @@ def test_csv_cells_convert_with_declared_types():
 def test_a_missing_policy_file_names_the_file(tmp_path):
     (d,) = ps.check(tmp_path / "gone.yaml")
     assert str(d) == f"{tmp_path / 'gone.yaml'}: error: policy file not found: {tmp_path / 'gone.yaml'} [PS001]"
+
+
+def test_editing_the_record_schema_file_changes_the_policy_hash(tmp_path):
+    schema = tmp_path / "c.json"
+    schema.write_text('{"type": "object", "properties": {"id": {"type": "string"}, "plan": {"type": "string"}}}')
+    (tmp_path / "p.yaml").write_text("policy: p\nversion: 1\nrecord: {schema: c.json}\nfactors: [{id: f, weight: 1, value: '1'}]\n")
+    before = ps.load_policy(tmp_path / "p.yaml").sha256
+    assert ps.load_policy(tmp_path / "p.yaml").sha256 == before  # the same files give the same hash
+    schema.write_text('{"type": "object", "properties": {"id": {"type": "string"}, "plan": {"type": "integer"}}}')
+    assert ps.load_policy(tmp_path / "p.yaml").sha256 != before

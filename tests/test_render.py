@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import policyscore as ps
+from policyscore.engine.explanation import trace_of
 from policyscore.errors import Diagnostic, Span
 from policyscore.render import results as render
 
@@ -132,7 +133,7 @@ def test_explanation_markdown(policy):
 
 def test_trace_skips_constants_and_shows_what_was_not_evaluated(policy):
     (result,) = results(policy, {"id": "a", "amount": 500, "vip": True})
-    trace = render.trace_of(result)
+    trace = trace_of(result)
     assert [t["label"] for t in trace] == ["filter has_amount", "factor big_amount", "factor vip_status, band 1"]
     text = render.explanation_text(result.to_dict(), policy, trace)
     assert text.endswith(

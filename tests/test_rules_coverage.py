@@ -364,8 +364,8 @@ def test_points_are_weight_times_value_rounded_half_away_from_zero(name):
         for f in e["factors"]:
             assert f["weight"] == weights[f["id"]]
             product = f["weight"] * f["value"]
-            # the product's shortest decimal form (repr), rounded half away from zero
-            expected = Decimal(repr(product)).quantize(quantum, rounding=ROUND_HALF_UP)
+            # the product to 15 significant digits, rounded half away from zero
+            expected = Decimal(format(product, ".15g")).quantize(quantum, rounding=ROUND_HALF_UP)
             assert D(f["points"]) == expected, (e["id"], f["id"], product)
             assert D(f["max_points"]) == D(f["weight"]).quantize(quantum, rounding=ROUND_HALF_UP)
             # never more digits than score.decimals

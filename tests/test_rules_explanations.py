@@ -78,7 +78,11 @@ def test_policy_header_in_explanation(suite):
     _, expl = scored(suite, next(iter(suite.CASES)))
     assert expl["policy"]["name"] == suite.NAME
     assert expl["policy"]["version"] == 1
-    assert expl["policy"]["sha256"] == hashlib.sha256(suite.POLICY_PATH.read_bytes()).hexdigest()
+    # the policy's bytes, then (as docs/semantics.md defines) the record schema file it reads
+    digest = hashlib.sha256(suite.POLICY_PATH.read_bytes())
+    schema = (suite.POLICY_PATH.parent / "../schemas/customer.schema.json").read_bytes()
+    digest.update(b"\0record-schema\0%d\0" % len(schema) + schema)
+    assert expl["policy"]["sha256"] == digest.hexdigest()
     assert expl["engine"]["version"] == policyscore.__version__
 
 

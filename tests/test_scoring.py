@@ -57,8 +57,9 @@ def explain(policy, **record):
     return policy.score(record, "2026-11-01").to_dict()
 
 
-def test_points_round_half_away_from_zero_on_the_shortest_decimal(policy):
-    # 25 * 0.107 is 2.675 in shortest form (the float is a hair below); it rounds to 2.68.
+def test_points_round_half_away_from_zero_on_15_significant_digits(policy):
+    # 25 * 0.107 is 2.67500000000000 to 15 digits (the float is a hair below); it rounds to 2.68.
+    # Python's round(25 * 0.107, 2) gives 2.67.
     r = explain(policy, a=0.107, b=0.2675)
     assert r["factors"][0]["points"] == 2.68
     # 10 * 0.2675 = 2.6750000000000003 -> 2.68
@@ -230,19 +231,19 @@ def test_score_only_results_match_explained_results(policy):
     assert fast[5].to_dict() == full[5].to_dict()
 
 
-def test_rounding_agrees_with_decimal_half_up_on_the_shortest_form():
+def test_rounding_agrees_with_decimal_half_up_on_15_significant_digits():
     import random
     from decimal import ROUND_HALF_UP
 
     from policyscore.language.rounding import to_units
 
     rng = random.Random(11)
-    values = [2.675, -2.675, 8.924999999999999, 3.6749999999999994, 1.005, 0.5, 1e-7, 1e12 + 0.5, 2**70]
+    values = [2.675, -2.675, 8.924999999999999, 3.6749999999999994, 1.005, 0.5, 1e-7, 1e12 + 0.5, float(2**70)]
     values += [rng.uniform(-1000, 1000) for _ in range(3000)]
     values += [rng.randint(0, 10**6) / 10 ** rng.randint(0, 6) * rng.choice([1, 0.7, 15]) for _ in range(3000)]
     for x in values:
         for decimals in range(5):
-            expected = int(Decimal(repr(x)).scaleb(decimals).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+            expected = int(Decimal(format(x, ".15g")).scaleb(decimals).quantize(Decimal(1), rounding=ROUND_HALF_UP))
             assert to_units(x, decimals) == expected, (x, decimals)
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from policyscore._version import __version__
-from policyscore.engine.explanation import Result
+from policyscore.engine.result import Result
 from policyscore.errors import Diagnostic, InputError, PolicyError, PolicyScoreError, RecordError, Span
-from policyscore.policy import Policy
-from policyscore.policyfile.loader import check, check_text, load_policy, load_policy_text
+from policyscore.policy import EngineError, Policy, load_policy, load_policy_text
+from policyscore.policyfile.loader import check, check_text, load_program, load_program_text
+from policyscore.policyfile.program import Program
 
 __all__ = [
     "__version__",
@@ -15,6 +16,14 @@ __all__ = [
     "check",
     "check_text",
     "Policy",
+    "Program",
+    "load_program",
+    "load_program_text",
+    "EngineError",
+    "Program",
+    "load_program",
+    "load_program_text",
+    "EngineError",
     "Result",
     "Diagnostic",
     "Span",

@@ -1,98 +1,36 @@
-"""A loaded, checked and compiled policy: the object users score records with."""
+"""The Policy facade: load a policy, pick a back end, score one record or many.
+
+A :class:`Policy` pairs a checked :class:`~policyscore.policyfile.program.Program`
+with the evaluator a back end compiled from it.  It is immutable.  Only
+problems of a record (a bad value, a value of the wrong kind) become
+:class:`RecordError`; anything else a back end raises is a bug and surfaces as
+one, after the reference evaluator has confirmed the record itself is fine.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, Literal
 
-from policyscore.engine.explanation import Result, describe_value, reader_plan
-from policyscore.errors import Diagnostic, RecordError
-from policyscore.language import nodes as n
-from policyscore.language.functions import RuntimeTypeError
-from policyscore.language.interpreter import ExprRuntimeError, interpret
-from policyscore.language.semantics import guard, to_plain
+from policyscore.backends import Evaluator, compile_program
+from policyscore.engine import reference
+from policyscore.engine.result import Result
+from policyscore.errors import RecordError
 from policyscore.policyfile.fields import FieldDecl, field_checker
+from policyscore.policyfile.loader import load_program, load_program_text
+from policyscore.policyfile.program import Adjustment, Factor, Filter, Let, Program, Tier
 from policyscore.policyfile.yamlsource import SourceIndex
 
-__all__ = ["Policy", "ExprInfo", "FilterInfo", "FactorInfo", "BandInfo", "AdjustmentInfo", "LetInfo", "TierInfo", "as_date"]
+__all__ = ["Policy", "load_policy", "load_policy_text", "as_date", "EngineError"]
+
+OnError = Literal["raise", "yield"]
 
 
-@dataclass(frozen=True)
-class ExprInfo:
-    """One checked expression: text, tree, type and the names it reads."""
-
-    text: str
-    node: n.Expr
-    type: Any
-    reads: tuple[str, ...]
-    where: str  # "factor 'size'", "filter 'geo'", ...
-    line: int | None
-    path: tuple[Any, ...] = ()  # where the expression is in the YAML data, e.g. ("factors", 2, "value")
-
-
-@dataclass(frozen=True)
-class LetInfo:
-    name: str
-    text: str
-    expr: ExprInfo
-
-    @property
-    def node(self) -> n.Expr:
-        return self.expr.node
-
-
-@dataclass(frozen=True)
-class FilterInfo:
-    id: str
-    description: str | None
-    text: str
-    expr: ExprInfo
-    path: tuple[Any, ...] = ()
-
-
-@dataclass(frozen=True)
-class BandInfo:
-    text: str | None
-    expr: ExprInfo | None
-    value: float
-    label: str | None
-    path: tuple[Any, ...] = ()
-
-
-@dataclass(frozen=True)
-class FactorInfo:
-    id: str
-    description: str | None
-    weight: float
-    missing: float
-    text: str | None
-    expr: ExprInfo | None
-    bands: tuple[BandInfo, ...] | None
-    max_units: int
-    missing_units: int
-    max_points: float | int = 0  # max_units as a number, set by the loader
-    path: tuple[Any, ...] = ()
-
-
-@dataclass(frozen=True)
-class AdjustmentInfo:
-    id: str
-    description: str | None
-    text: str
-    expr: ExprInfo
-    points: float
-    units: int
-    path: tuple[Any, ...] = ()
-
-
-@dataclass(frozen=True)
-class TierInfo:
-    name: str
-    min: float
-    units: int
-    description: str | None
+class EngineError(RuntimeError):
+    """A back end failed on a record the reference evaluator scores: a bug in policyscore, not in the data."""
 
 
 def as_date(value: Any) -> date:
@@ -111,92 +49,105 @@ def as_date(value: Any) -> date:
     raise TypeError(f"as_of must be a date or a YYYY-MM-DD string, got {type(value).__name__}")
 
 
-OnError = Literal["raise", "yield"]
+def load_policy(path: str | Path, *, backend: str = "python", check_all_fields: bool = False) -> Policy:
+    """Load, check and compile a policy file; raise :class:`PolicyError` listing every problem.
+
+    Records are checked on the declared fields the policy reads; ``check_all_fields``
+    checks every declared field (a data-quality run).
+    """
+    return Policy.compile(load_program(path), backend=backend, check_all_fields=check_all_fields)
 
 
+def load_policy_text(
+    text: str, name: str = "<policy>", base_dir: str | Path = ".", *, backend: str = "python", check_all_fields: bool = False
+) -> Policy:
+    """Load a policy from text (``name`` is used in messages, ``base_dir`` for a record schema path)."""
+    return Policy.compile(load_program_text(text, name, base_dir), backend=backend, check_all_fields=check_all_fields)
+
+
+@dataclass(frozen=True, eq=False)
 class Policy:
     """A compiled policy.  Build one with :func:`policyscore.load_policy`."""
 
-    def __init__(
-        self,
-        *,
-        name: str,
-        version: str | int,
-        description: str | None,
-        owner: str | None,
-        path: str | None,
-        sha256: str,
-        id_field: str,
-        decimals: int,
-        score_min: float | None,
-        score_max: float | None,
-        params: dict[str, Any],
-        fields: dict[str, FieldDecl],
-        lets: tuple[LetInfo, ...],
-        filters: tuple[FilterInfo, ...],
-        factors: tuple[FactorInfo, ...],
-        adjustments: tuple[AdjustmentInfo, ...],
-        tiers: tuple[TierInfo, ...],
-        warnings: tuple[Diagnostic, ...],
-    ):
-        self.name = name
-        self.version = version
-        self.description = description
-        self.owner = owner
-        self.path = path
-        self.sha256 = sha256
-        self.id_field = id_field
-        self.decimals = decimals
-        self.score_min = score_min
-        self.score_max = score_max
-        self.params = params
-        self.plain_params = {k: to_plain(v) for k, v in params.items()}
-        self.fields = fields
-        self.lets = lets
-        self.let_index = {info.name: i for i, info in enumerate(lets)}
-        self.let_sources = {info.name: (info.expr.node, info.text) for info in lets}
-        self.filters = filters
-        self.factors = factors
-        self.factor_ids = tuple(f.id for f in factors)
-        self.unit_scale = 10**decimals  # points are kept as whole numbers of 1 / unit_scale
-        self.adjustments = adjustments
-        self.tiers = tiers
-        self.warnings = warnings
-        # How explanations read each expression's inputs (a factor with bands reads all its bands').
-        self.reader_plans: dict[int, Any] = {}
-        for expr in [*(i.expr for i in lets), *(i.expr for i in filters), *(i.expr for i in adjustments)]:
-            self.reader_plans[id(expr)] = reader_plan(self, (expr,))
-        for fac in factors:
-            exprs = (fac.expr,) if fac.expr is not None else tuple(b.expr for b in fac.bands or () if b.expr is not None)
-            self.reader_plans[id(fac)] = reader_plan(self, exprs)
-            if fac.expr is not None:
-                self.reader_plans[id(fac.expr)] = self.reader_plans[id(fac)]
-        self._checkers: dict[str, Callable[[Any], Any]] = {k: field_checker(v) for k, v in fields.items()}
-        self._evaluate: Callable[[Any, date, bool], Result] = _not_compiled
-        self.source = ""
-        self.source_index: SourceIndex | None = None  # positions in the policy file, for tools that report lines
+    program: Program
+    evaluator: Evaluator
+    backend: str = "python"
+    check_all_fields: bool = False
+
+    @classmethod
+    def compile(cls, program: Program, *, backend: str = "python", check_all_fields: bool = False) -> Policy:
+        """Compile ``program`` with the named back end."""
+        return cls(program, compile_program(program, backend=backend, check_all_fields=check_all_fields), backend, check_all_fields)
 
     def __repr__(self) -> str:
         return f"Policy(name={self.name!r}, version={self.version!r}, factors={len(self.factors)})"
 
+    # ------------------------------------------------------------ what the policy says
+    name = property(lambda self: self.program.name)
+    version = property(lambda self: self.program.version)
+    description = property(lambda self: self.program.description)
+    owner = property(lambda self: self.program.owner)
+    path = property(lambda self: self.program.path)
+    sha256 = property(lambda self: self.program.sha256)
+    id_field = property(lambda self: self.program.id_field)
+    decimals = property(lambda self: self.program.decimals)
+    score_min = property(lambda self: self.program.score_min)
+    score_max = property(lambda self: self.program.score_max)
+    warnings = property(lambda self: self.program.warnings)
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.program.params
+
+    @property
+    def fields(self) -> dict[str, FieldDecl]:
+        return self.program.fields
+
+    @property
+    def lets(self) -> tuple[Let, ...]:
+        return self.program.lets
+
+    @property
+    def filters(self) -> tuple[Filter, ...]:
+        return self.program.filters
+
+    @property
+    def factors(self) -> tuple[Factor, ...]:
+        return self.program.factors
+
+    @property
+    def adjustments(self) -> tuple[Adjustment, ...]:
+        return self.program.adjustments
+
+    @property
+    def tiers(self) -> tuple[Tier, ...]:
+        return self.program.tiers
 
     @property
     def tier_names(self) -> tuple[str, ...]:
-        return tuple(t.name for t in self.tiers)
+        return self.program.tier_names
+
+    @property
+    def factor_ids(self) -> tuple[str, ...]:
+        return self.program.factor_ids
+
+    @property
+    def source_index(self) -> SourceIndex | None:
+        return self.program.source_index
 
     def field_value(self, record: dict[str, Any], name: str) -> Any:
         """A top-level field of ``record`` as the policy sees it (checked and converted)."""
         value = record.get(name)
-        check = self._checkers.get(name)
-        return value if check is None else check(value)
+        decl = self.program.fields.get(name)
+        return value if decl is None else field_checker(decl)(value)
 
     # ------------------------------------------------------------ scoring
     def score(self, record: dict[str, Any], as_of: date | str, *, explain: bool = True) -> Result:
         """Score one record.  Raises :class:`RecordError` for a record that cannot be scored."""
         day = as_date(as_of)
         try:
-            return self._evaluate(record, day, explain)
-        except Exception as exc:  # noqa: BLE001 - turned into a RecordError naming the record
+            return self.evaluator(record, day, explain)
+        except Exception as exc:  # noqa: BLE001 - a record problem, or a bug: the reference decides
             raise self._record_error(record, day, exc) from None
 
     def score_many(
@@ -209,7 +160,7 @@ class Policy:
         ``"raise"`` (the default) the error is raised.
         """
         day = as_date(as_of)
-        fn = self._evaluate
+        fn = self.evaluator
         for record in records:
             try:
                 yield fn(record, day, explain)
@@ -219,97 +170,25 @@ class Policy:
                     raise error from None
                 yield error
 
-    # ------------------------------------------------------------ errors
     def _record_error(self, record: Any, day: date, exc: Exception) -> RecordError:
-        if not isinstance(record, dict):
-            return RecordError(
-                f"a record must be an object, got {describe_value(record) if not isinstance(record, (list, dict)) else 'a list'}",
-                code="PS403",
-            )
-        rid = record.get(self.id_field)
+        """The record's own problem, found by the reference evaluator; an :class:`EngineError` when it has none."""
+        rid = record.get(self.program.id_field) if isinstance(record, dict) else None
         rid = rid if isinstance(rid, (str, int, float)) and not isinstance(rid, bool) else None
         if isinstance(exc, RecordError):
             return exc.located(record_id=rid)
-        try:  # the generated checks take shortcuts; the full check names the field
-            for name in self.fields:
-                self.field_value(record, name)
+        try:
+            reference.evaluate(self.program, record, day, check_all_fields=self.check_all_fields)
         except RecordError as err:
             return err.located(record_id=rid)
-        try:
-            found = self._locate_runtime_error(record, day)
-        except (ArithmeticError, ValueError) as err:  # e.g. an integer too large for a float
-            found = RecordError(f"a number in this record is out of range: {err}", code="PS403")
-        if found is not None:
-            return found.located(record_id=rid)
-        if isinstance(exc, (ArithmeticError, ValueError)):
-            return RecordError(f"a number in this record is out of range: {exc}", code="PS403", record_id=rid)
-        raise exc  # a bug, not a user mistake: let it surface
+        raise EngineError(
+            f"the {self.backend} back end failed on record {rid!r}, which the reference evaluator scores: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
 
-    def _locate_runtime_error(self, record: dict[str, Any], day: date) -> RecordError | None:
-        lets: dict[str, Any] = {}
+    @property
+    def source(self) -> str:
+        """The generated Python source of the compiled policy (for the curious and for debugging)."""
+        from policyscore.backends.python.generate import generate
 
-        def lookup(name: str) -> Any:
-            if name == "as_of":
-                return day
-            if name in lets:
-                return lets[name]
-            if name in self.params:
-                return self.params[name]
-            return self.field_value(record, name)
+        return generate(self.program, self.check_all_fields)[1]
 
-        def run(info: ExprInfo, kind: str | None = None) -> Any:
-            try:
-                value = interpret(info.node, lookup)
-                if kind is not None and info.type.kind == "any":
-                    guard(frozenset({kind}))(value)  # a `when` must give a boolean, a `value` a number
-                return value
-            except ExprRuntimeError as err:
-                raise self._expr_error(info, err, record) from None
-            except RuntimeTypeError as err:
-                raise self._expr_error(info, ExprRuntimeError(info.node, err), record) from None
-
-        try:
-            for let in self.lets:
-                lets[let.name] = run(let.expr)
-            for flt in self.filters:
-                run(flt.expr, "boolean")
-            for fac in self.factors:
-                if fac.expr is not None:
-                    run(fac.expr, "number")
-                for band in fac.bands or ():
-                    if band.expr is not None and run(band.expr, "boolean") is not False:
-                        break
-            for adj in self.adjustments:
-                run(adj.expr, "boolean")
-        except RecordError as err:
-            return err
-        return None
-
-    def _expr_error(self, info: ExprInfo, err: ExprRuntimeError, record: dict[str, Any]) -> RecordError:
-        node = err.node
-        sub = info.text[node.span[0] : node.span[1]]
-        fields = _fields_in(node, record)
-        culprit = next((name for name, value in fields if value == err.error.value and value is not None), None)
-        if culprit is None and fields:
-            culprit = fields[0][0]
-        where = f"{info.where}" + (f" (line {info.line})" if info.line else "")
-        problem = err.error.problem or f"needs {err.error.expected}, got {describe_value(err.error.value)}"
-        shown = ", ".join(f"{name} = {describe_value(value)}" for name, value in fields)
-        message = f"{where}: '{sub}' {problem}" + (f" ({shown})" if shown else "")
-        return RecordError(message, code="PS403", field=culprit, value=record.get(culprit) if culprit else err.error.value)
-
-
-def _fields_in(node: n.Expr, record: dict[str, Any]) -> list[tuple[str, Any]]:
-    """The record fields read under ``node`` with their values, left to right."""
-    out: list[tuple[str, Any]] = []
-    stack = [node]
-    while stack:
-        cur = stack.pop()
-        if isinstance(cur, n.Name) and cur.name in record and all(cur.name != k for k, _ in out):
-            out.append((cur.name, record.get(cur.name)))
-        stack.extend(reversed(n.children(cur)))
-    return out
-
-
-def _not_compiled(record: Any, as_of: date, explain: bool) -> Result:  # pragma: no cover
-    raise RuntimeError("policy is not compiled")

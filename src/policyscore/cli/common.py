@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from policyscore.errors import PolicyError, PolicyScoreError
+from policyscore.policy import EngineError
 
 __all__ = ["Failure", "handles_errors", "describe_error", "parse_as_of", "USAGE_CODES"]
 
@@ -46,6 +47,11 @@ def handles_errors(fn: F) -> F:
             message, code = describe_error(exc)
             click.echo(message, err=True)
             sys.exit(code)
+        except EngineError as exc:  # a bug in policyscore, not a user mistake: say so, never as bad data
+            if debug:
+                click.echo(traceback.format_exc().rstrip(), err=True)
+            click.echo(f"policyscore: internal error: {exc}\nThis is a bug in policyscore; --debug shows the traceback.", err=True)
+            sys.exit(3)
 
     return click.option("--debug", is_flag=True, help="Show the Python traceback of an error.")(wrapper)  # type: ignore[return-value]
 

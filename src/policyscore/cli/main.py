@@ -24,11 +24,12 @@ import click
 from policyscore._version import __version__
 from policyscore.cli.common import Failure, handles_errors, parse_as_of
 from policyscore.cli.review import diff, test
-from policyscore.engine.explanation import Result
+from policyscore.engine.explanation import trace_of
+from policyscore.engine.result import Result
 from policyscore.errors import Diagnostic, RecordError
 from policyscore.io.readers import FORMATS, Item, open_source, read_records
-from policyscore.policy import Policy
-from policyscore.policyfile.loader import check, load_policy
+from policyscore.policy import Policy, load_policy
+from policyscore.policyfile.loader import check
 from policyscore.policyfile.schema import SCHEMA_NAMES, schema_text
 from policyscore.render import results as render
 from policyscore.review.policytest import check_test_file, is_test_file
@@ -436,7 +437,7 @@ def explain(
         except RecordError as err:
             raise err.located(row=item.line, source=name) from None
         d = result.to_dict()
-        steps = render.trace_of(result, d) if trace else None
+        steps = trace_of(result) if trace else None
         if fmt == "json":
             parts.append(dict(d, trace=steps) if trace else d)
         elif fmt == "markdown":

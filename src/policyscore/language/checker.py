@@ -49,7 +49,7 @@ class Checked:
     """What checking one expression found out."""
 
     type: Type
-    types: dict[int, Type] = field(default_factory=dict)  # id(node) -> type
+    node: n.Expr | None = None  # the typed tree: every node carries its type
     names: set[str] = field(default_factory=set)  # root names read
     paths: list[str] = field(default_factory=list)  # dotted field paths read, in order
     problems: list[Problem] = field(default_factory=list)
@@ -133,13 +133,14 @@ class _Checker:
     def __init__(self, scope: Scope | Mapping[str, Symbol], checked: Checked):
         self.scope = scope
         self.out = checked
+        self.types: dict[int, Type] = {}  # while checking only; the result is the typed tree
 
     def problem(self, code: str, message: str, span: n.Offsets, hint: str | None = None) -> None:
         self.out.problems.append(Problem(code, message, span[0], span[1], hint))
 
     def check(self, node: n.Expr) -> Type:
         t = self._check(node)
-        self.out.types[id(node)] = t
+        self.types[id(node)] = t
         return t
 
     def _path_of(self, node: n.Expr) -> str | None:
@@ -415,6 +416,7 @@ def check_expr(expr: n.Expr, scope: Scope | Mapping[str, Symbol], expect: str | 
     checker = _Checker(scope, out)
     t = checker.check(expr)
     out.type = t
+    out.node = n.annotate(expr, lambda node: checker.types.get(id(node), ANY))
     if expect is not None and t.kind not in (expect, "any", "null") and out.ok:
         code = "PS205" if expect == "boolean" else "PS206"
         out.problems.append(Problem(code, f"{what or 'this expression'} must be a {expect}, got {t}", expr.span[0], expr.span[1]))

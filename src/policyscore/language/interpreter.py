@@ -1,13 +1,15 @@
 """A plain tree-walking interpreter: the reference meaning of the language.
 
-It is used to fold constants at compile time, to trace every sub-expression
-for ``explain --trace``, to find *why* a value is null, and by the property
-tests that hold the compiled evaluator to the same results.
+It folds constants when a policy is loaded, and the reference evaluator
+(:mod:`policyscore.engine.reference`) runs it; :func:`traced` also returns the
+value of every evaluated sub-expression as a tree, from which ``explain
+--trace``, null reasons and coverage are read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from policyscore.language import nodes as n
@@ -15,10 +17,22 @@ from policyscore.language import semantics as rt
 from policyscore.language._compat import assert_never
 from policyscore.language.functions import FUNCTIONS, RuntimeTypeError
 
-__all__ = ["interpret", "ExprRuntimeError", "Trace"]
+__all__ = ["interpret", "traced", "Traced", "ExprRuntimeError"]
 
 Lookup = Callable[[str], Any]
-Trace = list[tuple[n.Expr, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Traced:
+    """A node with the value it had, and its sub-expressions that were evaluated (left to right)."""
+
+    node: n.Expr
+    value: Any
+    children: tuple[Traced, ...]
+
+    def child(self, node: n.Expr) -> Traced | None:
+        """The trace of the direct sub-expression ``node``, or None when it was not evaluated."""
+        return next((c for c in self.children if c.node is node), None)
 
 
 class ExprRuntimeError(Exception):
@@ -30,28 +44,38 @@ class ExprRuntimeError(Exception):
         self.error = error
 
 
-def interpret(expr: n.Expr, lookup: Lookup, trace: Trace | None = None) -> Any:
-    """Evaluate ``expr``; ``lookup(name)`` gives the value of a field, param, let or ``as_of``.
+def interpret(expr: n.Expr, lookup: Lookup) -> Any:
+    """Evaluate ``expr``; ``lookup(name)`` gives the value of a field, param, let or ``as_of``."""
+    return _Interp(lookup).eval(expr)
 
-    With ``trace``, every evaluated node is appended with its value, children
-    before parents.
+
+def traced(expr: n.Expr, lookup: Lookup) -> tuple[Traced, ExprRuntimeError | None]:
+    """Evaluate ``expr`` keeping every evaluated sub-expression's value.
+
+    A value of the wrong kind stops the evaluation: the error is returned with
+    the tree of what was evaluated before it (the failing node has value None).
     """
-    return _Interp(lookup, trace).eval(expr)
+    interp = _TracingInterp(lookup)
+    try:
+        interp.eval(expr)
+        error = None
+    except ExprRuntimeError as exc:
+        error = exc
+        while len(interp.frames) > 1:  # close the nodes the error interrupted
+            kids = interp.frames.pop()
+            interp.frames[-1].append(Traced(interp.open_nodes.pop(), None, tuple(kids)))
+    return interp.frames[0][0], error
 
 
 class _Interp:
-    def __init__(self, lookup: Lookup, trace: Trace | None):
+    def __init__(self, lookup: Lookup):
         self.lookup = lookup
-        self.trace = trace
 
     def eval(self, node: n.Expr) -> Any:
         try:
-            value = self._eval(node)
+            return self._eval(node)
         except RuntimeTypeError as exc:
             raise ExprRuntimeError(node, exc) from None
-        if self.trace is not None:
-            self.trace.append((node, value))
-        return value
 
     def _eval(self, node: n.Expr) -> Any:
         match node:
@@ -101,3 +125,19 @@ class _Interp:
                 except TypeError as exc:
                     raise RuntimeTypeError(f"arguments of one type for {func}()", values[-1] if values else None) from exc
         assert_never(node)
+
+
+class _TracingInterp(_Interp):
+    def __init__(self, lookup: Lookup):
+        super().__init__(lookup)
+        self.frames: list[list[Traced]] = [[]]
+        self.open_nodes: list[n.Expr] = []
+
+    def eval(self, node: n.Expr) -> Any:
+        self.frames.append([])
+        self.open_nodes.append(node)
+        value = super().eval(node)
+        self.open_nodes.pop()
+        kids = self.frames.pop()
+        self.frames[-1].append(Traced(node, value, tuple(kids)))
+        return value

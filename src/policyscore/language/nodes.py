@@ -1,12 +1,18 @@
 """The expression tree: frozen dataclasses, independent of any back end.
 
 Every node carries ``span``: (start, end) character offsets inside the
-expression text; the loader maps them to file positions for messages.
+expression text; the loader maps them to file positions for messages.  After
+checking, every node also carries its ``type`` (:func:`annotate` builds the
+typed tree), so back ends read types from the tree itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from policyscore.language.types import Type
 
 __all__ = [
     "Offsets",
@@ -25,6 +31,8 @@ __all__ = [
     "COMPARISON",
     "MEMBERSHIP",
     "children",
+    "annotate",
+    "with_children",
 ]
 
 Offsets = tuple[int, int]
@@ -40,12 +48,14 @@ class Literal:
 
     value: object
     span: Offsets
+    type: Type | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
 class ListExpr:
     items: tuple[Expr, ...]
     span: Offsets
+    type: Type | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +64,7 @@ class Name:
 
     name: str
     span: Offsets
+    type: Type | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +75,7 @@ class Attr:
     name: str
     span: Offsets
     name_span: Offsets
+    type: Type | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +84,7 @@ class Call:
     args: tuple[Expr, ...]
     span: Offsets
     name_span: Offsets
+    type: Type | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +94,7 @@ class Unary:
     op: str
     operand: Expr
     span: Offsets
+    type: Type | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +105,7 @@ class Binary:
     left: Expr
     right: Expr
     span: Offsets
+    type: Type | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +116,7 @@ class Logical:
     left: Expr
     right: Expr
     span: Offsets
+    type: Type | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +124,7 @@ class IsNull:
     operand: Expr
     negated: bool
     span: Offsets
+    type: Type | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +135,7 @@ class Cond:
     then: Expr
     else_: Expr
     span: Offsets
+    type: Type | None = field(default=None, compare=False)
 
 
 Expr = Literal | ListExpr | Name | Attr | Call | Unary | Binary | Logical | IsNull | Cond
@@ -141,3 +159,29 @@ def children(node: Expr) -> tuple[Expr, ...]:
         case Cond(cond=c, then=t, else_=e):
             return (c, t, e)
     raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
+
+
+def with_children(node: Expr, kids: tuple[Expr, ...], **changes: Any) -> Expr:
+    """``node`` with its direct sub-expressions replaced by ``kids`` (same order as :func:`children`)."""
+    match node:
+        case Literal() | Name():
+            return replace(node, **changes) if changes else node
+        case ListExpr():
+            return replace(node, items=kids, **changes)
+        case Attr():
+            return replace(node, obj=kids[0], **changes)
+        case Call():
+            return replace(node, args=kids, **changes)
+        case Unary() | IsNull():
+            return replace(node, operand=kids[0], **changes)
+        case Binary() | Logical():
+            return replace(node, left=kids[0], right=kids[1], **changes)
+        case Cond():
+            return replace(node, cond=kids[0], then=kids[1], else_=kids[2], **changes)
+    raise TypeError(f"not an expression node: {node!r}")  # pragma: no cover
+
+
+def annotate(node: Expr, type_of: Any) -> Expr:
+    """The same tree with every node's ``type`` set to ``type_of(node)`` (checked before its children are rebuilt)."""
+    kids = tuple(annotate(c, type_of) for c in children(node))
+    return with_children(node, kids, type=type_of(node))

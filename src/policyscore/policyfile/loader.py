@@ -1,4 +1,4 @@
-"""Load a policy file: YAML -> schema check -> model -> parse and check every expression -> compile.
+"""Load a policy file: YAML -> schema check -> model -> parse, check and fold every expression -> :class:`Program`.
 
 Each stage reports every problem it finds as a :class:`Diagnostic` with a
 position in the YAML file; later stages run on whatever earlier stages could
@@ -8,23 +8,35 @@ build, so one run shows all the mistakes of a file.
 from __future__ import annotations
 
 import hashlib
+from decimal import ROUND_CEILING, Decimal
 from pathlib import Path as FsPath
 from typing import Any
 
-from policyscore.backends.python.generate import ExprPlan, FactorPlan, Plan, generate, threshold_units
-from policyscore.engine.explanation import Result
 from policyscore.errors import Diagnostic, PolicyError, Span
+from policyscore.language import nodes as n
 from policyscore.language.checker import Checked, Scope, Symbol, check_expr, type_of_value
+from policyscore.language.fold import fold
 from policyscore.language.parser import ExprSyntaxError, parse
 from policyscore.language.rounding import from_units, to_units
 from policyscore.language.types import ANY, DATE
-from policyscore.policy import AdjustmentInfo, BandInfo, ExprInfo, FactorInfo, FilterInfo, LetInfo, Policy, TierInfo
 from policyscore.policyfile.fields import FieldDecl, RecordTypeError, fields_from_json_schema, fields_from_mapping
 from policyscore.policyfile.model import ExprText, PolicyModel, build_model
+from policyscore.policyfile.program import (
+    Adjustment,
+    Band,
+    Expression,
+    Factor,
+    Filter,
+    Input,
+    InputKind,
+    Let,
+    Program,
+    Tier,
+)
 from policyscore.policyfile.schema import check_policy_data
 from policyscore.policyfile.yamlsource import SourceIndex, load_yaml
 
-__all__ = ["load_policy", "load_policy_text", "check", "check_text"]
+__all__ = ["load_program", "load_program_text", "check", "check_text"]
 
 
 class _Problems:
@@ -80,26 +92,26 @@ def check_text(text: str, name: str = "<policy>", base_dir: str | FsPath = ".") 
     return _compile(name, text.encode("utf-8"), FsPath(base_dir))[1]
 
 
-def load_policy(path: str | FsPath) -> Policy:
-    """Load, check and compile a policy file; raise :class:`PolicyError` listing every problem."""
+def load_program(path: str | FsPath) -> Program:
+    """Load and check a policy file; raise :class:`PolicyError` listing every problem."""
     name, data, diags = _read(path)
     if data is None:
         raise PolicyError(diags)
-    policy, diags, text = _compile(name, data, FsPath(path).parent)
-    if policy is None:
+    program, diags, text = _compile(name, data, FsPath(path).parent)
+    if program is None:
         raise PolicyError(diags, {name: text} if text is not None else {})
-    return policy
+    return program
 
 
-def load_policy_text(text: str, name: str = "<policy>", base_dir: str | FsPath = ".") -> Policy:
+def load_program_text(text: str, name: str = "<policy>", base_dir: str | FsPath = ".") -> Program:
     """Load a policy from text (``name`` is used in messages, ``base_dir`` for a record schema path)."""
-    policy, diags, _ = _compile(name, text.encode("utf-8"), FsPath(base_dir))
-    if policy is None:
+    program, diags, _ = _compile(name, text.encode("utf-8"), FsPath(base_dir))
+    if program is None:
         raise PolicyError(diags, {name: text})
-    return policy
+    return program
 
 
-def _compile(name: str, data: bytes, base_dir: FsPath) -> tuple[Policy | None, list[Diagnostic], str | None]:
+def _compile(name: str, data: bytes, base_dir: FsPath) -> tuple[Program | None, list[Diagnostic], str | None]:
     text, diags = _decode(name, data)
     if text is None:
         return None, diags, None
@@ -116,11 +128,11 @@ def _compile(name: str, data: bytes, base_dir: FsPath) -> tuple[Policy | None, l
     out.items.extend(check_policy_data(raw, index))
     model, mdiags = build_model(raw, index)
     out.items.extend(mdiags)
-    policy = _Build(model, index, base_dir, out, hashlib.sha256(data).hexdigest(), name).run()
+    program = _Build(model, index, base_dir, out, hashlib.sha256(data), name).run()
     items = _sorted(out.items)
     if out.errors:
         return None, items, text
-    return policy, items, text
+    return program, items, text
 
 
 def _sorted(items: list[Diagnostic]) -> list[Diagnostic]:
@@ -133,23 +145,23 @@ def _sorted(items: list[Diagnostic]) -> list[Diagnostic]:
 class _Build:
     """Parse, check and compile the expressions of a model."""
 
-    def __init__(self, model: PolicyModel, index: SourceIndex, base_dir: FsPath, out: _Problems, sha: str, name: str):
+    def __init__(self, model: PolicyModel, index: SourceIndex, base_dir: FsPath, out: _Problems, digest: Any, name: str):
         self.model = model
         self.index = index
         self.base_dir = base_dir
         self.out = out
-        self.sha = sha
+        self.digest = digest  # sha256 of the policy file, to which the files it reads are added
         self.name = name
         self.scope = Scope(open_fields=model.record is None)
+        self.params: dict[str, Any] = {}
         self.used: set[str] = set()
         self.field_paths: list[str] = []
-        self.plans: dict[int, ExprPlan] = {}
 
     # ------------------------------------------------------------ helpers
     def span(self, expr: ExprText, start: int, end: int) -> Span | None:
         return self.index.expr_span(expr.path, start, end)
 
-    def expression(self, expr: ExprText, expect: str | None, where: str) -> tuple[ExprInfo | None, Checked | None]:
+    def expression(self, expr: ExprText, expect: str | None, where: str) -> tuple[Expression | None, Checked | None]:
         try:
             node = parse(expr.text)
         except ExprSyntaxError as exc:
@@ -162,12 +174,16 @@ class _Build:
         for path in checked.paths:
             if path not in self.field_paths:
                 self.field_paths.append(path)
-        fields = list(checked.paths)
-        others = sorted(nm for nm in checked.names if self.scope[nm].kind != "field")
-        span = self.index.value_span(expr.path)
-        info = ExprInfo(expr.text, node, checked.type, tuple(fields + others), where, span.line if span else None, expr.path)
+        inputs = [_input(path, InputKind.FIELD) for path in checked.paths]
+        inputs += [_input(nm, _KINDS[self.scope[nm].kind]) for nm in sorted(checked.names) if self.scope[nm].kind != "field"]
+        typed = checked.node if checked.node is not None else node
+        folded = typed
         if checked.ok:
-            self.plans[id(info)] = ExprPlan(node, checked.types)
+            folded, problems = fold(typed, self.params)
+            for fp in problems:
+                self.out.add("PS209", fp.message, self.span(expr, fp.start, fp.end))
+        span = self.index.value_span(expr.path)
+        info = Expression(expr.text, typed, folded, checked.type, tuple(inputs), where, span.line if span else None, expr.path)
         return info, checked
 
     # ------------------------------------------------------------ stages
@@ -177,7 +193,12 @@ class _Build:
             return []
         try:
             if rec.schema is not None:
-                return fields_from_json_schema(self.base_dir / rec.schema)
+                schema_path = self.base_dir / rec.schema
+                decls = fields_from_json_schema(schema_path)
+                # The schema defines the policy as much as its own text does: it is part of the hash.
+                data = schema_path.read_bytes()
+                self.digest.update(b"\0record-schema\0%d\0" % len(data) + data)
+                return decls
             if rec.fields is not None:
                 return fields_from_mapping(rec.fields)
         except RecordTypeError as exc:
@@ -186,12 +207,12 @@ class _Build:
             self.scope.open_fields = True  # check the rest without cascading "unknown name" errors
         return []
 
-    def run(self) -> Policy | None:
+    def run(self) -> Program | None:
         m = self.model
         decls = self.fields()
         for decl in decls:
             self.scope[decl.name] = Symbol(decl.name, "field", decl.type, enum=decl.enum)
-        params: dict[str, Any] = {}
+        params = self.params
         for pname, value in m.params:
             t = type_of_value(value)
             if t is None or t.kind == "null":
@@ -206,8 +227,11 @@ class _Build:
                 continue
             params[pname] = value
             self.scope[pname] = Symbol(pname, "param", t, value)
+        if "as_of" in self.scope:  # a declared field would be silently replaced by the evaluation date
+            key = ("record", "schema") if self.model.record and self.model.record.schema is not None else ("record", "fields", "as_of")
+            self.out.add("PS110", "a record field may not be named 'as_of': the name is the evaluation date", self.index.value_span(key))
         self.scope["as_of"] = Symbol("as_of", "as_of", DATE)
-        lets: list[LetInfo] = []
+        lets: list[tuple[str, Expression]] = []
         self.scope.later = {name for name, _ in m.lets}
         for lname, expr in m.lets:
             self.scope.later.discard(lname)
@@ -218,13 +242,13 @@ class _Build:
             if info is None or checked is None:
                 self.scope[lname] = Symbol(lname, "let", ANY)
                 continue
-            lets.append(LetInfo(lname, expr.text, info))
+            lets.append((lname, info))
             self.scope[lname] = Symbol(lname, "let", checked.type)
         filters = []
         for f in m.filters:
             info, _ = self.expression(f.when, "boolean", f"filter '{f.id}'")
             if info is not None:
-                filters.append(FilterInfo(f.id, f.description, f.when.text, info, f.path))
+                filters.append(Filter(f.id, f.description, f.when.text, info, f.path))
         d = m.score.decimals
         factors = []
         for fac in m.factors:
@@ -239,16 +263,18 @@ class _Build:
                 bands = []
                 for j, band in enumerate(fac.bands or ()):
                     if band.when is None:
-                        bands.append(BandInfo(None, None, band.value, band.label, band.path))
+                        bands.append(Band(None, None, band.value, band.label, to_units(fac.weight * band.value, d), band.path))
                         continue
                     binfo, _ = self.expression(band.when, "boolean", f"{where} band {j + 1}")
                     if binfo is None:
                         break
-                    bands.append(BandInfo(band.when.text, binfo, band.value, band.label, band.path))
+                    bands.append(Band(band.when.text, binfo, band.value, band.label, to_units(fac.weight * band.value, d), band.path))
                 if len(bands) != len(fac.bands or ()):
                     continue
+            parts = (info,) if info is not None else tuple(b.expr for b in bands or () if b.expr is not None)
+            max_units = to_units(fac.weight, d)
             factors.append(
-                FactorInfo(
+                Factor(
                     fac.id,
                     fac.description,
                     fac.weight,
@@ -256,9 +282,10 @@ class _Build:
                     fac.value.text if fac.value is not None else None,
                     info,
                     tuple(bands) if bands is not None else None,
-                    to_units(fac.weight, d),
+                    max_units,
                     to_units(fac.weight * fac.missing, d),
-                    from_units(to_units(fac.weight, d), d),
+                    from_units(max_units, d),
+                    _merged_inputs(parts),
                     fac.path,
                 )
             )
@@ -266,70 +293,45 @@ class _Build:
         for adj in m.adjustments:
             info, _ = self.expression(adj.when, "boolean", f"adjustment '{adj.id}'")
             if info is not None:
-                adjustments.append(
-                    AdjustmentInfo(adj.id, adj.description, adj.when.text, info, adj.points, to_units(adj.points, d), adj.path)
-                )
-        tiers = tuple(TierInfo(t.name, t.min, threshold_units(t.min, d), t.description) for t in m.tiers)
+                adjustments.append(Adjustment(adj.id, adj.description, adj.when.text, info, adj.points, to_units(adj.points, d), adj.path))
+        tiers = tuple(Tier(t.name, t.min, _threshold_units(t.min, d), t.description) for t in m.tiers)
         self._warnings(params, lets, tiers)
         if self.out.errors:
             return None
-        policy = Policy(
+        early = _lets_for(lets, [f.expr.node for f in filters])
+        return Program(
             name=m.name,
             version=m.version,
             description=m.description,
             owner=m.owner,
             path=self.name,
-            sha256=self.sha,
+            sha256=self.digest.hexdigest(),
             id_field=m.id_field,
             decimals=d,
             score_min=m.score.min,
             score_max=m.score.max,
+            min_units=None if m.score.min is None else to_units(m.score.min, d),
+            max_units=None if m.score.max is None else to_units(m.score.max, d),
             params=params,
             fields={dcl.name: dcl for dcl in decls},
-            lets=tuple(lets),
+            read_fields=tuple(sorted({p.split(".", 1)[0] for p in self.field_paths})),
+            lets=tuple(Let(name, info.text, info, name in early) for name, info in lets),
             filters=tuple(filters),
             factors=tuple(factors),
             adjustments=tuple(adjustments),
             tiers=tiers,
             warnings=tuple(dg for dg in _sorted(self.out.items) if not dg.is_error),
+            source_index=self.index,
         )
-        plan = Plan(
-            fields=tuple(decls),
-            used_fields=tuple(sorted({p.split(".", 1)[0] for p in self.field_paths})),
-            params=params,
-            lets=tuple((li.name, self.plans[id(li.expr)]) for li in lets),
-            filters=tuple(self.plans[id(fi.expr)] for fi in filters),
-            factors=tuple(
-                FactorPlan(
-                    fi.weight,
-                    fi.missing,
-                    self.plans[id(fi.expr)] if fi.expr is not None else None,
-                    tuple((self.plans[id(b.expr)] if b.expr is not None else None, b.value) for b in fi.bands)
-                    if fi.bands is not None
-                    else None,
-                )
-                for fi in factors
-            ),
-            adjustments=tuple((self.plans[id(ai.expr)], ai.points) for ai in adjustments),
-            decimals=d,
-            score_min=m.score.min,
-            score_max=m.score.max,
-            tiers=tuple(t.min for t in m.tiers),
-        )
-        fn, source = generate(plan, Result, policy)
-        policy._evaluate = fn
-        policy.source = source
-        policy.source_index = self.index
-        return policy
 
-    def _warnings(self, params: dict[str, Any], lets: list[LetInfo], tiers: tuple[TierInfo, ...]) -> None:
+    def _warnings(self, params: dict[str, Any], lets: list[tuple[str, Expression]], tiers: tuple[Tier, ...]) -> None:
         m = self.model
         for pname in params:
             if pname not in self.used:
                 self.out.add("PS301", f"param '{pname}' is never used", self.index.key_span(("params", pname)), severity="warning")
-        for li in lets:
-            if li.name not in self.used:
-                self.out.add("PS302", f"let '{li.name}' is never used", self.index.key_span(("let", li.name)), severity="warning")
+        for lname, _ in lets:
+            if lname not in self.used:
+                self.out.add("PS302", f"let '{lname}' is never used", self.index.key_span(("let", lname)), severity="warning")
         d = m.score.decimals
         best = sum(max(0, to_units(f.weight, d)) for f in m.factors) + sum(max(0, to_units(a.points, d)) for a in m.adjustments)
         if m.score.max is not None:
@@ -351,3 +353,49 @@ class _Build:
                     self.index.value_span(("score", "weights_total")),
                     severity="warning",
                 )
+
+
+_KINDS = {"field": InputKind.FIELD, "param": InputKind.PARAM, "let": InputKind.LET, "as_of": InputKind.AS_OF}
+
+
+def _input(name: str, kind: InputKind) -> Input:
+    root, _, rest = name.partition(".")
+    return Input(name, kind, root, tuple(rest.split(".")) if rest else ())
+
+
+def _merged_inputs(exprs: tuple[Expression, ...]) -> tuple[Input, ...]:
+    """The inputs of several expressions, each name once, in first-read order."""
+    seen: dict[str, Input] = {}
+    for expr in exprs:
+        for item in expr.inputs:
+            seen.setdefault(item.name, item)
+    return tuple(seen.values())
+
+
+def _threshold_units(minimum: float, decimals: int) -> int:
+    """The smallest whole number of units whose score is >= ``minimum``."""
+    return int((Decimal(repr(minimum)).scaleb(decimals)).to_integral_value(rounding=ROUND_CEILING))
+
+
+def _names_in(node: n.Expr) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, n.Name):
+            found.add(cur.name)
+        stack.extend(n.children(cur))
+    return found
+
+
+def _lets_for(lets: list[tuple[str, Expression]], roots: list[n.Expr]) -> set[str]:
+    """The lets that ``roots`` read, directly or through other lets."""
+    by_name = dict(lets)
+    needed: set[str] = set()
+    todo = [name for root in roots for name in _names_in(root) if name in by_name]
+    while todo:
+        name = todo.pop()
+        if name not in needed:
+            needed.add(name)
+            todo.extend(x for x in _names_in(by_name[name].node) if x in by_name)
+    return needed

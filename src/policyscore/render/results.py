@@ -22,11 +22,11 @@ try:  # several times faster than the standard library; the output is the same J
 except ImportError:  # pragma: no cover
     _orjson = None  # type: ignore[assignment]
 
-from policyscore.engine.explanation import describe_value, trace_tree
+from policyscore.engine.reference import describe_value
 from policyscore.errors import Diagnostic, render_diagnostics
 
 if TYPE_CHECKING:  # pragma: no cover
-    from policyscore.engine.explanation import Result
+    from policyscore.engine.result import Result
     from policyscore.policy import Policy
 
 __all__ = [
@@ -40,7 +40,6 @@ __all__ = [
     "results_csv",
     "explanation_text",
     "explanation_markdown",
-    "trace_of",
     "diagnostics_text",
     "diagnostics_json",
     "diagnostics_github",
@@ -379,45 +378,6 @@ def _is_literal(node: dict[str, Any]) -> bool:
     if isinstance(value, str):
         return text in (repr(value), dumps(value))
     return text == describe_value(value)
-
-
-def trace_of(result: Result, explanation: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Every sub-expression's value for each rule the record went through, as trees (for ``--trace``).
-
-    Each entry is ``{"label": "factor size", "tree": policyscore.engine.explanation.trace_tree(...)}``; bands are
-    traced up to the one that matched.  ``explanation`` is ``result.to_dict()`` when the caller has it.
-    """
-    policy = result.policy
-    lookup = result.lookup
-    out: list[dict[str, Any]] = []
-
-    def add(label: str, info: Any) -> None:
-        out.append({"label": label, "tree": trace_tree(info.node, info.text, lookup)})
-
-    for let in policy.lets:
-        add(f"derived value {let.name}", let.expr)
-    for flt in policy.filters:
-        add(f"filter {flt.id}", flt.expr)
-    if not result.eligible:
-        return out
-    explanation = explanation if explanation is not None else result.to_dict()
-    explanation_bands = {f["id"]: f["band"] for f in explanation["factors"]}
-    for fac in policy.factors:
-        if fac.expr is not None:
-            add(f"factor {fac.id}", fac.expr)
-            continue
-        band = explanation_bands.get(fac.id)
-        last = band["index"] if band is not None else len(fac.bands or ()) - 1
-        for i, b in enumerate(fac.bands or ()):
-            if i > last or b.expr is None:
-                break
-            add(f"factor {fac.id}, band {i + 1}", b.expr)
-            tree = out[-1]["tree"]
-            if band is None and tree["evaluated"] and tree["value"] is None:
-                break
-    for adj in policy.adjustments:
-        add(f"adjustment {adj.id}", adj.expr)
-    return out
 
 
 # ---------------------------------------------------------------- one explanation as Markdown

@@ -13,7 +13,7 @@ from typing import Any
 
 from tabulate import tabulate
 
-from policyscore.engine.explanation import describe_value
+from policyscore.engine.reference import describe_value
 from policyscore.errors import render_diagnostics
 from policyscore.render.results import dumps
 from policyscore.review.coverage import PolicyCoverage

@@ -10,12 +10,12 @@ least once:
   filters, factor values, band conditions, adjustments): ``then`` taken and
   ``else`` taken.  A null condition takes neither branch.
 
-Outcomes are read from traces of the reference interpreter
-(:func:`policyscore.language.interpreter.interpret`) over exactly the expressions
-the engine evaluates for a record: every filter and the lets they need; for an
-eligible record also every other let, each factor's value, band conditions in
-order up to the first that is true or null, and every adjustment.  An ``if``
-under an ``and``/``or`` that its left side already decided is not evaluated.
+Outcomes are read from the steps the reference evaluator
+(:func:`policyscore.engine.reference.evaluate`) reports for a record, with
+their traces: every filter and the lets they need; for an eligible record also
+every other let, each factor's value, band conditions in order up to the first
+that is true or null, and every adjustment.  An ``if`` under an ``and``/``or``
+that its left side already decided is not evaluated.
 The coverage of a policy is covered items / items, per policy.
 """
 
@@ -24,10 +24,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from policyscore.engine.explanation import Result
+from policyscore.engine import reference
+from policyscore.engine.result import Result
+from policyscore.errors import RecordError
 from policyscore.language import nodes as n
-from policyscore.language.interpreter import ExprRuntimeError, Trace, interpret
-from policyscore.policy import ExprInfo, Policy
+from policyscore.language.interpreter import Traced
+from policyscore.policy import Policy
+from policyscore.policyfile.program import Expression
 
 __all__ = ["CoverageItem", "PolicyCoverage", "CoverageCollector", "coverage_of", "KINDS"]
 
@@ -144,7 +147,7 @@ class _Lines:
         span = self.index.key_span(path) if self.index is not None and path else None
         return span.line if span else None
 
-    def expr(self, info: ExprInfo, start: int, end: int) -> int | None:
+    def expr(self, info: Expression, start: int, end: int) -> int | None:
         span = self.index.expr_span(info.path, start, end) if self.index is not None and info.path else None
         return span.line if span else None
 
@@ -157,7 +160,7 @@ class CoverageCollector:
         self.records = 0
         self._items: list[CoverageItem] = []
         self._hits: list[int] = []
-        self._ifs: dict[int, list[tuple[n.Cond, int]]] = {}  # id(root node) -> its ifs with the index of their 'then' item
+        self._ifs: dict[tuple[str, int, int | None], list[tuple[n.Cond, int]]] = {}  # a part's ifs with their 'then' item
         lines = _Lines(policy)
         self._filter_items = []
         for f in policy.filters:
@@ -184,27 +187,26 @@ class CoverageCollector:
                 (self._add("adjustment", where, "applied", adj.text, line), self._add("adjustment", where, "not applied", adj.text, line))
             )
         # `if` branches, in policy order
-        for let in policy.lets:
-            self._register_ifs(let.expr, f"let '{let.name}'", lines)
-        for f in policy.filters:
-            self._register_ifs(f.expr, f"filter '{f.id}'", lines)
-        for fac in policy.factors:
+        for i, let in enumerate(policy.lets):
+            self._register_ifs(("let", i, None), let.expr, f"let '{let.name}'", lines)
+        for i, f in enumerate(policy.filters):
+            self._register_ifs(("filter", i, None), f.expr, f"filter '{f.id}'", lines)
+        for i, fac in enumerate(policy.factors):
             if fac.expr is not None:
-                self._register_ifs(fac.expr, f"factor '{fac.id}'", lines)
+                self._register_ifs(("factor", i, None), fac.expr, f"factor '{fac.id}'", lines)
             for j, band in enumerate(fac.bands or ()):
                 if band.expr is not None:
                     where = f"factor '{fac.id}' band {j + 1}"
-                    self._register_ifs(band.expr, where, lines)
-        for adj in policy.adjustments:
-            self._register_ifs(adj.expr, f"adjustment '{adj.id}'", lines)
-        self._early = _lets_for_filters(policy)
+                    self._register_ifs(("band", i, j), band.expr, where, lines)
+        for i, adj in enumerate(policy.adjustments):
+            self._register_ifs(("adjustment", i, None), adj.expr, f"adjustment '{adj.id}'", lines)
 
     def _add(self, kind: str, where: str, outcome: str, detail: str | None, line: int | None) -> int:
         self._items.append(CoverageItem(kind, where, outcome, detail, line))
         self._hits.append(0)
         return len(self._items) - 1
 
-    def _register_ifs(self, info: ExprInfo, where: str, lines: _Lines) -> None:
+    def _register_ifs(self, key: tuple[str, int, int | None], info: Expression, where: str, lines: _Lines) -> None:
         found: list[tuple[n.Cond, int]] = []
         stack: list[n.Expr] = [info.node]
         conds: list[n.Cond] = []
@@ -219,60 +221,43 @@ class CoverageCollector:
             then = self._add("if", where, "then", text, line)
             self._add("if", where, "else", text, line)
             found.append((node, then))
-        self._ifs[id(info.node)] = found
+        self._ifs[key] = found
 
     # ------------------------------------------------------------ collecting
     def add(self, result: Result) -> None:
         """Count the outcomes of one scored record (any result of this collector's policy)."""
         policy = self.policy
         self.records += 1
-        lookup = result.lookup
-        eligible = result.eligible
-        failed = set(result.failed_filters)
-        for let in policy.lets:
-            if eligible or let.name in self._early:
-                self._trace(let.expr.node, lookup)
-        for f, (passes, fails) in zip(policy.filters, self._filter_items):
-            self._hits[fails if f.id in failed else passes] += 1
-            self._trace(f.expr.node, lookup)
-        if not eligible:
-            return
-        for fac, band_items in zip(policy.factors, self._band_items):
-            if fac.expr is not None:
-                self._trace(fac.expr.node, lookup)
-                continue
-            for j, band in enumerate(fac.bands or ()):
-                if band.expr is None:
-                    self._hits[band_items[j]] += 1
-                    break
-                value = self._trace(band.expr.node, lookup)
-                if value is True:
-                    self._hits[band_items[j]] += 1
-                    break
-                if value is None:
-                    break
-        for adj, (applied, not_applied) in zip(policy.adjustments, self._adj_items):
-            value = self._trace(adj.expr.node, lookup)
-            self._hits[applied if value is True else not_applied] += 1
-
-    def _trace(self, root: n.Expr, lookup: Any) -> Any:
-        trace: Trace = []
         try:
-            value = interpret(root, lookup, trace)
-        except ExprRuntimeError:
-            value = None
-        ifs = self._ifs.get(id(root))
-        if ifs:
-            values = {id(node): v for node, v in trace}
-            for node, then in ifs:
-                key = id(node.cond)
-                if key in values:
-                    c = values[key]
-                    if c is True:
-                        self._hits[then] += 1
-                    elif c is False:
-                        self._hits[then + 1] += 1
-        return value
+            outcome = reference.evaluate(policy.program, result.record, result.as_of, trace=True)
+        except RecordError:  # pragma: no cover - a scored record is a good record
+            return
+        for (passes, fails), value in zip(self._filter_items, outcome.filters):
+            self._hits[passes if value is True else fails] += 1
+        if outcome.eligible:
+            assert outcome.bands is not None and outcome.adjustments is not None
+            for band_items, band in zip(self._band_items, outcome.bands):
+                if band_items and band is not None:
+                    self._hits[band_items[band]] += 1
+            for (applied, not_applied), value in zip(self._adj_items, outcome.adjustments):
+                self._hits[applied if value is True else not_applied] += 1
+        for step in outcome.steps:
+            ifs = self._ifs.get((step.kind, step.index, step.band))
+            if ifs and step.trace is not None:
+                self._count_ifs(step.trace, ifs)
+
+    def _count_ifs(self, tree: Traced, ifs: list[tuple[n.Cond, int]]) -> None:
+        """Count the branch each evaluated ``if`` took (a null condition takes neither)."""
+        stack = [tree]
+        then_items = {id(node): then for node, then in ifs}
+        while stack:
+            cur = stack.pop()
+            if isinstance(cur.node, n.Cond):
+                cond = cur.child(cur.node.cond)
+                then = then_items.get(id(cur.node))
+                if cond is not None and then is not None and cond.value is not None:
+                    self._hits[then if cond.value is True else then + 1] += 1
+            stack.extend(cur.children)
 
     def report(self) -> PolicyCoverage:
         items = tuple(CoverageItem(i.kind, i.where, i.outcome, i.detail, i.line, h) for i, h in zip(self._items, self._hits))
@@ -291,27 +276,3 @@ def coverage_of(policy: Policy, results: Any) -> PolicyCoverage:
 def _short(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _names_in(node: n.Expr) -> set[str]:
-    found: set[str] = set()
-    stack = [node]
-    while stack:
-        cur = stack.pop()
-        if isinstance(cur, n.Name):
-            found.add(cur.name)
-        stack.extend(n.children(cur))
-    return found
-
-
-def _lets_for_filters(policy: Policy) -> set[str]:
-    """The lets the filters read, directly or through other lets (what an ineligible record evaluates)."""
-    by_name = {let.name: let for let in policy.lets}
-    needed: set[str] = set()
-    todo = [name for f in policy.filters for name in _names_in(f.expr.node) if name in by_name]
-    while todo:
-        name = todo.pop()
-        if name not in needed:
-            needed.add(name)
-            todo.extend(x for x in _names_in(by_name[name].expr.node) if x in by_name)
-    return needed

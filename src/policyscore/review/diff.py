@@ -31,11 +31,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from policyscore.engine.explanation import Result
+from policyscore.engine.result import Result
 from policyscore.errors import PolicyScoreError, RecordError
 from policyscore.language.printer import to_text
-from policyscore.policy import Policy, as_date
-from policyscore.policyfile.loader import load_policy, load_policy_text
+from policyscore.policy import Policy, as_date, load_policy, load_policy_text
 from policyscore.policyfile.yamlsource import load_yaml
 
 __all__ = [

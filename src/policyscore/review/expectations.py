@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from policyscore.engine.explanation import Result, describe_value
-from policyscore.policy import Policy
+from policyscore.engine.reference import describe_value
+from policyscore.engine.result import Result
+from policyscore.policyfile.program import Program
 from policyscore.policyfile.schema import path_text
 
 __all__ = ["Expectation", "Failure", "compare", "number_matches", "describe_number", "DEFAULT_TOLERANCE"]
@@ -84,7 +85,7 @@ def describe_number(spec: Any) -> str:
 def compare(exp: Expectation, result: Result, d: dict[str, Any]) -> Failure | None:
     """None when ``result`` (explained as ``d``, its ``to_dict()``) meets ``exp``; else the :class:`Failure`."""
     head = exp.path[0]
-    policy = result.policy
+    policy = result.program
 
     def fail(expected: str, actual: str, why: list[str]) -> Failure:
         return Failure(exp.label, exp.line, expected, actual, tuple(why))
@@ -208,7 +209,7 @@ def _filters_why(d: dict[str, Any]) -> list[str]:
     return lines or ["the policy has no filters"]
 
 
-def _tier_why(d: dict[str, Any], policy: Policy) -> list[str]:
+def _tier_why(d: dict[str, Any], policy: Program) -> list[str]:
     if not d["eligible"]:
         return ["not eligible, so no tier:"] + _filters_why(d)
     tiers = ", ".join(f"{t.name} from {describe_value(t.min)}" for t in policy.tiers) or "none"

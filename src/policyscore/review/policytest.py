@@ -27,8 +27,7 @@ from jsonschema import Draft202012Validator
 
 from policyscore.errors import Diagnostic, InputError, PolicyError, RecordError, Span
 from policyscore.io.readers import open_source, read_records
-from policyscore.policy import Policy
-from policyscore.policyfile.loader import load_policy
+from policyscore.policy import Policy, load_policy
 from policyscore.policyfile.schema import load_schema, schema_diagnostics
 from policyscore.policyfile.yamlsource import SourceIndex, load_yaml
 from policyscore.review.coverage import CoverageCollector, PolicyCoverage

@@ -1,10 +1,12 @@
 """Compile expressions to Python source, once per policy.
 
 Each expression becomes one Python expression over local variables, in the
-manner of a template engine that compiles to code: names are resolved ahead of
-time, params and constant sub-expressions are folded, and statically typed
-operations that cannot see a null are emitted as plain Python operators.
-Everything else calls :mod:`runtime`, which defines the language's meaning.
+manner of a template engine that compiles to code.  It receives the typed tree
+after :func:`policyscore.language.fold.fold` (params inlined, constants
+computed), so a literal is the only constant it sees.  Statically typed
+operations that cannot see a null are emitted as plain Python operators;
+everything else calls :mod:`policyscore.language.semantics`, which defines the
+language's meaning.
 The generated code reads only the locals it is given: records, params, lets
 and ``as_of``; nothing else in Python is reachable from a policy.
 """
@@ -21,13 +23,9 @@ from policyscore.language import nodes as n
 from policyscore.language import semantics as rt
 from policyscore.language._compat import assert_never
 from policyscore.language.functions import FUNCTIONS, compile_regex
-from policyscore.language.interpreter import interpret
 from policyscore.language.types import ANY, Type
 
-__all__ = ["Emitter", "CONSTANT"]
-
-#: Marker for names whose value is known when the policy is compiled (params).
-CONSTANT = object()
+__all__ = ["Emitter"]
 
 
 @dataclass
@@ -35,11 +33,10 @@ class Emitter:
     """Emits Python source for expressions of one policy, sharing constants and temporaries.
 
     ``names`` maps each name an expression may read to the Python source that
-    reads it (a local variable); ``constants`` maps param names to values.
+    reads it (a local variable).
     """
 
     names: dict[str, str]
-    constants: dict[str, Any]
     namespace: dict[str, Any] = field(default_factory=dict)
     _counter: int = 0
     _const_ids: dict[tuple[str, Any], str] = field(default_factory=dict)
@@ -72,9 +69,9 @@ class Emitter:
         return name
 
     # ------------------------------------------------------------ entry
-    def emit(self, expr: n.Expr, types: dict[int, Type]) -> str:
-        """Python source computing ``expr`` (types from the checker)."""
-        return _Gen(self, types).gen(expr)
+    def emit(self, expr: n.Expr) -> str:
+        """Python source computing ``expr`` (a folded, typed tree)."""
+        return _Gen(self).gen(expr)
 
 
 def _hashable(value: Any) -> Any:
@@ -90,30 +87,17 @@ def _hashable(value: Any) -> Any:
 
 
 class _Gen:
-    def __init__(self, em: Emitter, types: dict[int, Type]):
+    def __init__(self, em: Emitter):
         self.em = em
-        self.types = types
 
     def type(self, node: n.Expr) -> Type:
-        return self.types.get(id(node), ANY)
+        return node.type or ANY
 
     def nullable(self, node: n.Expr) -> bool:
         return self.type(node).maybe_null
 
     def dynamic(self, node: n.Expr) -> bool:
         return self.type(node).kind in ("any", "null")
-
-    def is_constant(self, node: n.Expr) -> bool:
-        match node:
-            case n.Name(name=name):
-                return name in self.em.constants
-            case n.Literal():
-                return True
-        return all(self.is_constant(c) for c in n.children(node))
-
-    def fold(self, node: n.Expr) -> str:
-        value = interpret(node, self.em.constants.__getitem__)
-        return self.em.const(value)
 
     def guarded(self, node: n.Expr, kinds: frozenset[str]) -> str:
         """Source for ``node``, checked at run time when its type is not known statically."""
@@ -124,8 +108,6 @@ class _Gen:
 
     # ------------------------------------------------------------ generation
     def gen(self, node: n.Expr) -> str:
-        if not isinstance(node, n.Literal) and self.is_constant(node):
-            return self.fold(node)
         match node:
             case n.Literal(value=value):
                 return self.em.const(value)
@@ -199,7 +181,7 @@ class _Gen:
             b = self.em.temp()
             conds.append(f"({b} := {rhs}) is None")
             rhs = b
-        if op in ("/", "%") and self.is_constant(right) and interpret(right, self.em.constants.__getitem__) not in (0, None):
+        if op in ("/", "%") and isinstance(right, n.Literal) and right.value not in (0, None):
             pass  # a constant, non-zero divisor needs no check
         elif op in ("/", "%"):
             if rt_.maybe_null:
@@ -214,8 +196,8 @@ class _Gen:
 
     def membership(self, op: str, left: n.Expr, right: n.Expr) -> str:
         lsrc = self.gen(left)
-        if self.is_constant(right):
-            values = interpret(right, self.em.constants.__getitem__)
+        if isinstance(right, n.Literal):
+            values: Any = right.value
             if values is None:
                 return "None"
             try:
@@ -279,10 +261,10 @@ def _same_kind_call(name: str, impl: Callable[..., Any]) -> Callable[..., Any]:
 
 def _scale(gen: _Gen, node: n.Call) -> str | None:
     x, lo, hi = node.args
-    if not (gen.is_constant(lo) and gen.is_constant(hi)) or gen.type(x).kind == "any":
+    if not (isinstance(lo, n.Literal) and isinstance(hi, n.Literal)) or gen.type(x).kind == "any":
         return None
-    lo_v = interpret(lo, gen.em.constants.__getitem__)
-    hi_v = interpret(hi, gen.em.constants.__getitem__)
+    lo_v: Any = lo.value
+    hi_v: Any = hi.value
     if lo_v is None or hi_v is None:
         return "None"
     if lo_v == hi_v:
@@ -349,9 +331,9 @@ def _string_method(method: str) -> Callable[[_Gen, n.Call], str | None]:
 
 def _matches(gen: _Gen, node: n.Call) -> str | None:
     text, pattern = node.args
-    if gen.type(text).kind != "string" or not gen.is_constant(pattern):
+    if gen.type(text).kind != "string" or not isinstance(pattern, n.Literal):
         return None
-    value = interpret(pattern, gen.em.constants.__getitem__)
+    value = pattern.value
     rx = compile_regex(value) if isinstance(value, str) else None
     if rx is None:
         return None

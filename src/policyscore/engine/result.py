@@ -1,0 +1,110 @@
+"""The outcome of scoring one record, with a declared, named layout.
+
+A back end builds a :class:`Result` while it scores: the values of the lets,
+each filter's outcome, each factor's raw value, matched band and points, each
+adjustment's outcome, the total and the tier.  Results scored without
+explanations (``explain=False``) leave the explanation-only parts as None;
+:meth:`Result.to_dict` then asks the reference evaluator for them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from policyscore.engine import explanation
+from policyscore.engine.reference import NOT_COMPUTED
+from policyscore.language.interpreter import interpret
+from policyscore.language.rounding import from_units
+from policyscore.policyfile.fields import FieldDecl, field_checker
+from policyscore.policyfile.program import Program
+
+__all__ = ["Result"]
+
+
+@lru_cache(maxsize=4096)
+def _checker(decl: FieldDecl) -> Any:
+    return field_checker(decl)
+
+
+class Result(NamedTuple):
+    """The outcome of scoring one record.  Build-order of the fields is the layout back ends fill."""
+
+    program: Program
+    record: dict[str, Any]
+    as_of: date
+    let_values: tuple[Any, ...] | None  # None when scored without explanations
+    filter_values: tuple[bool | None, ...]
+    factor_values: tuple[Any, ...] | None  # raw values; None when ineligible or scored without explanations
+    band_indexes: tuple[int | None, ...] | None  # matched band per factor (None: not banded, or missing)
+    factor_units: tuple[int, ...] | None  # points per factor in units; None when ineligible
+    adjustment_values: tuple[bool | None, ...] | None
+    raw_units: int | None  # factor and adjustment points, before the score's min and max
+    total_units: int | None
+    tier_index: int | None
+
+    # ------------------------------------------------------------ the headline
+    @property
+    def id(self) -> Any:
+        return self.record.get(self.program.id_field)
+
+    @property
+    def eligible(self) -> bool:
+        return self.factor_units is not None
+
+    @property
+    def score(self) -> float | int | None:
+        units = self.total_units
+        return None if units is None else from_units(units, self.program.decimals)
+
+    @property
+    def tier(self) -> str | None:
+        t = self.tier_index
+        return None if t is None else self.program.tiers[t].name
+
+    @property
+    def explained(self) -> bool:
+        """Whether the back end kept what an explanation needs (``explain=True``)."""
+        return self.let_values is not None
+
+    @property
+    def points(self) -> dict[str, float | int] | None:
+        """Each factor's points, by factor id (None when not eligible)."""
+        units = self.factor_units
+        if units is None:
+            return None
+        program = self.program
+        if program.decimals <= 0:
+            return {f.id: from_units(u, program.decimals) for f, u in zip(program.factors, units)}
+        scale = program.unit_scale
+        return dict(zip(program.factor_ids, [u / scale for u in units]))
+
+    @property
+    def failed_filters(self) -> list[str]:
+        return [f.id for f, v in zip(self.program.filters, self.filter_values) if v is not True]
+
+    def __repr__(self) -> str:
+        return f"Result(id={self.id!r}, eligible={self.eligible}, score={self.score!r}, tier={self.tier!r})"
+
+    # ------------------------------------------------------------ values as the policy saw them
+    def lookup(self, name: str) -> Any:
+        """The value of a field, let, param or ``as_of`` as the policy saw it."""
+        program = self.program
+        if name == "as_of":
+            return self.as_of
+        for i, let in enumerate(program.lets):
+            if let.name == name:
+                values = self.let_values
+                value = values[i] if values is not None else NOT_COMPUTED
+                return interpret(let.expr.node, self.lookup) if value is NOT_COMPUTED else value
+        if name in program.params:
+            return program.params[name]
+        value = self.record.get(name)
+        decl = program.fields.get(name)
+        return value if decl is None else _checker(decl)(value)
+
+    # ------------------------------------------------------------ the explanation
+    def to_dict(self) -> dict[str, Any]:
+        """The full explanation as JSON-ready data (see ``schemas/explanation.schema.json``)."""
+        return explanation.explain(self)
