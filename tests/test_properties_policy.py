@@ -105,12 +105,17 @@ def _evaluate(doc: dict[str, Any], record: dict[str, Any], as_of: date) -> Outco
         score = units(spec["max"], d)
     tier = next((t["name"] for t in doc.get("tiers") or [] if score.scaleb(-d) >= Decimal(repr(t["min"]))), None)
 
+    # Factors that lost points and applied penalties compete: most lost, then larger weight (a penalty's
+    # weight is the points it cost), then factors before adjustments, then policy order; at most four.
     ranked = []
     for i, f in enumerate(doc["factors"]):
         lost = units(f["weight"], d) - factors[i][5]
         if lost > 0:
-            ranked.append((-lost, -f["weight"], i))
-    reasons = [("factor", doc["factors"][i]["id"], -neg) for neg, _, i in sorted(ranked)[:4]]
+            ranked.append((-lost, -f["weight"], 0, i, "factor", f["id"]))
+    for k, (a, (aid, condition, cost)) in enumerate(zip(doc.get("adjustments") or [], adjustments)):
+        if condition is True and cost < 0:
+            ranked.append((cost, a["points"], 1, k, "adjustment", aid))
+    reasons = [(kind, rid, -neg) for neg, _, _, _, kind, rid in sorted(ranked)[:4]]
     return {
         "eligible": True,
         "filters": filters,
@@ -243,7 +248,10 @@ def reference_outcomes(policy_text: str, records: list[dict[str, Any]], as_of: d
                 "total": (factor_units, o.raw_units - factor_units, Decimal(o.raw_units), o.raw_units != o.total_units),
                 "score": Decimal(o.total_units),
                 "tier": None if o.tier is None else program.tiers[o.tier].name,
-                "reasons": [("factor", program.factors[i].id, Decimal(lost)) for i, lost in reference.ranked_losses(program, o.units)],
+                "reasons": [
+                    (kind, (program.factors if kind == "factor" else program.adjustments)[i].id, Decimal(lost))
+                    for kind, i, lost in reference.ranked_reasons(program, o.units, o.adjustments)
+                ],
             }
         )
     return out
@@ -311,12 +319,14 @@ def test_rounding_takes_fifteen_significant_digits_then_half_away_from_zero():
     assert units(7, 3) == 7000
 
 
-def test_reasons_order_by_lost_points_then_weight_then_policy_order():
+def test_reasons_order_by_lost_points_then_weight_then_factors_first_then_policy_order():
     text = (
         "policy: p\nversion: 1\nfactors:\n"
         + "".join(f"  - {{id: {fid}, weight: {w}, value: '0'}}\n" for fid, w in [("a", 5), ("b", 10), ("c", 10), ("d", 3), ("e", 20)])
+        + "adjustments:\n  - {id: p, when: 'true', points: -10}\n  - {id: q, when: 'true', points: 5}\n"
         + "score: {decimals: 0}\n"
     )
     [outcome] = independent_outcomes(text, [{}], AS_OF)
-    assert [r[1] for r in outcome["reasons"]] == ["e", "b", "c", "a"]
+    assert [r[:2] for r in outcome["reasons"]] == [("factor", "e"), ("factor", "b"), ("factor", "c"), ("adjustment", "p")]
+    assert outcome["reasons"][3][2] == 10
     assert same(engine_outcomes(text, [{}], AS_OF), [outcome])

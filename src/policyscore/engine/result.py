@@ -43,6 +43,7 @@ class Result(NamedTuple):
     raw_units: int | None  # factor and adjustment points, before the score's min and max
     total_units: int | None
     tier_index: int | None
+    portfolio_values: Any = None  # a PortfolioRow: each portfolio call's value for this record (portfolio policies)
 
     # ------------------------------------------------------------ the headline
     @property
@@ -93,13 +94,16 @@ class Result(NamedTuple):
         program = self.program
         if name == "as_of":
             return self.as_of
-        for i, let in enumerate(program.lets):
-            if let.name == name:
-                values = self.let_values
-                value = values[i] if values is not None else NOT_COMPUTED
-                return interpret(let.expr.node, self.lookup) if value is NOT_COMPUTED else value
+        i = program.let_positions.get(name)
+        if i is not None:
+            values = self.let_values
+            value = values[i] if values is not None else NOT_COMPUTED
+            return interpret(program.lets[i].expr.node, self.lookup) if value is NOT_COMPUTED else value
         if name in program.params:
             return program.params[name]
+        row = self.portfolio_values
+        if row is not None and name in row:
+            return row[name]
         value = self.record.get(name)
         decl = program.fields.get(name)
         return value if decl is None else _checker(decl)(value)

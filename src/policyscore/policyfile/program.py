@@ -11,17 +11,30 @@ to one back end; nothing refers to anything by ``id()``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from policyscore.errors import Diagnostic
 from policyscore.language import nodes as n
+from policyscore.language.semantics import to_plain
 from policyscore.language.types import Type
 from policyscore.policyfile.fields import FieldDecl
 from policyscore.policyfile.yamlsource import SourceIndex
 
-__all__ = ["InputKind", "Input", "Expression", "Let", "Filter", "Band", "Factor", "Adjustment", "Tier", "Program"]
+__all__ = [
+    "InputKind",
+    "Input",
+    "Expression",
+    "Let",
+    "Filter",
+    "Band",
+    "Factor",
+    "Adjustment",
+    "Tier",
+    "PortfolioCall",
+    "Program",
+]
 
 
 class InputKind(Enum):
@@ -122,9 +135,23 @@ class Adjustment:
 @dataclass(frozen=True, slots=True)
 class Tier:
     name: str
-    min: float
-    units: int  # the smallest score, in units, that reaches the tier
+    min: float | None  # None for a relative tier
+    units: int | None  # the smallest score, in units, that reaches the tier (None: relative, known per run)
     description: str | None
+    top_percent: float | None = None  # a relative tier: the best P percent of the eligible customers of a run
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioCall:
+    """One call of a portfolio function, known by its text (``key``) wherever it is written."""
+
+    key: str  # the call as the printer writes it: how back ends and explanations name its value
+    func: str
+    value: n.Expr | None  # the per-record argument x (typed), None for referred_count and referral_depth
+    group: n.Expr | None  # the group key of group_* functions
+    q: float | None = None  # portfolio_quantile
+    depth: int | None = None  # referred_count, referred_sum
+    decay: float | None = None  # referred_sum
 
 
 @dataclass(frozen=True)
@@ -153,6 +180,15 @@ class Program:
     tiers: tuple[Tier, ...]
     warnings: tuple[Diagnostic, ...]
     source_index: SourceIndex | None = None  # positions in the policy file, for tools that report lines
+    portfolio: tuple[PortfolioCall, ...] = ()  # every portfolio function call, each key once
+    referred_by: str | None = None  # the field naming the customer who referred this one (`referrals:`)
+    # Derived once, for explanations: params as JSON shows them, and each let's position.
+    plain_params: dict[str, Any] = field(init=False, repr=False, compare=False)
+    let_positions: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plain_params", {k: to_plain(v) for k, v in self.params.items()})
+        object.__setattr__(self, "let_positions", {let.name: i for i, let in enumerate(self.lets)})
 
     @property
     def unit_scale(self) -> int:
@@ -163,8 +199,19 @@ class Program:
         return tuple(t.name for t in self.tiers)
 
     @property
+    def relative_tiers(self) -> bool:
+        """Whether a tier is relative (``top_percent``): tiers then depend on the whole run."""
+        return any(t.top_percent is not None for t in self.tiers)
+
+    @property
+    def uses_book(self) -> bool:
+        """Whether scoring a record needs the whole run first (portfolio functions or relative tiers)."""
+        return bool(self.portfolio) or self.relative_tiers
+
+    @property
     def factor_ids(self) -> tuple[str, ...]:
         return tuple(f.id for f in self.factors)
 
     def let_named(self, name: str) -> Let | None:
-        return next((let for let in self.lets if let.name == name), None)
+        i = self.let_positions.get(name)
+        return None if i is None else self.lets[i]

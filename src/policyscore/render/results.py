@@ -1,32 +1,25 @@
-"""Renderings of scores, explanations and diagnostics as text, tables, Markdown, CSV and JSON.
+"""Renderings of explanations and diagnostics as text, Markdown and JSON (score tables: :mod:`policyscore.render.scores`).
 
-Every function here turns data (results, explanation dicts, diagnostics) into
-a string; none of them prints or reads anything.  All JSON encoding goes
-through :func:`dumps`, so a faster JSON library can be swapped in at one place.
+Every function here turns data (explanation dicts, diagnostics) into a
+string; none of them prints or reads anything.  All JSON encoding goes
+through :func:`dumps` (:mod:`policyscore.io.writers`), so a faster JSON
+library can be swapped in at one place.  The score tables are re-exported
+here for callers that render both.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import textwrap
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-from tabulate import tabulate
-
-try:  # several times faster than the standard library; the output is the same JSON
-    import orjson as _orjson
-except ImportError:  # pragma: no cover
-    _orjson = None  # type: ignore[assignment]
 
 from policyscore.engine.reference import describe_value
 from policyscore.errors import Diagnostic, render_diagnostics
+from policyscore.io.writers import dumps
+from policyscore.render.scores import Row, printable, results_csv, results_markdown, results_table, row_of, run_header, sort_key
+from policyscore.render.scores import num as _num
 
 if TYPE_CHECKING:  # pragma: no cover
-    from policyscore.engine.result import Result
     from policyscore.policy import Policy
 
 __all__ = [
@@ -34,6 +27,7 @@ __all__ = [
     "Row",
     "row_of",
     "sort_key",
+    "printable",
     "run_header",
     "results_table",
     "results_markdown",
@@ -46,136 +40,8 @@ __all__ = [
     "validate_summary",
 ]
 
-# ---------------------------------------------------------------- JSON in one place
-
-
-def dumps(value: Any, *, pretty: bool = False) -> str:
-    """Deterministic JSON: sorted keys, UTF-8 text, compact unless ``pretty`` (2-space indent)."""
-    if _orjson is not None:
-        try:
-            option = _orjson.OPT_SORT_KEYS | (_orjson.OPT_INDENT_2 if pretty else 0)
-            return _orjson.dumps(value, option=option, default=str).decode("utf-8")
-        except TypeError:
-            pass  # integers beyond 64 bits: the standard library writes them
-    if pretty:
-        return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2, default=str)
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
-# ---------------------------------------------------------------- score results
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """What the table, Markdown and CSV outputs need of one result (small: many are kept for sorting)."""
-
-    id: Any
-    score: float | int | None
-    tier: str | None
-    points: tuple[float | int, ...] | None
-    failed_filters: tuple[str, ...]
-
-
-def row_of(result: Result) -> Row:
-    points = result.points
-    return Row(
-        result.id,
-        result.score,
-        result.tier,
-        tuple(points.values()) if points is not None else None,
-        tuple(result.failed_filters),
-    )
-
-
-def sort_key(row: Row) -> tuple[Any, ...]:
-    """Score descending (ineligible last), ties by id (numbers before text)."""
-    rid = row.id
-    id_key = (0, rid, "") if isinstance(rid, (int, float)) else (1, 0, str(rid))
-    if row.score is None:
-        return (1, 0, id_key)
-    return (0, -row.score, id_key)
-
-
-def _num(value: float | int | None, decimals: int) -> str:
-    if value is None:
-        return ""
-    if decimals <= 0:
-        return str(int(round(value)))
-    return f"{value:.{decimals}f}"
-
-
-def run_header(policy: Policy, as_of: str) -> str:
-    """One line naming what was scored, so a run can be replayed: policy, version, hash and as-of date."""
-    return f"policy {policy.name} version {policy.version} (sha256 {policy.sha256[:12]}), as of {as_of}"
-
-
-def _columns(policy: Policy, include_ineligible: bool) -> list[str]:
-    cols = ["id", "score", "tier", *policy.factor_ids]
-    if include_ineligible:
-        cols.append("failed_filters")
-    return cols
-
-
-def _align(policy: Policy, include_ineligible: bool) -> list[str]:
-    return ["left", "right", "left", *(["right"] * len(policy.factors))] + (["left"] if include_ineligible else [])
-
-
-def _cells(policy: Policy, row: Row, include_ineligible: bool) -> list[str]:
-    d = policy.decimals
-    points = row.points if row.points is not None else (None,) * len(policy.factors)
-    cells = [str(row.id), _num(row.score, d), row.tier or "", *(_num(p, d) for p in points)]
-    if include_ineligible:
-        cells.append(" ".join(row.failed_filters))
-    return cells
-
-
-def _wrap_header(name: str) -> str:
-    """A long factor id split onto two lines at its middle underscore, so it does not widen the table."""
-    if len(name) <= 8 or "_" not in name:
-        return name
-    cuts = [i for i, ch in enumerate(name) if ch == "_"]
-    cut = min(cuts, key=lambda i: max(i, len(name) - i - 1))
-    return f"{name[:cut]}\n{name[cut + 1 :]}"
-
-
-def results_table(policy: Policy, rows: Sequence[Row], as_of: str, *, include_ineligible: bool = False) -> str:
-    """A plain-text table: id, score, tier and one column of points per factor."""
-    headers = ["id", "score", "tier", *(_wrap_header(f) for f in policy.factor_ids)]
-    headers += ["failed\nfilters"] if include_ineligible else []
-    body = [_cells(policy, r, include_ineligible) for r in rows]
-    align = _align(policy, include_ineligible)
-    if not body:
-        return f"{run_header(policy, as_of)}\n\n(no customers to show)\n"
-    table = tabulate(body, headers=headers, tablefmt="simple", colalign=align, disable_numparse=True)
-    return f"{run_header(policy, as_of)}\n\n{table}\n"
-
-
-def results_markdown(policy: Policy, rows: Sequence[Row], as_of: str, *, include_ineligible: bool = False) -> str:
-    """A Markdown (pipe) table under a line naming the policy and the as-of date."""
-    cols = _columns(policy, include_ineligible)
-    body = [[_md_escape(c) for c in _cells(policy, r, include_ineligible)] for r in rows]
-    align = _align(policy, include_ineligible)
-    head = (
-        f"Policy **{_md_escape(policy.name)}** version {_md_escape(str(policy.version))} (sha256 `{policy.sha256[:12]}`), as of **{as_of}**"
-    )
-    if not body:
-        return f"{head}\n\n_No customers to show._\n"
-    table = tabulate(body, headers=cols, tablefmt="pipe", colalign=align, disable_numparse=True)
-    return f"{head}\n\n{table}\n"
-
-
 def _md_escape(text: str) -> str:
     return text.replace("|", "\\|")
-
-
-def results_csv(policy: Policy, rows: Iterable[Row], as_of: str, *, include_ineligible: bool = False) -> str:
-    """CSV with a header row: id, score, tier, one column per factor's points, (failed_filters,) as_of."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*_columns(policy, include_ineligible), "as_of"])
-    for r in rows:
-        writer.writerow([*_cells(policy, r, include_ineligible), as_of])
-    return out.getvalue()
 
 
 # ---------------------------------------------------------------- one explanation: shared helpers
@@ -266,6 +132,10 @@ def explanation_text(d: dict[str, Any], policy: Policy, trace: list[dict[str, An
         for x in d["lets"]:
             lines.append(f"  {x['name'].ljust(width)} = {_value(x['value'])}")
             lines.append(f"  {' ' * width}   from {_flat(x['expression'])}")
+    if d.get("portfolio"):
+        book = d["policy"]["portfolio"]
+        lines += ["", f"Portfolio values: computed over the book of {book['records']} customers"]
+        lines += [line for entry in d["portfolio"] for line in _portfolio_text(entry)]
     if d["factors"]:
         lines += ["", "Factors: each gives weight x value (a value from 0 to 1) points"]
         bands = {f.id: f.bands for f in policy.factors}
@@ -283,6 +153,19 @@ def explanation_text(d: dict[str, Any], policy: Policy, trace: list[dict[str, An
         for entry in trace:
             lines += [f"  {entry['label']}", *_tree_lines(entry["tree"], "    ")]
     return "\n".join(lines) + "\n"
+
+
+def _portfolio_text(entry: dict[str, Any]) -> list[str]:
+    """One portfolio call: its value and what it was computed over (group, referred customers)."""
+    lines = [f"  {_flat(entry['expression'])} = {_value(entry['value'])}"]
+    if "group" in entry:
+        group = entry["group"]
+        lines.append(f"      over the {group['size']} customers whose group is {describe_value(group['key'])}")
+    if entry.get("contributors"):
+        shown = ", ".join(f"{describe_value(c['id'])} {_value(c['contribution'])} (level {c['level']})" for c in entry["contributors"])
+        more = f", and {entry['more_contributors']} more" if entry.get("more_contributors") else ""
+        lines += textwrap.wrap(f"from {shown}{more}", width=_WIDTH, initial_indent="      ", subsequent_indent="        ")
+    return lines
 
 
 def _rule_text(entry: dict[str, Any], null_reason: str | None) -> list[str]:

@@ -7,6 +7,7 @@ prints or reads anything.  JUnit XML is built with ``xml.etree.ElementTree``.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Any
@@ -15,7 +16,8 @@ from tabulate import tabulate
 
 from policyscore.engine.reference import describe_value
 from policyscore.errors import render_diagnostics
-from policyscore.render.results import dumps
+from policyscore.render.mutation import mutation_junit, mutation_summary, mutation_text
+from policyscore.render.results import dumps, printable
 from policyscore.review.coverage import PolicyCoverage
 from policyscore.review.diff import DiffReport, KeyChange, ScoreStats
 from policyscore.review.policytest import CaseResult, FileResult, RunResult
@@ -47,7 +49,7 @@ def _plural(n: int, word: str, words: str | None = None) -> str:
 
 def _case_block(case: CaseResult, path: str) -> list[str]:
     status = {"passed": "PASS ", "failed": "FAIL ", "error": "ERROR"}[case.status]
-    lines = [f"  {status} {case.title}"]
+    lines = [f"  {status} {printable(case.title)}"]
     if case.error is not None:
         where = f"{path}:{case.line}: " if case.line else ""
         lines.append(f"        {where}{case.error}")
@@ -85,6 +87,12 @@ def tests_summary(run: RunResult) -> str:
     if low:
         shown = ", ".join(f"{c.policy} {c.percent:.1f}%" for c in low)
         line += f"; coverage below {run.min_coverage:g}%: {shown}"
+    if run.mutation is not None:
+        line += f"; {mutation_summary(run.mutation)}"
+        failing = run.below_min_mutation
+        if failing:
+            shown = ", ".join(f"{m.policy} {m.percent:.1f}%" if m.problem is None else f"{m.policy} not mutated" for m in failing)
+            line += f"; mutation score below {run.min_mutation_score or 0:g}%: {shown}"
     return line
 
 
@@ -96,6 +104,9 @@ def tests_text(run: RunResult) -> str:
         lines.append("")
     if run.coverage is not None:
         lines.append(coverage_text(run.coverage, run.min_coverage).rstrip("\n"))
+        lines.append("")
+    if run.mutation is not None:
+        lines.append(mutation_text(run.mutation, run.min_mutation_score).rstrip("\n"))
         lines.append("")
     lines.append(tests_summary(run))
     return "\n".join(lines) + "\n"
@@ -194,11 +205,34 @@ def tests_junit(run: RunResult) -> str:
         suite.set("skipped", "0")
         total_tests += len(run.coverage)
         total_failures += failures
+    if run.mutation is not None:
+        total_tests += len(run.mutation)
+        total_failures += mutation_junit(root, run.mutation, run.below_min_mutation, run.min_mutation_score)
     root.set("tests", str(total_tests))
     root.set("failures", str(total_failures))
     root.set("errors", str(total_errors))
+    _xml_safe(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Characters XML 1.0 cannot hold at all (control characters, lone surrogates) written as ``\\x01``."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def _xml_safe(root: ET.Element) -> None:
+    """Make every text and attribute of the tree XML-safe, whatever the test names, ids and messages hold."""
+    for element in root.iter():
+        if element.text:
+            element.text = _xml_text(element.text)
+        if element.tail:
+            element.tail = _xml_text(element.tail)
+        for key, value in element.attrib.items():
+            element.attrib[key] = _xml_text(value)
 
 
 # ---------------------------------------------------------------- diffs
@@ -260,7 +294,7 @@ def _mover_rows(report: DiffReport) -> list[list[str]]:
             what = ""
         if m.adjustments:
             what += ("; " if what else "") + "adjustments: " + ", ".join(m.adjustments)
-        rows.append([str(m.id), _tiered(m.old_score, m.old_tier), _tiered(m.new_score, m.new_tier), _signed(m.delta), what])
+        rows.append([printable(m.id), _tiered(m.old_score, m.old_tier), _tiered(m.new_score, m.new_tier), _signed(m.delta), what])
     return rows
 
 
@@ -275,6 +309,28 @@ def _sides(report: DiffReport) -> list[str]:
     return out
 
 
+def _moved_lines(report: DiffReport, md: bool = False) -> list[str]:
+    """Every tier change, grouped by migration: who moved and which factors and adjustments moved them."""
+    moved = report.moved
+    if moved is None or not moved.counts:
+        return []
+    lines = []
+    for (old, new), people in moved.groups.items():
+        total = moved.counts[(old, new)]
+        head = f"{old} -> {new} ({total})"
+        lines.append(f"- **{_md(head)}**" if md else f"  {head}")
+        for m in people:
+            why = ", ".join(c.text() for c in m.changes[:3]) + (f", ... ({len(m.changes)} changed)" if len(m.changes) > 3 else "")
+            why = why or "no points changed: a threshold moved"
+            who = f"{_tiered(m.old_score, None) or '-'} -> {_tiered(m.new_score, None) or '-'}"
+            rid = printable(m.id)
+            lines.append(f"  - {_md_code(rid)} {who}: {_md(why)}" if md else f"    {rid}  {who}  {why}")
+        if total > len(people):
+            more = f"... and {total - len(people)} more (--changes FILE lists every one)"
+            lines.append(f"  - {more}" if md else f"    {more}")
+    return lines
+
+
 def diff_text(report: DiffReport) -> str:
     """The impact of a policy change as plain text."""
     lines = ["policy diff", *("  " + s for s in _sides(report))]
@@ -285,7 +341,7 @@ def diff_text(report: DiffReport) -> str:
     lines.append("")
     lines.append(f"eligibility: {report.became_eligible} became eligible, {report.became_ineligible} became ineligible")
     for rid, what in report.eligibility_examples:
-        lines.append(f"  {rid}: {'became eligible' if what == 'gained' else 'became ineligible'}")
+        lines.append(f"  {printable(rid)}: {'became eligible' if what == 'gained' else 'became ineligible'}")
     lines.append("")
     lines.append(f"tier migration: {_plural(report.tier_changes, 'record')} change tier (rows: old tier, columns: new tier)")
     table = tabulate(
@@ -296,6 +352,9 @@ def diff_text(report: DiffReport) -> str:
         colalign=("left",) + ("right",) * len(report.columns),
     )
     lines.extend("  " + line for line in table.splitlines())
+    moved = _moved_lines(report)
+    if moved:
+        lines += ["", "tier changes, by migration (old -> new: id, old -> new score, what moved)", *moved]
     lines.append("")
     lines.append("scores of eligible records (percentiles: nearest rank)")
     table = tabulate(
@@ -362,6 +421,9 @@ def diff_markdown(report: DiffReport) -> str:
             colalign=("left",) + ("right",) * len(report.columns),
         )
     )
+    moved = _moved_lines(report, md=True)
+    if moved:
+        lines += ["", "#### Tier changes", "", "Every customer who changes tier, by migration, with what moved them.", "", *moved]
     lines.append("")
     lines.append("#### Scores of eligible customers")
     lines.append("")
@@ -380,7 +442,6 @@ def diff_markdown(report: DiffReport) -> str:
         lines.append("")
         lines.append("#### Eligibility changes")
         lines.append("")
-        lines.extend(
-            f"- `{rid}` {'became eligible' if what == 'gained' else 'became ineligible'}" for rid, what in report.eligibility_examples
-        )
+        for rid, what in report.eligibility_examples:
+            lines.append(f"- {_md_code(printable(rid))} {'became eligible' if what == 'gained' else 'became ineligible'}")
     return "\n".join(lines) + "\n"

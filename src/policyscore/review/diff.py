@@ -31,11 +31,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from policyscore.batch import Ranking, Rejects
+from policyscore.engine.portfolio import Portfolio
 from policyscore.engine.result import Result
 from policyscore.errors import PolicyScoreError, RecordError
 from policyscore.language.printer import to_text
 from policyscore.policy import Policy, as_date, load_policy, load_policy_text
+from policyscore.policyfile.ids import id_order
 from policyscore.policyfile.yamlsource import load_yaml
+from policyscore.review.changes import ChangesWriter, Moved, TierChanges, point_changes
 
 __all__ = [
     "GIT_PREFIX",
@@ -56,8 +60,6 @@ __all__ = [
 GIT_PREFIX = "git:"
 INELIGIBLE = "(ineligible)"
 NO_TIER = "(no tier)"
-#: The movers buffer is trimmed to ``top`` when it grows past ``2 * top + _SLACK``.
-_SLACK = 1000
 
 
 class GitError(PolicyScoreError):
@@ -305,6 +307,8 @@ class DiffReport:
     after: ScoreStats
     movers: tuple[Mover, ...]
     changes: tuple[KeyChange, ...]
+    moved: TierChanges | None = None  # every tier change, by migration (a bounded number named per migration)
+    changes_written: int | None = None  # rows written to --changes
 
     @property
     def tier_changes(self) -> int:
@@ -331,6 +335,7 @@ class DiffReport:
             "scores": {"before": self.before.to_dict(), "after": self.after.to_dict()},
             "movers": [m.to_dict() for m in self.movers],
             "changes": [c.to_dict() for c in self.changes],
+            "tier_changes": [] if self.moved is None else self.moved.to_list(),
         }
 
 
@@ -380,36 +385,53 @@ def compare(
     as_of: date | str,
     *,
     top: int = 10,
-    on_error: str = "raise",
+    on_error: str | Rejects = "raise",
     old_ref: PolicyRef | None = None,
     new_ref: PolicyRef | None = None,
+    portfolios: Sequence[Portfolio | None] = (None, None),
+    changes_to: ChangesWriter | None = None,
+    name_per_migration: int = 20,
 ) -> DiffReport:
     """Score every record with both policies in one pass and summarise the differences.
 
     ``records`` may hold :class:`RecordError` objects for records that could
-    not be read; with ``on_error="raise"`` the first such error (or a record
-    either policy cannot score) is raised, with ``"skip"`` it is counted as
-    rejected.
+    not be read.  ``on_error`` is the rule for them and for records either
+    policy cannot score: ``"raise"`` raises the first, ``"skip"`` counts them
+    as rejected, or a :class:`~policyscore.batch.Rejects` (which also sees
+    the records its reader already rejected: they count as rejected too).
+    Every customer who changes tier is named in ``moved``, grouped by
+    migration (the first ``name_per_migration`` of each, with the count of
+    all); ``changes_to`` receives every customer whose score or tier changed.
     """
     day = as_date(as_of)
+    if isinstance(on_error, Rejects):
+        rejects = on_error
+    else:
+        rejects = Rejects("fail" if on_error == "raise" else "skip")
     matrix: Counter[tuple[str, str]] = Counter()
     before, after = _Distribution(), _Distribution()
-    kept: list[tuple[tuple[Decimal, str], Result, Result]] = []
+    kept: Ranking[tuple[Result, Result]] = Ranking(top)
     examples: list[tuple[Any, str]] = []
-    count = rejected = gained = lost = 0
+    count = gained = lost = 0
+    moved = TierChanges(name_per_migration)
     for record in records:
         try:
             if isinstance(record, RecordError):
                 raise record
-            a = old.score(record, day, explain=False)
-            b = new.score(record, day, explain=False)
-        except RecordError:
-            if on_error == "raise":
-                raise
-            rejected += 1
+            a = old.score(record, day, explain=False, portfolio=portfolios[0])
+            b = new.score(record, day, explain=False, portfolio=portfolios[1])
+        except RecordError as err:
+            rejects(err, record if isinstance(record, dict) else None)
             continue
         count += 1
-        matrix[(_label(a), _label(b))] += 1
+        migration = (_label(a), _label(b))
+        matrix[migration] += 1
+        if migration[0] != migration[1] or (changes_to is not None and a.score != b.score):
+            points = point_changes(a, b)
+            if migration[0] != migration[1]:
+                moved.add(migration, Moved(b.id, a.score, b.score, points))
+            if changes_to is not None:
+                changes_to.add(b.id, (a.score, migration[0]), (b.score, migration[1]), points)
         if a.eligible != b.eligible:
             if a.eligible:
                 lost += 1
@@ -424,12 +446,8 @@ def compare(
         if a.eligible and b.eligible and top > 0:
             delta = Decimal(repr(b.score)) - Decimal(repr(a.score))
             if delta:
-                kept.append(((-abs(delta), str(b.id)), a, b))
-                if len(kept) > 2 * top + _SLACK:
-                    kept.sort(key=lambda item: item[0])
-                    del kept[top:]
-    kept.sort(key=lambda item: item[0])
-    movers = tuple(_mover(a, b) for _, a, b in kept[:top])
+                kept.add((-abs(delta), id_order(b.id)), (a, b))
+    movers = tuple(_mover(a, b) for a, b in kept.values()) if top > 0 else ()
     rows = _order(old.tier_names, {r for r, _ in matrix})
     columns = _order(new.tier_names, {c for _, c in matrix})
     return DiffReport(
@@ -437,7 +455,7 @@ def compare(
         new=new_ref or PolicyRef(new.path or new.name, new.name, new.version, new.sha256),
         as_of=day.isoformat(),
         records=count,
-        rejected=rejected,
+        rejected=rejects.count,
         became_eligible=gained,
         became_ineligible=lost,
         eligibility_examples=tuple(examples),
@@ -448,6 +466,8 @@ def compare(
         after=after.stats(new.decimals),
         movers=movers,
         changes=tuple(policy_changes(old, new)),
+        moved=moved,
+        changes_written=None if changes_to is None else changes_to.count,
     )
 
 

@@ -1,0 +1,103 @@
+"""``policyscore diff``: whose outcome changes between two versions of a policy."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from datetime import date
+
+import click
+
+from policyscore.batch import readable, with_portfolios
+from policyscore.cli.common import (
+    Failure,
+    as_of_option,
+    handles_errors,
+    input_format_option,
+    on_error_option,
+    open_records,
+    rejects_on_stderr,
+)
+from policyscore.errors import InputError
+from policyscore.io.writers import Output
+from policyscore.render import review as review_render
+from policyscore.review.changes import ChangesWriter, changes_format
+from policyscore.review.diff import compare, load_policy_ref
+
+__all__ = ["diff"]
+
+
+@click.command(name="diff")
+@click.argument("old_path", metavar="OLD_POLICY")
+@click.argument("new_path", metavar="NEW_POLICY")
+@click.argument("records_path", metavar="RECORDS")
+@as_of_option("Evaluation date for both policies (default: today).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, help="How many of the largest movers to list.")
+@click.option(
+    "--fail-on-tier-change",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Exit 1 when more than N records change tier (the report is still written).",
+)
+@click.option(
+    "--changes",
+    "changes_path",
+    metavar="FILE",
+    help="Write one row per customer whose score or tier changed (CSV or JSONL, by FILE's extension).",
+)
+@input_format_option
+@on_error_option("On a record that cannot be read or scored: stop (fail) or report it, count it as rejected and go on (skip).")
+@handles_errors
+def diff(
+    old_path: str,
+    new_path: str,
+    records_path: str,
+    as_of: date,
+    fmt: str,
+    top: int,
+    fail_on_tier_change: int | None,
+    changes_path: str | None,
+    input_format: str | None,
+    on_error: str,
+) -> None:
+    """Show whose outcome changes between two versions of a policy.
+
+    Scores every record of RECORDS (CSV, JSON, JSONL, YAML, or - for stdin)
+    with OLD_POLICY and NEW_POLICY in one streaming pass.  Either policy may
+    be git:REV:path to read it from git history, e.g.
+    git:origin/main:rules/x.yaml.  A one-line summary goes to stderr.
+    """
+    if changes_path is not None:
+        try:
+            changes_fmt = changes_format(changes_path)
+        except InputError as exc:
+            raise click.BadParameter(str(exc).split(": ", 1)[1], param_hint="--changes") from None
+    old, old_ref = load_policy_ref(old_path)
+    new, new_ref = load_policy_ref(new_path)
+    fields = {**old.fields, **new.fields}
+    rejects = rejects_on_stderr(on_error)
+    changes_to = Output(changes_path) if changes_path is not None else contextlib.nullcontext(None)
+    with (
+        open_records(records_path, input_format) as opened,
+        with_portfolios(opened, [old, new], as_of) as (source, books),
+        changes_to as changes_out,
+    ):
+        writer = ChangesWriter(changes_out, changes_fmt) if changes_out is not None else None
+        records = readable(source, fields, new.id_field, rejects)
+        report = compare(
+            old, new, records, as_of, top=top, on_error=rejects, old_ref=old_ref, new_ref=new_ref, changes_to=writer, portfolios=books
+        )
+    if report.records == 0:
+        raise Failure(f"every record of {records_path} was rejected ({report.rejected}): nothing was compared")
+    renderer = {"text": review_render.diff_text, "json": review_render.diff_json, "markdown": review_render.diff_markdown}[fmt]
+    click.echo(renderer(report), nl=False)
+    changed = report.tier_changes
+    click.echo(
+        f"{report.records} records compared ({report.rejected} rejected): {changed} change tier, "
+        f"{report.became_eligible + report.became_ineligible} change eligibility",
+        err=True,
+    )
+    if fail_on_tier_change is not None and changed > fail_on_tier_change:
+        click.echo(f"policyscore: error: {changed} records change tier, more than --fail-on-tier-change {fail_on_tier_change}", err=True)
+        sys.exit(1)
