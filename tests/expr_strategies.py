@@ -111,8 +111,14 @@ DATES = [
     date(2020, 1, 1),
 ]
 
-numbers = st.one_of(st.sampled_from(NUMBERS), st.integers(-1000, 1000), st.floats(-1e4, 1e4, allow_nan=False, allow_infinity=False))
-integers = st.one_of(st.sampled_from(INTEGERS), st.integers(-20, 20))
+# Zero comes up often on its own: divisors, `%`, logarithms and square roots turn on it.
+numbers = st.one_of(
+    st.sampled_from([0, -0.0, 0.0]),
+    st.sampled_from(NUMBERS),
+    st.integers(-1000, 1000),
+    st.floats(-1e4, 1e4, allow_nan=False, allow_infinity=False),
+)
+integers = st.one_of(st.just(0), st.sampled_from(INTEGERS), st.integers(-20, 20))
 words = st.one_of(st.sampled_from(WORDS), st.text(alphabet="aAbé -", max_size=4))
 dates = st.one_of(st.sampled_from(DATES), st.dates(min_value=date(2019, 1, 1), max_value=date(2028, 12, 31)))
 
