@@ -45,6 +45,7 @@ __all__ = [
     "PolicyRef",
     "KeyChange",
     "ScoreStats",
+    "Distribution",
     "FactorChange",
     "Mover",
     "DiffReport",
@@ -334,7 +335,7 @@ class DiffReport:
         }
 
 
-class _Distribution:
+class Distribution:
     """Exact count, mean and nearest-rank percentiles from a count of each distinct score."""
 
     def __init__(self) -> None:
@@ -393,7 +394,7 @@ def compare(
     """
     day = as_date(as_of)
     matrix: Counter[tuple[str, str]] = Counter()
-    before, after = _Distribution(), _Distribution()
+    before, after = Distribution(), Distribution()
     kept: list[tuple[tuple[Decimal, str], Result, Result]] = []
     examples: list[tuple[Any, str]] = []
     count = rejected = gained = lost = 0
