@@ -23,6 +23,7 @@ import click
 
 from policyscore._version import __version__
 from policyscore.cli.common import Failure, handles_errors, parse_as_of
+from policyscore.cli.report import report
 from policyscore.cli.review import diff, test
 from policyscore.engine.explanation import trace_of
 from policyscore.engine.result import Result
@@ -396,7 +397,14 @@ class _output:
 @click.argument("records_path", metavar="RECORDS")
 @click.option("--id", "ids", multiple=True, required=True, help="The customer to explain (repeat for several).")
 @_record_options
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown", "html"]),
+    default="text",
+    show_default=True,
+    help="html: one self-contained page with each customer's waterfall chart.",
+)
 @click.option("--trace", is_flag=True, help="Also show the value of every part of every rule.")
 @handles_errors
 def explain(
@@ -440,12 +448,18 @@ def explain(
         steps = trace_of(result) if trace else None
         if fmt == "json":
             parts.append(dict(d, trace=steps) if trace else d)
+        elif fmt == "html":
+            parts.append((d, steps))
         elif fmt == "markdown":
             parts.append(render.explanation_markdown(d, policy, steps))
         else:
             parts.append(render.explanation_text(d, policy, steps))
     if fmt == "json":
         click.echo(render.dumps(parts[0] if len(parts) == 1 else parts, pretty=True))
+    elif fmt == "html":
+        from policyscore.render.html import explanation_html
+
+        click.echo(explanation_html([d for d, _ in parts], policy, [s or [] for _, s in parts] if trace else None), nl=False)
     else:
         click.echo("\n".join(parts), nl=False)
 
@@ -469,3 +483,4 @@ def schema(name: str) -> None:
 
 cli.add_command(test)
 cli.add_command(diff)
+cli.add_command(report)

@@ -23,6 +23,7 @@ from policyscore.errors import RecordError
 from policyscore.io.readers import FORMATS, Item, open_source, read_records
 from policyscore.render import review as review_render
 from policyscore.review.diff import compare, load_policy_ref
+from policyscore.review.migration import MigrationCollector
 from policyscore.review.policytest import run_tests
 
 __all__ = ["test", "diff"]
@@ -70,7 +71,15 @@ def test(paths: tuple[str, ...], with_coverage: bool, min_coverage: float | None
 @click.argument("new_path", metavar="NEW_POLICY")
 @click.argument("records_path", metavar="RECORDS")
 @click.option("--as-of", callback=parse_as_of, metavar="YYYY-MM-DD", help="Evaluation date for both policies (default: today).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown", "html"]),
+    default="text",
+    show_default=True,
+    help="html: a self-contained page with the migration heat map, both score distributions and every customer who changes tier.",
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, help="How many of the largest movers to list.")
 @click.option(
     "--fail-on-tier-change",
@@ -93,6 +102,7 @@ def diff(
     records_path: str,
     as_of: date,
     fmt: str,
+    output: str | None,
     top: int,
     fail_on_tier_change: int | None,
     input_format: str | None,
@@ -111,9 +121,19 @@ def diff(
     with open_source(records_path, input_format, sys.stdin.buffer) as source:
         records = _records_or_errors(read_records(source, fields, new.id_field))
         mode = "raise" if on_error == "fail" else "skip"
-        report = compare(old, new, records, as_of, top=top, on_error=mode, old_ref=old_ref, new_ref=new_ref)
-    renderer = {"text": review_render.diff_text, "json": review_render.diff_json, "markdown": review_render.diff_markdown}[fmt]
-    click.echo(renderer(report), nl=False)
+        detail = MigrationCollector(old, new) if fmt == "html" else None
+        report = compare(old, new, records, as_of, top=top, on_error=mode, old_ref=old_ref, new_ref=new_ref, observe=detail)
+    if detail is not None:
+        from policyscore.render.html import diff_html  # loaded only here: Jinja2 and the chart renderer take time to import
+
+        text = diff_html(report, detail.detail(report.rows, report.columns), new.decimals)
+    else:
+        renderer = {"text": review_render.diff_text, "json": review_render.diff_json, "markdown": review_render.diff_markdown}[fmt]
+        text = renderer(report)
+    from policyscore.cli.main import _output
+
+    with _output(output) as out:
+        out.write(text)
     changed = report.tier_changes
     click.echo(
         f"{report.records} records compared ({report.rejected} rejected): {changed} change tier, "

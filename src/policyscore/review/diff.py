@@ -24,8 +24,8 @@ import os
 import subprocess
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -79,6 +79,7 @@ class PolicyRef:
     version: str | int
     sha256: str
     notes: tuple[str, ...] = ()
+    text: str | None = field(default=None, repr=False, compare=False)  # the policy file as read (for a page that shows it)
 
     def to_dict(self) -> dict[str, Any]:
         return {"ref": self.ref, "name": self.name, "version": self.version, "sha256": self.sha256, "notes": list(self.notes)}
@@ -96,7 +97,7 @@ def load_policy_ref(ref: str, cwd: str | os.PathLike[str] | None = None) -> tupl
     """
     if not ref.startswith(GIT_PREFIX):
         policy = load_policy(ref)
-        return policy, PolicyRef(ref, policy.name, policy.version, policy.sha256)
+        return policy, PolicyRef(ref, policy.name, policy.version, policy.sha256, text=_text_of(ref))
     rev, sep, path = ref[len(GIT_PREFIX) :].partition(":")
     if not sep or not rev or not path:
         raise GitError(f"{ref!r} is not of the form git:REV:path (e.g. git:origin/main:rules/policy.yaml)")
@@ -127,7 +128,15 @@ def load_policy_ref(ref: str, cwd: str | os.PathLike[str] | None = None) -> tupl
             else:
                 notes.append(f"record schema {schema} is not in {rev}: the working tree's copy was used")
         policy = load_policy_text(text, ref, base_dir)
-    return policy, PolicyRef(ref, policy.name, policy.version, policy.sha256, tuple(notes))
+    return policy, PolicyRef(ref, policy.name, policy.version, policy.sha256, tuple(notes), text)
+
+
+def _text_of(path: str) -> str | None:
+    """The text of a policy file that was just loaded (None if it cannot be read again)."""
+    try:
+        return Path(path).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _git(args: Sequence[str], cwd: str, failure: str | None = None, stdin: bytes | None = None) -> bytes:
@@ -384,13 +393,16 @@ def compare(
     on_error: str = "raise",
     old_ref: PolicyRef | None = None,
     new_ref: PolicyRef | None = None,
+    observe: Callable[[Result, Result], None] | None = None,
 ) -> DiffReport:
     """Score every record with both policies in one pass and summarise the differences.
 
     ``records`` may hold :class:`RecordError` objects for records that could
     not be read; with ``on_error="raise"`` the first such error (or a record
     either policy cannot score) is raised, with ``"skip"`` it is counted as
-    rejected.
+    rejected.  ``observe``, when given, is called with the two results of
+    every record both policies scored (a page that shows more than this
+    summary gathers its data in the same pass).
     """
     day = as_date(as_of)
     matrix: Counter[tuple[str, str]] = Counter()
@@ -410,6 +422,8 @@ def compare(
             rejected += 1
             continue
         count += 1
+        if observe is not None:
+            observe(a, b)
         matrix[(_label(a), _label(b))] += 1
         if a.eligible != b.eligible:
             if a.eligible:

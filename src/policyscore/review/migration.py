@@ -1,0 +1,154 @@
+"""Who changes tier between two versions of a policy, and why: the detail a diff page shows beside the summary.
+
+:class:`MigrationCollector` is handed both results of every record during
+:func:`policyscore.review.diff.compare`'s one pass (its ``observe``
+argument).  It keeps the score distribution of each side (a count of each
+distinct score) and, for each migration (old tier -> new tier, with
+``(ineligible)`` as a tier), how many customers made it and the ``limit``
+who moved the most, each with every factor whose points changed and the
+adjustments applied under one policy only.  Memory is bounded by the number
+of migrations times ``limit``, never by the book.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from policyscore.engine.result import Result
+from policyscore.policy import Policy
+from policyscore.review.diff import INELIGIBLE, NO_TIER, Distribution, FactorChange
+from policyscore.review.report import Bin, histogram
+
+__all__ = ["TierChange", "Migration", "MigrationDetail", "MigrationCollector"]
+
+#: A group's buffer is trimmed to ``limit`` when it grows past ``2 * limit + _SLACK``.
+_SLACK = 200
+
+
+@dataclass(frozen=True)
+class TierChange:
+    """One customer whose tier (or eligibility) changed."""
+
+    id: Any
+    old_tier: str
+    new_tier: str
+    old_score: float | int | None  # None: ineligible
+    new_score: float | int | None
+    delta: float | int | None  # None when either side is ineligible
+    factors: tuple[FactorChange, ...]  # every factor whose points changed, the biggest change first
+    adjustments: tuple[str, ...]  # applied under one policy only
+    failed_filters: tuple[str, ...]  # on the side where the customer is ineligible
+
+
+@dataclass(frozen=True)
+class Migration:
+    old_tier: str
+    new_tier: str
+    count: int
+    shown: tuple[TierChange, ...]  # the ``limit`` that moved the most (by score change, then id)
+
+
+@dataclass(frozen=True)
+class MigrationDetail:
+    migrations: tuple[Migration, ...]  # in the order of the migration matrix
+    before: tuple[Bin, ...]  # score histograms over one common range
+    after: tuple[Bin, ...]
+    limit: int
+
+
+def _label(result: Result) -> str:
+    if not result.eligible:
+        return INELIGIBLE
+    return result.tier if result.tier is not None else NO_TIER
+
+
+def _dec(value: float | int | None) -> Decimal:
+    return Decimal(repr(value or 0))
+
+
+def _number(x: Decimal) -> float | int:
+    return int(x) if x == x.to_integral_value() else float(x)
+
+
+def _order_key(delta: Decimal | None, rid: Any) -> tuple[Any, ...]:
+    return (-abs(delta) if delta is not None else Decimal(0), (0, rid, "") if isinstance(rid, (int, float)) else (1, 0, str(rid)))
+
+
+class MigrationCollector:
+    """Call it with ``(old_result, new_result)`` for every record; then :meth:`detail`."""
+
+    def __init__(self, old: Policy, new: Policy, *, limit: int = 100):
+        self.old, self.new, self.limit = old, new, limit
+        self.before, self.after = Distribution(), Distribution()
+        self.counts: Counter[tuple[str, str]] = Counter()
+        self.kept: dict[tuple[str, str], list[tuple[tuple[Any, ...], Result, Result]]] = {}
+
+    def __call__(self, a: Result, b: Result) -> None:
+        if a.eligible:
+            self.before.add(a.score)  # type: ignore[arg-type]
+        if b.eligible:
+            self.after.add(b.score)  # type: ignore[arg-type]
+        key = (_label(a), _label(b))
+        if key[0] == key[1]:
+            return
+        self.counts[key] += 1
+        if self.limit <= 0:
+            return
+        delta = _dec(b.score) - _dec(a.score) if a.eligible and b.eligible else None
+        group = self.kept.setdefault(key, [])
+        group.append((_order_key(delta, b.id), a, b))
+        if len(group) > 2 * self.limit + _SLACK:
+            group.sort(key=lambda item: item[0])
+            del group[self.limit :]
+
+    def detail(self, rows: tuple[str, ...], columns: tuple[str, ...]) -> MigrationDetail:
+        """The migrations in matrix order (``rows`` x ``columns`` of the diff), with the score histograms."""
+        migrations = []
+        for old_tier in rows:
+            for new_tier in columns:
+                count = self.counts.get((old_tier, new_tier), 0)
+                if not count:
+                    continue
+                group = sorted(self.kept.get((old_tier, new_tier), []), key=lambda item: item[0])[: self.limit]
+                migrations.append(Migration(old_tier, new_tier, count, tuple(_change(a, b) for _, a, b in group)))
+        old, new = self.old.program, self.new.program
+        lows = [x for x in (old.score_min, new.score_min) if x is not None]
+        highs = [x for x in (old.score_max, new.score_max) if x is not None]
+        low, high = (min(lows) if lows else None), (max(highs) if highs else None)
+        merged = self.before.counts + self.after.counts
+        if merged:  # one common range, so the two histograms share their bars
+            low = float(min(merged)) if low is None else min(low, float(min(merged)))
+            high = float(max(merged)) if high is None else max(high, float(max(merged)))
+        return MigrationDetail(
+            tuple(migrations), histogram(self.before.counts, low, high), histogram(self.after.counts, low, high), self.limit
+        )
+
+
+def _change(a: Result, b: Result) -> TierChange:
+    old_points, new_points = a.points or {}, b.points or {}
+    factors: list[FactorChange] = []
+    if a.eligible and b.eligible:
+        for fid in dict.fromkeys([*new_points, *old_points]):
+            o, n = old_points.get(fid), new_points.get(fid)
+            delta = _number(_dec(n) - _dec(o))
+            if delta:
+                factors.append(FactorChange(fid, o, n, delta))
+        factors.sort(key=lambda f: -abs(f.delta))
+    applied_old = {adj.id for adj, v in zip(a.program.adjustments, a.adjustment_values or ()) if v is True}
+    applied_new = {adj.id for adj, v in zip(b.program.adjustments, b.adjustment_values or ()) if v is True}
+    failed = tuple(dict.fromkeys([*(a.failed_filters if not a.eligible else ()), *(b.failed_filters if not b.eligible else ())]))
+    both = a.eligible and b.eligible
+    return TierChange(
+        id=b.id,
+        old_tier=_label(a),
+        new_tier=_label(b),
+        old_score=a.score,
+        new_score=b.score,
+        delta=_number(_dec(b.score) - _dec(a.score)) if both else None,
+        factors=tuple(factors),
+        adjustments=tuple(sorted(applied_old ^ applied_new)),
+        failed_filters=failed,
+    )
