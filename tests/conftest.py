@@ -40,7 +40,7 @@ def run():
     """``run("score", "rules/x.yaml", ...)``: invoke the CLI in-process; stdout and stderr stay separate."""
     from click.testing import CliRunner
 
-    from policyscore.cli.main import cli
+    from policyscore.cli import cli
 
     runner = CliRunner()
 

@@ -249,7 +249,7 @@ def test_invalid_policy_prints_the_full_rendering(run, here):
 
 def test_output_into_a_missing_folder(run, here):
     result = score(run, JSONL, "--output", "no/such/folder/out.csv")
-    assert one_error(result, 1) == "policyscore: error: cannot write no/such/folder/out.csv: No such file or directory"
+    assert one_error(result, 1) == "policyscore: error: cannot write no/such/folder/out.csv: No such file or directory [PS520]"
 
 
 def test_failed_run_leaves_no_output_file(run, here):

@@ -77,7 +77,7 @@ def test_schema_not_bundled(run, monkeypatch):
     def missing(name):
         raise FileNotFoundError(name)
 
-    monkeypatch.setattr("policyscore.cli.main.schema_text", missing)
+    monkeypatch.setattr("policyscore.cli.schema.schema_text", missing)
     result = run("schema", "customer")
     assert result.exit_code == 1
     assert result.stderr == "policyscore: error: the customer schema is not bundled with this version of policyscore\n"
@@ -92,7 +92,7 @@ def test_python_dash_m():
 def test_every_command_and_option_is_documented():
     from pathlib import Path
 
-    from policyscore.cli.main import cli
+    from policyscore.cli import cli
 
     doc = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
     for name, command in cli.commands.items():

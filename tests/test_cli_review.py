@@ -16,7 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 import policyscore as ps
-from policyscore.cli import review as cli_review
+from policyscore.cli.diff import diff as diff_command
+from policyscore.cli.test import test as run_tests_command
 from policyscore.render.review import DIFF_MARKER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +31,7 @@ AS_OF = "2026-11-01"
 @pytest.fixture
 def run():
     """Invoke the two commands through a group, as `policyscore test|diff ...` will be."""
-    group = click.Group(name="policyscore", commands=[cli_review.test, cli_review.diff])
+    group = click.Group(name="policyscore", commands=[run_tests_command, diff_command])
     runner = CliRunner()
 
     def invoke(*args: object):
@@ -339,7 +340,10 @@ def test_diff_problems(run, here):
     assert result.stderr == "policyscore: error: r.jsonl:2: not valid JSON: Expecting value (column 1) [PS510]\n"
     result = run("diff", "tiny.yaml", "tiny.yaml", records, "--as-of", AS_OF, "--on-error", "skip")
     assert result.exit_code == 0
-    assert result.stderr == "1 records compared (1 rejected): 0 change tier, 0 change eligibility\n"
+    assert result.stderr == (
+        "rejected: r.jsonl:2: not valid JSON: Expecting value (column 1) [PS510]\n"
+        "1 records compared (1 rejected): 0 change tier, 0 change eligibility\n"
+    )
     result = run("diff", "tiny.yaml", "gone.yaml", records, "--as-of", AS_OF)
     assert (result.exit_code, result.stderr) == (1, "policyscore: error: policy file not found: gone.yaml [PS001]\n")
     write(here, "broken.yaml", "policy: broken\nversion: 1\nfactors: []\n")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from policyscore.cli.main import _Progress
+from policyscore.cli.score import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP = ROOT / "rules" / "startup-us-ca.yaml"
@@ -302,10 +302,10 @@ def test_missing_arguments_exit_2(run):
 def test_progress_counter_only_on_a_terminal(run, capsys):
     result = run("score", STARTUP, JSONL, *AS_OF, "--format", "csv")
     assert "scoring:" not in result.stderr  # CliRunner's stderr is not a terminal
-    progress = _Progress()
+    progress = Progress()
     progress.active = True
-    for _ in range(6000):
-        progress.tick()
+    for count in range(1, 6001):
+        progress.tick(count)
     progress.done()
     err = capsys.readouterr().err
     assert "\rscoring: 5000 records read" in err and "\rscoring: 6000 records read" in err

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from policyscore.io import readers
+from policyscore.io import readers, writers
 from policyscore.render import results as render
 
 DOCS = [
@@ -18,7 +18,7 @@ DOCS = [
 @pytest.mark.parametrize("pretty", [False, True])
 def test_dumps_is_the_same_with_and_without_orjson(monkeypatch, pretty):
     fast = [render.dumps(d, pretty=pretty) for d in DOCS]
-    monkeypatch.setattr(render, "_orjson", None)
+    monkeypatch.setattr(writers, "_orjson", None)
     slow = [render.dumps(d, pretty=pretty) for d in DOCS]
     assert fast == slow
     assert [json.loads(x) for x in fast] == DOCS

@@ -34,3 +34,11 @@ def test_many_sequential_and_edge_integer_ids_are_told_apart():
         assert seen.add(i, i + 1) is None
     assert seen.add(123_456, 1) == 123_457
     assert seen.add(0, 1) == 1 and seen.add(-1, 1) is None and seen.add(-2, 1) is None
+
+
+def test_a_whole_number_and_its_decimal_text_are_one_id():
+    seen = SeenIds()
+    assert seen.add(7, 1) is None and seen.add("7", 2) == 1
+    assert seen.add("08", 3) is None and seen.add(8, 4) is None  # "08" is not how 8 is written
+    assert seen.add("-0", 5) is None and seen.add(0, 6) is None and seen.add("0", 7) == 6
+    assert seen.add(10**30, 8) is None and seen.add(str(10**30), 9) == 8  # beyond 64 bits too

@@ -1,6 +1,6 @@
 """``python -m policyscore``: the same command line as the ``policyscore`` script."""
 
-from policyscore.cli.main import main
+from policyscore.cli import main
 
 if __name__ == "__main__":
     main()

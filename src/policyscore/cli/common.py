@@ -1,4 +1,4 @@
-"""What every command shares: turning errors into messages and exit codes, and the --as-of option."""
+"""What the commands share: options, standard input, turning errors into messages and exit codes."""
 
 from __future__ import annotations
 
@@ -7,19 +7,43 @@ import sys
 import traceback
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 
-from policyscore.errors import PolicyError, PolicyScoreError
+from policyscore.batch import ON_ERROR, Rejects, parse_day
+from policyscore.errors import InputError, PolicyError, PolicyScoreError, RecordError
+from policyscore.io.readers import FORMATS, STDIN, Source, open_source
+from policyscore.policy import EngineError
 
-__all__ = ["Failure", "handles_errors", "describe_error", "parse_as_of", "USAGE_CODES"]
+__all__ = [
+    "Failure",
+    "ReaderGone",
+    "handles_errors",
+    "describe_error",
+    "parse_as_of",
+    "as_of_option",
+    "input_format_option",
+    "format_option",
+    "on_error_option",
+    "open_records",
+    "rejects_on_stderr",
+    "USAGE_CODES",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: InputError codes that are usage mistakes (exit 2) rather than data problems (exit 1):
 #: the records format cannot be told from the extension.
 USAGE_CODES = {"PS503"}
+
+
+class ReaderGone(Exception):
+    """Standard output (or another pipe) lost its reader, as in ``policyscore score ... | head -1``.
+
+    Not an ``OSError``, so that click does not turn it into exit 1 on its
+    way to :func:`policyscore.cli.main`, which exits with 141.
+    """
 
 
 class Failure(Exception):
@@ -39,13 +63,18 @@ def handles_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except BrokenPipeError:
-            raise  # the reader went away (`| head`): main() leaves quietly
+            raise ReaderGone() from None  # the reader went away (`| head`): main() leaves quietly with 141
         except (PolicyScoreError, Failure, OSError) as exc:
             if debug:
                 click.echo(traceback.format_exc().rstrip(), err=True)
             message, code = describe_error(exc)
             click.echo(message, err=True)
             sys.exit(code)
+        except EngineError as exc:  # a bug in policyscore, not a user mistake: say so, never as bad data
+            if debug:
+                click.echo(traceback.format_exc().rstrip(), err=True)
+            click.echo(f"policyscore: internal error: {exc}\nThis is a bug in policyscore; --debug shows the traceback.", err=True)
+            sys.exit(3)
 
     return click.option("--debug", is_flag=True, help="Show the Python traceback of an error.")(wrapper)  # type: ignore[return-value]
 
@@ -75,8 +104,52 @@ def parse_as_of(ctx: click.Context, param: click.Parameter, value: str | None) -
     if value is None:
         return date.today()
     try:
-        if len(value) == 10:
-            return date.fromisoformat(value)
-    except ValueError:
-        pass
-    raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+        return parse_day(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def as_of_option(help: str = "Evaluation date (default: today).") -> Callable[[F], F]:
+    return click.option("--as-of", callback=parse_as_of, metavar="YYYY-MM-DD", help=help)
+
+
+def input_format_option(fn: F) -> F:
+    return click.option(
+        "--input-format", type=click.Choice(FORMATS), help="Read RECORDS in this format (default: from the extension; stdin: jsonl)."
+    )(fn)
+
+
+def check_all_fields_option(fn: F) -> F:
+    return click.option(
+        "--check-all-fields",
+        is_flag=True,
+        help="Check every declared field of every record, also those the policy does not read (a data-quality run).",
+    )(fn)
+
+
+def format_option(choices: list[str], help: str | None = None) -> Callable[[F], F]:
+    """``--format``, the first choice being the default."""
+    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True, help=help)
+
+
+def on_error_option(help: str) -> Callable[[F], F]:
+    return click.option("--on-error", type=click.Choice(ON_ERROR), default="fail", show_default=True, help=help)
+
+
+def open_records(path: str, input_format: str | None) -> Source:
+    """RECORDS opened for reading; standard input is touched only for ``-`` (it may be closed otherwise)."""
+    if path != STDIN:
+        return open_source(path, input_format)
+    stream: IO[bytes] | None = getattr(sys.stdin, "buffer", None) if sys.stdin is not None else None
+    if stream is None:
+        raise InputError("no standard input to read (it is closed)", code="PS501")
+    return open_source(path, input_format, stream)
+
+
+def _report(error: RecordError) -> None:
+    click.echo(f"rejected: {error} [{error.code}]", err=True)
+
+
+def rejects_on_stderr(on_error: str, stream: IO[str] | None = None) -> Rejects:
+    """The ``--on-error`` rule of a command: skipped records go to ``stream`` (``--rejects``) or are listed on stderr."""
+    return Rejects(on_error, stream=stream, report=_report)

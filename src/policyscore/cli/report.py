@@ -17,8 +17,10 @@ from typing import IO, Any
 
 import click
 
-from policyscore.cli.common import Failure, handles_errors, parse_as_of
-from policyscore.io.readers import FORMATS, open_source, read_records
+from policyscore import batch
+from policyscore.cli.common import Failure, as_of_option, handles_errors, input_format_option, open_records
+from policyscore.io.readers import STDIN, read_records
+from policyscore.io.writers import Output
 from policyscore.policy import load_policy
 from policyscore.review.report import InputInfo, amount_problem, build_report, file_sha256
 
@@ -65,12 +67,12 @@ class ProgressBar:
 @click.argument("policy_path", metavar="POLICY")
 @click.argument("records_path", metavar="RECORDS")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the HTML report to FILE (default: stdout).")
-@click.option("--as-of", callback=parse_as_of, metavar="YYYY-MM-DD", help="Evaluation date (default: today).")
+@as_of_option()
 @click.option(
     "--top", type=click.IntRange(min=0), default=50, show_default=True, help="How many of the best customers to show, each explained."
 )
 @click.option("--amount", metavar="FIELD", help="A number field or let whose concentration to show (the 80/20 view).")
-@click.option("--input-format", type=click.Choice(FORMATS), help="Read RECORDS in this format (default: from the extension; stdin: jsonl).")
+@input_format_option
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar on stderr (default: when stderr is a terminal).")
 @handles_errors
 def report(
@@ -90,23 +92,22 @@ def report(
     top customers with their explanations, and the policy itself.  Records
     that cannot be scored are counted in the report, not fatal.
     """
-    from policyscore.cli.main import _output, _scored, _stdin
     from policyscore.render.html import book_html  # loaded only here: Jinja2 and the chart renderer take time to import
 
     policy = load_policy(policy_path)
     if amount is not None and (problem := amount_problem(policy, amount)) is not None:
         raise click.BadParameter(problem, param_hint="--amount")
-    stdin = records_path == "-"
+    stdin = records_path == STDIN
     info = InputInfo(
         records_path if not stdin else "<stdin>",
         None if stdin else file_sha256(records_path),
         None if stdin else os.path.getsize(records_path),
     )
     show = sys.stderr.isatty() if progress is None else progress
-    with open_source(records_path, input_format, _stdin()) as source:
+    with open_records(records_path, input_format) as source:
         bar = ProgressBar(source.stream if not stdin else None, info.size) if show else None
         items = read_records(source, policy.fields, policy.id_field)
-        outcomes = (outcome for _, outcome in _scored(policy, items, as_of, True, source.name))
+        outcomes = (scored.outcome for scored in batch.outcomes(policy, items, as_of, source=source.name))
         made = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         book = build_report(policy, outcomes, as_of, info, top=top, amount=amount, generated_at=made, progress=bar)
         if bar is not None:
@@ -115,7 +116,7 @@ def report(
         raise Failure(f"every record of {records_path} was rejected: nothing was scored")
     text = _policy_text(policy.path)
     page = book_html(book, policy, text)
-    with _output(output) as out:
+    with Output(output) as out:
         out.write(page)
     tiers = ", ".join(f"{t.name} {t.count}" for t in book.tiers)
     click.echo(

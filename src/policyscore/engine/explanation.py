@@ -39,12 +39,12 @@ def input_values(result: Any, inputs: tuple[Input, ...]) -> dict[str, Any]:
     Record values are shown as the record holds them (they were checked when scored).
     """
     record = result.record
-    params = result.program.params
+    params = result.program.plain_params
     out: dict[str, Any] = {}
     for item in inputs:
         kind = item.kind
         if kind is InputKind.PARAM:
-            out[item.name] = _plain(params[item.root])
+            out[item.name] = params[item.root]
             continue
         value = record.get(item.root) if kind is InputKind.FIELD else result.lookup(item.root)
         for part in item.parts:

@@ -40,6 +40,7 @@ __all__ = [
     "next_tier",
     "describe_value",
     "checked_fields",
+    "check_record",
 ]
 
 #: Stands for a let an ineligible record did not need (only the filters' lets are computed for it).
@@ -129,6 +130,15 @@ def checked_fields(program: Program, check_all_fields: bool = False) -> tuple[st
     """The declared fields checked on every record: those the policy reads, or all of them."""
     read = set(program.read_fields)
     return tuple(name for name in program.fields if check_all_fields or name in read)
+
+
+def check_record(program: Program, record: Any, *, check_all_fields: bool = True) -> None:
+    """Check ``record`` against the declared fields (all of them by default) without scoring it;
+    raise :class:`RecordError` naming the first bad field."""
+    if not isinstance(record, dict):
+        raise RecordError(f"a record must be an object, got {describe_value(record)}", code="PS403")
+    for name in checked_fields(program, check_all_fields):
+        field_checker(program.fields[name])(record.get(name))
 
 
 def describe_value(value: Any) -> str:

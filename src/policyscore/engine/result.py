@@ -93,11 +93,11 @@ class Result(NamedTuple):
         program = self.program
         if name == "as_of":
             return self.as_of
-        for i, let in enumerate(program.lets):
-            if let.name == name:
-                values = self.let_values
-                value = values[i] if values is not None else NOT_COMPUTED
-                return interpret(let.expr.node, self.lookup) if value is NOT_COMPUTED else value
+        i = program.let_positions.get(name)
+        if i is not None:
+            values = self.let_values
+            value = values[i] if values is not None else NOT_COMPUTED
+            return interpret(program.lets[i].expr.node, self.lookup) if value is NOT_COMPUTED else value
         if name in program.params:
             return program.params[name]
         value = self.record.get(name)

@@ -5,7 +5,9 @@ cross-record state a streaming run keeps.  A dict of id strings costs about
 120 bytes an id; these tables keep each id's 64-bit key and its line number in
 two flat arrays, about 32 bytes an id (a million ids: about 32 MB).
 
-Whole-number ids are kept exactly.  Text ids are kept as their 64-bit hash:
+Ids follow :mod:`policyscore.io.ids`: ``7`` and ``"7"`` are the same id.
+Whole-number ids (and text that is a whole number's decimal form) are kept
+exactly.  Other text ids are kept as their 64-bit hash:
 two different texts with the same hash would be taken for a duplicate; with a
 million ids the chance is about 3 in 100 million, and the message names both
 lines, so a person can check.
@@ -14,6 +16,8 @@ lines, so a person can check.
 from __future__ import annotations
 
 from array import array
+
+from policyscore.io.ids import id_key, id_number
 
 __all__ = ["SeenIds"]
 
@@ -71,8 +75,7 @@ class SeenIds:
         """Record ``key`` first seen on ``line`` (>= 1); if it was seen before, return that earlier line instead."""
         if line < 1:
             raise ValueError("line numbers start at 1")
-        if key.__class__ is str:
-            return self._texts.add(hash(key), line)
-        if isinstance(key, int) and key in _INT64:
-            return self._ints.add(key, line)
-        return self._texts.add(hash(key), line)
+        number = id_number(key)
+        if number is not None and number in _INT64:
+            return self._ints.add(number, line)
+        return self._texts.add(hash(id_key(key)), line)

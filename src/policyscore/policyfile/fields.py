@@ -67,7 +67,15 @@ def fields_from_mapping(fields: tuple[tuple[str, str], ...]) -> list[FieldDecl]:
         node[parts[-1]] = t
 
     def build(tree: dict[str, Any]) -> dict[str, Type]:
-        return {k: (object_of(build(v), nullable=True) if isinstance(v, dict) else v) for k, v in tree.items()}
+        # A parent object may be absent only when everything declared inside it may be.
+        out: dict[str, Type] = {}
+        for k, v in tree.items():
+            if isinstance(v, dict):
+                inner = build(v)
+                out[k] = object_of(inner, nullable=all(ft.nullable or ft.kind == "any" for ft in inner.values()))
+            else:
+                out[k] = v
+        return out
 
     return [FieldDecl(k, t) for k, t in build(roots).items()]
 
@@ -189,6 +197,9 @@ def _convert(value: Any, t: Type, path: str, enum: tuple[Any, ...] | None) -> An
     if value is None:
         if t.nullable or t.kind == "any":
             return None
+        for name, ft in t.fields or ():  # an absent object: name the first required field inside it
+            if not ft.nullable and ft.kind != "any":
+                return _convert(None, ft, f"{path}.{name}", None)
         raise RecordError(f"field '{path}' is required ({_expected(t)}) but is missing or null", field=path, value=None, code="PS402")
     kind = t.kind
     out: Any = value

@@ -11,12 +11,13 @@ to one back end; nothing refers to anything by ``id()``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from policyscore.errors import Diagnostic
 from policyscore.language import nodes as n
+from policyscore.language.semantics import to_plain
 from policyscore.language.types import Type
 from policyscore.policyfile.fields import FieldDecl
 from policyscore.policyfile.yamlsource import SourceIndex
@@ -153,6 +154,13 @@ class Program:
     tiers: tuple[Tier, ...]
     warnings: tuple[Diagnostic, ...]
     source_index: SourceIndex | None = None  # positions in the policy file, for tools that report lines
+    # Derived once, for explanations: params as JSON shows them, and each let's position.
+    plain_params: dict[str, Any] = field(init=False, repr=False, compare=False)
+    let_positions: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plain_params", {k: to_plain(v) for k, v in self.params.items()})
+        object.__setattr__(self, "let_positions", {let.name: i for i, let in enumerate(self.lets)})
 
     @property
     def unit_scale(self) -> int:
@@ -167,4 +175,5 @@ class Program:
         return tuple(f.id for f in self.factors)
 
     def let_named(self, name: str) -> Let | None:
-        return next((let for let in self.lets if let.name == name), None)
+        i = self.let_positions.get(name)
+        return None if i is None else self.lets[i]

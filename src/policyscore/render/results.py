@@ -2,14 +2,15 @@
 
 Every function here turns data (results, explanation dicts, diagnostics) into
 a string; none of them prints or reads anything.  All JSON encoding goes
-through :func:`dumps`, so a faster JSON library can be swapped in at one place.
+through :func:`dumps` (:mod:`policyscore.io.writers`), so a faster JSON
+library can be swapped in at one place.  Text that comes from the data (ids)
+goes through :func:`printable` in tables, so a newline in an id cannot add a row.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,13 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-try:  # several times faster than the standard library; the output is the same JSON
-    import orjson as _orjson
-except ImportError:  # pragma: no cover
-    _orjson = None  # type: ignore[assignment]
-
+from policyscore.batch import rank_key
 from policyscore.engine.reference import describe_value
 from policyscore.errors import Diagnostic, render_diagnostics
+from policyscore.io.writers import dumps
 
 if TYPE_CHECKING:  # pragma: no cover
     from policyscore.engine.result import Result
@@ -34,6 +32,7 @@ __all__ = [
     "Row",
     "row_of",
     "sort_key",
+    "printable",
     "run_header",
     "results_table",
     "results_markdown",
@@ -45,22 +44,6 @@ __all__ = [
     "diagnostics_github",
     "validate_summary",
 ]
-
-# ---------------------------------------------------------------- JSON in one place
-
-
-def dumps(value: Any, *, pretty: bool = False) -> str:
-    """Deterministic JSON: sorted keys, UTF-8 text, compact unless ``pretty`` (2-space indent)."""
-    if _orjson is not None:
-        try:
-            option = _orjson.OPT_SORT_KEYS | (_orjson.OPT_INDENT_2 if pretty else 0)
-            return _orjson.dumps(value, option=option, default=str).decode("utf-8")
-        except TypeError:
-            pass  # integers beyond 64 bits: the standard library writes them
-    if pretty:
-        return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2, default=str)
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-
 
 # ---------------------------------------------------------------- score results
 
@@ -88,12 +71,18 @@ def row_of(result: Result) -> Row:
 
 
 def sort_key(row: Row) -> tuple[Any, ...]:
-    """Score descending (ineligible last), ties by id (numbers before text)."""
-    rid = row.id
-    id_key = (0, rid, "") if isinstance(rid, (int, float)) else (1, 0, str(rid))
-    if row.score is None:
-        return (1, 0, id_key)
-    return (0, -row.score, id_key)
+    """Score descending (ineligible last), ties by id (whole numbers before text): :func:`policyscore.batch.rank_key`."""
+    return rank_key(row.score, row.id)
+
+
+_CONTROL = {i: f"\\x{i:02x}" for i in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+_CONTROL.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\x85"})
+
+
+def printable(value: Any) -> str:
+    """``value`` as text on one line: newlines, tabs and other control characters written as ``\\n``, ``\\t``, ``\\x1b``."""
+    text = value if isinstance(value, str) else str(value)
+    return text.translate(_CONTROL) if not text.isprintable() else text
 
 
 def _num(value: float | int | None, decimals: int) -> str:
@@ -120,10 +109,10 @@ def _align(policy: Policy, include_ineligible: bool) -> list[str]:
     return ["left", "right", "left", *(["right"] * len(policy.factors))] + (["left"] if include_ineligible else [])
 
 
-def _cells(policy: Policy, row: Row, include_ineligible: bool) -> list[str]:
+def _cells(policy: Policy, row: Row, include_ineligible: bool, escape: bool = True) -> list[str]:
     d = policy.decimals
     points = row.points if row.points is not None else (None,) * len(policy.factors)
-    cells = [str(row.id), _num(row.score, d), row.tier or "", *(_num(p, d) for p in points)]
+    cells = [printable(row.id) if escape else str(row.id), _num(row.score, d), row.tier or "", *(_num(p, d) for p in points)]
     if include_ineligible:
         cells.append(" ".join(row.failed_filters))
     return cells
@@ -174,7 +163,7 @@ def results_csv(policy: Policy, rows: Iterable[Row], as_of: str, *, include_inel
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*_columns(policy, include_ineligible), "as_of"])
     for r in rows:
-        writer.writerow([*_cells(policy, r, include_ineligible), as_of])
+        writer.writerow([*_cells(policy, r, include_ineligible, escape=False), as_of])  # CSV quotes what it must
     return out.getvalue()
 
 

@@ -7,6 +7,7 @@ prints or reads anything.  JUnit XML is built with ``xml.etree.ElementTree``.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Any
@@ -15,7 +16,7 @@ from tabulate import tabulate
 
 from policyscore.engine.reference import describe_value
 from policyscore.errors import render_diagnostics
-from policyscore.render.results import dumps
+from policyscore.render.results import dumps, printable
 from policyscore.review.coverage import PolicyCoverage
 from policyscore.review.diff import DiffReport, KeyChange, ScoreStats
 from policyscore.review.policytest import CaseResult, FileResult, RunResult
@@ -47,7 +48,7 @@ def _plural(n: int, word: str, words: str | None = None) -> str:
 
 def _case_block(case: CaseResult, path: str) -> list[str]:
     status = {"passed": "PASS ", "failed": "FAIL ", "error": "ERROR"}[case.status]
-    lines = [f"  {status} {case.title}"]
+    lines = [f"  {status} {printable(case.title)}"]
     if case.error is not None:
         where = f"{path}:{case.line}: " if case.line else ""
         lines.append(f"        {where}{case.error}")
@@ -197,8 +198,28 @@ def tests_junit(run: RunResult) -> str:
     root.set("tests", str(total_tests))
     root.set("failures", str(total_failures))
     root.set("errors", str(total_errors))
+    _xml_safe(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Characters XML 1.0 cannot hold at all (control characters, lone surrogates) written as ``\\x01``."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def _xml_safe(root: ET.Element) -> None:
+    """Make every text and attribute of the tree XML-safe, whatever the test names, ids and messages hold."""
+    for element in root.iter():
+        if element.text:
+            element.text = _xml_text(element.text)
+        if element.tail:
+            element.tail = _xml_text(element.tail)
+        for key, value in element.attrib.items():
+            element.attrib[key] = _xml_text(value)
 
 
 # ---------------------------------------------------------------- diffs
@@ -260,7 +281,7 @@ def _mover_rows(report: DiffReport) -> list[list[str]]:
             what = ""
         if m.adjustments:
             what += ("; " if what else "") + "adjustments: " + ", ".join(m.adjustments)
-        rows.append([str(m.id), _tiered(m.old_score, m.old_tier), _tiered(m.new_score, m.new_tier), _signed(m.delta), what])
+        rows.append([printable(m.id), _tiered(m.old_score, m.old_tier), _tiered(m.new_score, m.new_tier), _signed(m.delta), what])
     return rows
 
 
@@ -285,7 +306,7 @@ def diff_text(report: DiffReport) -> str:
     lines.append("")
     lines.append(f"eligibility: {report.became_eligible} became eligible, {report.became_ineligible} became ineligible")
     for rid, what in report.eligibility_examples:
-        lines.append(f"  {rid}: {'became eligible' if what == 'gained' else 'became ineligible'}")
+        lines.append(f"  {printable(rid)}: {'became eligible' if what == 'gained' else 'became ineligible'}")
     lines.append("")
     lines.append(f"tier migration: {_plural(report.tier_changes, 'record')} change tier (rows: old tier, columns: new tier)")
     table = tabulate(
@@ -380,7 +401,6 @@ def diff_markdown(report: DiffReport) -> str:
         lines.append("")
         lines.append("#### Eligibility changes")
         lines.append("")
-        lines.extend(
-            f"- `{rid}` {'became eligible' if what == 'gained' else 'became ineligible'}" for rid, what in report.eligibility_examples
-        )
+        for rid, what in report.eligibility_examples:
+            lines.append(f"- {_md_code(printable(rid))} {'became eligible' if what == 'gained' else 'became ineligible'}")
     return "\n".join(lines) + "\n"

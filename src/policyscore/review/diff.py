@@ -31,8 +31,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from policyscore.batch import Ranking, Rejects
 from policyscore.engine.result import Result
 from policyscore.errors import PolicyScoreError, RecordError
+from policyscore.io.ids import id_order
 from policyscore.language.printer import to_text
 from policyscore.policy import Policy, as_date, load_policy, load_policy_text
 from policyscore.policyfile.yamlsource import load_yaml
@@ -57,8 +59,6 @@ __all__ = [
 GIT_PREFIX = "git:"
 INELIGIBLE = "(ineligible)"
 NO_TIER = "(no tier)"
-#: The movers buffer is trimmed to ``top`` when it grows past ``2 * top + _SLACK``.
-_SLACK = 1000
 
 
 class GitError(PolicyScoreError):
@@ -390,7 +390,7 @@ def compare(
     as_of: date | str,
     *,
     top: int = 10,
-    on_error: str = "raise",
+    on_error: str | Rejects = "raise",
     old_ref: PolicyRef | None = None,
     new_ref: PolicyRef | None = None,
     observe: Callable[[Result, Result], None] | None = None,
@@ -398,28 +398,32 @@ def compare(
     """Score every record with both policies in one pass and summarise the differences.
 
     ``records`` may hold :class:`RecordError` objects for records that could
-    not be read; with ``on_error="raise"`` the first such error (or a record
-    either policy cannot score) is raised, with ``"skip"`` it is counted as
-    rejected.  ``observe``, when given, is called with the two results of
-    every record both policies scored (a page that shows more than this
-    summary gathers its data in the same pass).
+    not be read.  ``on_error`` is the rule for them and for records either
+    policy cannot score: ``"raise"`` raises the first, ``"skip"`` counts them
+    as rejected, or a :class:`~policyscore.batch.Rejects` (which also sees
+    the records its reader already rejected: they count as rejected too).
+    ``observe``, when given, is called with the two results of every record
+    both policies scored (a page that shows more than this summary gathers
+    its data in the same pass).
     """
     day = as_date(as_of)
+    if isinstance(on_error, Rejects):
+        rejects = on_error
+    else:
+        rejects = Rejects("fail" if on_error == "raise" else "skip")
     matrix: Counter[tuple[str, str]] = Counter()
     before, after = Distribution(), Distribution()
-    kept: list[tuple[tuple[Decimal, str], Result, Result]] = []
+    kept: Ranking[tuple[Result, Result]] = Ranking(top)
     examples: list[tuple[Any, str]] = []
-    count = rejected = gained = lost = 0
+    count = gained = lost = 0
     for record in records:
         try:
             if isinstance(record, RecordError):
                 raise record
             a = old.score(record, day, explain=False)
             b = new.score(record, day, explain=False)
-        except RecordError:
-            if on_error == "raise":
-                raise
-            rejected += 1
+        except RecordError as err:
+            rejects(err, record if isinstance(record, dict) else None)
             continue
         count += 1
         if observe is not None:
@@ -439,12 +443,8 @@ def compare(
         if a.eligible and b.eligible and top > 0:
             delta = Decimal(repr(b.score)) - Decimal(repr(a.score))
             if delta:
-                kept.append(((-abs(delta), str(b.id)), a, b))
-                if len(kept) > 2 * top + _SLACK:
-                    kept.sort(key=lambda item: item[0])
-                    del kept[top:]
-    kept.sort(key=lambda item: item[0])
-    movers = tuple(_mover(a, b) for _, a, b in kept[:top])
+                kept.add((-abs(delta), id_order(b.id)), (a, b))
+    movers = tuple(_mover(a, b) for a, b in kept.values()) if top > 0 else ()
     rows = _order(old.tier_names, {r for r, _ in matrix})
     columns = _order(new.tier_names, {c for _, c in matrix})
     return DiffReport(
@@ -452,7 +452,7 @@ def compare(
         new=new_ref or PolicyRef(new.path or new.name, new.name, new.version, new.sha256),
         as_of=day.isoformat(),
         records=count,
-        rejected=rejected,
+        rejected=rejects.count,
         became_eligible=gained,
         became_ineligible=lost,
         eligibility_examples=tuple(examples),

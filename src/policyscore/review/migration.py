@@ -17,15 +17,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from policyscore.batch import Ranking
 from policyscore.engine.result import Result
+from policyscore.io.ids import id_order
 from policyscore.policy import Policy
 from policyscore.review.diff import INELIGIBLE, NO_TIER, Distribution, FactorChange
 from policyscore.review.report import Bin, histogram
 
 __all__ = ["TierChange", "Migration", "MigrationDetail", "MigrationCollector"]
-
-#: A group's buffer is trimmed to ``limit`` when it grows past ``2 * limit + _SLACK``.
-_SLACK = 200
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ def _number(x: Decimal) -> float | int:
 
 
 def _order_key(delta: Decimal | None, rid: Any) -> tuple[Any, ...]:
-    return (-abs(delta) if delta is not None else Decimal(0), (0, rid, "") if isinstance(rid, (int, float)) else (1, 0, str(rid)))
+    return (-abs(delta) if delta is not None else Decimal(0), id_order(rid))
 
 
 class MigrationCollector:
@@ -84,7 +83,7 @@ class MigrationCollector:
         self.old, self.new, self.limit = old, new, limit
         self.before, self.after = Distribution(), Distribution()
         self.counts: Counter[tuple[str, str]] = Counter()
-        self.kept: dict[tuple[str, str], list[tuple[tuple[Any, ...], Result, Result]]] = {}
+        self.kept: dict[tuple[str, str], Ranking[tuple[Result, Result]]] = {}
 
     def __call__(self, a: Result, b: Result) -> None:
         if a.eligible:
@@ -98,11 +97,10 @@ class MigrationCollector:
         if self.limit <= 0:
             return
         delta = _dec(b.score) - _dec(a.score) if a.eligible and b.eligible else None
-        group = self.kept.setdefault(key, [])
-        group.append((_order_key(delta, b.id), a, b))
-        if len(group) > 2 * self.limit + _SLACK:
-            group.sort(key=lambda item: item[0])
-            del group[self.limit :]
+        group = self.kept.get(key)
+        if group is None:
+            group = self.kept[key] = Ranking(self.limit)
+        group.add(_order_key(delta, b.id), (a, b))
 
     def detail(self, rows: tuple[str, ...], columns: tuple[str, ...]) -> MigrationDetail:
         """The migrations in matrix order (``rows`` x ``columns`` of the diff), with the score histograms."""
@@ -112,8 +110,9 @@ class MigrationCollector:
                 count = self.counts.get((old_tier, new_tier), 0)
                 if not count:
                     continue
-                group = sorted(self.kept.get((old_tier, new_tier), []), key=lambda item: item[0])[: self.limit]
-                migrations.append(Migration(old_tier, new_tier, count, tuple(_change(a, b) for _, a, b in group)))
+                group = self.kept.get((old_tier, new_tier))
+                shown = tuple(_change(a, b) for a, b in group.values()) if group is not None else ()
+                migrations.append(Migration(old_tier, new_tier, count, shown))
         old, new = self.old.program, self.new.program
         lows = [x for x in (old.score_min, new.score_min) if x is not None]
         highs = [x for x in (old.score_max, new.score_max) if x is not None]

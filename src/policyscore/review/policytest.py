@@ -17,7 +17,7 @@ import dataclasses
 import difflib
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -25,13 +25,16 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from policyscore.batch import find, parse_day
 from policyscore.errors import Diagnostic, InputError, PolicyError, RecordError, Span
-from policyscore.io.readers import open_source, read_records
+from policyscore.io.ids import id_key
+from policyscore.io.readers import open_source
 from policyscore.policy import Policy, load_policy
 from policyscore.policyfile.schema import load_schema, schema_diagnostics
 from policyscore.policyfile.yamlsource import SourceIndex, load_yaml
 from policyscore.review.coverage import CoverageCollector, PolicyCoverage
 from policyscore.review.expectations import Expectation, Failure, compare, describe_number, number_matches
+from policyscore.review.results import CaseResult, FileResult, RunResult
 
 __all__ = [
     "TEST_SUFFIXES",
@@ -84,103 +87,6 @@ class Suite:
     path: str
     policy_path: str
     cases: tuple[CaseSpec, ...]
-
-
-# ---------------------------------------------------------------- results
-
-
-@dataclass(frozen=True)
-class CaseResult:
-    name: str
-    record_id: str | None
-    line: int | None
-    failures: tuple[Failure, ...] = ()
-    error: str | None = None
-
-    @property
-    def status(self) -> str:
-        return "error" if self.error is not None else ("failed" if self.failures else "passed")
-
-    @property
-    def title(self) -> str:
-        return self.name if self.record_id is None else f"{self.name} [{self.record_id}]"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "id": self.record_id,
-            "line": self.line,
-            "status": self.status,
-            "failures": [f.to_dict() for f in self.failures],
-            "error": self.error,
-        }
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """The outcome of one test file: problems that kept it from running, or its cases."""
-
-    path: str
-    policy_path: str | None
-    policy: str | None  # "name v<version>" of the loaded policy
-    diagnostics: tuple[Diagnostic, ...]
-    cases: tuple[CaseResult, ...]
-    sources: dict[str, str] = field(default_factory=dict, compare=False)
-
-    @property
-    def ok(self) -> bool:
-        return not any(d.is_error for d in self.diagnostics) and all(c.status == "passed" for c in self.cases)
-
-    def count(self, status: str) -> int:
-        return sum(1 for c in self.cases if c.status == status)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "policy_path": self.policy_path,
-            "policy": self.policy,
-            "ok": self.ok,
-            "diagnostics": [d.to_dict() for d in self.diagnostics],
-            "cases": [c.to_dict() for c in self.cases],
-        }
-
-
-@dataclass(frozen=True)
-class RunResult:
-    files: tuple[FileResult, ...]
-    coverage: tuple[PolicyCoverage, ...] | None = None
-    min_coverage: float | None = None
-
-    @property
-    def below_min(self) -> tuple[PolicyCoverage, ...]:
-        if self.coverage is None or self.min_coverage is None:
-            return ()
-        return tuple(c for c in self.coverage if c.fraction * 100 < self.min_coverage)
-
-    @property
-    def ok(self) -> bool:
-        return all(f.ok for f in self.files) and not self.below_min
-
-    def totals(self) -> dict[str, int]:
-        cases = [c for f in self.files for c in f.cases]
-        return {
-            "files": len(self.files),
-            "files_with_problems": sum(1 for f in self.files if any(d.is_error for d in f.diagnostics)),
-            "cases": len(cases),
-            "passed": sum(1 for c in cases if c.status == "passed"),
-            "failed": sum(1 for c in cases if c.status == "failed"),
-            "errors": sum(1 for c in cases if c.status == "error"),
-        }
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "ok": self.ok,
-            "summary": self.totals(),
-            "files": [f.to_dict() for f in self.files],
-            "coverage": None if self.coverage is None else [c.to_dict() for c in self.coverage],
-            "min_coverage": self.min_coverage,
-            "below_min_coverage": [c.policy for c in self.below_min],
-        }
 
 
 # ---------------------------------------------------------------- finding test files
@@ -336,7 +242,7 @@ def _build(out: _Loaded, broken: set[int]) -> None:
             out.add("PS606", f"case '{item['name']}' has no as_of", cpath + ("name",), "give 'as_of' in the case or at the top of the file")
             continue
         try:
-            date.fromisoformat(as_of)
+            parse_day(as_of)
         except ValueError:
             where = cpath + ("as_of",) if "as_of" in item else ("as_of",)
             if not any(d.span == out.index.value_span(where) for d in out.diags):  # YAML already said so
@@ -350,7 +256,7 @@ def _build(out: _Loaded, broken: set[int]) -> None:
             )
             continue
         ids = item.get("ids", ())
-        ids = tuple(str(i) for i in (ids if isinstance(ids, list) else [ids]))
+        ids = tuple(id_key(i) for i in (ids if isinstance(ids, list) else [ids]))
         records = item.get("records", default_records)
         if has_ids and records is None:
             out.add(
@@ -504,23 +410,19 @@ def _read_ids(out: _Loaded) -> None:
     for records, ids in wanted.items():
         try:
             with open_source(records) as source:
-                for item in read_records(source, policy.fields, policy.id_field):
-                    found = item.record.get(policy.id_field) if item.record is not None else (item.error.record_id if item.error else None)
-                    if found is None or str(found) not in ids:
-                        continue
-                    if item.error is not None:
-                        for where in ids[str(found)]:
-                            out.add("PS604", f"record {found!r} cannot be used: {item.error.reason}", where)
-                        ids.pop(str(found))
-                    elif item.record is not None:
-                        out.records[(records, str(found))] = item.record
+                found = find(source, policy.fields, policy.id_field, ids)
         except InputError as exc:
             out.add("PS603", f"the records file cannot be read: {exc}", first_use[records])
             continue
         for rid, places in ids.items():
-            if (records, rid) not in out.records:
-                for where in places:
+            item = found.get(rid)
+            for where in places:
+                if item is None:
                     out.add("PS604", f"no record with id {rid!r} in {records}", where)
+                elif item.error is not None:
+                    out.add("PS604", f"record {item.error.record_id!r} cannot be used: {item.error.reason}", where)
+            if item is not None and item.record is not None:
+                out.records[(records, rid)] = item.record
 
 
 def check_test_file(path: str | os.PathLike[str], *, policy_problems: bool = True) -> list[Diagnostic]:

@@ -37,6 +37,7 @@ from decimal import Decimal
 from typing import Any
 
 from policyscore._version import __version__
+from policyscore.batch import Ranking, rank_key
 from policyscore.engine import reference
 from policyscore.engine.result import Result
 from policyscore.errors import RecordError
@@ -68,8 +69,6 @@ __all__ = [
 FIRST_LINES = 5
 #: Bars of the score histogram.
 BINS = 20
-#: The top buffer is trimmed to ``top`` when it grows past ``2 * top + _SLACK``.
-_SLACK = 1000
 
 
 # ---------------------------------------------------------------- the input file
@@ -217,14 +216,6 @@ class BookReport:
 # ---------------------------------------------------------------- building it
 
 
-def _id_order(rid: Any) -> tuple[Any, ...]:
-    return (0, rid, "") if isinstance(rid, (int, float)) else (1, 0, str(rid))
-
-
-def _rank_key(result: Result) -> tuple[Any, ...]:
-    return (-result.score, _id_order(result.id))  # type: ignore[operator]
-
-
 def histogram(counts: Counter[Decimal], low: float | None, high: float | None, bins: int = BINS) -> tuple[Bin, ...]:
     """``bins`` equal bars from ``low`` to ``high`` (the policy's score range, else the scores seen); the last bar includes ``high``.
 
@@ -265,7 +256,7 @@ class BookBuilder:
         self.applied = [0] * len(program.adjustments)
         self.adjustment_unknown = [0] * len(program.adjustments)
         self.amounts = Amounts(amount) if amount is not None else None
-        self.kept: list[tuple[tuple[Any, ...], Result]] = []
+        self.kept: Ranking[Result] = Ranking(top)
 
     def add(self, outcome: Result | RecordError) -> None:
         self.read += 1
@@ -306,9 +297,7 @@ class BookBuilder:
             self.applied[k] += applied is True
             self.adjustment_unknown[k] += applied is None
         if self.top > 0:
-            self.kept.append((_rank_key(outcome), outcome))
-            if len(self.kept) > 2 * self.top + _SLACK:
-                self._trim()
+            self.kept.add(rank_key(outcome.score, outcome.id), outcome)
 
     def _reject(self, error: RecordError) -> None:
         group = self.rejections.get((error.code, error.field))
@@ -319,14 +308,9 @@ class BookBuilder:
         if error.row is not None and len(group[2]) < FIRST_LINES:
             group[2].append(error.row)
 
-    def _trim(self) -> None:
-        self.kept.sort(key=lambda pair: pair[0])
-        del self.kept[self.top :]
-
     def report(self, source: InputInfo, generated_at: str | None = None) -> BookReport:
         program = self.policy.program
         d = program.decimals
-        self._trim()
         rejected = self.read - self.scored - self.ineligible
         usable = self.scored + self.ineligible
         funnel = [FunnelStep("records read", self.read), FunnelStep("could be scored", usable)]
@@ -356,7 +340,7 @@ class BookBuilder:
         )
         top = tuple(
             TopCustomer(rank, result.id, result.score, result.tier, result.points or {}, result.to_dict())  # type: ignore[arg-type]
-            for rank, (_, result) in enumerate(self.kept, 1)
+            for rank, result in enumerate(self.kept.values(), 1)
         )
         return BookReport(
             policy={

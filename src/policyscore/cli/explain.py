@@ -1,0 +1,90 @@
+"""``policyscore explain``: one customer's score (or several) taken apart, step by step."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import click
+
+from policyscore.batch import find
+from policyscore.cli.common import (
+    Failure,
+    as_of_option,
+    check_all_fields_option,
+    format_option,
+    handles_errors,
+    input_format_option,
+    on_error_option,
+    open_records,
+    rejects_on_stderr,
+)
+from policyscore.engine.explanation import trace_of
+from policyscore.errors import RecordError
+from policyscore.io.ids import id_key
+from policyscore.policy import load_policy
+from policyscore.render import results as render
+
+__all__ = ["explain"]
+
+
+@click.command()
+@click.argument("policy_path", metavar="POLICY")
+@click.argument("records_path", metavar="RECORDS")
+@click.option("--id", "ids", multiple=True, required=True, help="The customer to explain (repeat for several).")
+@as_of_option()
+@input_format_option
+@on_error_option("On a record that cannot be used: stop (fail) or report it and go on (skip).")
+@format_option(["text", "json", "markdown", "html"], "html: one self-contained page with each customer's waterfall chart.")
+@click.option("--trace", is_flag=True, help="Also show the value of every part of every rule.")
+@check_all_fields_option
+@handles_errors
+def explain(
+    policy_path: str,
+    records_path: str,
+    ids: tuple[str, ...],
+    as_of: date,
+    input_format: str | None,
+    on_error: str,
+    fmt: str,
+    trace: bool,
+    check_all_fields: bool,
+) -> None:
+    """Explain the score of the customers with the given ids, step by step.
+
+    With one --id, --format json prints the explanation object; with several, a JSON array.
+    """
+    policy = load_policy(policy_path, check_all_fields=check_all_fields)
+    wanted = list(dict.fromkeys(id_key(i) for i in ids))
+    with open_records(records_path, input_format) as source:
+        found = find(source, policy.fields, policy.id_field, wanted, rejects_on_stderr(on_error))
+        name = source.name
+    missing = [w for w in wanted if w not in found or found[w].record is None]
+    if missing:
+        listed = ", ".join(repr(m) for m in missing)
+        raise Failure(f"no customer with id {listed} in {name}" if len(missing) == 1 else f"no customers with ids {listed} in {name}")
+    parts: list[Any] = []
+    for key in wanted:
+        item = found[key]
+        try:
+            result = policy.score(item.record, as_of)  # type: ignore[arg-type]
+        except RecordError as err:
+            raise err.located(row=item.line, source=name) from None
+        d = result.to_dict()
+        steps = trace_of(result) if trace else None
+        if fmt == "json":
+            parts.append(dict(d, trace=steps) if trace else d)
+        elif fmt == "html":
+            parts.append((d, steps))
+        elif fmt == "markdown":
+            parts.append(render.explanation_markdown(d, policy, steps))
+        else:
+            parts.append(render.explanation_text(d, policy, steps))
+    if fmt == "json":
+        click.echo(render.dumps(parts[0] if len(parts) == 1 else parts, pretty=True))
+    elif fmt == "html":
+        from policyscore.render.html import explanation_html  # loaded only here: Jinja2 and the chart renderer take time to import
+
+        click.echo(explanation_html([d for d, _ in parts], policy, [s or [] for _, s in parts] if trace else None), nl=False)
+    else:
+        click.echo("\n".join(parts), nl=False)

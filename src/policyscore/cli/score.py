@@ -1,0 +1,109 @@
+"""``policyscore score``: score every record of a file, ranked or streamed, with a summary on stderr."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from datetime import date
+
+import click
+
+from policyscore.batch import Run, shown
+from policyscore.cli.common import (
+    Failure,
+    as_of_option,
+    check_all_fields_option,
+    handles_errors,
+    input_format_option,
+    on_error_option,
+    open_records,
+    rejects_on_stderr,
+)
+from policyscore.io.writers import Output, same_file
+from policyscore.policy import load_policy
+from policyscore.render.run import FORMATS, ResultsWriter, score_summary
+
+__all__ = ["score", "Progress"]
+
+#: Progress is shown on a terminal once this many records have been read.
+_PROGRESS_FROM = 5000
+
+
+@click.command()
+@click.argument("policy_path", metavar="POLICY")
+@click.argument("records_path", metavar="RECORDS")
+@as_of_option()
+@input_format_option
+@on_error_option("On a record that cannot be used: stop (fail) or report it and go on (skip).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table, markdown and csv are sorted by score; json and jsonl stream in input order.",
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+@click.option("--top", type=click.IntRange(min=1), help="Only the N best (sorted by score, in every format).")
+@click.option("--tier", help="Only customers of this tier.")
+@click.option("--include-ineligible", is_flag=True, help="Also show customers that failed a filter.")
+@click.option("--rejects", type=click.Path(dir_okay=False), help="With --on-error skip: write rejected records here (JSONL).")
+@check_all_fields_option
+@handles_errors
+def score(
+    policy_path: str,
+    records_path: str,
+    as_of: date,
+    input_format: str | None,
+    on_error: str,
+    fmt: str,
+    output: str | None,
+    top: int | None,
+    tier: str | None,
+    include_ineligible: bool,
+    rejects: str | None,
+    check_all_fields: bool,
+) -> None:
+    """Score every record of RECORDS (CSV, JSON, JSONL, YAML, or - for stdin) with POLICY.
+
+    A summary (records read, scored, ineligible, rejected, per tier) goes to stderr.
+    """
+    if rejects and on_error != "skip":
+        raise click.BadParameter("needs --on-error skip", param_hint="--rejects")
+    if rejects and output and same_file(rejects, output):
+        raise click.BadParameter(f"{rejects} is the same file as --output {output}", param_hint="--rejects")
+    policy = load_policy(policy_path, check_all_fields=check_all_fields)
+    if tier is not None and tier not in policy.tier_names:
+        raise click.BadParameter(f"{tier!r} is not a tier of {policy.name} ({', '.join(policy.tier_names)})", param_hint="--tier")
+    rejected_to = Output(rejects) if rejects is not None else contextlib.nullcontext(None)
+    with open_records(records_path, input_format) as source, Output(output) as out, rejected_to as rej:
+        run = Run(policy, source, as_of, explain=fmt in ("json", "jsonl"), rejects=rejects_on_stderr(on_error, rej))
+        writer = ResultsWriter(out, policy, fmt, as_of.isoformat(), top=top, include_ineligible=include_ineligible)
+        progress = Progress()
+        for result in run:
+            progress.tick(run.read)
+            if shown(result, tier=tier, include_ineligible=include_ineligible):
+                writer.add(result)
+        progress.done()
+        writer.finish()
+    summary = run.summary(writer.shown)
+    click.echo(score_summary(summary), err=True)
+    if summary.nothing_usable:
+        raise Failure(f"every record of {records_path} was rejected: nothing was scored")
+
+
+class Progress:
+    """A record counter on stderr, only on a terminal and only for long runs."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.active = sys.stderr.isatty()
+
+    def tick(self, count: int) -> None:
+        shown_before, self.count = self.count, count
+        if self.active and count >= _PROGRESS_FROM and count // 1000 != shown_before // 1000:
+            click.echo(f"\rscoring: {count // 1000 * 1000} records read", err=True, nl=False)
+
+    def done(self) -> None:
+        if self.active and self.count >= _PROGRESS_FROM:
+            click.echo("\r" + " " * 40 + "\r", err=True, nl=False)

@@ -1,0 +1,44 @@
+"""``policyscore test``: run policy test files, with coverage."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from policyscore.cli.common import handles_errors
+from policyscore.render import review as review_render
+from policyscore.review.policytest import run_tests
+
+__all__ = ["test"]
+
+
+@click.command(name="test")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--coverage", "with_coverage", is_flag=True, help="Report which filters, bands, adjustments and if branches the cases reach.")
+@click.option(
+    "--min-coverage",
+    type=click.FloatRange(0, 100),
+    metavar="PCT",
+    help="Fail when a tested policy's coverage is below PCT percent (implies --coverage).",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text", show_default=True)
+@handles_errors
+def test(paths: tuple[str, ...], with_coverage: bool, min_coverage: float | None, fmt: str) -> None:
+    """Run policy test files (*.test.yaml) and check every expectation.
+
+    Each PATH is a test file, a folder (searched recursively for *.test.yaml)
+    or a policy file (its NAME.test.yaml beside it is run).  Exit 0 when every
+    case passes (and coverage reaches --min-coverage), 1 otherwise.
+    """
+    run = run_tests(paths, coverage=with_coverage, min_coverage=min_coverage)
+    if fmt == "json":
+        click.echo(review_render.tests_json(run), nl=False)
+        click.echo(review_render.tests_summary(run), err=True)
+    elif fmt == "junit":
+        click.echo(review_render.tests_junit(run), nl=False)
+        click.echo(review_render.tests_summary(run), err=True)
+    else:
+        click.echo(review_render.tests_text(run), nl=False)
+    if not run.ok:
+        sys.exit(1)

@@ -1,0 +1,106 @@
+"""What running policy test files gives: a result per case, per file and for the whole run (data, no rendering)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from policyscore.errors import Diagnostic
+from policyscore.review.coverage import PolicyCoverage
+from policyscore.review.expectations import Failure
+
+__all__ = ["CaseResult", "FileResult", "RunResult"]
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    name: str
+    record_id: str | None
+    line: int | None
+    failures: tuple[Failure, ...] = ()
+    error: str | None = None
+
+    @property
+    def status(self) -> str:
+        return "error" if self.error is not None else ("failed" if self.failures else "passed")
+
+    @property
+    def title(self) -> str:
+        return self.name if self.record_id is None else f"{self.name} [{self.record_id}]"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "id": self.record_id,
+            "line": self.line,
+            "status": self.status,
+            "failures": [f.to_dict() for f in self.failures],
+            "error": self.error,
+        }
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome of one test file: problems that kept it from running, or its cases."""
+
+    path: str
+    policy_path: str | None
+    policy: str | None  # "name v<version>" of the loaded policy
+    diagnostics: tuple[Diagnostic, ...]
+    cases: tuple[CaseResult, ...]
+    sources: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics) and all(c.status == "passed" for c in self.cases)
+
+    def count(self, status: str) -> int:
+        return sum(1 for c in self.cases if c.status == status)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "policy_path": self.policy_path,
+            "policy": self.policy,
+            "ok": self.ok,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "cases": [c.to_dict() for c in self.cases],
+        }
+
+
+@dataclass(frozen=True)
+class RunResult:
+    files: tuple[FileResult, ...]
+    coverage: tuple[PolicyCoverage, ...] | None = None
+    min_coverage: float | None = None
+
+    @property
+    def below_min(self) -> tuple[PolicyCoverage, ...]:
+        if self.coverage is None or self.min_coverage is None:
+            return ()
+        return tuple(c for c in self.coverage if c.fraction * 100 < self.min_coverage)
+
+    @property
+    def ok(self) -> bool:
+        return all(f.ok for f in self.files) and not self.below_min
+
+    def totals(self) -> dict[str, int]:
+        cases = [c for f in self.files for c in f.cases]
+        return {
+            "files": len(self.files),
+            "files_with_problems": sum(1 for f in self.files if any(d.is_error for d in f.diagnostics)),
+            "cases": len(cases),
+            "passed": sum(1 for c in cases if c.status == "passed"),
+            "failed": sum(1 for c in cases if c.status == "failed"),
+            "errors": sum(1 for c in cases if c.status == "error"),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "summary": self.totals(),
+            "files": [f.to_dict() for f in self.files],
+            "coverage": None if self.coverage is None else [c.to_dict() for c in self.coverage],
+            "min_coverage": self.min_coverage,
+            "below_min_coverage": [c.policy for c in self.below_min],
+        }

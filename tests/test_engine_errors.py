@@ -1,0 +1,55 @@
+"""Only a record's own problems become rejected records; a back end's failure on a good record is a bug, said as one."""
+
+from __future__ import annotations
+
+import pytest
+from support import load
+
+import policyscore as ps
+from policyscore import backends
+from policyscore.policy import Policy
+
+POLICY = """
+policy: p
+version: 1
+record:
+  fields: {id: string, a: number?, b: number?}
+factors:
+  - id: ratio
+    weight: 10
+    value: "a / b"
+"""
+
+
+def _broken(program, check_all_fields=False):
+    def evaluate(record, as_of, explain):
+        raise ZeroDivisionError("float division by zero")  # what a back end without the divisor check would raise
+
+    return evaluate
+
+
+def test_a_back_end_failing_on_a_good_record_raises_an_engine_error_not_a_record_error():
+    good = load(POLICY)
+    broken = Policy(good.program, _broken(good.program))
+    assert good.score({"id": "x", "a": 1, "b": 0}, "2026-11-01").to_dict()["factors"][0]["missing"] is True
+    with pytest.raises(ps.EngineError, match="reference evaluator scores") as err:
+        broken.score({"id": "x", "a": 1, "b": 0}, "2026-11-01")
+    assert not isinstance(err.value, ps.RecordError)
+    with pytest.raises(ps.EngineError):
+        list(broken.score_many([{"id": "x", "a": 1, "b": 0}], "2026-11-01", on_error="yield"))
+
+
+def test_a_bad_record_is_still_a_record_error_whatever_the_back_end_raised():
+    broken = Policy(load(POLICY).program, _broken(None))
+    (error,) = broken.score_many([{"id": "x", "a": "one", "b": 2}], "2026-11-01", on_error="yield")
+    assert isinstance(error, ps.RecordError) and error.field == "a" and error.record_id == "x"
+
+
+def test_the_command_line_reports_an_engine_bug_with_exit_3(tmp_path, monkeypatch, run):
+    (tmp_path / "p.yaml").write_text(POLICY)
+    (tmp_path / "r.jsonl").write_text('{"id": "x", "a": 1, "b": 0}\n')
+    monkeypatch.setitem(backends.BACKENDS, "python", _broken)
+    result = run("score", tmp_path / "p.yaml", tmp_path / "r.jsonl", "--as-of", "2026-11-01")
+    assert result.exit_code == 3
+    assert "internal error" in result.stderr and "bug in policyscore" in result.stderr
+    assert "rejected" not in result.stderr
