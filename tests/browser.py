@@ -11,6 +11,7 @@ makes is recorded, so a test can check that none leaves the file.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import select
@@ -49,8 +50,10 @@ class Browser:
         self._from_browser, from_browser_w = os.pipe()
 
         def wire() -> None:  # in the child, before exec: the pipe ends become descriptors 3 and 4
-            os.dup2(to_browser_r, 3)
-            os.dup2(from_browser_w, 4)
+            # Copied above 10 first: dup2 onto the same number would keep the close-on-exec flag of a pipe that is already 3 or 4.
+            high_r, high_w = fcntl.fcntl(to_browser_r, fcntl.F_DUPFD, 10), fcntl.fcntl(from_browser_w, fcntl.F_DUPFD, 10)
+            os.dup2(high_r, 3)
+            os.dup2(high_w, 4)
 
         args = [
             executable,

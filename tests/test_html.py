@@ -111,7 +111,9 @@ def test_book_page_is_self_contained_and_draws_every_chart():
     page = Page(text)
     assert_charts_drawn(page, text, {"funnel", "histogram", "tiers", "factors", "reasons", "pareto", "waterfall"})
     assert len(re.findall(r'data-chart="waterfall"', text)) == 3
-    assert "@media print" in text and "break-before: page" in text
+    style = re.search(r"<style>(.*?)</style>", text, re.S).group(1)
+    assert "@media print" in style and "break-before: page" in style
+    assert '"Liberation Sans"' in style and "&#34;" not in style, "the style sheet is inserted as it is, not escaped"
 
 
 def test_book_page_numbers_equal_scoring_the_same_records():
