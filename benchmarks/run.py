@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""policyscore benchmark runner (issue 6).  See benchmarks/README.md.
+"""policyscore benchmark runner.  See benchmarks/README.md.
 
     python benchmarks/run.py --records 100000 --repeat 5 --output benchmarks/results.md
     python benchmarks/run.py --quick
@@ -7,55 +7,54 @@
 Steps, in one process unless said otherwise:
 
 1. generate N customer records in memory (examples/generate.py, fixed seed);
-2. ASSERT that benchmarks/handwritten.py and ``Policy.score_many`` agree on
-   every record (eligible, score, tier, per-factor points), with and without
-   explanations; check each installed peer on a sample (mismatches reported);
-3. time, interleaved, median of --repeat runs with the garbage collector off:
-   (a) the hand-written function, (b) score_many(explain=True) reading each
-   result's id/score/tier/points, (c) the same with explain=False, (d) (b) plus
-   result.to_dict() for every record; and each installed peer on a sample,
-   interleaved with (a) on the same sample;
-4. load + check of every policy in rules/: cold (fresh interpreter, including
-   ``import policyscore`` and the lark grammar) and warm;
-5. end to end (subprocesses): write a JSONL file of --e2e records, then time
-   ``policyscore score POLICY FILE --format jsonl --as-of ... --output /dev/null``
-   against benchmarks/handwritten_e2e.py (same JSON library), with peak RSS;
+2. ASSERT that every hand-written baseline agrees with the engine on every
+   record: ``handwritten.py`` and ``handwritten_small.py`` (eligible, score,
+   tier, per-factor points, with and without explanations) and
+   ``handwritten_explain.py`` (the whole ``to_dict()``); check each installed
+   peer on a sample (mismatches reported);
+3. time, interleaved in one run (every variant once per round, the order
+   rotating), median of --repeat rounds with the garbage collector off, each
+   engine variant against its hand-written baseline measured in the same
+   rounds: scores with and without explanations, scores only (lazy results,
+   reading ``.score`` and ``.tier``) on startup-us-ca and on the small policy,
+   and full explanation dicts; each installed peer on a sample, interleaved
+   with the hand-written scorer on the same sample;
+4. load + check of every policy in rules/: cold and warm (loadcheck.py);
+5. end to end, in subprocesses, with peak RSS (endtoend.py);
 6. print a Markdown report and write it to --output.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import hashlib
 import importlib.util
-import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterable
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import endtoend  # noqa: E402
 import handwritten  # noqa: E402
+import handwritten_explain  # noqa: E402
+import handwritten_small  # noqa: E402
+import loadcheck  # noqa: E402
 import peers  # noqa: E402
+from common import AS_OF, ROOT, SEED, Run, fmt_rate, interleave, log, rate, table  # noqa: E402
 
 import policyscore  # noqa: E402
 
-AS_OF = date(2026, 11, 1)
-SEED = 20261101
 POLICY_PATH = ROOT / handwritten.POLICY_FILE
+SMALL_PATH = ROOT / handwritten_small.POLICY_FILE
 
 
 def _load_generator() -> ModuleType:
@@ -64,10 +63,6 @@ def _load_generator() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def log(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 # ---------------------------------------------------------------- machine
@@ -99,50 +94,58 @@ def _version(module: str) -> str:
         return "?"
 
 
-def machine_lines(policy: policyscore.Policy) -> list[str]:
+def _describe_policy(path: Path, policy: policyscore.Policy) -> str:
+    return (
+        f"- policy {path.relative_to(ROOT).as_posix()}: {len(policy.filters)} filters, {len(policy.factors)} factors, "
+        f"{len(policy.adjustments)} adjustments, {len(policy.lets)} lets, {len(policy.fields)} declared record fields"
+    )
+
+
+def machine_lines(policy: policyscore.Policy, small: policyscore.Policy) -> list[str]:
     affinity = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     commit = _git("rev-parse", "--short", "HEAD")
     dirty = _git("status", "--porcelain", "--", "src")
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0, 0, 0)
+    package = Path(policyscore.__file__).resolve().parent
+    elsewhere = "" if package.is_relative_to(ROOT / "src") else f" (imported from {package}, not this checkout)"
     return [
         f"- Python {platform.python_version()} ({platform.python_implementation()}), {platform.system()} {platform.release()}",
         f"- CPU: {_cpu_model()}, {os.cpu_count()} logical cores ({affinity} usable)",
         f"- load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (the machine is shared)",
-        f"- policyscore {policyscore.__version__}, git {commit or '?'}{' with uncommitted changes in src/' if dirty else ''};"
+        f"- policyscore {policyscore.__version__}{elsewhere}, git {commit or '?'}{' with uncommitted changes in src/' if dirty else ''};"
         f" generated evaluator sha256 {hashlib.sha256(policy.source.encode()).hexdigest()[:12]}",
-        f"- policy {handwritten.POLICY_FILE}: {len(policy.filters)} filters, {len(policy.factors)} factors, "
-        f"{len(policy.adjustments)} adjustments, {len(policy.lets)} lets, {len(policy.fields)} declared record fields",
+        _describe_policy(POLICY_PATH, policy),
+        _describe_policy(SMALL_PATH, small),
     ]
 
 
 # ---------------------------------------------------------------- agreement
 
 
-def _engine_tuple(result: Any) -> tuple[Any, ...]:
-    return (result.id, result.eligible, result.score, result.tier, result.points)
-
-
-def check_agreement(policy: policyscore.Policy, records: list[dict[str, Any]]) -> list[str]:
-    """Assert hand-written == engine on every record; return report lines."""
+def _scores_agree(policy: policyscore.Policy, scorer: Callable[..., Any], records: list[dict[str, Any]], name: str) -> int:
+    """Assert ``scorer`` == engine on every record, with and without explanations; return the eligible count."""
     for explain in (False, True):
-        n = 0
         for record, result in zip(records, policy.score_many(records, AS_OF, explain=explain), strict=True):
-            mine = handwritten.score(record, AS_OF)
-            theirs = _engine_tuple(result)
+            mine = scorer(record, AS_OF)
+            theirs = (result.id, result.eligible, result.score, result.tier, result.points)
             if mine != theirs:
-                raise AssertionError(f"hand-written and engine disagree (explain={explain}) on {record.get('id')}: {mine} != {theirs}")
-            n += 1
-    sample = records[:2000]
-    for record, result in zip(sample, policy.score_many(sample, AS_OF, explain=True), strict=True):
-        _, eligible, score, tier, points = handwritten.score(record, AS_OF)
-        d = result.to_dict()
-        assert (d["eligible"], d["score"], d["tier"]) == (eligible, score, tier), record.get("id")
-        if eligible:
-            assert {f["id"]: f["points"] for f in d["factors"]} == points, record.get("id")
-    eligible = sum(1 for r in records if handwritten.score(r, AS_OF)[1])
+                raise AssertionError(f"{name} and the engine disagree (explain={explain}) on {record.get('id')}: {mine} != {theirs}")
+    return sum(1 for r in records if scorer(r, AS_OF)[1])
+
+
+def check_agreement(policy: policyscore.Policy, small: policyscore.Policy, records: list[dict[str, Any]]) -> list[str]:
+    """Assert every hand-written baseline == engine on every record; return report lines."""
+    eligible = _scores_agree(policy, handwritten.score, records, "handwritten.py")
+    eligible_small = _scores_agree(small, handwritten_small.score, records, "handwritten_small.py")
+    for record, result in zip(records, policy.score_many(records, AS_OF, explain=True), strict=True):
+        if handwritten_explain.explain(record, AS_OF) != result.to_dict():
+            raise AssertionError(f"handwritten_explain.py and to_dict() disagree on {record.get('id')}")
+    n = f"{len(records):,}"
     return [
-        f"- hand-written == engine on all {len(records):,} records (eligible, score, tier, per-factor points), "
-        f"with explain=True and explain=False; to_dict() points checked on {len(sample):,}; {eligible:,} eligible"
+        f"- handwritten.py == engine on all {n} records (eligible, score, tier, per-factor points), "
+        f"with explain=True and explain=False; {eligible:,} eligible",
+        f"- handwritten_explain.py == `to_dict()` (the whole explanation) on all {n} records",
+        f"- handwritten_small.py == engine on all {n} records, with explain=True and explain=False; {eligible_small:,} eligible",
     ]
 
 
@@ -166,17 +169,30 @@ def check_peer(scorer: Callable[..., Any], records: list[dict[str, Any]]) -> tup
     return bad, errors, first
 
 
-# ---------------------------------------------------------------- timing
+# ---------------------------------------------------------------- the timed variants
 
 
-def run_handwritten(records: list[dict[str, Any]]) -> None:
-    score = handwritten.score
+def make_scorer_run(scorer: Callable[..., Any]) -> Callable[[list[dict[str, Any]]], None]:
+    """A hand-written scorer (or a peer) on every record, unpacking its (id, eligible, score, tier, points)."""
+
+    def run(records: list[dict[str, Any]]) -> None:
+        as_of = AS_OF
+        for record in records:
+            rid, eligible, total, tier, points = scorer(record, as_of)
+
+    return run
+
+
+def run_explain(records: list[dict[str, Any]]) -> None:
+    explain = handwritten_explain.explain
     as_of = AS_OF
     for record in records:
-        rid, eligible, total, tier, points = score(record, as_of)
+        explain(record, as_of)
 
 
 def make_engine_run(policy: policyscore.Policy, explain: bool, to_dict: bool) -> Callable[[list[dict[str, Any]]], None]:
+    """score_many, reading each result's id, score, tier and points (and building to_dict())."""
+
     def run(records: list[dict[str, Any]]) -> None:
         for result in policy.score_many(records, AS_OF, explain=explain):
             _ = result.id, result.score, result.tier, result.points
@@ -189,215 +205,206 @@ def make_engine_run(policy: policyscore.Policy, explain: bool, to_dict: bool) ->
     return run_dict if to_dict else run
 
 
-def make_peer_run(scorer: Callable[..., Any]) -> Callable[[list[dict[str, Any]]], None]:
-    def run(records: list[dict[str, Any]]) -> None:
+def make_scores_only_run(policy: policyscore.Policy, one_by_one: bool) -> Callable[[list[dict[str, Any]]], None]:
+    """Lazy results, scores only: explain=False, reading .score and .tier (score_many, or score() per record)."""
+
+    def run_many(records: list[dict[str, Any]]) -> None:
+        for result in policy.score_many(records, AS_OF, explain=False):
+            _ = result.score, result.tier
+
+    def run_each(records: list[dict[str, Any]]) -> None:
+        score = policy.score
         as_of = AS_OF
         for record in records:
-            rid, eligible, total, tier, points = scorer(record, as_of)
+            result = score(record, as_of, explain=False)
+            _ = result.score, result.tier
 
-    return run
-
-
-def timed(fn: Callable[[list[dict[str, Any]]], None], records: list[dict[str, Any]]) -> float:
-    gc.collect()
-    gc.disable()
-    try:
-        start = time.perf_counter()
-        fn(records)
-        return time.perf_counter() - start
-    finally:
-        gc.enable()
+    return run_each if one_by_one else run_many
 
 
-def interleave(
-    variants: dict[str, tuple[Callable[[list[dict[str, Any]]], None], list[dict[str, Any]]]], repeat: int
-) -> dict[str, list[float]]:
-    """Run every variant once per round, rotating the order each round; return times per variant."""
-    names = list(variants)
-    times: dict[str, list[float]] = {name: [] for name in names}
-    for name in names:  # warm-up round (not counted)
-        fn, records = variants[name]
-        timed(fn, records[: min(len(records), 2000)])
-    for round_ in range(repeat):
-        order = names[round_ % len(names) :] + names[: round_ % len(names)]
-        for name in order:
-            fn, records = variants[name]
-            times[name].append(timed(fn, records))
-        log(f"  round {round_ + 1}/{repeat}: " + ", ".join(f"{n} {len(variants[n][1]) / times[n][-1]:,.0f}/s" for n in names))
-    return times
+# (key, label, baseline key or None, target ratio or None)
+VARIANTS: tuple[tuple[str, str, str | None, float | None], ...] = (
+    ("a", "(a) hand-written scorer (handwritten.py)", None, None),
+    ("b", "(b) `score_many(explain=True)`, reading id/score/tier/points", "a", None),
+    ("c", "(c) `score_many(explain=False)`, reading id/score/tier/points", "a", None),
+    ("e", "(e) scores only: `score_many(explain=False)`, reading `.score`, `.tier`", "a", 0.9),
+    ("f", "(f) scores only: `score(record, as_of, explain=False)` per record, reading `.score`, `.tier`", "a", 0.9),
+    ("x", "(x) hand-written explanation dict (handwritten_explain.py)", None, None),
+    ("d", "(d) full explanation: `score_many(explain=True)` + `result.to_dict()` per record", "x", 0.7),
+    ("s", "(s) hand-written scorer of the small policy (handwritten_small.py)", None, None),
+    ("g", "(g) small policy, scores only: `score_many(explain=False)`, reading `.score`, `.tier`", "s", 0.9),
+    ("h", "(h) small policy, scores only: `score(record, as_of, explain=False)` per record", "s", 0.9),
+)
+STARTUP_KEYS = frozenset("abcefxd")
 
 
-def rate(n: int, times: list[float]) -> tuple[float, float, float]:
-    """(median, slowest, fastest) records per second."""
-    return n / statistics.median(times), n / max(times), n / min(times)
-
-
-# ---------------------------------------------------------------- load and check
-
-_COLD = """
-import sys, time
-t0 = time.perf_counter()
-import policyscore
-t1 = time.perf_counter()
-policy = policyscore.load_policy(sys.argv[1])
-t2 = time.perf_counter()
-diags = policyscore.check(sys.argv[1])
-t3 = time.perf_counter()
-assert not any(d.is_error for d in diags)
-print(t1 - t0, t2 - t1, t3 - t2)
-"""
-
-
-def load_check(policies: list[Path], repeat: int, pycache: Path) -> list[dict[str, Any]]:
-    """Cold runs use a bytecode cache (PYTHONPYCACHEPREFIX, warmed by one untimed run) as an installed package has;
-    the "no bytecode" column compiles every module from source (PYTHONDONTWRITEBYTECODE=1, as in some CI setups).
-    Policies are interleaved round by round, so that a busy moment of the shared machine does not hit one policy only."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = str(pycache)
-    nocache = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
-    nocache["PYTHONDONTWRITEBYTECODE"] = "1"
-    keys = ("import", "cold_load", "cold_check", "process", "no_bytecode", "warm_load", "warm_check")
-    samples: dict[Path, dict[str, list[float]]] = {path: {k: [] for k in keys} for path in policies}
-    for path in policies:
-        subprocess.run([sys.executable, "-c", _COLD, str(path)], capture_output=True, check=True, cwd=ROOT, env=env)
-        policyscore.load_policy(path)
-    for _ in range(max(repeat, 5)):
-        for path in policies:
-            got = samples[path]
-            out = subprocess.run(
-                [sys.executable, "-B", "-c", _COLD, str(path)], capture_output=True, text=True, check=True, cwd=ROOT, env=nocache
-            )
-            got["no_bytecode"].append(sum(float(x) for x in out.stdout.split()[:2]))
-            start = time.perf_counter()
-            out = subprocess.run([sys.executable, "-c", _COLD, str(path)], capture_output=True, text=True, check=True, cwd=ROOT, env=env)
-            got["process"].append(time.perf_counter() - start)
-            a, b, c = (float(x) for x in out.stdout.split())
-            got["import"].append(a)
-            got["cold_load"].append(b)
-            got["cold_check"].append(c)
-            start = time.perf_counter()
-            policyscore.load_policy(path)
-            got["warm_load"].append(time.perf_counter() - start)
-            start = time.perf_counter()
-            policyscore.check(path)
-            got["warm_check"].append(time.perf_counter() - start)
+def in_memory(
+    policy: policyscore.Policy, small: policyscore.Policy, records: list[dict[str, Any]], repeat: int
+) -> tuple[list[str], dict[str, float], dict[str, list[float]]]:
+    """Time every variant in one interleaved run; return the report section, the ratios and the times."""
+    variants: dict[str, Run] = {
+        "a": (make_scorer_run(handwritten.score), records),
+        "b": (make_engine_run(policy, True, False), records),
+        "c": (make_engine_run(policy, False, False), records),
+        "e": (make_scores_only_run(policy, False), records),
+        "f": (make_scores_only_run(policy, True), records),
+        "x": (run_explain, records),
+        "d": (make_engine_run(policy, True, True), records),
+        "s": (make_scorer_run(handwritten_small.score), records),
+        "g": (make_scores_only_run(small, False), records),
+        "h": (make_scores_only_run(small, True), records),
+    }
+    n = len(records)
+    log(f"timing in memory: {n:,} records x {repeat} rounds, {len(variants)} variants interleaved")
+    times = interleave(variants, repeat)
+    ratios: dict[str, float] = {}
     rows = []
-    med = statistics.median
-    for path in policies:
-        got = samples[path]
+    for key, label, base, target in VARIANTS:
+        med, slow, fast = rate(n, times[key])
+        policy_name = handwritten.POLICY_FILE if key in STARTUP_KEYS else handwritten_small.POLICY_FILE
+        if base is None:
+            rows.append([label, policy_name, fmt_rate(med), f"{fmt_rate(slow)}–{fmt_rate(fast)}", "baseline", "", "", ""])
+            continue
+        ratios[key] = med / rate(n, times[base])[0]
+        paired = statistics.median(tb / tk for tb, tk in zip(times[base], times[key]))
+        fastest = min(times[base]) / min(times[key])  # the least disturbed round of each
+        verdict = "" if target is None else f">= {target} " + ("**met**" if ratios[key] >= target else "**not met**")
         rows.append(
-            {
-                "policy": path.relative_to(ROOT).as_posix(),
-                **{k: med(v) for k, v in got.items()},
-                "cold_total": med([a + b for a, b in zip(got["import"], got["cold_load"])]),
-            }
+            [
+                label,
+                policy_name,
+                fmt_rate(med),
+                f"{fmt_rate(slow)}–{fmt_rate(fast)}",
+                f"{ratios[key]:.3f} vs ({base})",
+                f"{paired:.3f}",
+                f"{fastest:.3f}",
+                verdict,
+            ]
         )
+    report = [
+        f"## In memory: {n:,} records, median of {repeat} interleaved rounds (gc off), each ratio against a baseline of the same rounds",
+        "",
+        *table(
+            [
+                "variant",
+                "policy",
+                "records/s (median)",
+                "range",
+                "ratio vs baseline",
+                "paired ratio (median of rounds)",
+                "ratio of the fastest rounds",
+                "target",
+            ],
+            rows,
+        ),
+        "",
+    ]
+    return report, ratios, times
+
+
+def peer_section(
+    peer_scorers: list[tuple[peers.Peer, Callable[..., Any]]], records: list[dict[str, Any]], args: argparse.Namespace, b_rate: float,
+    hw_rate: float, b_ratio: float,
+) -> tuple[list[str], dict[str, float]]:  # fmt: skip
+    """Each installed peer on a sample, interleaved with (a) on the same records."""
+    log("timing peers")
+    hw = make_scorer_run(handwritten.score)
+    rows = []
+    peer_ratios = {}
+    for peer, scorer in peer_scorers:
+        probe = records[:200]
+        start = time.perf_counter()
+        make_scorer_run(scorer)(probe)
+        per_record = (time.perf_counter() - start) / len(probe)
+        m = max(200, min(len(records), int(args.peer_seconds / per_record)))
+        sample = records[:m]
+        t = interleave({"a": (hw, sample), "peer": (make_scorer_run(scorer), sample)}, max(1, args.repeat))
+        a_rate, p_rate = rate(m, t["a"])[0], rate(m, t["peer"])[0]
+        peer_ratios[peer.name] = p_rate / a_rate
+        rows.append(
+            [
+                f"{peer.name} ({peer.package} {_version(peer.package)})",
+                f"{m:,}",
+                fmt_rate(p_rate),
+                fmt_rate(a_rate),
+                f"{p_rate / a_rate:.4f}",
+            ]
+        )
+    rows.append(
+        ["policyscore (b), explain=True, from the table above", f"{len(records):,}", fmt_rate(b_rate), fmt_rate(hw_rate), f"{b_ratio:.3f}"]
+    )
+    report = [
+        "## Peers: the same policy in other engines (the first records of the set, interleaved with (a) on the same records)",
+        "",
+        *table(["engine", "records", "records/s (median)", "(a) on the same records", "ratio vs (a)"], rows),
+        "",
+    ]
+    return report, peer_ratios
+
+
+# ---------------------------------------------------------------- targets
+
+
+#: (variant, target, minimum ratio)
+TARGETS = (
+    ("d", "full explanation dicts (d) >= 0.7x the hand-written explanation (x), startup-us-ca", 0.7),
+    ("e", "scores only, lazy results (e) `score_many` >= 0.9x hand-written (a), startup-us-ca (56 fields)", 0.9),
+    ("f", "scores only, lazy results (f) `score()` >= 0.9x hand-written (a), startup-us-ca (56 fields)", 0.9),
+    ("g", "scores only, lazy results (g) `score_many` >= 0.9x hand-written (s), small policy (5 fields)", 0.9),
+    ("h", "scores only, lazy results (h) `score()` >= 0.9x hand-written (s), small policy (5 fields)", 0.9),
+)
+
+
+def target_rows(
+    ratios: dict[str, float], peer_ratios: dict[str, float], worst_cold: float | None, e2e: dict[str, Any], e2e_n: int
+) -> list[list[str]]:
+    def verdict(ok: bool) -> str:
+        return "**met**" if ok else "**not met**"
+
+    rows = [[label, f"{ratios[key]:.3f}", verdict(ratios[key] >= target)] for key, label, target in TARGETS]
+    if peer_ratios:
+        best = max(peer_ratios, key=peer_ratios.__getitem__)
+        rows.append(
+            [
+                "faster than every installed peer",
+                f"(b) {ratios['b']:.3f} vs best peer {peer_ratios[best]:.4f} ({best})",
+                verdict(ratios["b"] > peer_ratios[best]),
+            ]
+        )
+    if worst_cold is not None:
+        rows.append(
+            [
+                "load + check of a policy in rules/ < 150 ms (cold, incl. grammar)",
+                f"worst {worst_cold * 1000:.0f} ms",
+                verdict(worst_cold < 0.150),
+            ]
+        )
+    if "cli" in e2e:
+        rows.append(
+            [
+                "end to end >= 0.8x hand-written script",
+                f"{e2e['cli'][1]:.3f} ({e2e['cli'][0]:,.0f} records/s)",
+                verdict(e2e["cli"][1] >= 0.8),
+            ]
+        )
+        if e2e["cli"][2]:
+            big = e2e_n >= 1_000_000
+            rows.append(
+                [
+                    "streaming 1,000,000 records: peak RSS < 150 MB",
+                    f"{e2e['cli'][2]:.0f} MiB at {e2e_n:,} records",
+                    verdict(e2e["cli"][2] * 1.048576 < 150) if big else "not measured at 1,000,000 records (use --e2e 1000000)",
+                ]
+            )
+    elif e2e_n > 0:
+        rows.append(["end to end >= 0.8x hand-written script", "CLI missing", "not measured"])
     return rows
 
 
-# ---------------------------------------------------------------- end to end
+# ---------------------------------------------------------------- main
 
 
-def write_jsonl(gen: ModuleType, n: int, path: Path) -> None:
-    if path.exists() and path.with_suffix(".done").exists():
-        log(f"reusing {path}")
-        return
-    log(f"writing {n:,} records to {path}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        gen.write_jsonl(gen.generate(n, SEED), f)
-    path.with_suffix(".done").write_text(str(n))
-
-
-def _time_cmd(cmd: list[str]) -> tuple[float, int | None]:
-    """(wall seconds, peak RSS in KiB) of a command run to completion."""
-    timer = shutil.which("time") if Path("/usr/bin/time").exists() else None
-    timer = "/usr/bin/time" if Path("/usr/bin/time").exists() else timer
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
-        full = [timer, "-f", "%M", "-o", tf.name, *cmd] if timer else cmd
-        start = time.perf_counter()
-        proc = subprocess.run(full, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        wall = time.perf_counter() - start
-        if proc.returncode != 0:
-            raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr[-2000:]}")
-        if timer:
-            lines = [ln for ln in Path(tf.name).read_text().split() if ln.strip().isdigit()]
-            return wall, int(lines[-1]) if lines else None
-    return wall, _rss_fallback(cmd)
-
-
-def _rss_fallback(cmd: list[str]) -> int:
-    """Peak RSS of one extra run, measured by a fresh parent whose only child is the command."""
-    probe = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); " \
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"  # fmt: skip
-    out = subprocess.run([sys.executable, "-c", probe, *cmd], cwd=ROOT, capture_output=True, text=True, check=True)
-    return int(out.stdout.strip())
-
-
-def cli_json_library() -> str:
-    """The JSON library policyscore's readers use ("orjson" when it is installed and used, else "json")."""
-    try:
-        from policyscore import readers
-    except ImportError:
-        return "json"
-    return "orjson" if getattr(readers, "_orjson", None) is not None else "json"
-
-
-def cli_command() -> list[str] | None:
-    """How to run the CLI, or None when it does not exist yet."""
-    for cmd in ([sys.executable, "-m", "policyscore"], [shutil.which("policyscore") or "policyscore"]):
-        try:
-            proc = subprocess.run([*cmd, "score", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60)
-        except (OSError, subprocess.SubprocessError):
-            continue
-        if proc.returncode == 0 and "--format" in proc.stdout:
-            return cmd
-    return None
-
-
-def _cli_args(cli: list[str], path: Path, output: str) -> list[str]:
-    return [*cli, "score", str(POLICY_PATH), str(path), "--format", "jsonl", "--as-of", AS_OF.isoformat(), "--output", output]
-
-
-def _hw_args(path: Path, output: str, *extra: str) -> list[str]:
-    return [sys.executable, str(HERE / "handwritten_e2e.py"), str(path), "--as-of", AS_OF.isoformat(), "--output", output, *extra]
-
-
-def e2e_sanity(cli: list[str], gen: ModuleType, workdir: Path) -> str:
-    """The CLI and the hand-written script write the same customers with the same scores (untimed, small file)."""
-    small = workdir / "e2e-sanity.jsonl"
-    with open(small, "w", encoding="utf-8") as f:
-        gen.write_jsonl(list(gen.generate(1500, SEED + 1)) + list(gen.edge_case_records()), f)
-    outs = {}
-    for name, cmd in (("cli", _cli_args(cli, small, str(workdir / "cli.out"))), ("hw", _hw_args(small, str(workdir / "hw.out")))):
-        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
-        outs[name] = [json.loads(line) for line in (workdir / f"{name}.out").read_text().splitlines() if line.strip()]
-    cli_rows = [(d["id"], d["score"], d["tier"], {f["id"]: f["points"] for f in d["factors"]}) for d in outs["cli"]]
-    hw_rows = [(d["id"], d["score"], d["tier"], d["points"]) for d in outs["hw"]]
-    if cli_rows != hw_rows:
-        raise AssertionError(f"CLI and hand-written script outputs differ ({len(cli_rows)} vs {len(hw_rows)} rows)")
-    sizes = (workdir / "cli.out").stat().st_size / max(1, len(cli_rows)), (workdir / "hw.out").stat().st_size / max(1, len(hw_rows))
-    return (
-        f"- CLI output == hand-written script output (id, score, tier, points) on {len(cli_rows):,} eligible of "
-        f"{1500 + len(gen.edge_case_records()):,} records; bytes per output line: CLI {sizes[0]:,.0f} (full explanation), "
-        f"hand-written {sizes[1]:,.0f}"
-    )
-
-
-# ---------------------------------------------------------------- report
-
-
-def fmt_rate(r: float) -> str:
-    return f"{r:,.0f}"
-
-
-def table(headers: list[str], rows: Iterable[list[str]]) -> list[str]:
-    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    out += ["| " + " | ".join(row) + " |" for row in rows]
-    return out
-
-
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description="policyscore benchmark runner (see benchmarks/README.md)")
     ap.add_argument("--records", type=int, default=None, help="records in memory (default 100,000; 10,000 with --quick)")
     ap.add_argument("--repeat", type=int, default=5, help="timed rounds per measurement; the median is reported (default 5)")
@@ -411,267 +418,62 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--peer-seconds", type=float, default=1.5, help="target duration of one timed peer run (sets the peer sample size)")
     ap.add_argument("--no-peers", action="store_true", help="skip the optional peer engines")
+    ap.add_argument("--no-load-check", action="store_true", help="skip the load + check timings")
     ap.add_argument("--data-dir", type=Path, default=HERE / ".data", help="where the JSONL files are written and reused")
     ap.add_argument("--output", type=Path, default=None, help="also write the Markdown report here")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     n = args.records or (10_000 if args.quick else 100_000)
     e2e_n = args.e2e if args.e2e is not None else (20_000 if args.quick else 1_000_000)
     repeat = max(1, args.repeat)
 
-    report: list[str] = []
     argv_text = " ".join(["python benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])])
-    report += ["# policyscore benchmark results", "", f"Produced by `{argv_text}` on {time.strftime('%Y-%m-%d %H:%M %Z')}.", ""]
+    report = ["# policyscore benchmark results", "", f"Produced by `{argv_text}` on {time.strftime('%Y-%m-%d %H:%M %Z')}.", ""]
 
     gen = _load_generator()
     policy = policyscore.load_policy(POLICY_PATH)
-    report += ["## Machine", "", *machine_lines(policy), ""]
+    small = policyscore.load_policy(SMALL_PATH)
+    report += ["## Machine", "", *machine_lines(policy, small), ""]
 
     log(f"generating {n:,} records (seed {SEED})")
     records = list(gen.generate(n, SEED))
     log("checking agreement")
-    report += ["## Agreement (asserted before timing)", "", *check_agreement(policy, records)]
+    report += ["## Agreement (asserted before timing)", "", *check_agreement(policy, small, records)]
 
     peer_scorers: list[tuple[peers.Peer, Callable[..., Any]]] = []
-    missing_peers = []
     if not args.no_peers:
         for peer in peers.PEERS:
             if not peer.installed():
-                missing_peers.append(peer)
+                report.append(f"- peer {peer.name}: not installed (`pip install {peer.package}`), skipped")
                 continue
             scorer = peer.build()
             bad, errors, first = check_peer(scorer, records[:2000])
             note = "agrees" if not bad and not errors else f"{bad} mismatches, {errors} errors (first: {first})"
             report.append(f"- peer {peer.name} ({peer.package} {_version(peer.package)}): on {min(n, 2000):,} records {note}")
             peer_scorers.append((peer, scorer))
-        for peer in missing_peers:
-            report.append(f"- peer {peer.name}: not installed (`pip install {peer.package}`), skipped")
     report.append("")
 
-    # ---- in memory
-    log(f"timing in memory: {n:,} records x {repeat} rounds, interleaved")
-    variants = {
-        "a": (run_handwritten, records),
-        "b": (make_engine_run(policy, True, False), records),
-        "c": (make_engine_run(policy, False, False), records),
-        "d": (make_engine_run(policy, True, True), records),
-    }
-    times = interleave(variants, repeat)
-    hw_rate = rate(n, times["a"])[0]
-    labels = {
-        "a": "(a) hand-written Python (benchmarks/handwritten.py)",
-        "b": "(b) `score_many(explain=True)`, reading id/score/tier/points",
-        "c": "(c) `score_many(explain=False)`, same",
-        "d": "(d) (b) + `result.to_dict()` (full JSON explanation) per record",
-    }
-    targets = {"b": 0.7, "c": 0.9}
-    rows = []
-    ratios: dict[str, float] = {}
-    for key, label in labels.items():
-        med, slow, fast = rate(n, times[key])
-        ratios[key] = med / hw_rate
-        paired = statistics.median(ta / tx for ta, tx in zip(times["a"], times[key]))
-        target = targets.get(key)
-        verdict = "" if target is None else (f">= {target} **met**" if ratios[key] >= target else f">= {target} **not met**")
-        rows.append([label, f"{n:,}", fmt_rate(med), f"{fmt_rate(slow)}–{fmt_rate(fast)}", f"{ratios[key]:.3f}", f"{paired:.3f}", verdict])
-    report += [
-        f"## In memory: {handwritten.POLICY_FILE}, {n:,} records, median of {repeat} interleaved rounds (gc off)",
-        "",
-        *table(["variant", "records", "records/s (median)", "range", "ratio vs (a)", "paired ratio (median of rounds)", "target"], rows),
-        "",
-    ]
+    section, ratios, times = in_memory(policy, small, records, repeat)
+    report += section
 
-    # ---- peers
+    peer_ratios: dict[str, float] = {}
     if peer_scorers:
-        log("timing peers")
-        peer_rows = []
-        peer_ratios = {}
-        for peer, scorer in peer_scorers:
-            probe = records[:200]
-            start = time.perf_counter()
-            make_peer_run(scorer)(probe)
-            per_record = (time.perf_counter() - start) / len(probe)
-            m = max(200, min(n, int(args.peer_seconds / per_record)))
-            sample = records[:m]
-            passes = max(1, -(-50_000 // m))  # (a) is timed on the sample repeated, so that one run lasts long enough to time
-            t = interleave({"a": (run_handwritten, sample * passes), "peer": (make_peer_run(scorer), sample)}, repeat)
-            a_rate, p_rate = rate(m * passes, t["a"])[0], rate(m, t["peer"])[0]
-            peer_ratios[peer.name] = p_rate / a_rate
-            peer_rows.append(
-                [
-                    f"{peer.name} ({peer.package} {_version(peer.package)})",
-                    f"{m:,}",
-                    fmt_rate(p_rate),
-                    fmt_rate(a_rate),
-                    f"{p_rate / a_rate:.4f}",
-                ]
-            )
-        peer_rows.append(
-            [
-                "policyscore (b), explain=True, from the table above",
-                f"{n:,}",
-                fmt_rate(rate(n, times["b"])[0]),
-                fmt_rate(hw_rate),
-                f"{ratios['b']:.3f}",
-            ]
-        )
-        report += [
-            "## Peers: the same policy in other engines (the first records of the set, interleaved with (a) on the same records)",
-            "",
-            *table(["engine", "records", "records/s (median)", "(a) on the same records", "ratio vs (a)"], peer_rows),
-            "",
-        ]
-        best_peer = max(peer_ratios.values())
-        ratios["best_peer"] = best_peer
-        ratios["best_peer_name"] = max(peer_ratios, key=peer_ratios.__getitem__)  # type: ignore[assignment]
+        section, peer_ratios = peer_section(peer_scorers, records, args, rate(n, times["b"])[0], rate(n, times["a"])[0], ratios["b"])
+        report += section
 
-    # ---- load and check
-    log("timing load + check")
-    policies = sorted(p for p in (ROOT / "rules").glob("*.yaml") if not p.name.endswith(".test.yaml"))  # test files are not policies
-    lc = load_check(policies, repeat, args.data_dir / "pycache")
-    report += [
-        f"## Load + check (median of {max(repeat, 5)} fresh interpreters per policy, policies interleaved; warm: in this process)",
-        "",
-        *table(
-            [
-                "policy",
-                "cold: import policyscore",
-                "cold: load_policy",
-                "cold: import + load",
-                "cold: check()",
-                "whole process",
-                "cold import + load, no bytecode cache",
-                "warm load_policy",
-                "warm check()",
-            ],
-            [
-                [
-                    r["policy"],
-                    f"{r['import'] * 1000:.0f} ms",
-                    f"{r['cold_load'] * 1000:.0f} ms",
-                    f"**{r['cold_total'] * 1000:.0f} ms**",
-                    f"{r['cold_check'] * 1000:.0f} ms",
-                    f"{r['process'] * 1000:.0f} ms",
-                    f"{r['no_bytecode'] * 1000:.0f} ms",
-                    f"{r['warm_load'] * 1000:.1f} ms",
-                    f"{r['warm_check'] * 1000:.1f} ms",
-                ]
-                for r in lc
-            ],
-        ),
-        "",
-    ]
-    worst_cold = max(r["cold_total"] for r in lc)
+    worst_cold = None
+    if not args.no_load_check:
+        section, worst_cold = loadcheck.section(repeat, args.data_dir)
+        report += section
 
-    # ---- end to end
-    e2e: dict[str, Any] = {}
-    if e2e_n > 0:
-        cli = cli_command()
-        path = args.data_dir / f"customers-{e2e_n}-seed{SEED}.jsonl"
-        write_jsonl(gen, e2e_n, path)
-        lib = cli_json_library()
-        other = "json" if lib == "orjson" else "orjson"
-        cmds: dict[str, list[str]] = {"hw": _hw_args(path, "/dev/null", "--json", lib)}
-        labels_e2e = {"hw": f"hand-written script ({lib}, the CLI's JSON library)"}
-        if cli is None:
-            report += ["## End to end", "", "- the CLI (`policyscore score`) does not exist yet: skipped; hand-written script only", ""]
-        else:
-            with tempfile.TemporaryDirectory() as tmp:
-                report += ["## End to end", "", e2e_sanity(cli, gen, Path(tmp))]
-            cmds["cli"] = _cli_args(cli, path, "/dev/null")
-            labels_e2e["cli"] = "`policyscore score ... --format jsonl` (full explanation per customer)"
-        cmds["engine"] = _hw_args(path, "/dev/null", "--json", lib, "--scorer", "engine")
-        labels_e2e["engine"] = f"same script ({lib}), engine `score_many(explain=False)` in place of the hand-written function"
-        if other == "json" or importlib.util.find_spec("orjson") is not None:
-            cmds["hw_other"] = _hw_args(path, "/dev/null", "--json", other)
-            labels_e2e["hw_other"] = f"hand-written script with {other} (what the JSON library is worth)"
-        log(f"timing end to end: {e2e_n:,} records x {args.e2e_repeat} rounds")
-        walls: dict[str, list[float]] = {k: [] for k in cmds}
-        rss: dict[str, list[int]] = {k: [] for k in cmds}
-        keys = list(cmds)
-        for round_ in range(args.e2e_repeat):
-            for key in keys[round_ % len(keys) :] + keys[: round_ % len(keys)]:
-                wall, peak = _time_cmd(cmds[key])
-                walls[key].append(wall)
-                if peak is not None:
-                    rss[key].append(peak)
-                log(f"  e2e round {round_ + 1}: {key} {wall:.1f} s, {e2e_n / wall:,.0f}/s, peak RSS {peak and peak // 1024} MiB")
-        base = e2e_n / statistics.median(walls["hw"])
-        rows = []
-        for key in keys:
-            r = e2e_n / statistics.median(walls[key])
-            e2e[key] = (r, r / base, max(rss[key]) / 1024 if rss[key] else None)
-            rows.append(
-                [
-                    labels_e2e[key],
-                    f"{e2e_n:,}",
-                    f"{statistics.median(walls[key]):.1f} s",
-                    fmt_rate(r),
-                    f"{r / base:.3f}",
-                    f"{e2e[key][2]:.0f} MiB" if e2e[key][2] else "?",
-                ]
-            )
-        report += [
-            "",
-            f"File: {e2e_n:,} records, {path.stat().st_size / 2**20:,.0f} MiB of JSONL; output to /dev/null;"
-            f" median of {args.e2e_repeat} interleaved round(s); peak RSS from `/usr/bin/time` (maximum over the rounds).",
-            "",
-            *table(["command", "records", "wall (median)", "records/s", "ratio vs hand-written", "peak RSS"], rows),
-            "",
-        ]
-        if cli is not None:
-            mem_sizes = sorted({1_000, *([args.memory] if args.memory else [])} - {e2e_n})
-            mem: list[tuple[int, float | None]] = [(e2e_n, e2e["cli"][2])]
-            for m in mem_sizes:
-                mpath = args.data_dir / f"customers-{m}-seed{SEED}.jsonl"
-                write_jsonl(gen, m, mpath)
-                _, peak = _time_cmd(_cli_args(cli, mpath, "/dev/null"))
-                mem.append((m, peak / 1024 if peak else None))
-            mem_rows = [[f"{m:,}", f"{peak:.0f} MiB" if peak else "?"] for m, peak in sorted(mem)]
-            report += ["Peak RSS of the CLI by input size (flat = streaming):", "", *table(["records", "CLI peak RSS"], mem_rows), ""]
+    section, e2e = endtoend.section(args, gen, e2e_n)
+    report += section
 
-    # ---- targets
-    def verdict(ok: bool) -> str:
-        return "**met**" if ok else "**not met**"
-
-    trows = [
-        ["full explanation on (b) >= 0.7x hand-written", f"{ratios['b']:.3f}", verdict(ratios["b"] >= 0.7)],
-        ["scores only (c) >= 0.9x hand-written", f"{ratios['c']:.3f}", verdict(ratios["c"] >= 0.9)],
-    ]
-    if "best_peer" in ratios:
-        trows.append(
-            [
-                "faster than every installed peer",
-                f"(b) {ratios['b']:.3f} vs best peer {ratios['best_peer']:.4f} ({ratios['best_peer_name']})",
-                verdict(ratios["b"] > ratios["best_peer"]),  # type: ignore[operator]
-            ]
-        )
-    trows.append(
-        [
-            "load + check of a policy in rules/ < 150 ms (cold, incl. grammar)",
-            f"worst {worst_cold * 1000:.0f} ms",
-            verdict(worst_cold < 0.150),
-        ]
-    )
-    if "cli" in e2e:
-        trows.append(
-            [
-                "end to end >= 0.8x hand-written script",
-                f"{e2e['cli'][1]:.3f} ({e2e['cli'][0]:,.0f} records/s)",
-                verdict(e2e["cli"][1] >= 0.8),
-            ]
-        )
-        if e2e["cli"][2]:
-            big = e2e_n >= 1_000_000
-            trows.append(
-                [
-                    "streaming 1,000,000 records: peak RSS < 150 MB",
-                    f"{e2e['cli'][2]:.0f} MiB at {e2e_n:,} records",
-                    verdict(e2e["cli"][2] * 1.048576 < 150) if big else "not measured at 1,000,000 records (use --e2e 1000000)",
-                ]
-            )
-    elif e2e_n > 0:
-        trows.append(["end to end >= 0.8x hand-written script", "CLI missing", "not measured"])
-    report += ["## Targets of issue 6", "", *table(["target", "measured", "verdict"], trows), ""]
+    rows = target_rows(ratios, peer_ratios, worst_cold, e2e, e2e_n)
+    report += ["## Targets", "", *table(["target", "measured", "verdict"], rows), ""]
 
     text = "\n".join(report) + "\n"
     print(text)

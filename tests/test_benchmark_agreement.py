@@ -1,26 +1,39 @@
-"""The benchmark's hand-written startup-us-ca function and the engine agree (a correctness check, no timing).
+"""The benchmark's hand-written functions and the engine agree (a correctness check, no timing).
 
-benchmarks/run.py compares the engine's speed with benchmarks/handwritten.py;
-that comparison only means something while both compute the same thing.  This
-test keeps them in agreement on generated records and on the committed sample
-(which holds the hand-made edge cases).
+benchmarks/run.py compares the engine's speed with hand-written Python:
+``handwritten.py`` (scores of rules/startup-us-ca.yaml), ``handwritten_explain.py``
+(its full explanation dict) and ``handwritten_small.py`` (scores of the small
+benchmark policy).  A comparison only means something while both sides compute
+the same thing.  These tests keep them equal on generated records (the
+benchmark's generator), on the committed sample (which holds the hand-made
+edge cases) and, for the explanation, on records altered to reach every null
+and edge branch.
 """
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import json
 import sys
 from datetime import date
 from pathlib import Path
+from random import Random
 from types import ModuleType
+from typing import Any
 
 import pytest
+import yaml
 
 import policyscore
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2026, 11, 1)
+
+sys.path.insert(0, str(ROOT / "benchmarks"))  # the hand-written modules import each other by name, as run.py does
+import handwritten  # noqa: E402
+import handwritten_explain  # noqa: E402
+import handwritten_small  # noqa: E402
 
 
 def _module(name: str, path: Path) -> ModuleType:
@@ -32,8 +45,14 @@ def _module(name: str, path: Path) -> ModuleType:
     return module
 
 
-handwritten = _module("_bench_handwritten", ROOT / "benchmarks" / "handwritten.py")
 generate = _module("_bench_generate", ROOT / "examples" / "generate.py")
+
+
+def _sample() -> list[dict[str, Any]]:
+    lines = (ROOT / "examples" / "customers.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert len(records) > 300
+    return records
 
 
 @pytest.fixture(scope="module")
@@ -41,15 +60,23 @@ def policy() -> policyscore.Policy:
     return policyscore.load_policy(ROOT / handwritten.POLICY_FILE)
 
 
-def _disagreements(policy: policyscore.Policy, records: list[dict]) -> list[str]:
+@pytest.fixture(scope="module")
+def small() -> policyscore.Policy:
+    return policyscore.load_policy(ROOT / handwritten_small.POLICY_FILE)
+
+
+def _disagreements(policy: policyscore.Policy, scorer: Any, records: list[dict[str, Any]]) -> list[str]:
     out = []
     for record, result in zip(records, policy.score_many(records, AS_OF, explain=False), strict=True):
-        rid, eligible, score, tier, points = handwritten.score(record, AS_OF)
+        rid, eligible, score, tier, points = scorer(record, AS_OF)
         engine = (result.id, result.eligible, result.score, result.tier, result.points)
         mine = (rid, eligible, score, tier, points)
         if engine != mine:
             out.append(f"{record.get('id')}: engine {engine} != hand-written {mine}")
     return out
+
+
+# ---------------------------------------------------------------- scores of startup-us-ca
 
 
 def test_factor_ids_match_the_policy(policy: policyscore.Policy) -> None:
@@ -58,16 +85,13 @@ def test_factor_ids_match_the_policy(policy: policyscore.Policy) -> None:
 
 def test_agree_on_generated_records(policy: policyscore.Policy) -> None:
     records = list(generate.generate(2000, seed=20261101))
-    assert _disagreements(policy, records) == []
+    assert _disagreements(policy, handwritten.score, records) == []
     eligible = sum(1 for r in policy.score_many(records, AS_OF, explain=False) if r.eligible)
     assert 0 < eligible < len(records)  # both branches exercised
 
 
 def test_agree_on_the_committed_sample(policy: policyscore.Policy) -> None:
-    lines = (ROOT / "examples" / "customers.jsonl").read_text(encoding="utf-8").splitlines()
-    records = [json.loads(line) for line in lines if line.strip()]
-    assert len(records) > 300
-    assert _disagreements(policy, records) == []
+    assert _disagreements(policy, handwritten.score, _sample()) == []
 
 
 def test_agree_with_the_explanation(policy: policyscore.Policy) -> None:
@@ -79,3 +103,163 @@ def test_agree_with_the_explanation(policy: policyscore.Policy) -> None:
         assert (d["eligible"], d["score"], d["tier"]) == (eligible, score, tier)
         if eligible:
             assert {f["id"]: f["points"] for f in d["factors"]} == points
+
+
+# ---------------------------------------------------------------- scores of the small policy
+
+
+def test_small_policy_factor_ids(small: policyscore.Policy) -> None:
+    assert handwritten_small.FACTOR_IDS == small.factor_ids
+    doc = yaml.safe_load((ROOT / handwritten_small.POLICY_FILE).read_text(encoding="utf-8"))
+    assert len(doc["record"]["fields"]) == 5 and len(doc["factors"]) == 4  # the size the benchmark report claims
+
+
+def test_small_policy_agrees_on_generated_records(small: policyscore.Policy) -> None:
+    records = list(generate.generate(3000, seed=20261101))
+    assert _disagreements(small, handwritten_small.score, records) == []
+    tiers = {r.tier for r in small.score_many(records, AS_OF, explain=False)}
+    assert tiers == {None, "high", "medium", "low"}  # every tier and the ineligible branch exercised
+
+
+def test_small_policy_agrees_on_the_committed_sample(small: policyscore.Policy) -> None:
+    assert _disagreements(small, handwritten_small.score, _sample()) == []
+
+
+# ---------------------------------------------------------------- full explanations of startup-us-ca
+
+
+def _differences(engine: Any, mine: Any, path: str = "") -> list[str]:
+    """Where two explanations differ, values and their types (1 is not 1.0 in JSON), lists in order."""
+    if isinstance(engine, dict) and isinstance(mine, dict):
+        if list(engine) != list(mine) and set(engine) != set(mine):
+            return [f"{path}: keys {sorted(engine)} != {sorted(mine)}"]
+        return [d for k in engine for d in _differences(engine[k], mine[k], f"{path}.{k}")]
+    if isinstance(engine, list) and isinstance(mine, list) and len(engine) == len(mine):
+        return [d for i, (a, b) in enumerate(zip(engine, mine)) for d in _differences(a, b, f"{path}[{i}]")]
+    if engine != mine or type(engine) is not type(mine):
+        return [f"{path}: engine {engine!r} != hand-written {mine!r}"]
+    return []
+
+
+def _explanation_differences(policy: policyscore.Policy, records: list[dict[str, Any]]) -> list[str]:
+    out = []
+    for record, result in zip(records, policy.score_many(records, AS_OF, explain=True), strict=True):
+        mine = handwritten_explain.explain(record, AS_OF)
+        out += [f"{record.get('id')}{d}" for d in _differences(result.to_dict(), mine)]
+    return out
+
+
+def test_explanations_agree_on_the_committed_sample(policy: policyscore.Policy) -> None:
+    assert _explanation_differences(policy, _sample()) == []
+
+
+def test_explanations_agree_on_generated_records(policy: policyscore.Policy) -> None:
+    records = list(generate.generate(2000, seed=20261101))
+    assert _explanation_differences(policy, records) == []
+
+
+_NULLABLE_READ = (
+    "region", "preferred_language", "buyer_title", "buyer_department", "annual_contract_value",
+    "renewal_likelihood", "nps_score", "seats_used", "last_login_date",
+)  # fmt: skip
+
+
+def _altered(rng: Random, record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with read fields changed to valid values that reach the rarer branches."""
+    r = copy.deepcopy(record)
+    r["country"] = rng.choice(["US", "CA", "US", "GB"])
+    r["status"] = rng.choice(["active", "past_due", "trial", "paused", "churned"])
+    r["industry"] = rng.choice(["software", "ecommerce", "healthcare", "retail", "marketing_agency"])
+    r["company_size"] = rng.choice(["micro", "small", "mid", "large"])
+    r["buyer_department"] = rng.choice(["sales", "finance", "it", "marketing", None])
+    r["buyer_title"] = rng.choice(["VP Sales", "Office manager", "Head of Growth", "analyst", None])
+    r["preferred_language"] = rng.choice(["en-US", "fr-CA", "es", None])
+    r["region"] = rng.choice(["NY", "CA", "ON", "BC", None])
+    for name in _NULLABLE_READ:
+        if rng.random() < 0.2:
+            r[name] = None
+    if rng.random() < 0.15:
+        r["seats_purchased"] = 0
+    if rng.random() < 0.1:
+        r["annual_contract_value"], r["first_purchase_amount"] = None, 0
+    if rng.random() < 0.1:
+        r["renewal_likelihood"] = rng.choice([1.7, -0.25, 0.35, 1])  # clamped above and below
+    if rng.random() < 0.05:
+        r["addon_purchases"] = -3
+    if rng.random() < 0.1:
+        r["renewals_count"] = float(r["renewals_count"])  # a whole number written as a float
+    if rng.random() < 0.1:
+        r["signup_date"] = date.fromisoformat(r["signup_date"])  # a date object, as the CSV reader gives
+    if rng.random() < 0.1 and r.get("last_login_date") is not None:
+        r["last_login_date"] = date.fromisoformat(r["last_login_date"])
+    return r
+
+
+def test_explanations_agree_on_altered_records(policy: policyscore.Policy) -> None:
+    rng = Random(20261128)
+    records = [_altered(rng, r) for r in generate.generate(1500, seed=11)]
+    assert _explanation_differences(policy, records) == []
+    # the alterations reach every missing reason and both clamps
+    reasons = set()
+    clamped = set()
+    for record in records:
+        d = handwritten_explain.explain(record, AS_OF)
+        reasons |= {f["missing_reason"] for f in d["factors"] if f["missing"]}
+        clamped |= {(f["id"], f["raw_value"] > 1) for f in d["factors"] if f["clamped"]}
+    assert reasons == {
+        "'log(purchase_size)' gave null",
+        "'buyer_title' is null (in let 'senior_buyer')",
+        "'buyer_department' is null",
+        "'buyer_title' is null (in let 'senior_buyer'); 'buyer_department' is null",
+        "'nps_score' is null",
+        "'renewal_likelihood' is null",
+        "'seats_used' is null (in let 'seat_utilisation')",
+        "division by zero in 'seats_used / seats_purchased' (in let 'seat_utilisation')",
+        "'preferred_language' is null",
+        "'region' is null",
+        "'preferred_language' is null; 'region' is null",
+    }
+    assert clamped == {("repurchase", True), ("repurchase", False), ("upsell", False)}
+
+
+def _declared_kind(prop: dict[str, Any]) -> str:
+    """A record schema property's kind, as the wrong values below are keyed."""
+    kind = next(k for k in ([prop["type"]] if isinstance(prop["type"], str) else prop["type"]) if k != "null")
+    return "date" if prop.get("format") == "date" else "list" if kind == "array" else kind
+
+
+def test_explanation_rejects_what_the_engine_rejects(policy: policyscore.Policy) -> None:
+    """A read field holding a value not of its declared type: both reject the record, naming the field."""
+    schema = json.loads((ROOT / "schemas" / "customer.schema.json").read_text(encoding="utf-8"))["properties"]
+    base = next(r for r in _sample() if r["country"] == "US" and r["status"] == "active")
+    wrong = {"string": 5, "number": "12", "integer": 2.5, "boolean": "yes", "date": "2026/01/31", "list": "core"}
+    rejected = accepted = 0
+    for name in handwritten_explain.READ_FIELDS:
+        prop = schema[name]
+        for value in (wrong[_declared_kind(prop)], None, "not-a-listed-value" if "enum" in prop else {"an": "object"}):
+            record = {**base, name: value}
+            try:
+                expected = policy.score(record, AS_OF).to_dict()
+            except policyscore.RecordError as err:
+                assert err.field == name
+                with pytest.raises(handwritten_explain.InvalidRecord) as mine:
+                    handwritten_explain.explain(record, AS_OF)
+                assert mine.value.field == name
+                rejected += 1
+            else:
+                assert value is None and "null" in prop["type"]  # only null, where the schema allows it
+                assert handwritten_explain.explain(record, AS_OF) == expected
+                accepted += 1
+    assert rejected > 2 * len(handwritten_explain.READ_FIELDS) and accepted == 9  # the nine nullable fields read
+
+
+def test_explanation_does_not_read_other_fields(policy: policyscore.Policy) -> None:
+    """Fields the policy does not read are not checked, by either: broken ones leave the explanation as it was."""
+    record = _sample()[0]
+    expected = policy.score(record, AS_OF).to_dict()
+    schema = json.loads((ROOT / "schemas" / "customer.schema.json").read_text(encoding="utf-8"))["properties"]
+    unread = [name for name in schema if name not in handwritten_explain.READ_FIELDS and name != "id"]
+    assert len(unread) > 25
+    broken = {**record, **{name: {"not": "valid"} for name in unread}}
+    assert policy.score(broken, AS_OF).to_dict() == expected
+    assert handwritten_explain.explain(broken, AS_OF) == expected

@@ -260,13 +260,13 @@ def test_failed_run_leaves_no_output_file(run, here):
 
 
 def test_yaml_values_that_cannot_be_built_are_rejected(run, here):
-    (here / "c.yaml").write_text("- id: a\n  signup_date: 2024-02-30\n- id: b\n  x: !!python/name:os.system\n", encoding="utf-8")
+    (here / "c.yaml").write_text("- id: a\n  seats: !!float many\n- id: b\n  x: !!python/name:os.system\n", encoding="utf-8")
     result = score(run, "c.yaml", "--on-error", "skip")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "rejected: c.yaml:1: the record cannot be read as YAML: day is out of range for month [PS510]",
-        "rejected: c.yaml:3: the record cannot be read as YAML: could not determine a constructor for the tag "
-        "'tag:yaml.org,2002:python/name:os.system' [PS510]",
+        "rejected: c.yaml:1, id 'a': the record cannot be read as YAML: 'many' is not a decimal number [PS510]",
+        "rejected: c.yaml:3, id 'b': the record cannot be read as YAML: the tag tag:yaml.org,2002:python/name:os.system "
+        "is not supported in records [PS510]",
         "2 records read: 0 scored, 0 ineligible, 2 rejected; 0 shown",
         "tiers: best 0, good 0, fair 0, low 0",
         "policyscore: error: every record of c.yaml was rejected: nothing was scored",

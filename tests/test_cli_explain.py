@@ -161,7 +161,7 @@ def test_a_record_the_policy_rejects(run, tmp_path):
     result = run("explain", STARTUP, data, *AS_OF, "--id", "EDGE-01-PERFECT")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"policyscore: error: {data}:2, id 'EDGE-01-PERFECT': "
+        f"policyscore: error: the customer was rejected: {data}:2, id 'EDGE-01-PERFECT': "
         "field 'signup_date' must be a date (YYYY-MM-DD), got string 'someday' [PS401]\n"
     )
 

@@ -8,7 +8,7 @@
   record that cannot be used (naming file, line, id, field and value);
   ``skip`` writes it to a rejects file (JSON Lines) or reports it, and counts it.
 - :class:`Ranking` keeps the best N of a stream in bounded memory, ties
-  broken by id (:mod:`policyscore.io.ids`), so the order is deterministic.
+  broken by id (:mod:`policyscore.policyfile.ids`), so the order is deterministic.
 - :func:`find` picks records by id, with the one id rule.
 - :func:`parse_day` reads an evaluation date, ``YYYY-MM-DD`` only.
 
@@ -19,18 +19,20 @@ Nothing here prints or knows about the command line: a run gives data
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any, Generic, TypeVar
 
 from policyscore.engine import reference
+from policyscore.engine.portfolio import Portfolio
 from policyscore.engine.result import Result
 from policyscore.errors import PolicyScoreError, RecordError
-from policyscore.io.ids import id_key, id_order
-from policyscore.io.readers import Item, Source, read_records
+from policyscore.io.readers import Item, Source, digest, read_records, rereadable
 from policyscore.io.writers import dumps
 from policyscore.policy import Policy
+from policyscore.policyfile.ids import id_key, id_order
 
 __all__ = [
     "ON_ERROR",
@@ -100,8 +102,47 @@ def _chunks(items: Iterable[Item]) -> Iterator[tuple[list[Item], PolicyScoreErro
         yield chunk, None
 
 
+@contextmanager
+def with_portfolios(
+    source: Source, policies: Sequence[Policy], as_of: date | str
+) -> Iterator[tuple[Source, list[Portfolio | None]]]:
+    """``source`` ready for the scoring pass, and the portfolio of each policy that uses portfolio functions
+    (None for the others).  Those read the records once more first; standard input is spooled to a
+    temporary file for that, removed afterwards."""
+    if not any(p.uses_portfolio for p in policies):
+        yield source, [None] * len(policies)
+        return
+    again = rereadable(source)
+    try:
+        yield again, [first_pass(p, again, as_of) if p.uses_portfolio else None for p in policies]
+    finally:
+        if again is not source:
+            again.close()
+
+
+def first_pass(policy: Policy, source: Source, as_of: date | str) -> Portfolio:
+    """The portfolio of a rereadable source (left at its start again): every readable record, once."""
+    sha = digest(source)
+    portfolio = policy.portfolio(_records_of(read_records(source, policy.fields, policy.id_field)), as_of, sha256=sha)
+    source.stream.seek(0)
+    return portfolio
+
+
+def _records_of(items: Iterable[Item]) -> Iterator[dict[str, Any]]:
+    """The records that could be read, one at a time (the others are reported by the scoring pass)."""
+    for item in items:
+        if item.record is not None:
+            yield item.record
+
+
 def outcomes(
-    policy: Policy, items: Iterable[Item], as_of: date | str, *, explain: bool = True, source: str | None = None
+    policy: Policy,
+    items: Iterable[Item],
+    as_of: date | str,
+    *,
+    explain: bool = True,
+    source: str | None = None,
+    portfolio: Portfolio | None = None,
 ) -> Iterator[Scored]:
     """Every item with its outcome, in input order; records that could not be read pass with their error.
 
@@ -110,7 +151,8 @@ def outcomes(
     """
     for chunk, failure in _chunks(items):
         usable = [item for item in chunk if item.record is not None]
-        scored = zip(usable, policy.score_many((i.record for i in usable), as_of, explain=explain, on_error="yield"), strict=True)  # type: ignore[misc]
+        results = policy.score_many(_records_of(usable), as_of, explain=explain, on_error="yield", portfolio=portfolio)
+        scored = zip(usable, results, strict=True)  # type: ignore[misc]
         for item in chunk:
             if item.record is None:
                 assert item.error is not None
@@ -168,6 +210,7 @@ class Summary:
     rejected: int
     shown: int
     tiers: tuple[tuple[str | None, int], ...]
+    unknown_referrers: int | None = None  # records naming a referrer not in the portfolio (policies with a referral tree)
 
     @property
     def nothing_usable(self) -> bool:
@@ -183,6 +226,7 @@ class Summary:
             "rejected": self.rejected,
             "shown": self.shown,
             "tiers": {name or "": n for name, n in self.tiers},
+            "unknown_referrers": self.unknown_referrers,
         }
 
 
@@ -200,12 +244,19 @@ class Run:
         self.explain = explain
         self.rejects = rejects if rejects is not None else Rejects("fail")
         self.read = self.scored = self.ineligible = self.rejected = 0
+        self.portfolio: Portfolio | None = None  # the book, for a policy with portfolio functions
         self.tiers: dict[str | None, int] = {name: 0 for name in policy.tier_names}
 
     def __iter__(self) -> Iterator[Result]:
-        policy, name = self.policy, self.source.name
-        items = read_records(self.source, policy.fields, policy.id_field)
-        for scored in outcomes(policy, items, self.as_of, explain=self.explain, source=name):
+        # a policy with portfolio functions reads the records twice: the book first, then each record against it
+        with with_portfolios(self.source, [self.policy], self.as_of) as (source, portfolios):
+            self.portfolio = portfolios[0]
+            yield from self._score(source, self.source.name)
+
+    def _score(self, source: Source, name: str) -> Iterator[Result]:
+        policy = self.policy
+        items = read_records(source, policy.fields, policy.id_field)
+        for scored in outcomes(policy, items, self.as_of, explain=self.explain, source=name, portfolio=self.portfolio):
             self.read += 1
             outcome = scored.outcome
             if isinstance(outcome, RecordError):
@@ -222,7 +273,10 @@ class Run:
 
     def summary(self, shown: int) -> Summary:
         assert self.read == self.scored + self.ineligible + self.rejected, "a record was dropped"
-        return Summary(self.source.name, self.read, self.scored, self.ineligible, self.rejected, shown, tuple(self.tiers.items()))
+        unknown = self.portfolio.unknown_referrers if self.portfolio is not None and self.policy.program.referred_by else None
+        return Summary(
+            self.source.name, self.read, self.scored, self.ineligible, self.rejected, shown, tuple(self.tiers.items()), unknown
+        )
 
 
 def shown(result: Result, *, tier: str | None = None, include_ineligible: bool = False) -> bool:
@@ -236,7 +290,7 @@ def shown(result: Result, *, tier: str | None = None, include_ineligible: bool =
 
 
 def rank_key(score: float | int | None, rid: Any) -> tuple[Any, ...]:
-    """Score descending, ineligible (no score) last, ties by id (:func:`policyscore.io.ids.id_order`)."""
+    """Score descending, ineligible (no score) last, ties by id (:func:`policyscore.policyfile.ids.id_order`)."""
     if score is None:
         return (1, 0, id_order(rid))
     return (0, -score, id_order(rid))
@@ -287,7 +341,7 @@ def readable(source: Source, fields: Any, id_field: str, rejects: Rejects) -> It
 
 
 def find(source: Source, fields: Any, id_field: str, ids: Collection[Any], rejects: Rejects | None = None) -> dict[str, Item]:
-    """The items whose id is one of ``ids``, by :func:`policyscore.io.ids.id_key` (``42`` finds ``"42"`` and ``42``).
+    """The items whose id is one of ``ids``, by :func:`policyscore.policyfile.ids.id_key` (``42`` finds ``"42"`` and ``42``).
 
     Every record is read, so ``rejects`` (when given) sees every record that
     cannot be read.  A wanted record that cannot be read is kept as its item

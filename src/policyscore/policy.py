@@ -17,16 +17,25 @@ from typing import Any, Literal
 
 from policyscore.backends import Evaluator, compile_program
 from policyscore.engine import reference
+from policyscore.engine.portfolio import Portfolio, PortfolioRow, build_portfolio
+from policyscore.engine.reference import record_lookup
 from policyscore.engine.result import Result
-from policyscore.errors import RecordError
+from policyscore.errors import PolicyScoreError, RecordError
 from policyscore.policyfile.fields import FieldDecl, field_checker
 from policyscore.policyfile.loader import load_program, load_program_text
 from policyscore.policyfile.program import Adjustment, Factor, Filter, Let, Program, Tier
 from policyscore.policyfile.yamlsource import SourceIndex
 
-__all__ = ["Policy", "load_policy", "load_policy_text", "as_date", "EngineError"]
+__all__ = ["Policy", "load_policy", "load_policy_text", "as_date", "EngineError", "PortfolioRequired"]
 
 OnError = Literal["raise", "yield"]
+
+
+class PortfolioRequired(PolicyScoreError):
+    """A record of a policy with portfolio functions was scored without a portfolio."""
+
+    def __init__(self, message: str):
+        super().__init__(message, code="PS420")
 
 
 class EngineError(RuntimeError):
@@ -141,25 +150,81 @@ class Policy:
         decl = self.program.fields.get(name)
         return value if decl is None else field_checker(decl)(value)
 
+    # ------------------------------------------------------------ the portfolio
+    @property
+    def uses_portfolio(self) -> bool:
+        """Whether the policy uses portfolio functions (its records are scored against the whole book)."""
+        return bool(self.program.portfolio)
+
+    def portfolio(self, records: Iterable[Any], as_of: date | str, *, sha256: str | None = None) -> Portfolio:
+        """The portfolio of ``records`` (the first pass): what the policy's portfolio functions need of them.
+
+        Records that cannot be used are left out of it (scoring them rejects them
+        with the same error); ``sha256`` names the input it was read from.
+        """
+        return build_portfolio(self.program, records, as_date(as_of), sha256=sha256)[0]
+
+    def _row(self, record: Any, day: date, portfolio: Portfolio | None) -> PortfolioRow:
+        if portfolio is None:
+            names = ", ".join(sorted({c.func + "()" for c in self.program.portfolio}))
+            raise PortfolioRequired(
+                f"policy {self.name} uses portfolio functions ({names}), so a record is scored against the whole book: "
+                "use score_many(records, as_of), which computes the portfolio, or pass portfolio=policy.portfolio(records, as_of)"
+            )
+        return portfolio.row(record, record_lookup(self.program, record, day, self.check_all_fields))
+
     # ------------------------------------------------------------ scoring
-    def score(self, record: dict[str, Any], as_of: date | str, *, explain: bool = True) -> Result:
-        """Score one record.  Raises :class:`RecordError` for a record that cannot be scored."""
+    def score(self, record: dict[str, Any], as_of: date | str, *, explain: bool = True, portfolio: Portfolio | None = None) -> Result:
+        """Score one record.  Raises :class:`RecordError` for a record that cannot be scored.
+
+        A policy that uses portfolio functions needs ``portfolio`` (see :meth:`portfolio`).
+        """
         day = as_date(as_of)
+        if self.program.portfolio:
+            try:
+                row = self._row(record, day, portfolio)
+            except RecordError as err:
+                raise self._record_error(record, day, err) from None
+            try:
+                return self.evaluator(record, day, explain, row)
+            except Exception as exc:  # noqa: BLE001 - a record problem, or a bug: the reference decides
+                raise self._record_error(record, day, exc, row) from None
         try:
             return self.evaluator(record, day, explain)
         except Exception as exc:  # noqa: BLE001 - a record problem, or a bug: the reference decides
             raise self._record_error(record, day, exc) from None
 
     def score_many(
-        self, records: Iterable[dict[str, Any]], as_of: date | str, *, explain: bool = True, on_error: OnError = "raise"
+        self,
+        records: Iterable[dict[str, Any]],
+        as_of: date | str,
+        *,
+        explain: bool = True,
+        on_error: OnError = "raise",
+        portfolio: Portfolio | None = None,
     ) -> Iterator[Result | RecordError]:
         """Score records lazily, one at a time (constant memory).
 
         With ``on_error="yield"`` a record that cannot be scored yields its
         :class:`RecordError` in place of a result, so the caller decides; with
-        ``"raise"`` (the default) the error is raised.
+        ``"raise"`` (the default) the error is raised.  For a policy that uses
+        portfolio functions, the portfolio of ``records`` is computed first
+        (they are read twice; an iterator is kept in a list), unless given.
         """
         day = as_date(as_of)
+        if self.program.portfolio:
+            if portfolio is None:
+                records = records if isinstance(records, (list, tuple)) else list(records)
+                portfolio = self.portfolio(records, day)
+            for record in records:
+                try:
+                    result: Result | RecordError = self.score(record, day, explain=explain, portfolio=portfolio)
+                except RecordError as err:
+                    if on_error == "raise":
+                        raise
+                    result = err
+                yield result
+            return
         fn = self.evaluator
         for record in records:
             try:
@@ -170,14 +235,14 @@ class Policy:
                     raise error from None
                 yield error
 
-    def _record_error(self, record: Any, day: date, exc: Exception) -> RecordError:
+    def _record_error(self, record: Any, day: date, exc: Exception, row: PortfolioRow | None = None) -> RecordError:
         """The record's own problem, found by the reference evaluator; an :class:`EngineError` when it has none."""
         rid = record.get(self.program.id_field) if isinstance(record, dict) else None
         rid = rid if isinstance(rid, (str, int, float)) and not isinstance(rid, bool) else None
         if isinstance(exc, RecordError):
             return exc.located(record_id=rid)
         try:
-            reference.evaluate(self.program, record, day, check_all_fields=self.check_all_fields)
+            reference.evaluate(self.program, record, day, check_all_fields=self.check_all_fields, portfolio=row)
         except RecordError as err:
             return err.located(record_id=rid)
         raise EngineError(

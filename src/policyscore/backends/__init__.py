@@ -22,7 +22,9 @@ __all__ = ["Evaluator", "BACKENDS", "compile_program"]
 
 
 class Evaluator(Protocol):
-    def __call__(self, record: Any, as_of: date, explain: bool) -> Result: ...
+    """``evaluate(record, as_of, explain, portfolio_row=None)``: the row is given for policies with portfolio functions."""
+
+    def __call__(self, record: Any, as_of: date, explain: bool, portfolio: Any = None, /) -> Result: ...
 
 
 #: Back ends by name: ``compile(program, check_all_fields=...) -> Evaluator``.

@@ -7,7 +7,7 @@ from datetime import date
 
 import click
 
-from policyscore.batch import readable
+from policyscore.batch import readable, with_portfolios
 from policyscore.cli.common import (
     Failure,
     as_of_option,
@@ -69,10 +69,12 @@ def diff(
     new, new_ref = load_policy_ref(new_path)
     fields = {**old.fields, **new.fields}
     rejects = rejects_on_stderr(on_error)
-    with open_records(records_path, input_format) as source:
+    with open_records(records_path, input_format) as opened, with_portfolios(opened, [old, new], as_of) as (source, books):
         records = readable(source, fields, new.id_field, rejects)
         detail = MigrationCollector(old, new) if fmt == "html" else None
-        report = compare(old, new, records, as_of, top=top, on_error=rejects, old_ref=old_ref, new_ref=new_ref, observe=detail)
+        report = compare(
+            old, new, records, as_of, top=top, on_error=rejects, old_ref=old_ref, new_ref=new_ref, portfolios=books, observe=detail
+        )
     if report.records == 0:
         raise Failure(f"every record of {records_path} was rejected ({report.rejected}): nothing was compared")
     if detail is not None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from policyscore.batch import find
+from policyscore.batch import find, with_portfolios
 from policyscore.cli.common import (
     Failure,
     as_of_option,
@@ -21,8 +21,8 @@ from policyscore.cli.common import (
 )
 from policyscore.engine.explanation import trace_of
 from policyscore.errors import RecordError
-from policyscore.io.ids import id_key
 from policyscore.policy import load_policy
+from policyscore.policyfile.ids import id_key
 from policyscore.render import results as render
 
 __all__ = ["explain"]
@@ -56,7 +56,7 @@ def explain(
     """
     policy = load_policy(policy_path, check_all_fields=check_all_fields)
     wanted = list(dict.fromkeys(id_key(i) for i in ids))
-    with open_records(records_path, input_format) as source:
+    with open_records(records_path, input_format) as opened, with_portfolios(opened, [policy], as_of) as (source, portfolios):
         found = find(source, policy.fields, policy.id_field, wanted, rejects_on_stderr(on_error))
         name = source.name
     missing = [w for w in wanted if w not in found or found[w].record is None]
@@ -67,9 +67,9 @@ def explain(
     for key in wanted:
         item = found[key]
         try:
-            result = policy.score(item.record, as_of)  # type: ignore[arg-type]
+            result = policy.score(item.record, as_of, portfolio=portfolios[0])  # type: ignore[arg-type]
         except RecordError as err:
-            raise err.located(row=item.line, source=name) from None
+            raise Failure(f"the customer was rejected: {err.located(row=item.line, source=name)} [{err.code}]") from None
         d = result.to_dict()
         steps = trace_of(result) if trace else None
         if fmt == "json":

@@ -104,10 +104,12 @@ def report(
         None if stdin else os.path.getsize(records_path),
     )
     show = sys.stderr.isatty() if progress is None else progress
-    with open_records(records_path, input_format) as source:
+    # a policy with portfolio functions reads the records twice: the book first, then each record against it
+    with open_records(records_path, input_format) as opened, batch.with_portfolios(opened, [policy], as_of) as (source, portfolios):
         bar = ProgressBar(source.stream if not stdin else None, info.size) if show else None
         items = read_records(source, policy.fields, policy.id_field)
-        outcomes = (scored.outcome for scored in batch.outcomes(policy, items, as_of, source=source.name))
+        scored = batch.outcomes(policy, items, as_of, source=source.name, portfolio=portfolios[0])
+        outcomes = (each.outcome for each in scored)
         made = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         book = build_report(policy, outcomes, as_of, info, top=top, amount=amount, generated_at=made, progress=bar)
         if bar is not None:

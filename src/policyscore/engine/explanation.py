@@ -59,7 +59,7 @@ def explain(result: Any) -> dict[str, Any]:
     d = program.decimals
     eligible = result.eligible
     if eligible and result.factor_values is None:  # scored without explanations: the reference completes it
-        outcome = reference.evaluate(program, result.record, result.as_of)
+        outcome = reference.evaluate(program, result.record, result.as_of, portfolio=result.portfolio_values)
         values, bands, lets = outcome.values, outcome.bands, outcome.lets
         result = result._replace(let_values=lets, factor_values=values, band_indexes=bands)
     out: dict[str, Any] = {
@@ -71,6 +71,10 @@ def explain(result: Any) -> dict[str, Any]:
         "policy": {"name": program.name, "version": program.version, "sha256": program.sha256},
         "engine": {"name": "policyscore", "version": __version__},
     }
+    row = result.portfolio_values
+    if row is not None:  # a policy with portfolio functions: the book it was scored against, and each value
+        out["policy"]["portfolio"] = {"records": row.portfolio.size, "sha256": row.portfolio.sha256}
+        out["portfolio"] = [row.details(call.key, result.record) for call in program.portfolio]
     lookup = result.lookup
     out["lets"] = [{"name": let.name, "expression": let.text, "value": _plain(lookup(let.name))} for let in program.lets]
     filters = []
@@ -282,7 +286,7 @@ def trace_of(result: Any) -> list[dict[str, Any]]:
     each factor (bands up to the one that decided) and each adjustment, as the reference evaluator went.
     """
     program: Program = result.program
-    outcome = reference.evaluate(program, result.record, result.as_of, trace=True)
+    outcome = reference.evaluate(program, result.record, result.as_of, trace=True, portfolio=result.portfolio_values)
     lets: dict[int, Traced] = {}
     rest: list[dict[str, Any]] = []
     for step in outcome.steps:

@@ -14,7 +14,7 @@ definition of each rule: the explanation calls them too.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -41,6 +41,7 @@ __all__ = [
     "describe_value",
     "checked_fields",
     "check_record",
+    "record_lookup",
 ]
 
 #: Stands for a let an ineligible record did not need (only the filters' lets are computed for it).
@@ -164,16 +165,36 @@ def describe_value(value: Any) -> str:
 # ---------------------------------------------------------------- evaluation
 
 
-def evaluate(program: Program, record: Any, as_of: date, *, check_all_fields: bool = False, trace: bool = False) -> Outcome:
-    """Evaluate ``record``; raise :class:`RecordError` (naming the record's problem) when it cannot be scored."""
+def evaluate(
+    program: Program,
+    record: Any,
+    as_of: date,
+    *,
+    check_all_fields: bool = False,
+    trace: bool = False,
+    portfolio: Mapping[str, Any] | None = None,
+) -> Outcome:
+    """Evaluate ``record``; raise :class:`RecordError` (naming the record's problem) when it cannot be scored.
+
+    ``portfolio`` gives the value of each portfolio function call for this
+    record (by its key), for a policy that uses them.
+    """
     try:
-        return _Run(program, record, as_of, check_all_fields, trace).run()
+        return _Run(program, record, as_of, check_all_fields, trace, portfolio).run()
     except (OverflowError, ValueError) as exc:  # e.g. an integer too large to compute with as a float
         raise RecordError(f"a number in this record is out of range: {exc}", code="PS403") from None
 
 
+def record_lookup(program: Program, record: Any, as_of: date, check_all_fields: bool = False) -> Callable[[str], Any]:
+    """How one record's names read (checked fields, params, lets computed when first read, ``as_of``),
+    for expressions evaluated outside a scoring run (portfolio arguments)."""
+    return _Run(program, record, as_of, check_all_fields, False, None).lazy_lookup
+
+
 class _Run:
-    def __init__(self, program: Program, record: Any, as_of: date, check_all_fields: bool, trace: bool):
+    def __init__(
+        self, program: Program, record: Any, as_of: date, check_all_fields: bool, trace: bool, portfolio: Mapping[str, Any] | None
+    ):
         if not isinstance(record, dict):
             shown = "a list" if isinstance(record, list) else describe_value(record)
             raise RecordError(f"a record must be an object, got {shown}", code="PS403")
@@ -186,17 +207,30 @@ class _Run:
             self.fields[name] = field_checker(program.fields[name])(record.get(name))
         self.lets: dict[str, Any] = {}
         self.steps: list[Step] = []
+        self.portfolio = portfolio or {}
 
     def lookup(self, name: str) -> Any:
         if name == "as_of":
             return self.as_of
         if name in self.lets:
             return self.lets[name]
+        if name in self.portfolio:
+            return self.portfolio[name]
         if name in self.program.params:
             return self.program.params[name]
         if name in self.fields:
             return self.fields[name]
         return self.record.get(name)
+
+    def lazy_lookup(self, name: str) -> Any:
+        """:meth:`lookup`, computing a let the first time it is read."""
+        let = self.program.let_named(name)
+        if let is not None and name not in self.lets:
+            try:
+                self.lets[name] = interpret(let.expr.node, self.lazy_lookup)
+            except ExprRuntimeError as exc:
+                raise runtime_error(let.expr, exc, self.record) from None
+        return self.lookup(name)
 
     def eval(self, kind: str, index: int, expr: Expression, result: str | None = None, band: int | None = None) -> Any:
         """Evaluate one expression; ``result`` ("boolean"/"number") is checked when its type is not declared."""

@@ -43,6 +43,7 @@ class Result(NamedTuple):
     raw_units: int | None  # factor and adjustment points, before the score's min and max
     total_units: int | None
     tier_index: int | None
+    portfolio_values: Any = None  # a PortfolioRow: each portfolio call's value for this record (portfolio policies)
 
     # ------------------------------------------------------------ the headline
     @property
@@ -100,6 +101,9 @@ class Result(NamedTuple):
             return interpret(program.lets[i].expr.node, self.lookup) if value is NOT_COMPUTED else value
         if name in program.params:
             return program.params[name]
+        row = self.portfolio_values
+        if row is not None and name in row:
+            return row[name]
         value = self.record.get(name)
         decl = program.fields.get(name)
         return value if decl is None else _checker(decl)(value)

@@ -14,16 +14,19 @@ faster JSON library can be swapped in at one place.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
-import yaml
-
 from policyscore.errors import InputError, RecordError
+from policyscore.io.recordlimits import canonical, deep_json_error, exact_json_needed, json_record_problem, value_end
 from policyscore.io.seenids import SeenIds
+from policyscore.io.yamlrecords import yaml_items
 from policyscore.language.types import ANY, STRING, Type
 from policyscore.policyfile.fields import FieldDecl, convert_text
 
@@ -54,13 +57,30 @@ def loads(text: str) -> Any:
 
     orjson decodes several times faster than the standard library; a document
     it refuses is decoded again by the standard library for its clearer message.
+    Raises ``ValueError``, or ``RecursionError`` for a document nested too deeply.
+    """
+    return _decode(text)[0]
+
+
+def _decode(text: str) -> tuple[Any, bytes | None]:
+    """The value of ``text`` and, when orjson read it, the value written back compactly.
+
+    A document that may have held an integer beyond 64 bits is decoded again
+    by the standard library: orjson makes such an integer a float, and every
+    other format keeps it exact.
     """
     if _orjson is not None:
         try:
-            return _orjson.loads(text)
+            value = _orjson.loads(text)
         except _orjson.JSONDecodeError:
             pass  # decode again below, for the standard library's clearer message
-    return _DECODER.decode(text)
+        else:
+            canon = canonical(value)
+            if canon is not None and not exact_json_needed(canon):
+                return value, canon
+    return _DECODER.decode(text), None
+
+
 _WS = " \t\n\r"
 
 
@@ -69,6 +89,8 @@ def _array_items(text: str) -> Iterator[tuple[int, Any]]:
 
     ``text`` starts with ``[`` (after white space).  Raises ``ValueError`` (a
     ``json.JSONDecodeError`` when it has a position) when it is not valid JSON.
+    An item that must be rejected (see :mod:`recordlimits`) comes as a
+    :class:`RecordError`, or as ``(RecordError, value)`` when it could be decoded.
     """
     n = len(text)
     i = _skip(text, 0)
@@ -83,8 +105,16 @@ def _array_items(text: str) -> Iterator[tuple[int, Any]]:
     while True:
         line += text.count("\n", last, i)
         last = i
-        value, end = _DECODER.raw_decode(text, i)
-        yield line, value
+        try:
+            value, end = _DECODER.raw_decode(text, i)
+        except RecursionError:
+            end = value_end(text, i)
+            if end == n:
+                raise json.JSONDecodeError("Unterminated value", text, i) from None
+            yield line, deep_json_error()
+        else:
+            problem = json_record_problem(text[i:end], value)
+            yield line, value if problem is None else (problem, value)
         i = _skip(text, end)
         if i < n and text[i] == ",":
             i = _skip(text, i + 1)
@@ -114,9 +144,10 @@ class Source:
     name: str
     format: str
     stream: IO[bytes]
+    owned: bool = False  # a spool of standard input, closed (and so removed) with the source
 
     def close(self) -> None:
-        if self.name != "<stdin>":
+        if self.name != "<stdin>" or self.owned:
             self.stream.close()
 
     def __enter__(self) -> Source:
@@ -141,6 +172,32 @@ def format_of(path: str, forced: str | None = None) -> str:
             code="PS503",
         )
     return _EXTENSIONS[ext]
+
+
+def rereadable(source: Source) -> Source:
+    """``source`` positioned at its start and readable again: standard input (or a pipe) is first
+    copied to an unnamed temporary file, so a run may read its records twice."""
+    try:
+        seekable = source.stream.seekable()
+    except (OSError, ValueError):
+        seekable = False
+    if seekable:
+        source.stream.seek(0)
+        return source
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - removed when closed; the OS removes it if the process dies
+    shutil.copyfileobj(source.stream, spool, 1 << 20)
+    spool.seek(0)
+    return Source(source.name, source.format, spool, owned=True)
+
+
+def digest(source: Source) -> str:
+    """The sha256 of a rereadable source's bytes (it is left at its start)."""
+    source.stream.seek(0)
+    h = hashlib.sha256()
+    for block in iter(lambda: source.stream.read(1 << 20), b""):
+        h.update(block)
+    source.stream.seek(0)
+    return h.hexdigest()
 
 
 def open_source(path: str, forced_format: str | None = None, stdin: IO[bytes] | None = None) -> Source:
@@ -288,11 +345,15 @@ def _jsonl(source: Source) -> Read:
         if not text.strip():
             continue
         try:
-            value = loads(text)
+            value, canon = _decode(text)
         except ValueError as exc:
             yield number, RecordError(f"not valid JSON: {_json_problem(exc)}", code="PS510"), text.rstrip("\r\n")
             continue
-        yield number, value, value
+        except RecursionError:
+            yield number, deep_json_error(), None
+            continue
+        problem = json_record_problem(text, value, canon)
+        yield number, value if problem is None else problem, value
 
 
 def _json_problem(exc: ValueError) -> str:
@@ -308,6 +369,8 @@ def _json(source: Source) -> Read:
     if text.lstrip(_WS)[:1] != "[":
         try:
             document = loads(text)
+        except RecursionError:
+            raise InputError(f"{source.name}: the JSON document is nested too deeply to read", code="PS506") from None
         except ValueError as exc:
             hint = ""
             if isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data" and text.lstrip().startswith("{"):
@@ -319,7 +382,10 @@ def _json(source: Source) -> Read:
     except ValueError as exc:
         raise _bad_json(source.name, exc) from None
     for line, value in items:
-        yield line, value, value
+        if isinstance(value, tuple):
+            yield line, value[0], value[1]
+        else:
+            yield line, value, value if not isinstance(value, RecordError) else None
 
 
 def _bad_json(name: str, exc: ValueError, hint: str = "") -> InputError:
@@ -328,37 +394,8 @@ def _bad_json(name: str, exc: ValueError, hint: str = "") -> InputError:
     return InputError(f"{name}: not valid JSON: {exc}", code="PS506")
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _yaml(source: Source) -> Read:
-    text = _text(source)
-    loader = _Loader(text)
-    try:
-        try:
-            node = loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            where = f"{source.name}:{mark.line + 1}:{mark.column + 1}" if mark else source.name
-            raise InputError(f"{where}: not valid YAML: {exc.problem or exc.context}", code="PS506") from None
-        except yaml.YAMLError as exc:
-            raise InputError(f"{source.name}: not valid YAML: {exc}", code="PS506") from None
-        if node is None:
-            return
-        if not isinstance(node, yaml.SequenceNode):
-            kind = "a mapping" if isinstance(node, yaml.MappingNode) else "a single value"
-            raise InputError(f"{source.name}: expected a YAML list of records (one per customer), got {kind}", code="PS507")
-        for item in node.value:
-            line = item.start_mark.line + 1
-            try:
-                value = loader.construct_object(item, deep=True)
-            except (yaml.YAMLError, ValueError) as exc:  # a date that does not exist, an unknown tag
-                problem = getattr(exc, "problem", None) or str(exc)
-                yield line, RecordError(f"the record cannot be read as YAML: {problem}", code="PS510"), None
-                continue
-            yield line, value, value
-    finally:
-        loader.dispose()
+    return yaml_items(_text(source), source.name)
 
 
 # ---------------------------------------------------------------- CSV

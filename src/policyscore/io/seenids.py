@@ -5,7 +5,7 @@ cross-record state a streaming run keeps.  A dict of id strings costs about
 120 bytes an id; these tables keep each id's 64-bit key and its line number in
 two flat arrays, about 32 bytes an id (a million ids: about 32 MB).
 
-Ids follow :mod:`policyscore.io.ids`: ``7`` and ``"7"`` are the same id.
+Ids follow :mod:`policyscore.policyfile.ids`: ``7`` and ``"7"`` are the same id.
 Whole-number ids (and text that is a whole number's decimal form) are kept
 exactly.  Other text ids are kept as their 64-bit hash:
 two different texts with the same hash would be taken for a duplicate; with a
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from array import array
 
-from policyscore.io.ids import id_key, id_number
+from policyscore.policyfile.ids import id_key, id_number
 
 __all__ = ["SeenIds"]
 

@@ -9,7 +9,6 @@ them to file positions.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,6 +17,8 @@ from typing import Any
 from policyscore.language import nodes as n
 from policyscore.language._compat import assert_never
 from policyscore.language.functions import FUNCTIONS, parse_date
+from policyscore.language.portfolio import PORTFOLIO, PortfolioFunction
+from policyscore.language.regex import RegexError, compile_regex
 from policyscore.language.types import ANY, BOOLEAN, DATE, DATETIME, NULL, NUMBER, STRING, Type, list_of, unify
 
 __all__ = ["Scope", "Symbol", "Problem", "Checked", "check_expr", "type_of_value"]
@@ -32,6 +33,7 @@ class Symbol:
     type: Type
     value: Any = None  # the constant, for params
     enum: tuple[Any, ...] | None = None  # the allowed values, for fields declared with an enum
+    portfolio: bool = False  # a let whose value uses a portfolio function
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,7 @@ class Checked:
     node: n.Expr | None = None  # the typed tree: every node carries its type
     names: set[str] = field(default_factory=set)  # root names read
     paths: list[str] = field(default_factory=list)  # dotted field paths read, in order
+    portfolio: bool = False  # a portfolio function is used (directly or through a let)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -71,6 +74,7 @@ class Scope:
         self.symbols: dict[str, Symbol] = {}
         self.open_fields = open_fields
         self.later: set[str] = set()
+        self.referrals = False  # the policy declares `referrals:` (referral functions may be used)
 
     def __setitem__(self, name: str, sym: Symbol) -> None:
         self.symbols[name] = sym
@@ -134,6 +138,7 @@ class _Checker:
         self.scope = scope
         self.out = checked
         self.types: dict[int, Type] = {}  # while checking only; the result is the typed tree
+        self.inside_portfolio: str | None = None  # the portfolio function whose argument is being checked
 
     def problem(self, code: str, message: str, span: n.Offsets, hint: str | None = None) -> None:
         self.out.problems.append(Problem(code, message, span[0], span[1], hint))
@@ -179,6 +184,15 @@ class _Checker:
                     self.problem("PS201", f"unknown name '{name}'", node.span, _suggest(name, sorted(self.scope)))
                     return ANY
                 self.out.names.add(name)
+                if sym.portfolio:
+                    self.out.portfolio = True
+                    if self.inside_portfolio is not None:
+                        self.problem(
+                            "PS210",
+                            f"let '{name}' uses a portfolio function, so it cannot be in the argument of {self.inside_portfolio}()",
+                            node.span,
+                            "portfolio functions cannot be nested",
+                        )
                 if sym.kind == "field" and name not in self.out.paths:
                     self.out.paths.append(name)
                 return sym.type
@@ -341,13 +355,16 @@ class _Checker:
                 self.problem("PS208", f"{value!r} is not a value of '{name}'", span, hint)
 
     def _call(self, node: n.Call) -> Type:
+        if node.func in PORTFOLIO and node.func not in self.scope:
+            return self._portfolio_call(node, PORTFOLIO[node.func])
         fn = FUNCTIONS.get(node.func)
         arg_types = [self.check(a) for a in node.args]
         if fn is None:
             if node.func in self.scope:
                 self.problem("PS204", f"'{node.func}' is not a function", node.name_span)
             else:
-                self.problem("PS204", f"unknown function '{node.func}'", node.name_span, _suggest(node.func, sorted(FUNCTIONS)))
+                known = sorted([*FUNCTIONS, *PORTFOLIO])
+                self.problem("PS204", f"unknown function '{node.func}'", node.name_span, _suggest(node.func, known))
             return ANY
         count = len(node.args)
         if count < fn.arity_min or (fn.arity_max is not None and count > fn.arity_max):
@@ -387,18 +404,62 @@ class _Checker:
             return ANY
         return result.with_nullable(nullable)
 
+    def _portfolio_call(self, node: n.Call, fn: PortfolioFunction) -> Type:
+        """A function of the whole portfolio: arguments over one record, constants where it needs them, never nested."""
+        self.out.portfolio = True
+        if self.inside_portfolio is not None:
+            message = f"{fn.name}() cannot be used in the argument of {self.inside_portfolio}()"
+            self.problem("PS210", message, node.span, "portfolio functions cannot be nested")
+        if fn.referral and isinstance(self.scope, Scope) and not self.scope.referrals:
+            self.problem(
+                "PS211",
+                f"{fn.name}() needs the policy to declare its referral tree",
+                node.name_span,
+                "add `referrals: {referred_by: FIELD}`, FIELD holding the id of the customer who referred this one",
+            )
+        outer, self.inside_portfolio = self.inside_portfolio, fn.name
+        arg_types = [self.check(a) for a in node.args]
+        self.inside_portfolio = outer
+        count = len(node.args)
+        if not fn.arity_min <= count <= fn.arity_max:
+            wanted = str(fn.arity_min) if fn.arity_min == fn.arity_max else f"{fn.arity_min} to {fn.arity_max}"
+            message = f"{fn.name}() takes {wanted} argument{'s' if wanted != '1' else ''}, got {count}"
+            self.problem("PS204", message, node.span, f"usage: {fn.signature()}")
+            return ANY
+        constant_at = {c[0]: c for c in fn.constants}
+        for i, (arg, t) in enumerate(zip(node.args, arg_types)):
+            kinds = fn.params[i]
+            if "any" not in kinds and t.kind not in ("any", "null") and t.kind not in kinds:
+                label = " or ".join(sorted(kinds))
+                self.problem("PS203", f"argument {i + 1} of {fn.name}() must be a {label}, got {t}", arg.span, f"usage: {fn.signature()}")
+                return ANY
+            if i in constant_at:
+                _, what, low, high, whole = constant_at[i]
+                value = self._constant(arg)
+                if not isinstance(value, (int, float)) or isinstance(value, bool):
+                    self.problem("PS210", f"{what} of {fn.name}() must be a number written in the policy (a literal or a param)", arg.span)
+                elif not low <= value <= high or (whole and value != int(value)):
+                    shown = f"a whole number >= {low:g}" if whole else f"a number from {low:g} to {high:g}"
+                    self.problem("PS210", f"{what} of {fn.name}() must be {shown}, got {value!r}", arg.span)
+        return fn.returns(arg_types)
+
     def _check_constant_args(self, node: n.Call) -> None:
         if node.func == "date" and node.args and isinstance(node.args[0], n.Literal):
             value = node.args[0].value
             if isinstance(value, str) and parse_date(value) is None:
                 self.problem("PS207", f"{value!r} is not a date in the form YYYY-MM-DD", node.args[0].span)
-        if node.func == "matches" and len(node.args) == 2 and isinstance(node.args[1], n.Literal):
-            value = node.args[1].value
+        if node.func == "matches" and len(node.args) == 2:
+            value = self._constant(node.args[1])  # a literal or a param: known now, so checked now
             if isinstance(value, str):
                 try:
-                    re.compile(value)
-                except re.error as exc:
-                    self.problem("PS207", f"invalid regular expression: {exc}", node.args[1].span)
+                    compile_regex(value)
+                except RegexError as exc:
+                    self.problem(
+                        "PS207",
+                        f"invalid regular expression: {exc}",
+                        node.args[1].span,
+                        "patterns use RE2 syntax: no look-around, no back-references",
+                    )
 
 
 def _compare_hint(a: Type, b: Type) -> str | None:

@@ -3,7 +3,10 @@
 Params become literals, and every sub-expression that reads no record field,
 let or ``as_of`` is computed once, by the reference interpreter, and replaced
 by a literal that keeps the node's span and type.  A back end therefore sees
-only literals where a value is known when the policy is loaded.  A constant
+only literals where a value is known when the policy is loaded.  A portfolio
+function call becomes a name, its :func:`~policyscore.language.portfolio.call_key`:
+its value is computed over the whole portfolio before records are scored, and
+back ends read it like any other input.  A constant
 that cannot be computed (an overflow, a number out of range) is reported as a
 problem with its position instead of failing every record later.
 """
@@ -16,6 +19,7 @@ from typing import Any
 
 from policyscore.language import nodes as n
 from policyscore.language.interpreter import ExprRuntimeError, interpret
+from policyscore.language.portfolio import call_key, is_portfolio_call
 
 __all__ = ["fold", "FoldProblem"]
 
@@ -43,6 +47,8 @@ def _fold(node: n.Expr, params: Mapping[str, Any], problems: list[FoldProblem]) 
             if name in params:
                 return n.Literal(params[name], node.span, type=node.type)
             return node
+        case n.Call() if is_portfolio_call(node):
+            return n.Name(call_key(node), node.span, type=node.type)
     kids = tuple(_fold(c, params, problems) for c in n.children(node))
     rebuilt = n.with_children(node, kids)
     if not all(isinstance(k, n.Literal) for k in kids):

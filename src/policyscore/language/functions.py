@@ -10,19 +10,18 @@ and a line in ``docs/language.md``.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
+from policyscore.language.regex import RegexError, compile_regex
 from policyscore.language.rounding import round_half_away
 from policyscore.language.types import BOOLEAN, DATE, NUMBER, STRING, Type
 
 _ONE_DAY = timedelta(days=1)
 
-__all__ = ["Function", "FUNCTIONS", "RuntimeTypeError", "parse_date", "parse_datetime", "months_between"]
+__all__ = ["Function", "FUNCTIONS", "RuntimeTypeError", "is_aware", "parse_date", "parse_datetime", "months_between"]
 
 
 class RuntimeTypeError(Exception):
@@ -161,6 +160,34 @@ def parse_datetime(text: str) -> datetime | None:
         return None
 
 
+def is_aware(value: datetime) -> bool:
+    """Whether a date-time has a time zone (an offset from UTC)."""
+    return value.tzinfo is not None and value.utcoffset() is not None
+
+
+def _same_zones(values: tuple[Any, ...], name: str) -> None:
+    """Date-times given to one function must all have a time zone or all have none."""
+    kinds = {is_aware(v) for v in values if isinstance(v, datetime)}
+    if len(kinds) > 1:
+        plain = next(v for v in values if isinstance(v, datetime) and not is_aware(v))
+        zoned = next(v for v in values if isinstance(v, datetime) and is_aware(v))
+        raise RuntimeTypeError(
+            "date-times that all have a time zone or all have none",
+            plain,
+            f"{name}() compares a date-time with a time zone ({zoned.isoformat()}) with one without ({plain.isoformat()})",
+        )
+
+
+def _min(*values: Any) -> Any:
+    _same_zones(values, "min")
+    return min(values)
+
+
+def _max(*values: Any) -> Any:
+    _same_zones(values, "max")
+    return max(values)
+
+
 def _as_day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
@@ -263,17 +290,19 @@ def _coalesce(*args: Any) -> Any:
     return None
 
 
-@lru_cache(maxsize=256)
-def compile_regex(pattern: str) -> re.Pattern[str] | None:
+def _matches(text: str, pattern: str) -> bool:
     try:
-        return re.compile(pattern)
-    except re.error:
-        return None
+        search = compile_regex(pattern)
+    except RegexError as exc:
+        raise RuntimeTypeError("a regular expression", pattern, f"pattern {pattern!r} cannot be used: {exc}") from None
+    try:
+        return search(text)
+    except RegexError as exc:
+        raise RuntimeTypeError("text", text, f"text {_shorten(text)!r} cannot be searched: {exc}") from None
 
 
-def _matches(text: str, pattern: str) -> bool | None:
-    rx = compile_regex(pattern)
-    return None if rx is None else rx.search(text) is not None
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _contains(container: Any, item: Any) -> bool:
@@ -288,8 +317,8 @@ _F = Function
 FUNCTIONS: dict[str, Function] = {
     f.name: f
     for f in [
-        _F("min", (COMPARABLE,), _first, min, "smallest of its arguments", variadic=True, same_kind=True),
-        _F("max", (COMPARABLE,), _first, max, "largest of its arguments", variadic=True, same_kind=True),
+        _F("min", (COMPARABLE,), _first, _min, "smallest of its arguments", variadic=True, same_kind=True),
+        _F("max", (COMPARABLE,), _first, _max, "largest of its arguments", variadic=True, same_kind=True),
         _F("abs", (NUM,), _num, abs, "absolute value"),
         _F("round", (NUM, NUM), _num, _round, "round half away from zero to n decimals (default 0)", min_args=1),
         _F("floor", (NUM,), _int, _floor, "largest whole number <= x"),
@@ -321,8 +350,7 @@ FUNCTIONS: dict[str, Function] = {
             (STR, STR),
             _bool,
             _matches,
-            "whether a regular expression matches anywhere in the text",
-            may_return_null=True,
+            "whether a regular expression (RE2 syntax) matches anywhere in the text",
         ),
         _F(
             "date",

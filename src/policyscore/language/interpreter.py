@@ -16,6 +16,7 @@ from policyscore.language import nodes as n
 from policyscore.language import semantics as rt
 from policyscore.language._compat import assert_never
 from policyscore.language.functions import FUNCTIONS, RuntimeTypeError
+from policyscore.language.portfolio import PORTFOLIO, call_key
 
 __all__ = ["interpret", "traced", "Traced", "ExprRuntimeError"]
 
@@ -113,6 +114,8 @@ class _Interp:
                 if cv is False:
                     return self.eval(e)
                 return None
+            case n.Call(func=func) if func in PORTFOLIO:
+                return self.lookup(call_key(node))  # a value of the whole portfolio, computed beforehand
             case n.Call(func=func, args=args):
                 fn = FUNCTIONS[func]
                 values = []

@@ -1,18 +1,32 @@
-"""Parse expression text into :mod:`nodes` with lark (LALR, built once)."""
+"""Parse expression text into :mod:`nodes` with lark (LALR, built once).
+
+The parse tree is turned into nodes without recursion, so a hostile
+expression cannot exhaust Python's stack here; :data:`MAX_EXPR_LENGTH` and
+:data:`MAX_EXPR_DEPTH` bound what the later passes (checker, interpreter,
+code generator, all recursive) are given.
+"""
 
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from policyscore.language import nodes as n
 
-__all__ = ["ExprSyntaxError", "parse"]
+__all__ = ["ExprSyntaxError", "parse", "MAX_EXPR_LENGTH", "MAX_EXPR_DEPTH"]
+
+#: The longest expression text, in characters.
+MAX_EXPR_LENGTH = 20_000
+#: The deepest expression tree: ``a + b + c`` is 3 levels deep, ``f(g(x))`` 3, ``-(-x)`` 3.
+MAX_EXPR_DEPTH = 500
+# Python frames the recursive passes may need per level of a tree, with room to spare.
+_FRAMES_PER_LEVEL = 10
 
 
 class ExprSyntaxError(Exception):
@@ -65,8 +79,9 @@ _BINARY = {
 }
 
 
-@v_args(meta=True)
-class _ToNodes(Transformer):
+class _ToNodes:
+    """Builds one node from a rule's meta (positions) and its already built children."""
+
     def number(self, meta: Any, children: list[Token]) -> n.Literal:
         text = str(children[0]).replace("_", "")
         value: int | float = float(text) if any(c in text for c in ".eE") else int(text)
@@ -129,7 +144,52 @@ class _ToNodes(Transformer):
         return n.Binary(op, children[0], children[1], _offsets(meta))
 
 
-_TRANSFORMER = _ToNodes()
+_BUILDER = _ToNodes()
+
+
+def _build(tree: Tree) -> n.Expr:
+    """The nodes of a parse tree, built bottom-up with an explicit stack (no recursion).
+
+    Raises :class:`ExprSyntaxError` at the first node deeper than :data:`MAX_EXPR_DEPTH`.
+    """
+    stack: list[tuple[Any, bool]] = [(tree, False)]
+    built: list[tuple[Any, int]] = []  # (node, depth), in post-order
+    while stack:
+        item, ready = stack.pop()
+        if not isinstance(item, Tree):
+            built.append((item, 0))
+            continue
+        if not ready:
+            stack.append((item, True))
+            stack.extend((child, False) for child in reversed(item.children))
+            continue
+        count = len(item.children)
+        parts = built[len(built) - count :] if count else []
+        del built[len(built) - count :]
+        children = [node for node, _ in parts]
+        rule = str(item.data)
+        method = getattr(_BUILDER, rule, None)
+        node = method(item.meta, children) if method is not None else _BUILDER.__default__(rule, children, item.meta)
+        is_expr = not isinstance(node, tuple)  # an argument list is not a level of its own
+        depth = max((d for _, d in parts), default=0) + is_expr
+        if depth > MAX_EXPR_DEPTH and is_expr:
+            start = node.span[0]
+            raise ExprSyntaxError(
+                f"the expression nests too deeply (more than {MAX_EXPR_DEPTH} levels)",
+                start,
+                start + 1,
+                "split it into lets",
+            )
+        built.append((node, depth))
+    return built[0][0]  # type: ignore[no-any-return]
+
+
+def _allow_deep_trees() -> None:
+    """Give the recursive passes over a tree of :data:`MAX_EXPR_DEPTH` levels room on Python's stack."""
+    needed = MAX_EXPR_DEPTH * _FRAMES_PER_LEVEL + 1000
+    if sys.getrecursionlimit() < needed:
+        sys.setrecursionlimit(needed)
+
 
 _TERMINAL_TEXT = {
     "NAME": "a name",
@@ -161,9 +221,16 @@ def parse(text: str) -> n.Expr:
         raise TypeError("expression text must be a string")
     if not text.strip():
         raise ExprSyntaxError("empty expression", 0, max(len(text), 1))
+    if len(text) > MAX_EXPR_LENGTH:
+        raise ExprSyntaxError(
+            f"the expression is {len(text)} characters long; the limit is {MAX_EXPR_LENGTH}",
+            MAX_EXPR_LENGTH,
+            MAX_EXPR_LENGTH + 1,
+            "split it into lets",
+        )
+    _allow_deep_trees()
     try:
-        tree = _lark().parse(text)
-        return _TRANSFORMER.transform(tree)  # type: ignore[no-any-return]
+        return _build(_lark().parse(text))
     except UnexpectedCharacters as exc:
         pos = exc.pos_in_stream or 0
         ch = text[pos] if pos < len(text) else ""
@@ -204,5 +271,3 @@ def parse(text: str) -> n.Expr:
     except UnexpectedInput as exc:  # pragma: no cover - other lark input errors
         pos = getattr(exc, "pos_in_stream", 0) or 0
         raise ExprSyntaxError("invalid expression", pos, pos + 1) from None
-    except VisitError as exc:  # pragma: no cover - node construction bug
-        raise exc.orig_exc from None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from policyscore.language.functions import RuntimeTypeError, kind_of, parse_date, parse_datetime
+from policyscore.language.functions import RuntimeTypeError, is_aware, kind_of, parse_date, parse_datetime
 
 __all__ = [
     "BINARY",
@@ -25,6 +25,7 @@ __all__ = [
     "get_attr",
     "guard",
     "is_number",
+    "check_zones",
 ]
 
 
@@ -112,6 +113,23 @@ def _check_comparable(op: str, a: Any, b: Any, ordered: bool) -> None:
         raise RuntimeTypeError("values of one type", a, f"compares a {kind_of(a)} with a {kind_of(b)}")
     if ordered and kind_of(a) not in ("number", "string", "date", "datetime"):
         raise RuntimeTypeError("numbers, strings or dates", a, f"cannot order {kind_of(a)} values with '{op}'")
+    if isinstance(a, datetime):
+        check_zones(a, b)
+
+
+def check_zones(a: datetime, b: datetime) -> None:
+    """Refuse to compare a date-time that has a time zone with one that has none.
+
+    Which instant a date-time without a zone means is not known, so no answer
+    (not even "not equal") would be right: the record is rejected instead.
+    """
+    if is_aware(a) != is_aware(b):
+        zoned, plain = (a, b) if is_aware(a) else (b, a)
+        raise RuntimeTypeError(
+            "date-times that all have a time zone or all have none",
+            plain,
+            f"compares a date-time with a time zone ({zoned.isoformat()}) with one without ({plain.isoformat()})",
+        )
 
 
 def _arith(op: str, fn: Callable[[Any, Any], Any], zero_is_null: bool) -> Callable[[Any, Any], Any]:
@@ -142,7 +160,12 @@ def _compare(op: str, fn: Callable[[Any, Any], bool], ordered: bool) -> Callable
 def _in(a: Any, b: Any) -> Any:
     if a is None or b is None:
         return None
-    return a in _list(b)
+    items = _list(b)
+    if isinstance(a, datetime):
+        for item in items:
+            if isinstance(item, datetime):
+                check_zones(a, item)
+    return a in items
 
 
 def _not_in(a: Any, b: Any) -> Any:

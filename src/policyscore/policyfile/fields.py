@@ -10,6 +10,8 @@ allowed only for nullable fields.  Undeclared keys are ignored.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -80,16 +82,49 @@ def fields_from_mapping(fields: tuple[tuple[str, str], ...]) -> list[FieldDecl]:
     return [FieldDecl(k, t) for k, t in build(roots).items()]
 
 
-def fields_from_json_schema(path: FsPath) -> list[FieldDecl]:
-    """Read a JSON Schema of an object and declare its properties."""
+#: The largest record schema file read, in bytes.
+MAX_SCHEMA_BYTES = 10 * 1024 * 1024
+
+
+def _read_schema(path: FsPath) -> str:
+    """The text of a record schema file: a regular file of at most :data:`MAX_SCHEMA_BYTES`.
+
+    A device (``/dev/zero``), a FIFO or a directory is refused before it is
+    opened, so reading can neither hang nor fill the memory.
+    """
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        info = os.stat(path)
     except FileNotFoundError:
         raise RecordTypeError(f"record schema file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RecordTypeError(f"cannot read record schema {path}: {exc}") from None
+    except OSError as exc:
+        raise RecordTypeError(f"cannot read record schema {path}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device, a pipe or a socket)"
+        raise RecordTypeError(f"record schema {path} is {kind}; name a JSON file")
+    if info.st_size > MAX_SCHEMA_BYTES:
+        raise RecordTypeError(f"record schema {path} is {info.st_size:,} bytes; the limit is {MAX_SCHEMA_BYTES:,}")
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_SCHEMA_BYTES + 1)  # the file may have grown since stat
+    except OSError as exc:
+        raise RecordTypeError(f"cannot read record schema {path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_SCHEMA_BYTES:
+        raise RecordTypeError(f"record schema {path} is more than {MAX_SCHEMA_BYTES:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RecordTypeError(f"cannot read record schema {path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+
+
+def fields_from_json_schema(path: FsPath) -> list[FieldDecl]:
+    """Read a JSON Schema of an object and declare its properties."""
+    text = _read_schema(path)
+    try:
+        doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise RecordTypeError(f"record schema {path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise RecordTypeError(f"record schema {path} is nested too deeply") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("properties"), dict):
         raise RecordTypeError(f"record schema {path} must describe an object with 'properties'")
     out = []
@@ -115,7 +150,15 @@ def _resolve(prop: Any, root: dict[str, Any]) -> Any:
     return prop
 
 
-def _schema_type(prop: Any, root: dict[str, Any], where: str) -> tuple[Type, tuple[Any, ...] | None]:
+#: The deepest nesting of objects and arrays a record schema may declare.
+MAX_SCHEMA_DEPTH = 32
+
+
+def _schema_type(prop: Any, root: dict[str, Any], where: str, depth: int = 1) -> tuple[Type, tuple[Any, ...] | None]:
+    if depth > MAX_SCHEMA_DEPTH:
+        raise RecordTypeError(
+            f"field '{where}': the record schema nests objects and arrays more than {MAX_SCHEMA_DEPTH} levels deep (a $ref to itself?)"
+        )
     prop = _resolve(prop, root)
     if not isinstance(prop, dict):
         return ANY, None
@@ -144,12 +187,12 @@ def _schema_type(prop: Any, root: dict[str, Any], where: str) -> tuple[Type, tup
     elif kind == "boolean":
         t = BOOLEAN
     elif kind == "array":
-        item, _ = _schema_type(prop.get("items", {}), root, where + "[]")
+        item, _ = _schema_type(prop.get("items", {}), root, where + "[]", depth + 1)
         t = list_of(item.with_nullable(False) if item.kind != "any" else ANY)
     elif kind == "object":
         props = prop.get("properties")
         if isinstance(props, dict):
-            t = object_of({k: _schema_type(v, root, f"{where}.{k}")[0] for k, v in props.items()})
+            t = object_of({k: _schema_type(v, root, f"{where}.{k}", depth + 1)[0] for k, v in props.items()})
         else:
             t = ANY
     else:

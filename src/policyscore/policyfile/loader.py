@@ -17,6 +17,7 @@ from policyscore.language import nodes as n
 from policyscore.language.checker import Checked, Scope, Symbol, check_expr, type_of_value
 from policyscore.language.fold import fold
 from policyscore.language.parser import ExprSyntaxError, parse
+from policyscore.language.portfolio import PORTFOLIO, call_key, is_portfolio_call
 from policyscore.language.rounding import from_units, to_units
 from policyscore.language.types import ANY, DATE
 from policyscore.policyfile.fields import FieldDecl, RecordTypeError, fields_from_json_schema, fields_from_mapping
@@ -30,6 +31,7 @@ from policyscore.policyfile.program import (
     Input,
     InputKind,
     Let,
+    PortfolioCall,
     Program,
     Tier,
 )
@@ -154,6 +156,7 @@ class _Build:
         self.name = name
         self.scope = Scope(open_fields=model.record is None)
         self.params: dict[str, Any] = {}
+        self.portfolio: dict[str, PortfolioCall] = {}
         self.used: set[str] = set()
         self.field_paths: list[str] = []
 
@@ -182,9 +185,54 @@ class _Build:
             folded, problems = fold(typed, self.params)
             for fp in problems:
                 self.out.add("PS209", fp.message, self.span(expr, fp.start, fp.end))
+            if checked.portfolio:
+                self._portfolio_calls(typed)
         span = self.index.value_span(expr.path)
         info = Expression(expr.text, typed, folded, checked.type, tuple(inputs), where, span.line if span else None, expr.path)
         return info, checked
+
+    def _portfolio_calls(self, typed: n.Expr) -> None:
+        """Remember every portfolio function call of an expression, each key once, with its constants."""
+        stack = [typed]
+        while stack:
+            node = stack.pop()
+            stack.extend(n.children(node))
+            if not is_portfolio_call(node):
+                continue
+            assert isinstance(node, n.Call)
+            key = call_key(node)
+            if key in self.portfolio:
+                continue
+            fn = PORTFOLIO[node.func]
+            consts = {c[0]: c[1] for c in fn.constants}
+            values = [a for i, a in enumerate(node.args) if i not in consts]
+            constant = {consts[i]: self._constant(a) for i, a in enumerate(node.args) if i in consts}
+            self.portfolio[key] = PortfolioCall(
+                key,
+                node.func,
+                values[0] if values else None,
+                values[1] if fn.grouped and len(values) > 1 else None,
+                q=constant.get("q"),
+                depth=int(constant["depth"]) if "depth" in constant else None,
+                decay=constant.get("decay"),
+            )
+
+    def _constant(self, node: n.Expr) -> Any:
+        folded, _ = fold(node, self.params)
+        return folded.value if isinstance(folded, n.Literal) else None
+
+    def _referrals(self, decls: list[FieldDecl]) -> bool:
+        """Whether the policy declares its referral tree (and the field it names can hold an id)."""
+        field = self.model.referred_by
+        if field is None:
+            return False
+        declared = {d.name: d for d in decls}
+        where = self.index.value_span(("referrals", "referred_by"))
+        if self.model.record is not None and declared and field not in declared:
+            self.out.add("PS201", f"referrals.referred_by names '{field}', which the record does not declare", where)
+        elif field in declared and declared[field].type.kind not in ("string", "number", "any"):
+            self.out.add("PS203", f"referrals.referred_by must be a field holding an id, '{field}' is {declared[field].type}", where)
+        return True
 
     # ------------------------------------------------------------ stages
     def fields(self) -> list[FieldDecl]:
@@ -232,6 +280,7 @@ class _Build:
             self.out.add("PS110", "a record field may not be named 'as_of': the name is the evaluation date", self.index.value_span(key))
         self.scope["as_of"] = Symbol("as_of", "as_of", DATE)
         lets: list[tuple[str, Expression]] = []
+        self.scope.referrals = self._referrals(decls)
         self.scope.later = {name for name, _ in m.lets}
         for lname, expr in m.lets:
             self.scope.later.discard(lname)
@@ -243,7 +292,7 @@ class _Build:
                 self.scope[lname] = Symbol(lname, "let", ANY)
                 continue
             lets.append((lname, info))
-            self.scope[lname] = Symbol(lname, "let", checked.type)
+            self.scope[lname] = Symbol(lname, "let", checked.type, portfolio=checked.portfolio)
         filters = []
         for f in m.filters:
             info, _ = self.expression(f.when, "boolean", f"filter '{f.id}'")
@@ -314,7 +363,7 @@ class _Build:
             max_units=None if m.score.max is None else to_units(m.score.max, d),
             params=params,
             fields={dcl.name: dcl for dcl in decls},
-            read_fields=tuple(sorted({p.split(".", 1)[0] for p in self.field_paths})),
+            read_fields=tuple(sorted({p.split(".", 1)[0] for p in self.field_paths} | ({m.referred_by} if m.referred_by else set()))),
             lets=tuple(Let(name, info.text, info, name in early) for name, info in lets),
             filters=tuple(filters),
             factors=tuple(factors),
@@ -322,6 +371,8 @@ class _Build:
             tiers=tiers,
             warnings=tuple(dg for dg in _sorted(self.out.items) if not dg.is_error),
             source_index=self.index,
+            portfolio=tuple(self.portfolio.values()),
+            referred_by=m.referred_by,
         )
 
     def _warnings(self, params: dict[str, Any], lets: list[tuple[str, Expression]], tiers: tuple[Tier, ...]) -> None:

@@ -2,18 +2,28 @@
 
 Building the model adds the checks a JSON Schema cannot express well
 (duplicate ids, a factor with both or neither of ``value`` and ``bands``,
-bands without a final ``else``, tiers not in descending order) and reports
-them with positions.  It never stops at the first problem.
+bands without a final ``else``, tiers not in descending order, numbers that
+are not finite or beyond :data:`MAX_NUMBER`, more items than
+:data:`MAX_ITEMS` allows, a dotted ``id``) and reports them with positions.
+It never stops at the first problem, and what it refuses does not reach the
+later stages.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from policyscore.errors import Diagnostic
+from policyscore.policyfile.schema import path_text
 from policyscore.policyfile.yamlsource import Path, SourceIndex
+
+#: The largest magnitude of a weight, `missing`, band value, points, score bound or tier minimum.
+MAX_NUMBER = 1e12
+#: The most entries a policy may have in each list or mapping (bands: per factor).
+MAX_ITEMS = {"params": 10_000, "let": 10_000, "filters": 10_000, "factors": 10_000, "adjustments": 10_000, "tiers": 1_000, "bands": 1_000}
 
 __all__ = [
     "ExprText",
@@ -26,6 +36,8 @@ __all__ = [
     "RecordSpec",
     "PolicyModel",
     "build_model",
+    "MAX_NUMBER",
+    "MAX_ITEMS",
 ]
 
 
@@ -111,6 +123,7 @@ class PolicyModel:
     adjustments: tuple[Adjustment, ...]
     score: ScoreSpec
     tiers: tuple[Tier, ...]
+    referred_by: str | None = None  # `referrals: {referred_by: FIELD}`
 
 
 def _expr(value: Any, path: Path) -> ExprText:
@@ -120,7 +133,58 @@ def _expr(value: Any, path: Path) -> ExprText:
 
 
 def _is_num(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
+    """A number the policy may use: finite and at most :data:`MAX_NUMBER` in magnitude."""
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and abs(v) <= MAX_NUMBER
+
+
+def _number_paths(data: dict[str, Any]) -> Iterator[tuple[Path, Any]]:
+    """Every number of the policy that :data:`MAX_NUMBER` bounds, with its path."""
+    for key in ("factors", "adjustments", "tiers"):
+        seq = data.get(key)
+        for i, item in enumerate(seq if isinstance(seq, list) else ()):
+            if not isinstance(item, dict):
+                continue
+            for name in ("weight", "missing", "points", "min"):
+                if name in item:
+                    yield (key, i, name), item[name]
+            bands = item.get("bands") if key == "factors" else None
+            for j, band in enumerate(bands if isinstance(bands, list) else ()):
+                if isinstance(band, dict):
+                    yield from (((key, i, "bands", j, name), band[name]) for name in ("value", "else") if name in band)
+    score = data.get("score")
+    for name in ("min", "max", "weights_total"):
+        if isinstance(score, dict) and name in score:
+            yield ("score", name), score[name]
+
+
+def _check_numbers(data: dict[str, Any], err: Any) -> None:
+    for path, value in _number_paths(data):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not _is_num(value):
+            got = value if math.isfinite(value) else str(value)
+            err("PS110", f"{path_text(path)} must be a finite number of magnitude at most {MAX_NUMBER:.0e}, got {got}", path)
+    params = data.get("params")
+    for name, value in params.items() if isinstance(params, dict) else ():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, float) and not math.isfinite(item):
+                err("PS110", f"param '{name}' must hold finite numbers, got {item}", ("params", name))
+                break
+
+
+def _check_sizes(data: dict[str, Any], err: Any) -> dict[str, Any]:
+    """``data`` with every list or mapping cut to its limit (each cut is an error)."""
+    out = dict(data)
+    for key, limit in MAX_ITEMS.items():
+        value = data.get(key)
+        if key != "bands" and isinstance(value, (list, dict)) and len(value) > limit:
+            err("PS114", f"the policy has {len(value):,} {key}; the limit is {limit:,}", (key,), None, True)
+            out[key] = value[:limit] if isinstance(value, list) else dict(list(value.items())[:limit])
+    factors = out.get("factors")
+    for i, item in enumerate(factors if isinstance(factors, list) else ()):
+        bands = item.get("bands") if isinstance(item, dict) else None
+        limit = MAX_ITEMS["bands"]
+        if isinstance(bands, list) and len(bands) > limit:
+            err("PS114", f"factor {i + 1} has {len(bands):,} bands; the limit is {limit:,}", ("factors", i, "bands"), None, True)
+    return out
 
 
 def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, list[Diagnostic]]:
@@ -149,6 +213,16 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
             else:
                 seen[ident] = i
 
+    data = _check_sizes(data, err)
+    _check_numbers(data, err)
+    ident = data.get("id")
+    if isinstance(ident, str) and "." in ident:
+        err(
+            "PS110",
+            f"id '{ident}' names a nested field; the id must be a top-level field of the record",
+            ("id",),
+            "copy the id to a top-level field of each record",
+        )
     for kind, key in (("filter", "filters"), ("factor", "factors"), ("adjustment", "adjustments")):
         check_ids(kind, key)
 
@@ -173,7 +247,7 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
             if bands is None:
                 continue
         ident, weight = item.get("id"), item.get("weight")
-        if not isinstance(ident, str) or not isinstance(weight, (int, float)) or isinstance(weight, bool):
+        if not isinstance(ident, str) or not isinstance(weight, (int, float)) or not _is_num(weight):
             continue
         missing = item.get("missing", 0)
         factors.append(
@@ -257,8 +331,14 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
         adjustments=adjustments,
         score=score,
         tiers=tuple(tiers),
+        referred_by=_referred_by(data.get("referrals")),
     )
     return model, diags
+
+
+def _referred_by(value: Any) -> str | None:
+    field = value.get("referred_by") if isinstance(value, dict) else None
+    return field if isinstance(field, str) else None
 
 
 def _bands(raw: Any, path: Path, err: Any) -> tuple[Band, ...] | None:
@@ -278,6 +358,8 @@ def _bands(raw: Any, path: Path, err: Any) -> tuple[Band, ...] | None:
                 ok = False
             elif j != last:
                 err("PS120", "the 'else' band must be the last band", bpath + ("else",), None, True)
+                ok = False
+            elif not _is_num(band["else"]):
                 ok = False
             else:
                 bands.append(Band(None, band["else"], band.get("label"), bpath))

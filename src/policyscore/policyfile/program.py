@@ -22,7 +22,19 @@ from policyscore.language.types import Type
 from policyscore.policyfile.fields import FieldDecl
 from policyscore.policyfile.yamlsource import SourceIndex
 
-__all__ = ["InputKind", "Input", "Expression", "Let", "Filter", "Band", "Factor", "Adjustment", "Tier", "Program"]
+__all__ = [
+    "InputKind",
+    "Input",
+    "Expression",
+    "Let",
+    "Filter",
+    "Band",
+    "Factor",
+    "Adjustment",
+    "Tier",
+    "PortfolioCall",
+    "Program",
+]
 
 
 class InputKind(Enum):
@@ -128,6 +140,19 @@ class Tier:
     description: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class PortfolioCall:
+    """One call of a portfolio function, known by its text (``key``) wherever it is written."""
+
+    key: str  # the call as the printer writes it: how back ends and explanations name its value
+    func: str
+    value: n.Expr | None  # the per-record argument x (typed), None for referred_count and referral_depth
+    group: n.Expr | None  # the group key of group_* functions
+    q: float | None = None  # portfolio_quantile
+    depth: int | None = None  # referred_count, referred_sum
+    decay: float | None = None  # referred_sum
+
+
 @dataclass(frozen=True)
 class Program:
     """A checked policy, ready for any back end."""
@@ -154,6 +179,8 @@ class Program:
     tiers: tuple[Tier, ...]
     warnings: tuple[Diagnostic, ...]
     source_index: SourceIndex | None = None  # positions in the policy file, for tools that report lines
+    portfolio: tuple[PortfolioCall, ...] = ()  # every portfolio function call, each key once
+    referred_by: str | None = None  # the field naming the customer who referred this one (`referrals:`)
     # Derived once, for explanations: params as JSON shows them, and each let's position.
     plain_params: dict[str, Any] = field(init=False, repr=False, compare=False)
     let_positions: dict[str, int] = field(init=False, repr=False, compare=False)

@@ -6,6 +6,10 @@ plain data *and* an index from every path (the same tuples jsonschema's
 Duplicate keys are reported here.  PyYAML counts lines and columns from 0; this
 module is the only place that converts them to the 1-based positions used
 everywhere else.
+
+Aliases are expanded while walking, so the walk counts every node it builds:
+past :data:`MAX_NODES` (an "alias bomb" of a few hundred bytes expands to
+billions) or deeper than :data:`MAX_DEPTH` it stops with a diagnostic.
 """
 
 from __future__ import annotations
@@ -19,9 +23,66 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from policyscore.errors import Diagnostic, Span
 
-__all__ = ["SourceIndex", "load_yaml", "Path"]
+__all__ = ["SourceIndex", "load_yaml", "check_size", "Path", "MAX_NODES", "MAX_DEPTH"]
 
 Path = tuple[Any, ...]
+
+#: The most values (mappings, lists and scalars, aliases expanded) one file may hold.
+MAX_NODES = 200_000
+#: The deepest nesting of mappings and lists in one file.
+MAX_DEPTH = 64
+
+
+class _TooBig(Exception):
+    def __init__(self, message: str, node: Node):
+        super().__init__(message)
+        self.message = message
+        self.node = node
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def check_size(root: Node) -> None:
+    """Raise :class:`_TooBig` when ``root`` expands (aliases followed) to more than :data:`MAX_NODES` values.
+
+    Each distinct node is measured once, so a bomb is caught before anything is built.
+    The report points at the biggest value that is too big while its parts are not.
+    """
+    size: dict[int, int] = {}
+    open_: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if key in size:
+            continue
+        if not done:
+            if key in open_:
+                continue  # a recursive alias: the depth limit stops it while walking
+            open_.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node) if id(child) not in size)
+            continue
+        open_.discard(key)
+        size[key] = 1 + sum(size.get(id(child), 0) for child in _children(node))
+    if size[id(root)] <= MAX_NODES:
+        return
+    node = root
+    while True:
+        bigger = [child for child in _children(node) if size.get(id(child), 0) > MAX_NODES]
+        if not bigger:
+            break
+        node = bigger[0]
+    raise _TooBig(
+        f"this value expands to {size[id(node)]:,} values (aliases followed); the limit for a file is {MAX_NODES:,}",
+        node,
+    )
 
 
 def _span(file: str | None, start: Any, end: Any) -> Span:
@@ -156,7 +217,11 @@ def load_yaml(text: str, file: str | None) -> tuple[Any, SourceIndex, list[Diagn
                     _span(file, second.start_mark, second.end_mark),
                 )
             )
+        check_size(nodes[0])
         data = _walk(nodes[0], (), None, index, _Builder(), diags, file)
+    except _TooBig as exc:
+        diags.append(Diagnostic("PS104", exc.message, _span(file, exc.node.start_mark, exc.node.start_mark)))
+        return None, SourceIndex(file, text), diags
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         span = None
@@ -183,16 +248,18 @@ def _walk(
     diags: list[Diagnostic],
     file: str | None,
 ) -> Any:
+    if len(path) > MAX_DEPTH:
+        raise _TooBig(f"mappings and lists are nested more than {MAX_DEPTH} levels deep", node)
     index._add(path, node, key_node)
     if isinstance(node, MappingNode):
         builder.flatten_mapping(node)
         out: dict[Any, Any] = {}
         seen: dict[Any, Node] = {}
         for knode, vnode in node.value:
-            key = builder.construct_object(knode, deep=True)
-            if isinstance(key, (list, dict)):
+            if not isinstance(knode, ScalarNode):  # checked before building: a key may be an alias bomb
                 diags.append(Diagnostic("PS110", "a mapping key must be a plain value", _span(file, knode.start_mark, knode.end_mark)))
                 continue
+            key = builder.construct_object(knode, deep=True)
             if key in seen:
                 first = seen[key]
                 diags.append(

@@ -255,6 +255,10 @@ def explanation_text(d: dict[str, Any], policy: Policy, trace: list[dict[str, An
         for x in d["lets"]:
             lines.append(f"  {x['name'].ljust(width)} = {_value(x['value'])}")
             lines.append(f"  {' ' * width}   from {_flat(x['expression'])}")
+    if d.get("portfolio"):
+        book = d["policy"]["portfolio"]
+        lines += ["", f"Portfolio values: computed over the book of {book['records']} customers"]
+        lines += [line for entry in d["portfolio"] for line in _portfolio_text(entry)]
     if d["factors"]:
         lines += ["", "Factors: each gives weight x value (a value from 0 to 1) points"]
         bands = {f.id: f.bands for f in policy.factors}
@@ -272,6 +276,19 @@ def explanation_text(d: dict[str, Any], policy: Policy, trace: list[dict[str, An
         for entry in trace:
             lines += [f"  {entry['label']}", *_tree_lines(entry["tree"], "    ")]
     return "\n".join(lines) + "\n"
+
+
+def _portfolio_text(entry: dict[str, Any]) -> list[str]:
+    """One portfolio call: its value and what it was computed over (group, referred customers)."""
+    lines = [f"  {_flat(entry['expression'])} = {_value(entry['value'])}"]
+    if "group" in entry:
+        group = entry["group"]
+        lines.append(f"      over the {group['size']} customers whose group is {describe_value(group['key'])}")
+    if entry.get("contributors"):
+        shown = ", ".join(f"{describe_value(c['id'])} {_value(c['contribution'])} (level {c['level']})" for c in entry["contributors"])
+        more = f", and {entry['more_contributors']} more" if entry.get("more_contributors") else ""
+        lines += textwrap.wrap(f"from {shown}{more}", width=_WIDTH, initial_indent="      ", subsequent_indent="        ")
+    return lines
 
 
 def _rule_text(entry: dict[str, Any], null_reason: str | None) -> list[str]:

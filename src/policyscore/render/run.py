@@ -68,6 +68,9 @@ def score_summary(summary: Summary) -> str:
     """``324 records read: 210 scored, 114 ineligible, 0 rejected; 5 shown`` and, when the policy has tiers, the count per tier."""
     s = summary
     line = f"{s.read} records read: {s.scored} scored, {s.ineligible} ineligible, {s.rejected} rejected; {s.shown} shown"
+    if s.unknown_referrers:
+        names = "records name a referrer" if s.unknown_referrers != 1 else "record names a referrer"
+        line += f"\n{s.unknown_referrers} {names} not in the portfolio"
     if s.tiers:
         line += "\ntiers: " + ", ".join(f"{name or 'no tier'} {n}" for name, n in s.tiers)
     return line

@@ -229,7 +229,7 @@ class CoverageCollector:
         policy = self.policy
         self.records += 1
         try:
-            outcome = reference.evaluate(policy.program, result.record, result.as_of, trace=True)
+            outcome = reference.evaluate(policy.program, result.record, result.as_of, trace=True, portfolio=result.portfolio_values)
         except RecordError:  # pragma: no cover - a scored record is a good record
             return
         for (passes, fails), value in zip(self._filter_items, outcome.filters):

@@ -32,11 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from policyscore.batch import Ranking, Rejects
+from policyscore.engine.portfolio import Portfolio
 from policyscore.engine.result import Result
 from policyscore.errors import PolicyScoreError, RecordError
-from policyscore.io.ids import id_order
 from policyscore.language.printer import to_text
 from policyscore.policy import Policy, as_date, load_policy, load_policy_text
+from policyscore.policyfile.ids import id_order
 from policyscore.policyfile.yamlsource import load_yaml
 
 __all__ = [
@@ -393,6 +394,7 @@ def compare(
     on_error: str | Rejects = "raise",
     old_ref: PolicyRef | None = None,
     new_ref: PolicyRef | None = None,
+    portfolios: Sequence[Portfolio | None] = (None, None),
     observe: Callable[[Result, Result], None] | None = None,
 ) -> DiffReport:
     """Score every record with both policies in one pass and summarise the differences.
@@ -420,8 +422,8 @@ def compare(
         try:
             if isinstance(record, RecordError):
                 raise record
-            a = old.score(record, day, explain=False)
-            b = new.score(record, day, explain=False)
+            a = old.score(record, day, explain=False, portfolio=portfolios[0])
+            b = new.score(record, day, explain=False, portfolio=portfolios[1])
         except RecordError as err:
             rejects(err, record if isinstance(record, dict) else None)
             continue

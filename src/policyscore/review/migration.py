@@ -19,8 +19,8 @@ from typing import Any
 
 from policyscore.batch import Ranking
 from policyscore.engine.result import Result
-from policyscore.io.ids import id_order
 from policyscore.policy import Policy
+from policyscore.policyfile.ids import id_order
 from policyscore.review.diff import INELIGIBLE, NO_TIER, Distribution, FactorChange
 from policyscore.review.report import Bin, histogram
 

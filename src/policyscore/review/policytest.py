@@ -27,9 +27,9 @@ from jsonschema import Draft202012Validator
 
 from policyscore.batch import find, parse_day
 from policyscore.errors import Diagnostic, InputError, PolicyError, RecordError, Span
-from policyscore.io.ids import id_key
 from policyscore.io.readers import open_source
 from policyscore.policy import Policy, load_policy
+from policyscore.policyfile.ids import id_key
 from policyscore.policyfile.schema import load_schema, schema_diagnostics
 from policyscore.policyfile.yamlsource import SourceIndex, load_yaml
 from policyscore.review.coverage import CoverageCollector, PolicyCoverage

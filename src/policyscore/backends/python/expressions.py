@@ -22,7 +22,8 @@ from typing import Any
 from policyscore.language import nodes as n
 from policyscore.language import semantics as rt
 from policyscore.language._compat import assert_never
-from policyscore.language.functions import FUNCTIONS, compile_regex
+from policyscore.language.functions import FUNCTIONS
+from policyscore.language.regex import RegexError, compile_regex
 from policyscore.language.types import ANY, Type
 
 __all__ = ["Emitter"]
@@ -168,7 +169,9 @@ class _Gen:
         if op in n.MEMBERSHIP:
             return self.membership(op, left, right)
         static = lt.kind not in ("any", "null") and rt_.kind not in ("any", "null")
-        if not static:
+        # Date-times with and without a time zone must not compare (Python's == would say False).
+        zoned = op in n.COMPARISON and "datetime" in (lt.kind, rt_.kind)
+        if not static or zoned:
             fn = self.em.bind(rt.BINARY[op], "op")
             return f"{fn}({self.gen(left)}, {self.gen(right)})"
         lhs, rhs = self.gen(left), self.gen(right)
@@ -196,7 +199,7 @@ class _Gen:
 
     def membership(self, op: str, left: n.Expr, right: n.Expr) -> str:
         lsrc = self.gen(left)
-        if isinstance(right, n.Literal):
+        if isinstance(right, n.Literal) and self.type(left).kind != "datetime":
             values: Any = right.value
             if values is None:
                 return "None"
@@ -334,10 +337,13 @@ def _matches(gen: _Gen, node: n.Call) -> str | None:
     if gen.type(text).kind != "string" or not isinstance(pattern, n.Literal):
         return None
     value = pattern.value
-    rx = compile_regex(value) if isinstance(value, str) else None
-    if rx is None:
+    if not isinstance(value, str):
         return None
-    return _null_guarded(gen, text, f"({gen.em.bind(rx, 'rx')}.search({{x}}) is not None)")
+    try:
+        search = compile_regex(value)
+    except RegexError:
+        return None  # the checker reports it; the checked path would raise a record error
+    return _null_guarded(gen, text, f"{gen.em.bind(search, 'rx')}({{x}})")
 
 
 def _days_between(gen: _Gen, node: n.Call) -> str | None:

@@ -62,12 +62,16 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
         names[name] = f"f{i}"
     for i, let in enumerate(plan.lets):
         names[let.name] = f"l{i}"
+    for i, call in enumerate(plan.portfolio):
+        names[call.key] = f"q{i}"
     em = Emitter(names)
     ns = em.namespace
     ns.update({"_date": date, "_datetime": datetime, "_R": Result, "_new": tuple.__new__, "_units": to_units, "_program": plan})
 
     src = _Src()
-    src.add(0, "def _evaluate(r, as_of, _explain):")
+    src.add(0, "def _evaluate(r, as_of, _explain, _pv=None):")
+    for i, call in enumerate(plan.portfolio):  # values of the whole portfolio, computed before this record
+        src.add(1, f"q{i} = _pv[{call.key!r}]")
     # Fields: the checked ones (read by expressions, or all) are checked; the ones expressions read are kept in locals.
     checked = tuple(plan.fields[name] for name in checked_fields(plan, check_all_fields))
     for line in record_checks(checked, set(plan.read_fields), names, em):
@@ -154,7 +158,7 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
     adj_tuple = "(" + "".join(f"a{k}, " for k in range(len(plan.adjustments))) + ")"
     values_tuple = "(" + "".join(f"x{i}, " for i in factor_range) + ")"
     bands_tuple = "(" + "".join((f"b{i}, " if fac.bands is not None else "None, ") for i, fac in enumerate(plan.factors)) + ")"
-    common = {"program": "_program", "record": "r", "as_of": "as_of", "filter_values": filters_tuple}
+    common = {"program": "_program", "record": "r", "as_of": "as_of", "filter_values": filters_tuple, "portfolio_values": "_pv"}
     full = {"let_values": lets_tuple, "factor_values": values_tuple, "band_indexes": bands_tuple}
     scored = {"factor_units": points_tuple, "adjustment_values": adj_tuple}
     scored |= {"raw_units": "_raw", "total_units": "_tot", "tier_index": "_tier"}
