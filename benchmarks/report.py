@@ -28,9 +28,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import POLICY_PATH, _load_generator, _time_cmd, cli_command, log, write_jsonl  # noqa: E402
-
-AS_OF = "2026-11-01"
+from common import AS_OF, SEED  # noqa: E402
+from endtoend import POLICY_PATH, cli_command, timed_rounds, write_jsonl  # noqa: E402
+from run import _load_generator  # noqa: E402
 
 
 def main() -> None:
@@ -43,13 +43,11 @@ def main() -> None:
     cli = cli_command()
     if cli is None:
         sys.exit("policyscore is not installed: pip install -e .")
-    from run import SEED
-
     path = args.data_dir / f"customers-{args.records}-seed{SEED}.jsonl"
     write_jsonl(_load_generator(), args.records, path)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.html"
-        common = [str(POLICY_PATH), str(path), "--as-of", AS_OF]
+        common = [str(POLICY_PATH), str(path), "--as-of", AS_OF.isoformat()]
         commands = {
             "score --top 50 (table)": [*cli, "score", *common, "--top", "50"],
             "score --format jsonl (every explanation)": [*cli, "score", *common, "--format", "jsonl", "-o", "/dev/null"],
@@ -66,16 +64,8 @@ def main() -> None:
                 str(out),
             ],
         }
-        walls: dict[str, list[float]] = {k: [] for k in commands}
-        peaks: dict[str, list[int]] = {k: [] for k in commands}
+        walls, peaks = timed_rounds(commands, args.repeat, args.records)
         keys = list(commands)
-        for round_ in range(args.repeat):
-            for key in keys[round_ % len(keys) :] + keys[: round_ % len(keys)]:
-                wall, peak = _time_cmd(commands[key])
-                walls[key].append(wall)
-                if peak is not None:
-                    peaks[key].append(peak)
-                log(f"round {round_ + 1}: {key}: {wall:.1f} s, peak RSS {peak and peak // 1024} MiB")
         size = out.stat().st_size
     base = statistics.median(walls[keys[0]])
     lines = [

@@ -106,3 +106,20 @@ def test_diff_html_to_a_file(run, tmp_path):
     text_out = tmp_path / "diff.txt"
     assert run("diff", POLICY, new, SAMPLE, "--as-of", AS_OF, "-o", text_out).exit_code == 0
     assert text_out.read_text(encoding="utf-8").startswith("policy diff")
+
+
+def test_report_of_a_policy_with_portfolio_functions_reads_the_book_first(run, tmp_path):
+    policy = tmp_path / "share.yaml"
+    policy.write_text(
+        "policy: share\nversion: 1\nrecord:\n  fields: {id: string, x: number?}\n"
+        "factors:\n  - {id: f, weight: 10, value: 'x / portfolio_max(x)', missing: 0}\n"
+        "score: {min: 0, max: 10, decimals: 2}\ntiers:\n  - {name: top, min: 5}\n  - {name: rest, min: 0}\n",
+        encoding="utf-8",
+    )
+    book = tmp_path / "book.jsonl"
+    book.write_text("".join(json.dumps({"id": f"c{i}", "x": i}) + "\n" for i in range(1, 11)), encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = run("report", policy, book, "--as-of", AS_OF, "--top", "1", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert "tiers: top 6, rest 4" in result.stderr  # x / 10 >= 0.5 for x = 5..10
+    assert '<tr data-customer="c10">' in out.read_text(encoding="utf-8")
