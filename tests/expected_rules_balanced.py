@@ -331,7 +331,8 @@ CASES["EDGE-17-BIG-AND-SILENT"] = {
         {"kind": "factor", "id": "feedback_value", "lost_points": 25.0},
         {"kind": "factor", "id": "engagement", "lost_points": 14.0},
         {"kind": "factor", "id": "innovation_partnership", "lost_points": 10.0},
-        {"kind": "factor", "id": "satisfaction", "lost_points": 2.0},
+        # the applied big_but_silent penalty cost 5 points: it outranks satisfaction's 2
+        {"kind": "adjustment", "id": "big_but_silent", "code": "adjustment:big_but_silent", "lost_points": 5.0},
     ],
 }
 

@@ -114,6 +114,8 @@ CASES["EDGE-18-SUPER-REFERRER"] = {
     "reasons": [
         {"kind": "factor", "id": "wallet_share_growth", "lost_points": 7.5},
         {"kind": "factor", "id": "owner_involvement", "lost_points": 2.25},
+        # the applied personal_billing_mailbox penalty cost 2 points: between owner (2.25) and accounting (1.67)
+        {"kind": "adjustment", "id": "personal_billing_mailbox", "code": "adjustment:personal_billing_mailbox", "lost_points": 2.0},
         {"kind": "factor", "id": "accounting_burden", "lost_points": 1.67},
     ],
 }
@@ -340,8 +342,9 @@ CASES["EDGE-19-HAGGLER-LATE"] = {
     "reasons": [
         {"kind": "factor", "id": "referral_network", "lost_points": 10.0},
         {"kind": "factor", "id": "owner_involvement", "lost_points": 9.0},
+        # the applied heavy_discount_haggling penalty cost 8 points: third, ahead of growth (7.5)
+        {"kind": "adjustment", "id": "heavy_discount_haggling", "code": "adjustment:heavy_discount_haggling", "lost_points": 8.0},
         {"kind": "factor", "id": "wallet_share_growth", "lost_points": 7.5},
-        {"kind": "factor", "id": "accounting_burden", "lost_points": 6.67},
     ],
 }
 
@@ -460,7 +463,8 @@ CASES["C00002"] = {
         {"kind": "factor", "id": "lifetime_value", "lost_points": 17.99},
         {"kind": "factor", "id": "referral_network", "lost_points": 15.0},
         {"kind": "factor", "id": "owner_involvement", "lost_points": 13.5},
-        {"kind": "factor", "id": "wallet_share_growth", "lost_points": 4.27},
+        # the applied heavy_discount_haggling penalty cost 8 points, more than growth's 4.27
+        {"kind": "adjustment", "id": "heavy_discount_haggling", "code": "adjustment:heavy_discount_haggling", "lost_points": 8.0},
     ],
 }
 

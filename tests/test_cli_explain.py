@@ -166,17 +166,27 @@ def test_a_record_the_policy_rejects(run, tmp_path):
     )
 
 
-def test_unreadable_records_stop_explain_unless_skipped(run, tmp_path):
+def test_other_bad_rows_are_counted_not_fatal(run, tmp_path):
     lines = JSONL.read_text(encoding="utf-8").splitlines()[:2]
+    record = json.loads(lines[1])
+    bad_value = json.dumps(dict(record, id="BAD-DATE", signup_date="someday"))
     data = tmp_path / "c.jsonl"
-    data.write_text("\n".join([lines[0], "not json", lines[1]]) + "\n", encoding="utf-8")
-    failed = run("explain", STARTUP, data, *AS_OF, "--id", "EDGE-01-PERFECT")
-    assert failed.exit_code == 1
-    assert failed.stderr.startswith(f"policyscore: error: {data}:2: not valid JSON: ")
+    data.write_text("\n".join([lines[0], "not json", lines[1], bad_value, lines[1]]) + "\n", encoding="utf-8")
+    # line 2 is not JSON, line 5 repeats the id of line 3: neither is the customer asked for
+    noted = run("explain", STARTUP, data, *AS_OF, "--id", "EDGE-01-PERFECT")
+    assert noted.exit_code == 0, noted.stderr
+    assert noted.stdout.startswith("Customer EDGE-01-PERFECT: score 100.00 of 100, tier best (the highest tier)\n")
+    assert noted.stderr.startswith(f"note: 2 other records of {data} cannot be read and were not needed (first: {data}:2: not valid JSON")
+    assert noted.stderr.rstrip().endswith("--on-error skip lists them")
     skipped = run("explain", STARTUP, data, *AS_OF, "--id", "EDGE-01-PERFECT", "--on-error", "skip")
     assert skipped.exit_code == 0
     assert skipped.stderr.startswith(f"rejected: {data}:2: not valid JSON: ")
-    assert skipped.stdout.startswith("Customer EDGE-01-PERFECT: score 100.00 of 100, tier best (the highest tier)\n")
+    assert skipped.stderr.count("rejected: ") == 2
+    assert skipped.stdout == noted.stdout
+    # the customer's own bad record is still an error, whatever the other rows hold
+    own = run("explain", STARTUP, data, *AS_OF, "--id", "BAD-DATE")
+    assert own.exit_code == 1
+    assert "id 'BAD-DATE': field 'signup_date' must be a date" in own.stderr
 
 
 def test_a_filter_that_could_not_be_checked_says_why(run):

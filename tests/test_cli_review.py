@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -117,7 +119,7 @@ def test_rules_pass_with_full_coverage(run):
     for name in ("startup-us-ca", "subscription-health", "balanced-portfolio"):
         assert f"  {name} v1 ({RULES / name}.yaml): " in out
     assert out.count("100.0%") == 3
-    assert out.splitlines()[-1] == "3 test files: 43 cases, 43 passed, 0 failed, 0 errors"
+    assert out.splitlines()[-1] == "3 test files: 78 cases, 78 passed, 0 failed, 0 errors"
 
 
 def test_a_policy_path_runs_the_test_file_beside_it(run):
@@ -364,3 +366,56 @@ def test_a_policy_without_tests_fails_the_minimum(run, here):
     assert result.exit_code == 1
     assert "  other v3 (other.yaml): not tested, no test file names it: 0/6 items, 0.0%\n" in result.stdout
     assert result.stdout.splitlines()[-1].endswith("; coverage below 40%: other 0.0%")
+
+
+def test_diff_changes_names_every_customer_whose_score_or_tier_changed(run, edited, tmp_path):
+    old_policy, new_policy = ps.load_policy(STARTUP), ps.load_policy(edited)
+    records = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    expected = {}
+    for r in records:
+        a, b = old_policy.score(r, AS_OF), new_policy.score(r, AS_OF)
+        if a.score != b.score or a.tier != b.tier or a.eligible != b.eligible:
+            expected[r["id"]] = (a, b)
+    out_csv = tmp_path / "changes.csv"
+    result = run("diff", STARTUP, edited, SAMPLE, "--as-of", AS_OF, "--changes", out_csv)
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(out_csv.read_text(encoding="utf-8"))))
+    assert [row["id"] for row in rows] == list(expected)  # every one, in input order
+    for row in rows:
+        a, b = expected[row["id"]]
+        assert (float(row["old_score"]), float(row["new_score"]), row["old_tier"], row["new_tier"]) == (a.score, b.score, a.tier, b.tier)
+        # only purchase_size moves: 20 -> 25 is x1.25 of its points
+        old_points, new_points = a.points["purchase_size"], b.points["purchase_size"]
+        if old_points != new_points:
+            assert row["changes"].startswith(f"purchase_size {old_points:g} -> {new_points:g} (+")
+        else:
+            assert row["changes"] == "" and row["old_tier"] == "good" and row["new_tier"] == "fair"  # the threshold alone moved it
+    out_jsonl = tmp_path / "changes.jsonl"
+    assert run("diff", STARTUP, edited, SAMPLE, "--as-of", AS_OF, "--changes", out_jsonl).exit_code == 0
+    docs = [json.loads(line) for line in out_jsonl.read_text(encoding="utf-8").splitlines()]
+    assert [d["id"] for d in docs] == list(expected)
+    first = docs[0]
+    a, b = expected[first["id"]]
+    assert first["old"] == {"score": a.score, "tier": a.tier} and first["new"] == {"score": b.score, "tier": b.tier}
+    assert {c["code"] for d in docs for c in d["changes"]} == {"factor:purchase_size"}
+
+
+def test_diff_names_every_tier_change_by_migration(run, edited):
+    changed = tier_changes(edited)
+    text = run("diff", STARTUP, edited, SAMPLE, "--as-of", AS_OF).stdout
+    section = text[text.index("tier changes, by migration") : text.index("scores of eligible records")]
+    groups = [line for line in section.splitlines()[1:] if line.startswith("  ") and not line.startswith("    ")]
+    counts = {line.split(" (")[0].strip(): int(line.rsplit("(", 1)[1].rstrip(")")) for line in groups}
+    assert sum(counts.values()) == changed
+    named = [line for line in section.splitlines() if line.startswith("    ") and not line.startswith("    ...")]
+    more = sum(int(line.split("and ")[1].split(" more")[0]) for line in section.splitlines() if line.startswith("    ... and "))
+    assert len(named) + more == changed  # every tier change is named, or counted in "... and N more"
+    assert "  good -> fair (" in section and "no points changed: a threshold moved" in section
+    md = run("diff", STARTUP, edited, SAMPLE, "--as-of", AS_OF, "--format", "markdown").stdout
+    assert "#### Tier changes" in md and "- **good -> fair (" in md
+
+
+def test_diff_changes_needs_a_csv_or_jsonl_name(run, edited, tmp_path):
+    result = run("diff", STARTUP, edited, SAMPLE, "--as-of", AS_OF, "--changes", tmp_path / "changes.txt")
+    assert result.exit_code == 2
+    assert "--changes" in result.stderr and ".csv or .jsonl" in result.stderr

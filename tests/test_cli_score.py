@@ -6,9 +6,11 @@ import csv
 import io
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from policyscore.cli.score import Progress
 
@@ -57,12 +59,30 @@ def test_table_is_sorted_by_score_then_id_and_names_the_run(run):
     first_line = result.stdout.splitlines()[0]
     assert first_line.startswith("policy startup-us-ca version 1 (sha256 ")
     assert first_line.endswith("), as of 2026-11-01")
-    rows = table_rows(result.stdout)
+    lines = result.stdout.splitlines()
+    rows = table_rows("\n".join(lines[:-2]))  # the last line is the clamp note
     assert len(rows) == 210  # ineligible customers are left out
     keys = [(-float(r[1]), r[0]) for r in rows]
     assert keys == sorted(keys)
-    assert rows[0][:3] == ["EDGE-01-PERFECT", "100.00", "best"]
-    assert len(rows[0]) == 3 + len(FACTORS)
+    # EDGE-01-PERFECT: 100 points of factors + 3 of adjustments = 103, clamped to 100
+    assert rows[0] == [
+        "EDGE-01-PERFECT",
+        "100.00",
+        "best",
+        "20.00",
+        "20.00",
+        "10.00",
+        "10.00",
+        "15.00",
+        "10.00",
+        "5.00",
+        "10.00",
+        "+3.00",
+        "103.00",
+    ]
+    assert len(rows[1]) == 3 + len(FACTORS) + 1  # adjustments; no clamp
+    # EDGE-01-PERFECT above 100 and EDGE-13-DETRACTOR-FAR-WEST below 0
+    assert lines[-1] == "2 scores clamped: 'clamped from' is the sum of the columns, the score is kept at least 0 and at most 100"
 
 
 def test_summary_adds_up(run):
@@ -109,8 +129,8 @@ def test_csv_output_has_one_column_per_factor_and_the_as_of_date(run):
     result = run("score", STARTUP, JSONL, *AS_OF, "--format", "csv", "--top", "3")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "id,score,tier," + ",".join(FACTORS) + ",as_of"
-    assert lines[1] == "EDGE-01-PERFECT,100.00,best,20.00,20.00,10.00,10.00,15.00,10.00,5.00,10.00,2026-11-01"
+    assert lines[0] == "id,score,tier," + ",".join(FACTORS) + ",adjustments,clamped_from,as_of"
+    assert lines[1] == "EDGE-01-PERFECT,100.00,best,20.00,20.00,10.00,10.00,15.00,10.00,5.00,10.00,+3.00,103.00,2026-11-01"
     assert len(lines) == 4
 
 
@@ -122,8 +142,12 @@ def test_markdown_output(run):
     assert lines[0].endswith("as of **2026-11-01**")
     assert lines[2].startswith("| id ") and " purchase_size |" in lines[2]
     assert lines[3].startswith("|:---")
-    assert lines[4].startswith("| EDGE-01-PERFECT ") and "|  100.00 |" in lines[4]
-    assert len(lines) == 6
+    assert (
+        lines[4].startswith("| EDGE-01-PERFECT ") and "|  100.00 |" in lines[4] and lines[4].endswith("|         +3.00 |         103.00 |")
+    )
+    assert lines[2].endswith("|   adjustments |   clamped from |")
+    assert lines[-1] == "_1 score clamped: 'clamped from' is the sum of the columns, the score is kept at least 0 and at most 100_"
+    assert len(lines) == 8
 
 
 def test_jsonl_streams_full_explanations_in_input_order(run):
@@ -310,3 +334,73 @@ def test_progress_counter_only_on_a_terminal(run, capsys):
     err = capsys.readouterr().err
     assert "\rscoring: 5000 records read" in err and "\rscoring: 6000 records read" in err
     assert "4000 records" not in err
+
+
+@pytest.mark.parametrize("policy_name", ["startup-us-ca", "balanced-portfolio", "subscription-health"])
+def test_csv_columns_add_up_to_the_score(run, policy_name):
+    """factor points + adjustments = the score, or the clamped_from sum when the score was clamped."""
+    result = run("score", ROOT / "rules" / f"{policy_name}.yaml", JSONL, *AS_OF, "--format", "csv")
+    assert result.exit_code == 0
+    rows = csv_rows(result.stdout)
+    policy_factors = [c for c in rows[0] if c not in ("id", "score", "tier", "adjustments", "clamped_from", "as_of")]
+    clamped = 0
+    for row in rows:
+        total = sum(Decimal(row[f]) for f in policy_factors) + Decimal(row["adjustments"])
+        if row["clamped_from"]:
+            clamped += 1
+            assert Decimal(row["clamped_from"]) == total != Decimal(row["score"]), row["id"]
+        else:
+            assert total == Decimal(row["score"]), row["id"]
+    assert clamped >= 1  # EDGE-01-PERFECT tops out in every policy
+
+
+def test_columns_carry_record_fields_into_every_format(run, tmp_path):
+    records = tmp_path / "r.jsonl"
+    records.write_text(
+        "".join(json.dumps(r) + "\n" for r in _with_extras(JSONL, {"EDGE-01-PERFECT": {"segment": "smb", "billing": {"plan": "pro|x"}}})),
+        encoding="utf-8",
+    )
+    cols = ("--columns", "name,segment,billing.plan")
+    table = run("score", STARTUP, records, *AS_OF, "--top", "1", *cols)
+    assert table.exit_code == 0, table.stderr
+    lines = table.stdout.splitlines()
+    header, row = lines[2], lines[5]
+    assert header.split()[:5] == ["id", "name", "segment", "billing.plan", "score"]
+    assert row.startswith("EDGE-01-PERFECT  Edge 01: Ideal customer") and " smb " in row and " pro|x " in row
+    csv_out = run("score", STARTUP, records, *AS_OF, "--top", "2", "--format", "csv", *cols)
+    first, second = csv_rows(csv_out.stdout)
+    assert list(first)[:5] == ["id", "name", "segment", "billing.plan", "score"]
+    assert (first["segment"], first["billing.plan"], second["segment"]) == ("smb", "pro|x", "")
+    md = run("score", STARTUP, records, *AS_OF, "--top", "1", "--format", "markdown", *cols)
+    assert "| smb " in md.stdout and "pro\\|x" in md.stdout
+    jsonl = run("score", STARTUP, records, *AS_OF, "--top", "1", "--format", "jsonl", *cols)
+    doc = json.loads(jsonl.stdout)
+    assert doc["fields"] == {"name": first["name"], "segment": "smb", "billing.plan": "pro|x"}
+
+
+def _with_extras(path: Path, extras: dict[str, dict]) -> list[dict]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        out.append(dict(record, **extras.get(record["id"], {})))
+    return out
+
+
+def test_columns_with_an_empty_name_is_a_usage_mistake(run):
+    result = run("score", STARTUP, JSONL, *AS_OF, "--columns", "name,,segment")
+    assert result.exit_code == 2
+    assert "--columns" in result.stderr and "empty field name" in result.stderr
+
+
+def test_jsonl_says_which_file_and_line_each_record_came_from(run):
+    result = run("score", STARTUP, CSV, *AS_OF, "--format", "jsonl")
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    lines = CSV.read_text(encoding="utf-8").splitlines()
+    for d in docs:
+        assert d["source"]["file"] == str(CSV)
+        # the header is line 1; the record's row starts with its id
+        assert lines[d["source"]["line"] - 1].startswith(d["id"] + ","), d["id"]
+    validator = Draft202012Validator(json.loads((ROOT / "schemas" / "explanation.schema.json").read_text(encoding="utf-8")))
+    assert [e.message for d in docs[:20] for e in validator.iter_errors(d)] == []
+    ranked = json.loads(run("score", STARTUP, JSONL, *AS_OF, "--format", "json", "--top", "1").stdout)[0]
+    assert ranked["source"] == {"file": str(JSONL), "line": 1}  # EDGE-01-PERFECT is the first line

@@ -24,6 +24,7 @@ import yaml
 
 import policyscore as ps
 from policyscore.engine import reference
+from policyscore.engine.portfolio import build_portfolio
 from policyscore.language.functions import FUNCTIONS
 from policyscore.language.semantics import to_plain
 
@@ -76,7 +77,7 @@ def outcome_from_explanation(explanation: dict[str, Any]) -> Outcome:
         "adjustments": [a["id"] for a in explanation["adjustments"] if a["applied"]],
         "lets": {let["name"]: let["value"] for let in explanation["lets"]},
         "failed_filters": [f["id"] for f in explanation["filters"] if not f["passed"]],
-        "reasons": [f"{r['kind']}:{r['id']}" for r in explanation["reasons"]],
+        "reasons": [r["code"] for r in explanation["reasons"]],
         "next_tier": None if next_tier is None else {"name": next_tier["name"], "points_short": next_tier["points_short"]},
     }
 
@@ -121,12 +122,32 @@ def python_backend(
 def reference_backend(
     policy_text: str, base_dir: Path, records: list[dict[str, Any]], as_of: date, check_all_fields: bool = False
 ) -> list[Outcome]:
-    """The reference evaluator (the executable reading of the docs), explained like a compiled result."""
+    """The reference evaluator (the executable reading of the docs), explained like a compiled result.
+
+    A policy that scores against the whole book gets its portfolio from :mod:`policyscore.engine.portfolio`
+    and its relative tiers' thresholds from the reference's own scores, never from a compiled back end.
+    """
     program = _load(policy_text, base_dir).program
+    book = build_portfolio(program, records, as_of)[0] if program.uses_book else None
+
+    def evaluated(record: dict[str, Any]) -> tuple[Any, Any]:
+        row = book.row(record, reference.record_lookup(program, record, as_of, check_all_fields)) if book is not None else None
+        return reference.evaluate(program, record, as_of, check_all_fields=check_all_fields, portfolio=row), row
+
+    if book is not None and program.relative_tiers:
+        scores = []
+        for record in records:
+            try:
+                o, _ = evaluated(record)
+            except ps.RecordError:
+                continue
+            if o.total_units is not None:
+                scores.append(o.total_units)
+        book.tier_thresholds = reference.relative_thresholds(program, scores)
     out = []
     for record in records:
         try:
-            o = reference.evaluate(program, record, as_of, check_all_fields=check_all_fields)
+            o, row = evaluated(record)
         except ps.RecordError as exc:
             out.append(outcome_from_error(exc.code, exc.field))
             continue
@@ -143,6 +164,7 @@ def reference_backend(
             raw_units=o.raw_units,
             total_units=o.total_units,
             tier_index=o.tier,
+            portfolio_values=row,
         )
         out.append(outcome_from_explanation(result.to_dict()))
     return out

@@ -214,7 +214,25 @@ def test_diff_page_lists_every_customer_who_changes_tier_with_the_factors_that_m
     for a, b in moved:
         assert a.tier == "good" and b.tier == "fair"  # only the threshold moved
         assert f'data-customer="{b.id}"' in page
-    assert [m.shown[0].factors for m in detail.migrations] == [()]  # no factor's points changed
+    assert [m.shown[0].points for m in detail.migrations] == [()]  # no factor's points changed
     assert parsed.text_of(data_metric="tier-changes") == [str(len(moved))]
     assert sum(b.count for b in detail.before) == report.before.count
     assert sum(b.count for b in detail.after) == report.after.count
+
+
+def test_diff_page_names_the_factor_whose_weight_moved_each_customer():
+    old = policy()
+    text = STARTUP.read_text(encoding="utf-8")
+    new = ps.load_policy_text(text.replace("weight: 20", "weight: 25", 1), "edited.yaml", STARTUP.parent)
+    collector = MigrationCollector(old, new, limit=3)
+    report = compare(old, new, sample(), AS_OF, top=5, observe=collector)
+    detail = collector.detail(report.rows, report.columns)
+    assert detail.migrations and sum(m.count for m in detail.migrations) == report.tier_changes
+    for m in detail.migrations:
+        assert len(m.shown) == min(3, m.count)
+        deltas = [abs(c.delta) for c in m.shown]
+        assert deltas == sorted(deltas, reverse=True), "the biggest change first"
+        for change in m.shown:
+            assert change.points[0].code == "factor:purchase_size" and change.points[0].delta > 0
+    page = diff_html(report, detail)
+    assert "factor purchase_size" in page

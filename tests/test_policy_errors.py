@@ -175,6 +175,8 @@ def test_let_used_before_definition():
     d = only(body)
     assert (d.code, d.message) == ("PS201", "let 'a' is used before it is defined".replace("'a'", "'b'"))
     assert where(d) == (14, 7)
+    # 'b' is used (too early): no contradictory "never used" warning beside the error
+    assert [(x.code, x.message) for x in diagnostics(body) if x.code == "PS302"] == [("PS302", "let 'a' is never used")]
 
 
 def test_record_schema_file_missing():

@@ -282,7 +282,9 @@ def test_each_unmet_expectation_gives_expected_actual_explanation_and_line(folde
         "adjustment vip_bonus (5 points): vip and spend >= 5000 (with vip = false, spend = 2000)",
         "  condition false: not applied",
     )
-    assert got["reasons[0]"].explanation == ("reason 1 (factor status, lost 20): status: 0 of 20 points; value 0 of 1",)
+    assert got["reasons[0]"].explanation == (
+        "reason 1 (factor:status, lost 20): status: 0 of 20 points; value 0 of 1; full marks need a value of 1",
+    )
     # factors are not evaluated for an ineligible record: the failed filter explains why
     (failure,) = second.failures
     assert (failure.expectation, failure.expected, failure.actual) == (
@@ -412,7 +414,7 @@ def test_names_ids_and_cases_are_checked_against_the_policy_and_records(folder):
         ("PS605", 12, "factor 'happiness' has 3 bands, not 4", None),
         ("PS605", 13, "factor 'status' has no bands (it has a value expression)", None),
         ("PS605", 15, "policy tiny has no adjustment 'bonus'", "did you mean 'vip_bonus'?"),
-        ("PS605", 17, "policy tiny has no factor or filter 'nothing'", "it has: size, happiness, status, home"),
+        ("PS605", 17, "policy tiny has no factor, adjustment or filter 'nothing'", "it has: size, happiness, status, vip_bonus, home"),
         ("PS606", 18, "case 'both kinds of record' needs either 'record' (inline) or 'ids' (from a records file), not both", None),
         ("PS606", 24, "'with' in cases[2] needs 'ids'", None),
     ]
@@ -570,3 +572,45 @@ def test_the_policy_problems_can_be_left_to_the_caller(folder):
     )
     assert [(d.code, d.span.file) for d in check_test_file(name)] == [("PS602", name), ("PS110", "broken.yaml")]
     assert [(d.code, d.span.file) for d in check_test_file(name, policy_problems=False)] == [("PS602", name)]
+
+
+def test_reasons_are_matched_by_their_stable_code_and_name_penalties(folder):
+    (folder / "pen.yaml").write_text(
+        "policy: pen\nversion: 1\nrecord:\n  fields:\n    id: string\n    late: boolean\n"
+        "factors:\n  - {id: size, weight: 10, value: '0.9'}\n"
+        "adjustments:\n  - {id: overdue, points: -4, when: late}\n",
+        encoding="utf-8",
+    )
+    name = write(
+        folder,
+        "pen.test.yaml",
+        """\
+        policy: pen.yaml
+        as_of: 2026-11-01
+        cases:
+          - name: the penalty costs more than the factor
+            record: {id: P, late: true}
+            expect:
+              reasons:
+                - {rank: 1, code: "adjustment:overdue", kind: adjustment, lost_points: 4, contains: "applied because late"}
+                - {rank: 2, code: "factor:size", lost_points: 1}
+          - name: a wrong rank fails
+            record: {id: Q, late: true}
+            expect:
+              reasons:
+                - {rank: 1, code: "factor:size"}
+          - name: an unknown code is a problem of the file
+            record: {id: R, late: false}
+            expect:
+              reasons:
+                - {code: "adjustment:overdu"}
+        """,
+    )
+    problems = check_test_file(name)
+    assert [(d.code, d.message, d.hint) for d in problems] == [
+        ("PS605", "policy pen has no adjustment 'overdu'", "did you mean 'overdue'?")
+    ]
+    (folder / name).write_text((folder / name).read_text(encoding="utf-8").replace('overdu"}', 'overdue"}'), encoding="utf-8")
+    result = run_test_file(name)
+    assert [c.status for c in result.cases] == ["passed", "failed", "failed"]
+    assert result.cases[1].failures[0].explanation[0].startswith("reason 1 (adjustment:overdue, lost 4): overdue: -4 points")

@@ -228,14 +228,20 @@ def test_scoring_one_record_needs_the_portfolio():
     ],
 )
 def test_misused_portfolio_functions_are_errors_with_a_position(expr, code, message):
-    text = f"policy: t\nversion: 1\nreferrals: {{referred_by: ref}}\nrecord:\n  fields: {FIELDS}\nlet:\n  v: {expr!r}\nfactors:\n  - {{id: f, weight: 1, value: '1'}}\n"
+    text = (
+        f"policy: t\nversion: 1\nreferrals: {{referred_by: ref}}\nrecord:\n  fields: {FIELDS}\n"
+        f"let:\n  v: {expr!r}\nfactors:\n  - {{id: f, weight: 1, value: '1'}}\n"
+    )
     errors = [d for d in ps.check_text(text, "t.yaml") if d.is_error]
     assert [(d.code, d.span.line) for d in errors] == [(code, 7)], errors
     assert message in errors[0].message
 
 
 def test_a_let_with_a_portfolio_function_cannot_be_in_the_argument_of_another():
-    text = f"policy: t\nversion: 1\nrecord:\n  fields: {FIELDS}\nlet:\n  s: share(x)\n  v: portfolio_max(s)\nfactors:\n  - {{id: f, weight: 1, value: v}}\n"
+    text = (
+        f"policy: t\nversion: 1\nrecord:\n  fields: {FIELDS}\n"
+        "let:\n  s: share(x)\n  v: portfolio_max(s)\nfactors:\n  - {id: f, weight: 1, value: v}\n"
+    )
     (error,) = [d for d in ps.check_text(text, "t.yaml") if d.is_error]
     assert (error.code, error.span.line, error.span.column) == ("PS210", 7, 20)
 

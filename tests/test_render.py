@@ -11,6 +11,7 @@ import policyscore as ps
 from policyscore.engine.explanation import trace_of
 from policyscore.errors import Diagnostic, Span
 from policyscore.render import results as render
+from policyscore.render import scores
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,8 +75,12 @@ def test_sort_key_orders_by_score_then_id_with_ineligible_last():
 
 def test_table_csv_and_markdown(policy):
     rows = sorted(
-        (render.row_of(r) for r in results(policy, {"id": "a", "amount": 500, "vip": True}, {"id": "b", "vip": False},
-                                             {"id": "c", "amount": 2000, "vip": False})),
+        (
+            render.row_of(r)
+            for r in results(
+                policy, {"id": "a", "amount": 500, "vip": True}, {"id": "b", "vip": False}, {"id": "c", "amount": 2000, "vip": False}
+            )
+        ),
         key=render.sort_key,
     )
     table = render.results_table(policy, rows, "2026-11-01", include_ineligible=True)
@@ -153,10 +158,15 @@ def test_trace_skips_constants_and_shows_what_was_not_evaluated(policy):
         "value": True,
         "children": [
             {"expression": "a", "evaluated": True, "value": True, "children": []},
-            {"expression": "b > 2", "evaluated": False, "value": None, "children": [
-                {"expression": "b", "evaluated": False, "value": None, "children": []},
-                {"expression": "2", "evaluated": False, "value": None, "children": []},
-            ]},
+            {
+                "expression": "b > 2",
+                "evaluated": False,
+                "value": None,
+                "children": [
+                    {"expression": "b", "evaluated": False, "value": None, "children": []},
+                    {"expression": "2", "evaluated": False, "value": None, "children": []},
+                ],
+            },
         ],
     }
     assert render._tree_lines(short_circuit, "") == ["a or b = true", "  a = true", "  b > 2  (not evaluated)"]
@@ -168,17 +178,20 @@ def test_long_lists_are_shortened():
 
 
 def test_long_factor_ids_wrap_at_the_middle_underscore():
-    assert render._wrap_header("ease_of_service") == "ease_of\nservice"
-    assert render._wrap_header("purchase_size") == "purchase\nsize"
-    assert render._wrap_header("upsell") == "upsell"
-    assert render._wrap_header("satisfaction") == "satisfaction"
+    assert scores._wrap_header("ease_of_service") == "ease_of\nservice"
+    assert scores._wrap_header("purchase_size") == "purchase\nsize"
+    assert scores._wrap_header("upsell") == "upsell"
+    assert scores._wrap_header("satisfaction") == "satisfaction"
 
 
 DIAGS = [
-    ("p.yaml", [
-        Diagnostic("PS201", "unknown name 'x'", Span("p.yaml", 3, 5, 3, 6), "did you mean 'y'?"),
-        Diagnostic("PS301", "param 'p' is never used", Span("p.yaml", 2, 3, 2, 4), severity="warning"),
-    ]),
+    (
+        "p.yaml",
+        [
+            Diagnostic("PS201", "unknown name 'x'", Span("p.yaml", 3, 5, 3, 6), "did you mean 'y'?"),
+            Diagnostic("PS301", "param 'p' is never used", Span("p.yaml", 2, 3, 2, 4), severity="warning"),
+        ],
+    ),
     ("q.yaml", [Diagnostic("PS001", "policy file not found: q.yaml", None)]),
     ("ok.yaml", []),
 ]
@@ -201,9 +214,7 @@ def test_diagnostics_json():
 
 def test_github_annotations_escape_their_data():
     diags = [("a,b:c.yaml", [Diagnostic("PS110", "100% wrong\nreally", Span("a,b:c.yaml", 1, 2, 2, 1))])]
-    assert render.diagnostics_github(diags) == (
-        "::error file=a%2Cb%3Ac.yaml,line=1,endLine=2,title=PS110::100%25 wrong%0Areally\n"
-    )
+    assert render.diagnostics_github(diags) == ("::error file=a%2Cb%3Ac.yaml,line=1,endLine=2,title=PS110::100%25 wrong%0Areally\n")
 
 
 def test_validate_summary():

@@ -92,12 +92,15 @@ def test_factor_averages_missing_rates_and_reasons_match_the_explanations():
         assert stats.mean_points == pytest.approx(float(points / n), abs=1e-4)
         assert stats.missing == sum(1 for e in entries if e["missing"])
         assert stats.lost_points == pytest.approx(float(Decimal(repr(stats.max_points)) * n - points))
-        assert stats.first_reason == sum(1 for e in explained if e["reasons"] and e["reasons"][0]["id"] == stats.id)
+        assert stats.first_reason == sum(1 for e in explained if e["reasons"] and e["reasons"][0]["code"] == f"factor:{stats.id}")
     assert any(s.missing for s in report.factors), "the sample has customers with missing values"
     for k, adj in enumerate(report.adjustments):
         applied = [e["adjustments"][k] for e in explained if e["adjustments"][k]["applied"]]
         assert adj.applied == len(applied)
         assert adj.total_points == pytest.approx(sum(a["points"] for a in applied))
+        assert adj.first_reason == sum(1 for e in explained if e["reasons"] and e["reasons"][0]["code"] == f"adjustment:{adj.id}")
+    firsts = sum(s.first_reason for s in report.factors) + sum(a.first_reason for a in report.adjustments)
+    assert firsts == sum(1 for e in explained if e["reasons"])
 
 
 def test_score_distribution_and_histogram_count_every_scored_record():

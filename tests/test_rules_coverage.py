@@ -399,11 +399,17 @@ def test_reasons_follow_the_rule(name):
             assert failed, e["id"]
             assert [(r["kind"], r["id"]) for r in e["reasons"]] == [("filter", fid) for fid in failed], e["id"]
             continue
-        lost = [(D(f["max_points"]) - D(f["points"]), f["weight"], order[f["id"]], f["id"]) for f in e["factors"]]
-        # largest loss first, ties by (larger) weight, then policy order; at most four
-        expected = [(fid, loss) for loss, _, _, fid in sorted(lost, key=lambda t: (-t[0], -t[1], t[2])) if loss > 0][:4]
-        assert [(r["id"], D(r["lost_points"])) for r in e["reasons"]] == expected, e["id"]
-        assert all(r["kind"] == "factor" for r in e["reasons"]), e["id"]
+        adj_order = {a["id"]: i for i, a in enumerate(e["adjustments"])}
+        lost = [(D(f["max_points"]) - D(f["points"]), D(f["weight"]), 0, order[f["id"]], f"factor:{f['id']}") for f in e["factors"]]
+        # an applied penalty costs its points; its weight is what it cost
+        lost += [
+            (-D(a["points"]), -D(a["points"]), 1, adj_order[a["id"]], f"adjustment:{a['id']}") for a in e["adjustments"] if a["applied"]
+        ]
+        # largest loss first, ties by (larger) weight, then factors before adjustments, then policy order; at most four
+        ranked = sorted(lost, key=lambda t: (-t[0], -t[1], t[2], t[3]))
+        expected = [(code, loss) for loss, _, _, _, code in ranked if loss > 0][:4]
+        assert [(r["code"], D(r["lost_points"])) for r in e["reasons"]] == expected, e["id"]
+        assert all(r["code"] == f"{r['kind']}:{r['id']}" for r in e["reasons"]), e["id"]
 
 
 @by_policy

@@ -138,8 +138,10 @@ def test_reasons_rank_lost_points_then_weight_then_order(policy):
     assert [x["id"] for x in r["reasons"]] == ["banded", "fa", "fb"]
     assert [x["lost_points"] for x in r["reasons"]] == [15.0, 12.5, 10.0]
     assert [(x["kind"], x["factor"]) for x in r["reasons"]] == [("factor", "banded"), ("factor", "fa"), ("factor", "fb")]
-    assert r["reasons"][0]["text"] == "banded: 15 of 30 points; matched band 'a >= 0.5' worth 0.5"
-    assert r["reasons"][1]["text"] == "fa: 12.5 of 25 points; value 0.5 of 1"
+    # what the customer would need: for a band, the condition of the better band above it
+    assert r["reasons"][0]["text"] == "banded: 15 of 30 points; matched band 'a >= 0.5' worth 0.5; needs a >= 0.9 for 1"
+    assert r["reasons"][1]["text"] == "fa: 12.5 of 25 points; value 0.5 of 1; full marks need a value of 1"
+    assert [x["code"] for x in r["reasons"]] == ["factor:banded", "factor:fa", "factor:fb"]
     tie = load(
         """
         policy: tie

@@ -123,8 +123,11 @@ def with_portfolios(
 def first_pass(policy: Policy, source: Source, as_of: date | str) -> Portfolio:
     """The portfolio of a rereadable source (left at its start again): every readable record, once."""
     sha = digest(source)
-    portfolio = policy.portfolio(_records_of(read_records(source, policy.fields, policy.id_field)), as_of, sha256=sha)
+    portfolio = policy.first_pass(_records_of(read_records(source, policy.fields, policy.id_field)), as_of, sha256=sha)
     source.stream.seek(0)
+    if policy.program.relative_tiers:  # one more pass: the final scores give each relative tier's threshold
+        policy.rank(portfolio, _records_of(read_records(source, policy.fields, policy.id_field)), as_of)
+        source.stream.seek(0)
     return portfolio
 
 
@@ -245,6 +248,7 @@ class Run:
         self.rejects = rejects if rejects is not None else Rejects("fail")
         self.read = self.scored = self.ineligible = self.rejected = 0
         self.portfolio: Portfolio | None = None  # the book, for a policy with portfolio functions
+        self.line = 0  # the line the result just yielded was read from
         self.tiers: dict[str | None, int] = {name: 0 for name in policy.tier_names}
 
     def __iter__(self) -> Iterator[Result]:
@@ -268,6 +272,7 @@ class Run:
                 self.tiers[outcome.tier] = self.tiers.get(outcome.tier, 0) + 1
             else:
                 self.ineligible += 1
+            self.line = scored.line
             yield outcome
         assert self.read == self.scored + self.ineligible + self.rejected, "a record was dropped"
 

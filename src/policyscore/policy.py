@@ -153,22 +153,42 @@ class Policy:
     # ------------------------------------------------------------ the portfolio
     @property
     def uses_portfolio(self) -> bool:
-        """Whether the policy uses portfolio functions (its records are scored against the whole book)."""
-        return bool(self.program.portfolio)
+        """Whether a record is scored against the whole book: portfolio functions, or relative (``top_percent``) tiers."""
+        return self.program.uses_book
 
     def portfolio(self, records: Iterable[Any], as_of: date | str, *, sha256: str | None = None) -> Portfolio:
-        """The portfolio of ``records`` (the first pass): what the policy's portfolio functions need of them.
+        """The portfolio of ``records``: what the policy's portfolio functions and relative tiers need of them.
 
         Records that cannot be used are left out of it (scoring them rejects them
-        with the same error); ``sha256`` names the input it was read from.
+        with the same error); ``sha256`` names the input it was read from.  With
+        relative tiers the records are read twice (an iterator is kept in a list).
         """
+        if self.program.relative_tiers and not isinstance(records, (list, tuple)):
+            records = list(records)
+        book = self.first_pass(records, as_of, sha256=sha256)
+        if self.program.relative_tiers:
+            self.rank(book, records, as_of)
+        return book
+
+    def first_pass(self, records: Iterable[Any], as_of: date | str, *, sha256: str | None = None) -> Portfolio:
+        """The portfolio functions' view of ``records`` (one pass); relative tiers still need :meth:`rank`."""
         return build_portfolio(self.program, records, as_date(as_of), sha256=sha256)[0]
+
+    def rank(self, book: Portfolio, records: Iterable[Any], as_of: date | str) -> None:
+        """Set the run's threshold of each relative tier from the final scores of the eligible ``records``."""
+        scores = []
+        for item in self.score_many(records, as_of, explain=False, on_error="yield", portfolio=book):
+            if not isinstance(item, RecordError) and item.total_units is not None:
+                scores.append(item.total_units)
+        book.tier_thresholds = reference.relative_thresholds(self.program, scores)
 
     def _row(self, record: Any, day: date, portfolio: Portfolio | None) -> PortfolioRow:
         if portfolio is None:
-            names = ", ".join(sorted({c.func + "()" for c in self.program.portfolio}))
+            uses = sorted({c.func + "()" for c in self.program.portfolio})
+            what = [f"portfolio functions ({', '.join(uses)})"] if uses else []
+            what += ["relative (top_percent) tiers"] if self.program.relative_tiers else []
             raise PortfolioRequired(
-                f"policy {self.name} uses portfolio functions ({names}), so a record is scored against the whole book: "
+                f"policy {self.name} uses {' and '.join(what)}, so a record is scored against the whole book: "
                 "use score_many(records, as_of), which computes the portfolio, or pass portfolio=policy.portfolio(records, as_of)"
             )
         return portfolio.row(record, record_lookup(self.program, record, day, self.check_all_fields))
@@ -180,15 +200,18 @@ class Policy:
         A policy that uses portfolio functions needs ``portfolio`` (see :meth:`portfolio`).
         """
         day = as_date(as_of)
-        if self.program.portfolio:
+        if self.program.uses_book:
             try:
                 row = self._row(record, day, portfolio)
             except RecordError as err:
                 raise self._record_error(record, day, err) from None
             try:
-                return self.evaluator(record, day, explain, row)
+                result = self.evaluator(record, day, explain, row)
             except Exception as exc:  # noqa: BLE001 - a record problem, or a bug: the reference decides
                 raise self._record_error(record, day, exc, row) from None
+            if self.program.relative_tiers and result.total_units is not None:
+                result = result._replace(tier_index=reference.tier_of(self.program, result.total_units, row.portfolio.tier_thresholds))
+            return result
         try:
             return self.evaluator(record, day, explain)
         except Exception as exc:  # noqa: BLE001 - a record problem, or a bug: the reference decides
@@ -212,7 +235,7 @@ class Policy:
         (they are read twice; an iterator is kept in a list), unless given.
         """
         day = as_date(as_of)
-        if self.program.portfolio:
+        if self.program.uses_book:
             if portfolio is None:
                 records = records if isinstance(records, (list, tuple)) else list(records)
                 portfolio = self.portfolio(records, day)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from datetime import date
 
@@ -18,8 +19,10 @@ from policyscore.cli.common import (
     open_records,
     rejects_on_stderr,
 )
+from policyscore.errors import InputError
 from policyscore.io.writers import Output
 from policyscore.render import review as review_render
+from policyscore.review.changes import ChangesWriter, changes_format
 from policyscore.review.diff import compare, load_policy_ref
 from policyscore.review.migration import MigrationCollector
 
@@ -43,6 +46,12 @@ __all__ = ["diff"]
     metavar="N",
     help="Exit 1 when more than N records change tier (the report is still written).",
 )
+@click.option(
+    "--changes",
+    "changes_path",
+    metavar="FILE",
+    help="Write one row per customer whose score or tier changed (CSV or JSONL, by FILE's extension).",
+)
 @input_format_option
 @on_error_option("On a record that cannot be read or scored: stop (fail) or report it, count it as rejected and go on (skip).")
 @handles_errors
@@ -55,6 +64,7 @@ def diff(
     output: str | None,
     top: int,
     fail_on_tier_change: int | None,
+    changes_path: str | None,
     input_format: str | None,
     on_error: str,
 ) -> None:
@@ -65,15 +75,36 @@ def diff(
     be git:REV:path to read it from git history, e.g.
     git:origin/main:rules/x.yaml.  A one-line summary goes to stderr.
     """
+    if changes_path is not None:
+        try:
+            changes_fmt = changes_format(changes_path)
+        except InputError as exc:
+            raise click.BadParameter(str(exc).split(": ", 1)[1], param_hint="--changes") from None
     old, old_ref = load_policy_ref(old_path)
     new, new_ref = load_policy_ref(new_path)
     fields = {**old.fields, **new.fields}
     rejects = rejects_on_stderr(on_error)
-    with open_records(records_path, input_format) as opened, with_portfolios(opened, [old, new], as_of) as (source, books):
+    changes_to = Output(changes_path) if changes_path is not None else contextlib.nullcontext(None)
+    with (
+        open_records(records_path, input_format) as opened,
+        with_portfolios(opened, [old, new], as_of) as (source, books),
+        changes_to as changes_out,
+    ):
+        writer = ChangesWriter(changes_out, changes_fmt) if changes_out is not None else None
         records = readable(source, fields, new.id_field, rejects)
         detail = MigrationCollector(old, new) if fmt == "html" else None
         report = compare(
-            old, new, records, as_of, top=top, on_error=rejects, old_ref=old_ref, new_ref=new_ref, portfolios=books, observe=detail
+            old,
+            new,
+            records,
+            as_of,
+            top=top,
+            on_error=rejects,
+            old_ref=old_ref,
+            new_ref=new_ref,
+            changes_to=writer,
+            portfolios=books,
+            observe=detail,
         )
     if report.records == 0:
         raise Failure(f"every record of {records_path} was rejected ({report.rejected}): nothing was compared")

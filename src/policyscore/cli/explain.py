@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from policyscore.batch import find, with_portfolios
+from policyscore.batch import Rejects, find, with_portfolios
 from policyscore.cli.common import (
     Failure,
     as_of_option,
@@ -17,13 +17,13 @@ from policyscore.cli.common import (
     input_format_option,
     on_error_option,
     open_records,
-    rejects_on_stderr,
 )
 from policyscore.engine.explanation import trace_of
 from policyscore.errors import RecordError
 from policyscore.policy import load_policy
 from policyscore.policyfile.ids import id_key
 from policyscore.render import results as render
+from policyscore.render.scores import printable
 
 __all__ = ["explain"]
 
@@ -34,7 +34,7 @@ __all__ = ["explain"]
 @click.option("--id", "ids", multiple=True, required=True, help="The customer to explain (repeat for several).")
 @as_of_option()
 @input_format_option
-@on_error_option("On a record that cannot be used: stop (fail) or report it and go on (skip).")
+@on_error_option("Other records that cannot be read: count them in one note (fail) or list each on stderr (skip); never fatal.")
 @format_option(["text", "json", "markdown", "html"], "html: one self-contained page with each customer's waterfall chart.")
 @click.option("--trace", is_flag=True, help="Also show the value of every part of every rule.")
 @check_all_fields_option
@@ -56,10 +56,17 @@ def explain(
     """
     policy = load_policy(policy_path, check_all_fields=check_all_fields)
     wanted = list(dict.fromkeys(id_key(i) for i in ids))
+    others = _Others(wanted, listed=on_error == "skip")
     with open_records(records_path, input_format) as opened, with_portfolios(opened, [policy], as_of) as (source, portfolios):
-        found = find(source, policy.fields, policy.id_field, wanted, rejects_on_stderr(on_error))
+        found = find(source, policy.fields, policy.id_field, wanted, Rejects("skip", report=others))
         name = source.name
-    missing = [w for w in wanted if w not in found or found[w].record is None]
+    for key in wanted:
+        item = found.get(key)
+        if item is not None and item.record is None:  # the customer's own record is bad: that is fatal
+            assert item.error is not None
+            raise item.error
+    others.note(name)
+    missing = [w for w in wanted if w not in found]
     if missing:
         listed = ", ".join(repr(m) for m in missing)
         raise Failure(f"no customer with id {listed} in {name}" if len(missing) == 1 else f"no customers with ids {listed} in {name}")
@@ -88,3 +95,32 @@ def explain(
         click.echo(explanation_html([d for d, _ in parts], policy, [s or [] for _, s in parts] if trace else None), nl=False)
     else:
         click.echo("\n".join(parts), nl=False)
+
+
+class _Others:
+    """Records other than the ones explained that cannot be read: listed (``--on-error skip``) or counted in one note."""
+
+    def __init__(self, wanted: list[str], listed: bool):
+        self.wanted = set(wanted)
+        self.listed = listed
+        self.count = 0
+        self.first: RecordError | None = None
+
+    def __call__(self, error: RecordError) -> None:
+        rid = error.record_id
+        if rid is not None and id_key(rid) in self.wanted:
+            return  # the record asked for: reported as the error of the run
+        if self.listed:
+            click.echo(f"rejected: {error} [{error.code}]", err=True)
+        self.count += 1
+        self.first = self.first or error
+
+    def note(self, name: str) -> None:
+        if self.count and not self.listed:
+            assert self.first is not None
+            n = self.count
+            click.echo(
+                f"note: {n} other record{'s' if n != 1 else ''} of {printable(name)} cannot be read and {'were' if n != 1 else 'was'} "
+                f"not needed (first: {self.first} [{self.first.code}]); --on-error skip lists them",
+                err=True,
+            )

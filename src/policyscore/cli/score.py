@@ -48,6 +48,11 @@ _PROGRESS_FROM = 5000
 @click.option("--tier", help="Only customers of this tier.")
 @click.option("--include-ineligible", is_flag=True, help="Also show customers that failed a filter.")
 @click.option("--rejects", type=click.Path(dir_okay=False), help="With --on-error skip: write rejected records here (JSONL).")
+@click.option(
+    "--columns",
+    metavar="FIELD,...",
+    help="Record fields to carry into the output (e.g. name,segment; dotted names read nested fields).",
+)
 @check_all_fields_option
 @handles_errors
 def score(
@@ -62,6 +67,7 @@ def score(
     tier: str | None,
     include_ineligible: bool,
     rejects: str | None,
+    columns: str | None,
     check_all_fields: bool,
 ) -> None:
     """Score every record of RECORDS (CSV, JSON, JSONL, YAML, or - for stdin) with POLICY.
@@ -72,24 +78,39 @@ def score(
         raise click.BadParameter("needs --on-error skip", param_hint="--rejects")
     if rejects and output and same_file(rejects, output):
         raise click.BadParameter(f"{rejects} is the same file as --output {output}", param_hint="--rejects")
+    carried = _columns(columns)
     policy = load_policy(policy_path, check_all_fields=check_all_fields)
     if tier is not None and tier not in policy.tier_names:
         raise click.BadParameter(f"{tier!r} is not a tier of {policy.name} ({', '.join(policy.tier_names)})", param_hint="--tier")
     rejected_to = Output(rejects) if rejects is not None else contextlib.nullcontext(None)
     with open_records(records_path, input_format) as source, Output(output) as out, rejected_to as rej:
         run = Run(policy, source, as_of, explain=fmt in ("json", "jsonl"), rejects=rejects_on_stderr(on_error, rej))
-        writer = ResultsWriter(out, policy, fmt, as_of.isoformat(), top=top, include_ineligible=include_ineligible)
+        writer = ResultsWriter(
+            out, policy, fmt, as_of.isoformat(), top=top, include_ineligible=include_ineligible, columns=carried, source=source.name
+        )
         progress = Progress()
         for result in run:
             progress.tick(run.read)
             if shown(result, tier=tier, include_ineligible=include_ineligible):
-                writer.add(result)
+                writer.add(result, run.line)
         progress.done()
         writer.finish()
     summary = run.summary(writer.shown)
     click.echo(score_summary(summary), err=True)
     if summary.nothing_usable:
         raise Failure(f"every record of {records_path} was rejected: nothing was scored")
+
+
+def _columns(text: str | None) -> tuple[str, ...]:
+    """``--columns name,segment``: the field names, each once; an empty name is a usage mistake."""
+    if text is None:
+        return ()
+    names = [part.strip() for part in text.split(",")]
+    if any(not name for name in names):
+        raise click.BadParameter(
+            f"{text!r} has an empty field name; give names separated by commas, e.g. name,segment", param_hint="--columns"
+        )
+    return tuple(dict.fromkeys(names))
 
 
 class Progress:

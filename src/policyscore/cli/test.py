@@ -8,6 +8,7 @@ import click
 
 from policyscore.cli.common import handles_errors
 from policyscore.render import review as review_render
+from policyscore.review.mutate import mutation_of_run
 from policyscore.review.policytest import run_tests
 
 __all__ = ["test"]
@@ -22,16 +23,28 @@ __all__ = ["test"]
     metavar="PCT",
     help="Fail when a tested policy's coverage is below PCT percent (implies --coverage).",
 )
+@click.option("--mutate", is_flag=True, help="Also run every mutant of each tested policy against its tests and report the survivors.")
+@click.option(
+    "--min-mutation-score",
+    type=click.FloatRange(0, 100),
+    metavar="PCT",
+    help="Fail when a tested policy's mutation score is below PCT percent (implies --mutate).",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text", show_default=True)
 @handles_errors
-def test(paths: tuple[str, ...], with_coverage: bool, min_coverage: float | None, fmt: str) -> None:
+def test(
+    paths: tuple[str, ...], with_coverage: bool, min_coverage: float | None, mutate: bool, min_mutation_score: float | None, fmt: str
+) -> None:
     """Run policy test files (*.test.yaml) and check every expectation.
 
     Each PATH is a test file, a folder (searched recursively for *.test.yaml)
     or a policy file (its NAME.test.yaml beside it is run).  Exit 0 when every
-    case passes (and coverage reaches --min-coverage), 1 otherwise.
+    case passes (and coverage reaches --min-coverage, and the mutation score
+    --min-mutation-score), 1 otherwise.
     """
     run = run_tests(paths, coverage=with_coverage, min_coverage=min_coverage)
+    if mutate or min_mutation_score is not None:
+        run = mutation_of_run(run, min_mutation_score)
     if fmt == "json":
         click.echo(review_render.tests_json(run), nl=False)
         click.echo(review_render.tests_summary(run), err=True)

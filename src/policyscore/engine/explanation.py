@@ -74,6 +74,11 @@ def explain(result: Any) -> dict[str, Any]:
     row = result.portfolio_values
     if row is not None:  # a policy with portfolio functions: the book it was scored against, and each value
         out["policy"]["portfolio"] = {"records": row.portfolio.size, "sha256": row.portfolio.sha256}
+        if program.relative_tiers:  # the threshold each relative tier had in this run (null: no eligible customer)
+            found = row.portfolio.tier_thresholds or {}
+            out["policy"]["portfolio"]["tier_thresholds"] = {
+                t.name: (from_units(found[i], d) if i in found else None) for i, t in enumerate(program.tiers) if t.top_percent is not None
+            }
         out["portfolio"] = [row.details(call.key, result.record) for call in program.portfolio]
     lookup = result.lookup
     out["lets"] = [{"name": let.name, "expression": let.text, "value": _plain(lookup(let.name))} for let in program.lets]
@@ -123,18 +128,24 @@ def explain(result: Any) -> dict[str, Any]:
             "max": program.score_max,
             "score": result.score,
         }
-        above = reference.next_tier(program, result.tier_index, result.total_units)
-        out["next_tier"] = (
-            None
-            if above is None
-            else {"name": program.tiers[above[0]].name, "min": program.tiers[above[0]].min, "points_short": from_units(above[1], d)}
-        )
-        out["reasons"] = _factor_reasons(program, result.factor_units, factors)
+        thresholds = row.portfolio.tier_thresholds if row is not None else None
+        above = reference.next_tier(program, result.tier_index, result.total_units, thresholds)
+        out["next_tier"] = None
+        if above is not None:
+            tier_min = _tier_min(program, above, result.total_units)
+            out["next_tier"] = {"name": program.tiers[above[0]].name, "min": tier_min, "points_short": from_units(above[1], d)}
+        out["reasons"] = _reasons(program, result, factors, adjustments)
     else:
         out["total"] = None
         out["next_tier"] = None
         out["reasons"] = _filter_reasons(filters)
     return out
+
+
+def _tier_min(program: Program, above: tuple[int, int], total_units: int) -> float | int:
+    """The lowest score of a tier: its ``min`` as written, or a relative tier's threshold in this run."""
+    tier = program.tiers[above[0]]
+    return tier.min if tier.min is not None else from_units(above[1] + total_units, program.decimals)
 
 
 def _factor_entry(result: Any, info: Factor, raw: Any, band: int | None, units: int) -> dict[str, Any]:
@@ -176,12 +187,18 @@ def _factor_entry(result: Any, info: Factor, raw: Any, band: int | None, units: 
     }
 
 
-def _factor_reasons(program: Program, units: tuple[int, ...], factors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _reasons(program: Program, result: Any, factors: list[dict[str, Any]], adjustments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The causes of lost points, ranked by :func:`policyscore.engine.reference.ranked_reasons`."""
     out = []
-    for i, lost in reference.ranked_losses(program, units):
-        entry = factors[i]
-        lost_num = from_units(lost, program.decimals)
-        out.append({"kind": "factor", "id": entry["id"], "factor": entry["id"], "lost_points": lost_num, "text": _factor_sentence(entry)})
+    for kind, i, lost in reference.ranked_reasons(program, result.factor_units, result.adjustment_values):
+        if kind == "factor":
+            entry, text = factors[i], _factor_sentence(factors[i], program.factors[i])
+        else:
+            entry, text = adjustments[i], _adjustment_sentence(adjustments[i])
+        rid = entry["id"]
+        out.append(
+            {"kind": kind, "id": rid, kind: rid, "code": f"{kind}:{rid}", "lost_points": from_units(lost, program.decimals), "text": text}
+        )
     return out
 
 
@@ -195,23 +212,44 @@ def _filter_reasons(filters: list[dict[str, Any]]) -> list[dict[str, Any]]:
             text = f"{entry['id']} could not be checked: {entry['null_reason']}"
         else:
             text = f"{entry['id']} failed: {entry['expression']}" + (f" (with {shown})" if shown else "")
-        out.append({"kind": "filter", "id": entry["id"], "filter": entry["id"], "lost_points": None, "text": text})
+        out.append(
+            {"kind": "filter", "id": entry["id"], "filter": entry["id"], "code": f"filter:{entry['id']}", "lost_points": None, "text": text}
+        )
     return out
 
 
-def _factor_sentence(entry: dict[str, Any]) -> str:
+def _factor_sentence(entry: dict[str, Any], factor: Factor) -> str:
+    """What the factor gave and what the customer would need to get more from it."""
     got = f"{describe_value(entry['points'])} of {describe_value(entry['max_points'])} points"
     if entry["missing"]:
         why = entry["missing_reason"] or "no data"
-        return f"{entry['id']}: {got}; no value ({why}), counted as {describe_value(entry['value'])}"
+        return f"{entry['id']}: {got}; no value ({why}), counted as {describe_value(entry['value'])}; needs the missing data"
     if entry["band"] is not None:
         band = entry["band"]
         label = band["label"] or ("otherwise" if band["when"] is None else band["when"])
-        return f"{entry['id']}: {got}; matched band '{label}' worth {describe_value(band['value'])}"
+        text = f"{entry['id']}: {got}; matched band '{label}' worth {describe_value(band['value'])}"
+        better = _better_band(factor, band["index"])
+        return text if better is None else text + f"; needs {' '.join((better.text or '').split())} for {describe_value(better.value)}"
     text = f"{entry['id']}: {got}; value {describe_value(entry['value'])} of 1"
     if entry["clamped"]:
         text += f" (clamped from {describe_value(entry['raw_value'])})"
-    return text
+    return text + "; full marks need a value of 1"
+
+
+def _better_band(factor: Factor, matched: int) -> Any:
+    """The band just above ``matched`` (the nearest earlier band) that is worth more, if any."""
+    bands = factor.bands or ()
+    return next((b for b in reversed(bands[:matched]) if b.value > bands[matched].value and b.text is not None), None)
+
+
+def _adjustment_sentence(entry: dict[str, Any]) -> str:
+    shown = ", ".join(f"{k} = {describe_value(v)}" for k, v in entry["inputs"].items())
+    rule = " ".join(entry["expression"].split())
+    return (
+        f"{entry['id']}: {describe_value(entry['points'])} points; applied because {rule}"
+        + (f" (with {shown})" if shown else "")
+        + ("; needs that condition to be false")
+    )
 
 
 # ---------------------------------------------------------------- why a value is null

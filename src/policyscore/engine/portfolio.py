@@ -91,6 +91,7 @@ class Portfolio:
         self.stats: dict[str, _Stats] = {}
         self.group_stats: dict[str, dict[Any, _Stats]] = {}
         self.children: list[list[int]] = []
+        self.tier_thresholds: dict[int, int] | None = None  # relative tiers: each one's threshold in this run (units)
 
     # ------------------------------------------------------------ building
     def add(self, record: dict[str, Any], lookup: Callable[[str], Any]) -> None:

@@ -8,15 +8,17 @@ tested against it; explanations use it for whatever a back end did not
 compute; ``--trace``, null reasons and coverage read the steps it reports.
 
 The small rule functions (:func:`factor_points`, :func:`clamp_total`,
-:func:`tier_of`, :func:`ranked_losses`, :func:`next_tier`) are the one
+:func:`tier_of`, :func:`ranked_reasons`, :func:`next_tier`) are the one
 definition of each rule: the explanation calls them too.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 from typing import Any
 
 from policyscore.errors import RecordError
@@ -36,12 +38,13 @@ __all__ = [
     "factor_points",
     "clamp_total",
     "tier_of",
-    "ranked_losses",
+    "ranked_reasons",
     "next_tier",
     "describe_value",
     "checked_fields",
     "check_record",
     "record_lookup",
+    "relative_thresholds",
 ]
 
 #: Stands for a let an ineligible record did not need (only the filters' lets are computed for it).
@@ -103,25 +106,60 @@ def clamp_total(program: Program, raw_units: int) -> int:
     return total
 
 
-def tier_of(program: Program, total_units: int) -> int | None:
-    """The first tier (highest first) whose minimum the score reaches."""
-    return next((i for i, tier in enumerate(program.tiers) if total_units >= tier.units), None)
+def tier_of(program: Program, total_units: int, thresholds: Mapping[int, int] | None = None) -> int | None:
+    """The first tier, in policy order, whose threshold the score reaches.  A relative tier's threshold
+    is the run's (``thresholds``, by tier index); without one (no eligible customer) it is empty."""
+    for i, tier in enumerate(program.tiers):
+        units = tier.units if tier.units is not None else (thresholds or {}).get(i)
+        if units is not None and total_units >= units:
+            return i
+    return None
 
 
-def ranked_losses(program: Program, units: tuple[int, ...], limit: int = 4) -> list[tuple[int, int]]:
-    """(factor index, units lost) of the factors that lost the most points: most lost first,
-    then the larger weight, then policy order; at most ``limit``."""
-    ranked = [(-(f.max_units - u), -f.weight, i) for i, (f, u) in enumerate(zip(program.factors, units)) if f.max_units - u > 0]
+def relative_thresholds(program: Program, scores: list[int]) -> dict[int, int]:
+    """Each relative tier's threshold in a run: the ceil(P/100 x n)-th best final score of the n eligible
+    customers (computed exactly, P may be a decimal); none when no customer is eligible."""
+    if not scores:
+        return {}
+    ranked = sorted(scores, reverse=True)
+    out = {}
+    for i, tier in enumerate(program.tiers):
+        if tier.top_percent is not None:
+            k = math.ceil(Fraction(str(tier.top_percent)) * len(ranked) / 100)
+            out[i] = ranked[min(max(k, 1), len(ranked)) - 1]
+    return out
+
+
+def ranked_reasons(
+    program: Program, units: tuple[int, ...], adjustments: tuple[bool | None, ...], limit: int = 4
+) -> list[tuple[str, int, int]]:
+    """(kind, index, units lost) of what cost the record the most points, at most ``limit``.
+
+    Every factor that lost points (``kind`` "factor": its maximum minus its points) and
+    every applied adjustment with negative points (``kind`` "adjustment": the points it
+    cost) compete.  Most lost first; ties: the larger weight first (an adjustment's
+    weight is the points it cost), then factors before adjustments, then policy order.
+    """
+    ranked: list[tuple[int, float, int, int]] = [
+        (-(f.max_units - u), -f.weight, 0, i) for i, (f, u) in enumerate(zip(program.factors, units)) if f.max_units - u > 0
+    ]
+    ranked += [(a.units, a.points, 1, k) for k, (a, hit) in enumerate(zip(program.adjustments, adjustments)) if hit is True and a.units < 0]
     ranked.sort()
-    return [(i, -lost) for lost, _, i in ranked[:limit]]
+    return [("factor" if kind == 0 else "adjustment", i, -lost) for lost, _, kind, i in ranked[:limit]]
 
 
-def next_tier(program: Program, tier: int | None, total_units: int) -> tuple[int, int] | None:
-    """(tier index, units short) of the tier just above the record's, or None at the top."""
+def next_tier(
+    program: Program, tier: int | None, total_units: int, thresholds: Mapping[int, int] | None = None
+) -> tuple[int, int] | None:
+    """(tier index, units short) of the nearest tier above the record's that has a threshold in this run."""
     upper = (tier if tier is not None else len(program.tiers)) - 1
-    if upper < 0:
-        return None
-    return upper, program.tiers[upper].units - total_units
+    while upper >= 0:
+        units = program.tiers[upper].units
+        units = units if units is not None else (thresholds or {}).get(upper)
+        if units is not None:
+            return upper, units - total_units
+        upper -= 1
+    return None
 
 
 # ---------------------------------------------------------------- records
@@ -208,6 +246,8 @@ class _Run:
         self.lets: dict[str, Any] = {}
         self.steps: list[Step] = []
         self.portfolio = portfolio or {}
+        book = getattr(portfolio, "portfolio", None)  # a PortfolioRow knows its book, which knows the run's thresholds
+        self.thresholds = book.tier_thresholds if book is not None else None
 
     def lookup(self, name: str) -> Any:
         if name == "as_of":
@@ -286,7 +326,7 @@ class _Run:
             adjustments,
             raw_units,
             total,
-            tier_of(p, total),
+            tier_of(p, total, self.thresholds),
             tuple(self.steps),
         )
 

@@ -53,6 +53,7 @@ class Checked:
     type: Type
     node: n.Expr | None = None  # the typed tree: every node carries its type
     names: set[str] = field(default_factory=set)  # root names read
+    early: set[str] = field(default_factory=set)  # lets read above their definition (an error, but still a use)
     paths: list[str] = field(default_factory=list)  # dotted field paths read, in order
     portfolio: bool = False  # a portfolio function is used (directly or through a let)
     problems: list[Problem] = field(default_factory=list)
@@ -179,6 +180,7 @@ class _Checker:
                 sym = self.scope.get(name)
                 if sym is None and isinstance(self.scope, Scope) and name in self.scope.later:
                     self.problem("PS201", f"let '{name}' is used before it is defined", node.span, "a let may use only the lets above it")
+                    self.out.early.add(name)
                     return ANY
                 if sym is None:
                     self.problem("PS201", f"unknown name '{name}'", node.span, _suggest(name, sorted(self.scope)))

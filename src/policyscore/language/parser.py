@@ -216,9 +216,18 @@ def _describe_expected(expected: set[str]) -> str:
 
 
 def parse(text: str) -> n.Expr:
-    """Parse one expression; raise :class:`ExprSyntaxError` with offsets on bad input."""
+    """Parse one expression; raise :class:`ExprSyntaxError` with offsets on bad input.
+
+    Trees are frozen, so the tree of a text parsed before is shared (policies
+    loaded again and again, as in mutation testing, parse each expression once).
+    """
     if not isinstance(text, str):
         raise TypeError("expression text must be a string")
+    return _parse(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> n.Expr:
     if not text.strip():
         raise ExprSyntaxError("empty expression", 0, max(len(text), 1))
     if len(text) > MAX_EXPR_LENGTH:

@@ -23,6 +23,7 @@ __all__ = [
     "list_of",
     "object_of",
     "parse_type",
+    "enum_values",
     "TypeSyntaxError",
     "unify",
     "SCALAR_KINDS",
@@ -107,10 +108,38 @@ _SIMPLE = {
     "any": ANY,
 }
 _TYPE_RE = re.compile(r"^\s*(?:list\[\s*(\w+)\s*\]|(\w+))\s*(\?)?\s*$")
+_ENUM_RE = re.compile(r"^\s*enum\s*\(([^()]*)\)\s*(\?)?\s*$")
+_ENUM_VALUE = re.compile(r"^(?:\"([^\"]*)\"|'([^']*)'|([^\s\"',][^\"',]*?))$")
+
+
+def enum_values(text: str) -> tuple[str, ...] | None:
+    """The values of ``enum(a, b, c)`` (or ``enum("a b", c)?``), in order; None when ``text`` is not an enum.
+
+    Raises :class:`TypeSyntaxError` for an enum without values, an empty or malformed value, or a value given twice.
+    """
+    m = _ENUM_RE.match(text) if isinstance(text, str) else None
+    if not m:
+        return None
+    values: list[str] = []
+    for part in m.group(1).split(","):
+        v = _ENUM_VALUE.match(part.strip())
+        if not v or not part.strip():
+            raise TypeSyntaxError(f"enum value {part.strip()!r} is not a word or a quoted string")
+        value = next(g for g in v.groups() if g is not None)
+        if value in values:
+            raise TypeSyntaxError(f"enum value {value!r} is given twice")
+        values.append(value)
+    return tuple(values)
 
 
 def parse_type(text: str) -> Type:
-    """Parse a field type as written in a policy: ``number``, ``date?``, ``list[string]``..."""
+    """Parse a field type as written in a policy: ``number``, ``date?``, ``list[string]``, ``enum(a, b)?``...
+
+    An enum is a string type; :func:`enum_values` gives its values.
+    """
+    values = enum_values(text)
+    if values is not None:
+        return STRING.with_nullable(bool(_ENUM_RE.match(text).group(2)))  # type: ignore[union-attr]
     m = _TYPE_RE.match(text) if isinstance(text, str) else None
     if not m:
         raise TypeSyntaxError(f"unknown type {text!r}")

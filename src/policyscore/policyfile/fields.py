@@ -30,6 +30,7 @@ from policyscore.language.types import (
     STRING,
     Type,
     TypeSyntaxError,
+    enum_values,
     list_of,
     object_of,
     parse_type,
@@ -54,11 +55,18 @@ class RecordTypeError(ValueError):
 def fields_from_mapping(fields: tuple[tuple[str, str], ...]) -> list[FieldDecl]:
     """``{"amount": "number?", "billing.country": "string"}`` -> declarations (dotted names nest)."""
     roots: dict[str, Any] = {}
+    enums: dict[str, tuple[str, ...]] = {}
     for name, text in fields:
         try:
             t = parse_type(text)
-        except TypeSyntaxError:
+            values = enum_values(text)
+        except TypeSyntaxError as exc:
+            if str(text).lstrip().startswith("enum"):
+                raise RecordTypeError(f"field '{name}': {exc}") from None
             t = ANY  # the policy schema reports the bad type name with its position
+            values = None
+        if values is not None:
+            enums[name] = values
         parts = name.split(".")
         node = roots
         for part in parts[:-1]:
@@ -79,7 +87,7 @@ def fields_from_mapping(fields: tuple[tuple[str, str], ...]) -> list[FieldDecl]:
                 out[k] = v
         return out
 
-    return [FieldDecl(k, t) for k, t in build(roots).items()]
+    return [FieldDecl(k, t, enums.get(k)) for k, t in build(roots).items()]
 
 
 #: The largest record schema file read, in bytes.

@@ -173,7 +173,7 @@ class _Build:
         checked = check_expr(node, self.scope, expect, where)
         for p in checked.problems:
             self.out.add(p.code, p.message, self.span(expr, p.start, p.end), p.hint, p.severity)
-        self.used |= checked.names
+        self.used |= checked.names | checked.early
         for path in checked.paths:
             if path not in self.field_paths:
                 self.field_paths.append(path)
@@ -343,7 +343,9 @@ class _Build:
             info, _ = self.expression(adj.when, "boolean", f"adjustment '{adj.id}'")
             if info is not None:
                 adjustments.append(Adjustment(adj.id, adj.description, adj.when.text, info, adj.points, to_units(adj.points, d), adj.path))
-        tiers = tuple(Tier(t.name, t.min, _threshold_units(t.min, d), t.description) for t in m.tiers)
+        tiers = tuple(
+            Tier(t.name, t.min, None if t.min is None else _threshold_units(t.min, d), t.description, t.top_percent) for t in m.tiers
+        )
         self._warnings(params, lets, tiers)
         if self.out.errors:
             return None
@@ -388,7 +390,7 @@ class _Build:
         if m.score.max is not None:
             best = min(best, to_units(m.score.max, d))
         for t, tier in zip(m.tiers, tiers):
-            if tier.units > best:
+            if tier.units is not None and tier.units > best:
                 self.out.add(
                     "PS303",
                     f"tier '{tier.name}' (min {tier.min}) cannot be reached: the best possible score is {best / 10**d:g}",

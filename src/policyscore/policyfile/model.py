@@ -88,9 +88,10 @@ class Adjustment:
 @dataclass(frozen=True, slots=True)
 class Tier:
     name: str
-    min: float
+    min: float | None  # None for a relative tier
     description: str | None
     path: Path
+    top_percent: float | None = None  # a relative tier: the best P percent of the eligible customers
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,21 +277,29 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
 
     tiers: list[Tier] = []
     for i, item in items("tiers"):
-        if isinstance(item.get("name"), str) and _is_num(item.get("min")):
+        if not isinstance(item.get("name"), str):
+            continue
+        if _is_num(item.get("min")) and "top_percent" not in item:
             tiers.append(Tier(item["name"], item["min"], item.get("description"), ("tiers", i)))
+        elif _is_num(item.get("top_percent")) and "min" not in item:
+            tiers.append(Tier(item["name"], None, item.get("description"), ("tiers", i), item["top_percent"]))
     names: dict[str, int] = {}
+    previous: Tier | None = None  # the `min` tiers go from high to low among themselves
     for j, tier in enumerate(tiers):
         if tier.name in names:
             err("PS111", f"duplicate tier name '{tier.name}'", tier.path + ("name",))
         names.setdefault(tier.name, j)
-        if j and tier.min >= tiers[j - 1].min:
+        if tier.min is None:
+            continue
+        if previous is not None and previous.min is not None and tier.min >= previous.min:
             err(
                 "PS112",
                 f"tiers must be listed highest first: '{tier.name}' (min {tier.min}) comes after "
-                f"'{tiers[j - 1].name}' (min {tiers[j - 1].min})",
+                f"'{previous.name}' (min {previous.min})",
                 tier.path + ("min",),
                 "order tiers by descending 'min'",
             )
+        previous = tier
 
     raw_score = data.get("score")
     score_data: dict[str, Any] = raw_score if isinstance(raw_score, dict) else {}

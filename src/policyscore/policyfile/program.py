@@ -135,9 +135,10 @@ class Adjustment:
 @dataclass(frozen=True, slots=True)
 class Tier:
     name: str
-    min: float
-    units: int  # the smallest score, in units, that reaches the tier
+    min: float | None  # None for a relative tier
+    units: int | None  # the smallest score, in units, that reaches the tier (None: relative, known per run)
     description: str | None
+    top_percent: float | None = None  # a relative tier: the best P percent of the eligible customers of a run
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +197,16 @@ class Program:
     @property
     def tier_names(self) -> tuple[str, ...]:
         return tuple(t.name for t in self.tiers)
+
+    @property
+    def relative_tiers(self) -> bool:
+        """Whether a tier is relative (``top_percent``): tiers then depend on the whole run."""
+        return any(t.top_percent is not None for t in self.tiers)
+
+    @property
+    def uses_book(self) -> bool:
+        """Whether scoring a record needs the whole run first (portfolio functions or relative tiers)."""
+        return bool(self.portfolio) or self.relative_tiers
 
     @property
     def factor_ids(self) -> tuple[str, ...]:

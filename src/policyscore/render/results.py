@@ -1,30 +1,25 @@
-"""Renderings of scores, explanations and diagnostics as text, tables, Markdown, CSV and JSON.
+"""Renderings of explanations and diagnostics as text, Markdown and JSON (score tables: :mod:`policyscore.render.scores`).
 
-Every function here turns data (results, explanation dicts, diagnostics) into
-a string; none of them prints or reads anything.  All JSON encoding goes
+Every function here turns data (explanation dicts, diagnostics) into a
+string; none of them prints or reads anything.  All JSON encoding goes
 through :func:`dumps` (:mod:`policyscore.io.writers`), so a faster JSON
-library can be swapped in at one place.  Text that comes from the data (ids)
-goes through :func:`printable` in tables, so a newline in an id cannot add a row.
+library can be swapped in at one place.  The score tables are re-exported
+here for callers that render both.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import textwrap
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tabulate import tabulate
-
-from policyscore.batch import rank_key
 from policyscore.engine.reference import describe_value
 from policyscore.errors import Diagnostic, render_diagnostics
 from policyscore.io.writers import dumps
+from policyscore.render.scores import Row, printable, results_csv, results_markdown, results_table, row_of, run_header, sort_key
+from policyscore.render.scores import num as _num
 
 if TYPE_CHECKING:  # pragma: no cover
-    from policyscore.engine.result import Result
     from policyscore.policy import Policy
 
 __all__ = [
@@ -45,126 +40,8 @@ __all__ = [
     "validate_summary",
 ]
 
-# ---------------------------------------------------------------- score results
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """What the table, Markdown and CSV outputs need of one result (small: many are kept for sorting)."""
-
-    id: Any
-    score: float | int | None
-    tier: str | None
-    points: tuple[float | int, ...] | None
-    failed_filters: tuple[str, ...]
-
-
-def row_of(result: Result) -> Row:
-    points = result.points
-    return Row(
-        result.id,
-        result.score,
-        result.tier,
-        tuple(points.values()) if points is not None else None,
-        tuple(result.failed_filters),
-    )
-
-
-def sort_key(row: Row) -> tuple[Any, ...]:
-    """Score descending (ineligible last), ties by id (whole numbers before text): :func:`policyscore.batch.rank_key`."""
-    return rank_key(row.score, row.id)
-
-
-_CONTROL = {i: f"\\x{i:02x}" for i in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
-_CONTROL.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\x85"})
-
-
-def printable(value: Any) -> str:
-    """``value`` as text on one line: newlines, tabs and other control characters written as ``\\n``, ``\\t``, ``\\x1b``."""
-    text = value if isinstance(value, str) else str(value)
-    return text.translate(_CONTROL) if not text.isprintable() else text
-
-
-def _num(value: float | int | None, decimals: int) -> str:
-    if value is None:
-        return ""
-    if decimals <= 0:
-        return str(int(round(value)))
-    return f"{value:.{decimals}f}"
-
-
-def run_header(policy: Policy, as_of: str) -> str:
-    """One line naming what was scored, so a run can be replayed: policy, version, hash and as-of date."""
-    return f"policy {policy.name} version {policy.version} (sha256 {policy.sha256[:12]}), as of {as_of}"
-
-
-def _columns(policy: Policy, include_ineligible: bool) -> list[str]:
-    cols = ["id", "score", "tier", *policy.factor_ids]
-    if include_ineligible:
-        cols.append("failed_filters")
-    return cols
-
-
-def _align(policy: Policy, include_ineligible: bool) -> list[str]:
-    return ["left", "right", "left", *(["right"] * len(policy.factors))] + (["left"] if include_ineligible else [])
-
-
-def _cells(policy: Policy, row: Row, include_ineligible: bool, escape: bool = True) -> list[str]:
-    d = policy.decimals
-    points = row.points if row.points is not None else (None,) * len(policy.factors)
-    cells = [printable(row.id) if escape else str(row.id), _num(row.score, d), row.tier or "", *(_num(p, d) for p in points)]
-    if include_ineligible:
-        cells.append(" ".join(row.failed_filters))
-    return cells
-
-
-def _wrap_header(name: str) -> str:
-    """A long factor id split onto two lines at its middle underscore, so it does not widen the table."""
-    if len(name) <= 8 or "_" not in name:
-        return name
-    cuts = [i for i, ch in enumerate(name) if ch == "_"]
-    cut = min(cuts, key=lambda i: max(i, len(name) - i - 1))
-    return f"{name[:cut]}\n{name[cut + 1 :]}"
-
-
-def results_table(policy: Policy, rows: Sequence[Row], as_of: str, *, include_ineligible: bool = False) -> str:
-    """A plain-text table: id, score, tier and one column of points per factor."""
-    headers = ["id", "score", "tier", *(_wrap_header(f) for f in policy.factor_ids)]
-    headers += ["failed\nfilters"] if include_ineligible else []
-    body = [_cells(policy, r, include_ineligible) for r in rows]
-    align = _align(policy, include_ineligible)
-    if not body:
-        return f"{run_header(policy, as_of)}\n\n(no customers to show)\n"
-    table = tabulate(body, headers=headers, tablefmt="simple", colalign=align, disable_numparse=True)
-    return f"{run_header(policy, as_of)}\n\n{table}\n"
-
-
-def results_markdown(policy: Policy, rows: Sequence[Row], as_of: str, *, include_ineligible: bool = False) -> str:
-    """A Markdown (pipe) table under a line naming the policy and the as-of date."""
-    cols = _columns(policy, include_ineligible)
-    body = [[_md_escape(c) for c in _cells(policy, r, include_ineligible)] for r in rows]
-    align = _align(policy, include_ineligible)
-    head = (
-        f"Policy **{_md_escape(policy.name)}** version {_md_escape(str(policy.version))} (sha256 `{policy.sha256[:12]}`), as of **{as_of}**"
-    )
-    if not body:
-        return f"{head}\n\n_No customers to show._\n"
-    table = tabulate(body, headers=cols, tablefmt="pipe", colalign=align, disable_numparse=True)
-    return f"{head}\n\n{table}\n"
-
-
 def _md_escape(text: str) -> str:
     return text.replace("|", "\\|")
-
-
-def results_csv(policy: Policy, rows: Iterable[Row], as_of: str, *, include_ineligible: bool = False) -> str:
-    """CSV with a header row: id, score, tier, one column per factor's points, (failed_filters,) as_of."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*_columns(policy, include_ineligible), "as_of"])
-    for r in rows:
-        writer.writerow([*_cells(policy, r, include_ineligible, escape=False), as_of])  # CSV quotes what it must
-    return out.getvalue()
 
 
 # ---------------------------------------------------------------- one explanation: shared helpers

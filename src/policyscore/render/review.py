@@ -16,6 +16,7 @@ from tabulate import tabulate
 
 from policyscore.engine.reference import describe_value
 from policyscore.errors import render_diagnostics
+from policyscore.render.mutation import mutation_junit, mutation_summary, mutation_text
 from policyscore.render.results import dumps, printable
 from policyscore.review.coverage import PolicyCoverage
 from policyscore.review.diff import DiffReport, KeyChange, ScoreStats
@@ -86,6 +87,12 @@ def tests_summary(run: RunResult) -> str:
     if low:
         shown = ", ".join(f"{c.policy} {c.percent:.1f}%" for c in low)
         line += f"; coverage below {run.min_coverage:g}%: {shown}"
+    if run.mutation is not None:
+        line += f"; {mutation_summary(run.mutation)}"
+        failing = run.below_min_mutation
+        if failing:
+            shown = ", ".join(f"{m.policy} {m.percent:.1f}%" if m.problem is None else f"{m.policy} not mutated" for m in failing)
+            line += f"; mutation score below {run.min_mutation_score or 0:g}%: {shown}"
     return line
 
 
@@ -97,6 +104,9 @@ def tests_text(run: RunResult) -> str:
         lines.append("")
     if run.coverage is not None:
         lines.append(coverage_text(run.coverage, run.min_coverage).rstrip("\n"))
+        lines.append("")
+    if run.mutation is not None:
+        lines.append(mutation_text(run.mutation, run.min_mutation_score).rstrip("\n"))
         lines.append("")
     lines.append(tests_summary(run))
     return "\n".join(lines) + "\n"
@@ -195,6 +205,9 @@ def tests_junit(run: RunResult) -> str:
         suite.set("skipped", "0")
         total_tests += len(run.coverage)
         total_failures += failures
+    if run.mutation is not None:
+        total_tests += len(run.mutation)
+        total_failures += mutation_junit(root, run.mutation, run.below_min_mutation, run.min_mutation_score)
     root.set("tests", str(total_tests))
     root.set("failures", str(total_failures))
     root.set("errors", str(total_errors))
@@ -296,6 +309,28 @@ def _sides(report: DiffReport) -> list[str]:
     return out
 
 
+def _moved_lines(report: DiffReport, md: bool = False) -> list[str]:
+    """Every tier change, grouped by migration: who moved and which factors and adjustments moved them."""
+    moved = report.moved
+    if moved is None or not moved.counts:
+        return []
+    lines = []
+    for (old, new), people in moved.groups.items():
+        total = moved.counts[(old, new)]
+        head = f"{old} -> {new} ({total})"
+        lines.append(f"- **{_md(head)}**" if md else f"  {head}")
+        for m in people:
+            why = ", ".join(c.text() for c in m.changes[:3]) + (f", ... ({len(m.changes)} changed)" if len(m.changes) > 3 else "")
+            why = why or "no points changed: a threshold moved"
+            who = f"{_tiered(m.old_score, None) or '-'} -> {_tiered(m.new_score, None) or '-'}"
+            rid = printable(m.id)
+            lines.append(f"  - {_md_code(rid)} {who}: {_md(why)}" if md else f"    {rid}  {who}  {why}")
+        if total > len(people):
+            more = f"... and {total - len(people)} more (--changes FILE lists every one)"
+            lines.append(f"  - {more}" if md else f"    {more}")
+    return lines
+
+
 def diff_text(report: DiffReport) -> str:
     """The impact of a policy change as plain text."""
     lines = ["policy diff", *("  " + s for s in _sides(report))]
@@ -317,6 +352,9 @@ def diff_text(report: DiffReport) -> str:
         colalign=("left",) + ("right",) * len(report.columns),
     )
     lines.extend("  " + line for line in table.splitlines())
+    moved = _moved_lines(report)
+    if moved:
+        lines += ["", "tier changes, by migration (old -> new: id, old -> new score, what moved)", *moved]
     lines.append("")
     lines.append("scores of eligible records (percentiles: nearest rank)")
     table = tabulate(
@@ -383,6 +421,9 @@ def diff_markdown(report: DiffReport) -> str:
             colalign=("left",) + ("right",) * len(report.columns),
         )
     )
+    moved = _moved_lines(report, md=True)
+    if moved:
+        lines += ["", "#### Tier changes", "", "Every customer who changes tier, by migration, with what moved them.", "", *moved]
     lines.append("")
     lines.append("#### Scores of eligible customers")
     lines.append("")

@@ -8,10 +8,13 @@ input order; every other case keeps small rows in a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from policyscore.batch import Ranking, Summary, rank_key
-from policyscore.render import results as render
+from policyscore.io.writers import dumps
+from policyscore.render import scores
+from policyscore.render.scores import field_value
 
 if TYPE_CHECKING:  # pragma: no cover
     from policyscore.engine.result import Result
@@ -20,15 +23,33 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["FORMATS", "ResultsWriter", "score_summary"]
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
-_TABLES = {"table": render.results_table, "markdown": render.results_markdown, "csv": render.results_csv}
+_TABLES = {"table": scores.results_table, "markdown": scores.results_markdown, "csv": scores.results_csv}
 
 
 class ResultsWriter:
-    """Results into ``out`` in one of :data:`FORMATS`; call :meth:`add` per result, then :meth:`finish`."""
+    """Results into ``out`` in one of :data:`FORMATS`; call :meth:`add` per result, then :meth:`finish`.
 
-    def __init__(self, out: IO[str], policy: Policy, fmt: str, as_of: str, *, top: int | None = None, include_ineligible: bool = False):
+    ``columns`` names record fields carried into every format (``--columns``); in
+    JSON and JSON Lines, ``source`` (the records file's name) and the line given
+    to :meth:`add` say where each record came from.
+    """
+
+    def __init__(
+        self,
+        out: IO[str],
+        policy: Policy,
+        fmt: str,
+        as_of: str,
+        *,
+        top: int | None = None,
+        include_ineligible: bool = False,
+        columns: Sequence[str] = (),
+        source: str | None = None,
+    ):
         self.out, self.policy, self.fmt, self.as_of = out, policy, fmt, as_of
         self.include_ineligible = include_ineligible
+        self.columns = tuple(columns)
+        self.source = source
         self.explained = fmt in ("json", "jsonl")
         self.streaming = self.explained and top is None
         self.ranking: Ranking[Any] = Ranking(top)
@@ -36,15 +57,23 @@ class ResultsWriter:
         if fmt == "json":
             out.write("[")
 
-    def add(self, result: Result) -> None:
+    def add(self, result: Result, line: int | None = None) -> None:
         if self.streaming:
-            self._write(result)
+            self._write(result, line)
             return
-        row = render.row_of(result)
-        self.ranking.add(rank_key(row.score, row.id), result if self.explained else row)
+        if self.explained:
+            self.ranking.add(rank_key(result.score, result.id), (result, line))
+            return
+        row = scores.row_of(result, self.columns)
+        self.ranking.add(rank_key(row.score, row.id), row)
 
-    def _write(self, result: Result) -> None:
-        text = render.dumps(result.to_dict())
+    def _write(self, result: Result, line: int | None) -> None:
+        d = result.to_dict()
+        if self.columns:
+            d["fields"] = {c: field_value(result.record, c) for c in self.columns}
+        if self.source is not None or line is not None:
+            d["source"] = {"file": self.source, "line": line}
+        text = dumps(d)
         if self.fmt == "json":
             self.out.write(("\n" if self.shown == 0 else ",\n") + text)
         else:
@@ -55,11 +84,12 @@ class ResultsWriter:
         if not self.streaming:
             kept = self.ranking.values()
             if self.explained:
-                for result in kept:
-                    self._write(result)
+                for result, line in kept:
+                    self._write(result, line)
             else:
                 self.shown = len(kept)
-                self.out.write(_TABLES[self.fmt](self.policy, kept, self.as_of, include_ineligible=self.include_ineligible))
+                table = _TABLES[self.fmt](self.policy, kept, self.as_of, include_ineligible=self.include_ineligible, columns=self.columns)
+                self.out.write(table)
         if self.fmt == "json":
             self.out.write("\n]\n" if self.shown else "]\n")
 

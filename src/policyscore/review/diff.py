@@ -39,6 +39,7 @@ from policyscore.language.printer import to_text
 from policyscore.policy import Policy, as_date, load_policy, load_policy_text
 from policyscore.policyfile.ids import id_order
 from policyscore.policyfile.yamlsource import load_yaml
+from policyscore.review.changes import ChangesWriter, Moved, TierChanges, point_changes
 
 __all__ = [
     "GIT_PREFIX",
@@ -316,6 +317,8 @@ class DiffReport:
     after: ScoreStats
     movers: tuple[Mover, ...]
     changes: tuple[KeyChange, ...]
+    moved: TierChanges | None = None  # every tier change, by migration (a bounded number named per migration)
+    changes_written: int | None = None  # rows written to --changes
 
     @property
     def tier_changes(self) -> int:
@@ -342,6 +345,7 @@ class DiffReport:
             "scores": {"before": self.before.to_dict(), "after": self.after.to_dict()},
             "movers": [m.to_dict() for m in self.movers],
             "changes": [c.to_dict() for c in self.changes],
+            "tier_changes": [] if self.moved is None else self.moved.to_list(),
         }
 
 
@@ -395,6 +399,8 @@ def compare(
     old_ref: PolicyRef | None = None,
     new_ref: PolicyRef | None = None,
     portfolios: Sequence[Portfolio | None] = (None, None),
+    changes_to: ChangesWriter | None = None,
+    name_per_migration: int = 20,
     observe: Callable[[Result, Result], None] | None = None,
 ) -> DiffReport:
     """Score every record with both policies in one pass and summarise the differences.
@@ -404,6 +410,9 @@ def compare(
     policy cannot score: ``"raise"`` raises the first, ``"skip"`` counts them
     as rejected, or a :class:`~policyscore.batch.Rejects` (which also sees
     the records its reader already rejected: they count as rejected too).
+    Every customer who changes tier is named in ``moved``, grouped by
+    migration (the first ``name_per_migration`` of each, with the count of
+    all); ``changes_to`` receives every customer whose score or tier changed.
     ``observe``, when given, is called with the two results of every record
     both policies scored (a page that shows more than this summary gathers
     its data in the same pass).
@@ -418,6 +427,7 @@ def compare(
     kept: Ranking[tuple[Result, Result]] = Ranking(top)
     examples: list[tuple[Any, str]] = []
     count = gained = lost = 0
+    moved = TierChanges(name_per_migration)
     for record in records:
         try:
             if isinstance(record, RecordError):
@@ -430,7 +440,14 @@ def compare(
         count += 1
         if observe is not None:
             observe(a, b)
-        matrix[(_label(a), _label(b))] += 1
+        migration = (_label(a), _label(b))
+        matrix[migration] += 1
+        if migration[0] != migration[1] or (changes_to is not None and a.score != b.score):
+            points = point_changes(a, b)
+            if migration[0] != migration[1]:
+                moved.add(migration, Moved(b.id, a.score, b.score, points))
+            if changes_to is not None:
+                changes_to.add(b.id, (a.score, migration[0]), (b.score, migration[1]), points)
         if a.eligible != b.eligible:
             if a.eligible:
                 lost += 1
@@ -465,6 +482,8 @@ def compare(
         after=after.stats(new.decimals),
         movers=movers,
         changes=tuple(policy_changes(old, new)),
+        moved=moved,
+        changes_written=None if changes_to is None else changes_to.count,
     )
 
 

@@ -160,6 +160,7 @@ def _describe_band(entry: dict[str, Any]) -> str:
 def _reason_matches(spec: dict[str, Any], reason: dict[str, Any], rank: int) -> bool:
     return (
         spec.get("id", reason["id"]) == reason["id"]
+        and spec.get("code", reason["code"]) == reason["code"]
         and spec.get("kind", reason["kind"]) == reason["kind"]
         and spec.get("rank", rank) == rank
         and spec.get("contains", "") in reason["text"]
@@ -173,7 +174,7 @@ def _describe_reason(spec: dict[str, Any]) -> str:
         parts.append(f"reason {spec['rank']}")
     else:
         parts.append("a reason")
-    for key in ("kind", "id"):
+    for key in ("kind", "id", "code"):
         if key in spec:
             parts.append(f"{key} {spec[key]}")
     if "lost_points" in spec:
@@ -261,9 +262,9 @@ def _adjustment_why(a: dict[str, Any]) -> list[str]:
 
 def _reasons_why(d: dict[str, Any]) -> list[str]:
     if not d["reasons"]:
-        return ["the explanation gives no reasons (no factor lost points)"]
+        return ["the explanation gives no reasons (no factor lost points and no penalty applied)"]
     out = []
     for k, r in enumerate(d["reasons"], 1):
         lost = f", lost {describe_value(r['lost_points'])}" if r["lost_points"] is not None else ""
-        out.append(f"reason {k} ({r['kind']} {r['id']}{lost}): {r['text']}")
+        out.append(f"reason {k} ({r['code']}{lost}): {r['text']}")
     return out

@@ -5,8 +5,8 @@
 argument).  It keeps the score distribution of each side (a count of each
 distinct score) and, for each migration (old tier -> new tier, with
 ``(ineligible)`` as a tier), how many customers made it and the ``limit``
-who moved the most, each with every factor whose points changed and the
-adjustments applied under one policy only.  Memory is bounded by the number
+who moved the most, each with every factor and adjustment whose points changed
+(:func:`policyscore.review.changes.point_changes`).  Memory is bounded by the number
 of migrations times ``limit``, never by the book.
 """
 
@@ -21,7 +21,8 @@ from policyscore.batch import Ranking
 from policyscore.engine.result import Result
 from policyscore.policy import Policy
 from policyscore.policyfile.ids import id_order
-from policyscore.review.diff import INELIGIBLE, NO_TIER, Distribution, FactorChange
+from policyscore.review.changes import PointChange, point_changes
+from policyscore.review.diff import INELIGIBLE, NO_TIER, Distribution
 from policyscore.review.report import Bin, histogram
 
 __all__ = ["TierChange", "Migration", "MigrationDetail", "MigrationCollector"]
@@ -37,8 +38,7 @@ class TierChange:
     old_score: float | int | None  # None: ineligible
     new_score: float | int | None
     delta: float | int | None  # None when either side is ineligible
-    factors: tuple[FactorChange, ...]  # every factor whose points changed, the biggest change first
-    adjustments: tuple[str, ...]  # applied under one policy only
+    points: tuple[PointChange, ...]  # every factor and adjustment whose points changed, the biggest change first
     failed_filters: tuple[str, ...]  # on the side where the customer is ineligible
 
 
@@ -127,17 +127,6 @@ class MigrationCollector:
 
 
 def _change(a: Result, b: Result) -> TierChange:
-    old_points, new_points = a.points or {}, b.points or {}
-    factors: list[FactorChange] = []
-    if a.eligible and b.eligible:
-        for fid in dict.fromkeys([*new_points, *old_points]):
-            o, n = old_points.get(fid), new_points.get(fid)
-            delta = _number(_dec(n) - _dec(o))
-            if delta:
-                factors.append(FactorChange(fid, o, n, delta))
-        factors.sort(key=lambda f: -abs(f.delta))
-    applied_old = {adj.id for adj, v in zip(a.program.adjustments, a.adjustment_values or ()) if v is True}
-    applied_new = {adj.id for adj, v in zip(b.program.adjustments, b.adjustment_values or ()) if v is True}
     failed = tuple(dict.fromkeys([*(a.failed_filters if not a.eligible else ()), *(b.failed_filters if not b.eligible else ())]))
     both = a.eligible and b.eligible
     return TierChange(
@@ -147,7 +136,6 @@ def _change(a: Result, b: Result) -> TierChange:
         old_score=a.score,
         new_score=b.score,
         delta=_number(_dec(b.score) - _dec(a.score)) if both else None,
-        factors=tuple(factors),
-        adjustments=tuple(sorted(applied_old ^ applied_new)),
+        points=point_changes(a, b) if both else (),
         failed_filters=failed,
     )

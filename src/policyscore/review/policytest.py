@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import os
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -43,6 +44,8 @@ __all__ = [
     "check_test_file",
     "run_tests",
     "run_test_file",
+    "load_suite",
+    "run_case",
     "Expectation",
     "Failure",
     "number_matches",
@@ -55,6 +58,8 @@ __all__ = [
 ]
 
 TEST_SUFFIXES = (".test.yaml", ".test.yml")
+#: Where the records of cases come from when they pick ids from the file's own ``portfolio:`` list.
+PORTFOLIO = "<portfolio>"
 
 YPath = tuple[Any, ...]
 
@@ -87,6 +92,7 @@ class Suite:
     path: str
     policy_path: str
     cases: tuple[CaseSpec, ...]
+    portfolio: tuple[dict[str, Any], ...] = ()  # the file's small book, for policies that score against it
 
 
 # ---------------------------------------------------------------- finding test files
@@ -258,6 +264,8 @@ def _build(out: _Loaded, broken: set[int]) -> None:
         ids = item.get("ids", ())
         ids = tuple(id_key(i) for i in (ids if isinstance(ids, list) else [ids]))
         records = item.get("records", default_records)
+        if has_ids and records is None and "portfolio" in data:
+            records = PORTFOLIO  # the ids are picked from the file's own small book
         if has_ids and records is None:
             out.add(
                 "PS606",
@@ -277,13 +285,15 @@ def _build(out: _Loaded, broken: set[int]) -> None:
                 line=out.line(cpath, key=False),
                 as_of=as_of,
                 record=item.get("record"),
-                records=os.path.normpath(os.path.join(base, records)) if has_ids else None,
+                records=(records if records == PORTFOLIO else os.path.normpath(os.path.join(base, records))) if has_ids else None,
                 ids=ids,
                 overrides=item.get("with", {}),
                 expectations=expectations,
             )
         )
-    out.suite = Suite(out.path, os.path.normpath(os.path.join(base, data["policy"])), tuple(cases))
+    book = data.get("portfolio")
+    portfolio = tuple(r for r in book if isinstance(r, dict)) if isinstance(book, list) else ()
+    out.suite = Suite(out.path, os.path.normpath(os.path.join(base, data["policy"])), tuple(cases), portfolio)
 
 
 def _expectations(expect: dict[str, Any]) -> Iterator[tuple[YPath, Any]]:
@@ -338,14 +348,14 @@ def _check_names(out: _Loaded) -> None:
         "adjustment": [a.id for a in policy.adjustments],
         "tier": list(policy.tier_names),
     }
-    known["factor or filter"] = known["factor"] + known["filter"]
+    known["factor, adjustment or filter"] = known["factor"] + known["adjustment"] + known["filter"]
 
     def unknown(kind: str, name: Any, path: YPath, key: bool = False) -> None:
         close = difflib.get_close_matches(str(name), known[kind], n=1)
         hint = (
             f"did you mean '{close[0]}'?"
             if close
-            else (f"it has: {', '.join(known[kind])}" if known[kind] else f"the policy has no {kind.replace(' or ', 's or ')}s")
+            else (f"it has: {', '.join(known[kind])}" if known[kind] else f"the policy has no {kind}s")
         )
         out.add("PS605", f"policy {policy.name} has no {kind} '{name}'", path, hint, key=key)
 
@@ -372,10 +382,12 @@ def _check_names(out: _Loaded) -> None:
                     problem = _band_problem(factors[ident], exp.expected)
                     if problem:
                         out.add("PS605", problem, where)
-            elif head == "reasons" and "id" in exp.expected:
-                rid = exp.expected["id"]
-                if rid not in known["factor or filter"]:
-                    unknown("factor or filter", rid, where + ("id",))
+            elif head == "reasons":
+                if "id" in exp.expected and exp.expected["id"] not in known["factor, adjustment or filter"]:
+                    unknown("factor, adjustment or filter", exp.expected["id"], where + ("id",))
+                kind, _, ident = str(exp.expected.get("code", "")).partition(":")
+                if ident and ident not in known[kind]:
+                    unknown(kind, ident, where + ("code",))
 
 
 def _band_problem(factor: Any, band: int | str) -> str | None:
@@ -407,7 +419,23 @@ def _read_ids(out: _Loaded) -> None:
             wanted.setdefault(case.records, {}).setdefault(rid, []).append(where)
         if case.records not in first_use:
             first_use[case.records] = ("cases", case.index, "records") if "records" in out.data["cases"][case.index] else ("records",)
+    if policy.uses_portfolio and "portfolio" not in out.data:
+        out.add(
+            "PS606",
+            f"policy {policy.name} scores each customer against the whole book (portfolio functions or relative tiers)",
+            ("policy",),
+            "give the test file a 'portfolio:' list of records, and pick the cases' records from it with 'ids'",
+        )
     for records, ids in wanted.items():
+        if records == PORTFOLIO:
+            book = {id_key(r.get(policy.id_field)): r for r in out.data["portfolio"] if isinstance(r, dict)}
+            for rid, places in ids.items():
+                if rid in book:
+                    out.records[(records, rid)] = book[rid]
+                else:
+                    for where in places:
+                        out.add("PS604", f"no record with id {rid!r} in the file's portfolio", where)
+            continue
         try:
             with open_source(records) as source:
                 found = find(source, policy.fields, policy.id_field, ids)
@@ -496,20 +524,58 @@ def run_test_file(
         if key not in collectors:
             collectors[key] = CoverageCollector(policy)
         collector = collectors[key]
-    results: list[CaseResult] = []
-    for case in suite.cases:
-        if case.record is not None:
-            results.append(_run_case(policy, case, dict(case.record), None, collector))
-            continue
-        for rid in case.ids:
-            record = dict(out.records[(case.records, rid)], **case.overrides)  # type: ignore[index]
-            results.append(_run_case(policy, case, record, rid, collector))
+    books = Books(suite.portfolio)
+    results = [run_case(policy, case, record, rid, collector, books) for case, record, rid in case_records(out)]
     return FileResult(path, suite.policy_path, label, diags, tuple(results), out.sources)
 
 
-def _run_case(policy: Policy, case: CaseSpec, record: dict[str, Any], rid: str | None, collector: CoverageCollector | None) -> CaseResult:
+class Books:
+    """The file's ``portfolio:`` records as the book of each policy and case date (computed once each;
+    mutants of a policy each get their own)."""
+
+    def __init__(self, records: Sequence[dict[str, Any]]):
+        self.records = records
+        self._made: weakref.WeakKeyDictionary[Policy, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+    def for_case(self, policy: Policy, as_of: str) -> Any:
+        if not policy.uses_portfolio:
+            return None
+        made = self._made.setdefault(policy, {})
+        if as_of not in made:
+            made[as_of] = policy.portfolio([dict(r) for r in self.records], as_of)
+        return made[as_of]
+
+
+def load_suite(path: str) -> tuple[Suite | None, list[tuple[CaseSpec, dict[str, Any], str | None]]]:
+    """A test file checked and its records read once: the suite (None when the file has a problem) and every
+    (case, record, id) it runs, for callers that run the same cases against many policies (mutation testing)."""
+    out = _load(path)
+    if out.failed or out.suite is None or out.policy is None:
+        return None, []
+    return out.suite, list(case_records(out))
+
+
+def case_records(out: _Loaded) -> Iterator[tuple[CaseSpec, dict[str, Any], str | None]]:
+    """Each run of each case: its record (an inline one, or one picked by id with ``with`` applied) and the id."""
+    assert out.suite is not None
+    for case in out.suite.cases:
+        if case.record is not None:
+            yield case, dict(case.record), None
+            continue
+        for rid in case.ids:
+            yield case, dict(out.records[(case.records, rid)], **case.overrides), rid  # type: ignore[index]
+
+
+def run_case(
+    policy: Policy,
+    case: CaseSpec,
+    record: dict[str, Any],
+    rid: str | None,
+    collector: CoverageCollector | None,
+    books: Books | None = None,
+) -> CaseResult:
     try:
-        result = policy.score(record, case.as_of)
+        result = policy.score(record, case.as_of, portfolio=books.for_case(policy, case.as_of) if books is not None else None)
     except RecordError as err:
         return CaseResult(case.name, rid, case.line, (), f"the record cannot be scored: {err} [{err.code}]")
     if collector is not None:

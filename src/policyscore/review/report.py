@@ -13,7 +13,8 @@ customers shown (``top``), never on the size of the book:
   histogram, mean and percentiles come; the tier counts;
 - per factor: average points against the maximum, how often the value was
   missing, the points lost across the book and how often the factor was a
-  customer's first reason; per adjustment: how often it applied;
+  customer's first reason; per adjustment: how often it applied and was
+  the first reason;
 - concentration over an amount field (the 80/20 view): amounts are counted in
   logarithmic buckets 1% wide, each with its exact count and sum, so the
   Pareto curve is exact at every bucket edge and within 1% between them;
@@ -173,6 +174,7 @@ class AdjustmentStats:
     applied: int
     unknown: int
     total_points: float | int
+    first_reason: int  # records for which this adjustment cost the most points (negative adjustments only)
 
 
 @dataclass(frozen=True)
@@ -255,6 +257,7 @@ class BookBuilder:
         self.first_reason = [0] * len(program.factors)
         self.applied = [0] * len(program.adjustments)
         self.adjustment_unknown = [0] * len(program.adjustments)
+        self.adjustment_first = [0] * len(program.adjustments)
         self.amounts = Amounts(amount) if amount is not None else None
         self.kept: Ranking[Result] = Ranking(top)
 
@@ -290,9 +293,10 @@ class BookBuilder:
                 raw = values[i]
                 if (bands[i] is None and fac.bands is not None) or (fac.bands is None and (raw is None or raw - raw != 0)):
                     self.missing[i] += 1
-        losses = reference.ranked_losses(program, units, limit=1)
-        if losses:
-            self.first_reason[losses[0][0]] += 1
+        first = reference.ranked_reasons(program, units, outcome.adjustment_values or (), limit=1)
+        if first:
+            kind, index, _ = first[0]
+            (self.first_reason if kind == "factor" else self.adjustment_first)[index] += 1
         for k, applied in enumerate(outcome.adjustment_values or ()):
             self.applied[k] += applied is True
             self.adjustment_unknown[k] += applied is None
@@ -379,6 +383,7 @@ class BookBuilder:
                     self.applied[k],
                     self.adjustment_unknown[k],
                     from_units(adj.units * self.applied[k], d),
+                    self.adjustment_first[k],
                 )
                 for k, adj in enumerate(program.adjustments)
             ),

@@ -8,6 +8,7 @@ from typing import Any
 from policyscore.errors import Diagnostic
 from policyscore.review.coverage import PolicyCoverage
 from policyscore.review.expectations import Failure
+from policyscore.review.mutants import PolicyMutation
 
 __all__ = ["CaseResult", "FileResult", "RunResult"]
 
@@ -73,6 +74,15 @@ class RunResult:
     files: tuple[FileResult, ...]
     coverage: tuple[PolicyCoverage, ...] | None = None
     min_coverage: float | None = None
+    mutation: tuple[PolicyMutation, ...] | None = None  # with --mutate
+    min_mutation_score: float | None = None
+
+    @property
+    def below_min_mutation(self) -> tuple[PolicyMutation, ...]:
+        """Policies whose mutation score is below the minimum (a policy that could not be mutated always is)."""
+        if self.mutation is None or self.min_mutation_score is None:
+            return tuple(m for m in self.mutation or () if m.problem is not None)
+        return tuple(m for m in self.mutation if m.problem is not None or m.fraction * 100 < self.min_mutation_score)
 
     @property
     def below_min(self) -> tuple[PolicyCoverage, ...]:
@@ -82,7 +92,7 @@ class RunResult:
 
     @property
     def ok(self) -> bool:
-        return all(f.ok for f in self.files) and not self.below_min
+        return all(f.ok for f in self.files) and not self.below_min and not self.below_min_mutation
 
     def totals(self) -> dict[str, int]:
         cases = [c for f in self.files for c in f.cases]
@@ -103,4 +113,7 @@ class RunResult:
             "coverage": None if self.coverage is None else [c.to_dict() for c in self.coverage],
             "min_coverage": self.min_coverage,
             "below_min_coverage": [c.policy for c in self.below_min],
+            "mutation": None if self.mutation is None else [m.to_dict() for m in self.mutation],
+            "min_mutation_score": self.min_mutation_score,
+            "below_min_mutation_score": [m.policy for m in self.below_min_mutation],
         }

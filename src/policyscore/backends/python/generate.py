@@ -150,8 +150,9 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
     if plan.max_units is not None:
         src.add(body, f"if _tot > {plan.max_units}: _tot = {plan.max_units}")
     if plan.tiers:
-        pieces = " else ".join(f"{j} if _tot >= {t.units}" for j, t in enumerate(plan.tiers))
-        src.add(body, f"_tier = {pieces} else None")
+        # relative tiers (top_percent) depend on the run: the facade places them once it knows the thresholds
+        pieces = "".join(f"{j} if _tot >= {t.units} else " for j, t in enumerate(plan.tiers) if t.units is not None)
+        src.add(body, f"_tier = {pieces}None")
     else:
         src.add(body, "_tier = None")
     points_tuple = "(" + "".join(f"p{i}, " for i in factor_range) + ")"

@@ -1,0 +1,418 @@
+"""A policy program as one SQL query: a sqlglot tree, then text per dialect.
+
+The query reads a table (or view) with one column per declared field the
+policy reads, and returns one row per record:
+
+``id``, ``eligible``, ``score``, ``tier``, ``points_<factor>`` per factor,
+``adjustment_points``, ``failed_filters`` (filter ids, policy order) and
+``reasons`` (up to four factor ids for an eligible record, the failed filters
+for an ineligible one; the Python engine's order).
+
+It is a chain of common table expressions: the input, then one layer per
+depth of computed columns (lets, filters, factor values, the steps of the
+rounding rule, points, total, tier, ranks), then the output.  Each column is
+written once and read by name, so the text grows linearly with the policy.
+
+A record the query cannot score exactly (a required field that is NULL, which
+the Python engine rejects; an overflow reaching ``floor``; ``round`` of a
+number of 16 digits or more) comes out with every column but ``id`` NULL.
+The DuckDB runner asks for the extra column ``_ps_fallback`` instead and
+scores those records with the Python engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlglot import exp
+
+from policyscore.backends.sql import rounding as r
+from policyscore.backends.sql.expressions import Columns, ExprCompiler, Unsupported, _Info, col, sql_type
+from policyscore.engine.reference import checked_fields
+from policyscore.errors import Diagnostic, PolicyError
+from policyscore.policyfile.program import Expression, Program
+
+__all__ = ["DIALECTS", "build_query", "render", "for_dialect", "output_columns", "SqlUnsupported"]
+
+#: Dialects the query is generated for: (sqlglot name, what it is for).
+DIALECTS = {
+    "duckdb": "DuckDB (embedded: policyscore score --engine duckdb)",
+    "spark": "Spark SQL (policyscore.spark.score_dataframe)",
+    "postgres": "PostgreSQL",
+    "snowflake": "Snowflake",
+    "bigquery": "BigQuery",
+}
+_MAX_EXACT = 2**53
+_INPUT = "_ps_in"
+
+
+class SqlUnsupported(PolicyError):
+    """The policy uses something the SQL back end cannot compute exactly (PS701 problems, with positions)."""
+
+
+@dataclass
+class _Stage:
+    name: str
+    expr: Expression
+    reach_eligible: bool
+
+
+def output_columns(program: Program) -> list[str]:
+    """The query's output columns, in order."""
+    return [
+        "id",
+        "eligible",
+        "score",
+        "tier",
+        *(f"points_{f.id}" for f in program.factors),
+        "adjustment_points",
+        "failed_filters",
+        "reasons",
+    ]
+
+
+def _problem(program: Program, expr: Expression | None, message: str, node: object | None = None) -> Diagnostic:
+    span = None
+    if expr is not None and program.source_index is not None:
+        start, end = getattr(node, "span", None) or (0, len(expr.text))
+        span = program.source_index.expr_span(expr.path, start, end)
+    where = f"{expr.where}: " if expr is not None else ""
+    return Diagnostic(
+        "PS701",
+        f"{where}the SQL back end cannot compute {message} exactly",
+        span,
+        hint="score this policy with the Python engine (--engine python)",
+        file=program.path,
+    )
+
+
+def _check_program(program: Program) -> list[Diagnostic]:
+    problems = []
+    bound = sum(f.max_units for f in program.factors) + sum(abs(a.units) for a in program.adjustments)
+    if bound >= _MAX_EXACT or any(f.weight * 10**program.decimals >= r.HIGH for f in program.factors):
+        problems.append(_problem(program, None, "points this large (weights times 10 ** decimals must stay below 1e15)"))
+    for call in program.portfolio:  # window functions and recursive referral trees are not generated yet
+        problems.append(_problem(program, None, f"the portfolio function call {call.key}"))
+    for tier in program.tiers:
+        if tier.top_percent is not None:
+            problems.append(_problem(program, None, f"the relative tier {tier.name!r} (top_percent)"))
+    for name in program.fields:
+        if name.startswith("_ps_"):
+            problems.append(_problem(program, None, f"a field named {name!r} (names starting with '_ps_' are the query's own)"))
+    return problems
+
+
+def build_query(program: Program, as_of: dt.date, table: str = "customers", *, fallback_column: bool = False) -> exp.Expression:
+    """The sqlglot tree of the query scoring ``table`` as of ``as_of``; raise :class:`SqlUnsupported`."""
+    problems = _check_program(program)
+    columns = Columns()
+    names: dict[str, tuple[str, _Info]] = {}
+    required_nulls: list[exp.Expression] = []
+    inputs: list[exp.Expression] = [r.ALIAS(exp.column(program.id_field, table=_INPUT, quoted=True), "_ps_id", quoted=True)]
+    checked = set(checked_fields(program))
+    for name in program.read_fields:
+        decl = program.fields.get(name)
+        if decl is None or decl.type.kind == "any":
+            problems.append(_problem(program, None, f"the undeclared field {name!r} (declare its type under record:)"))
+            continue
+        source = exp.column(name, table=_INPUT, quoted=True)
+        try:
+            t = decl.type
+            value = source if t.kind in ("object", "list", "string", "boolean", "datetime") else r.CAST(source, sql_type(t))
+        except Unsupported as exc:
+            problems.append(_problem(program, None, f"the field {name!r}: {exc}"))
+            continue
+        inputs.append(r.ALIAS(value, name, quoted=True))
+        names[name] = (name, _Info(decl.type.nullable, False, False))
+        if not decl.type.nullable and name in checked:
+            required_nulls.append(exp.Is(this=col(name), expression=exp.null()))
+    field_names = set(names)
+    compiler = ExprCompiler(columns, names, as_of)
+    eligible = col("_ps_eligible")
+
+    def compiled(expr: Expression, hint: str, reach: exp.Expression | None) -> str | None:
+        try:
+            sql, deps, info = compiler.compile(expr.folded, reach)
+        except Unsupported as exc:
+            problems.append(_problem(program, expr, str(exc), exc.node))
+            return None
+        return columns.add(hint, sql, deps)
+
+    let_columns: list[str | None] = []
+    for let in program.lets:
+        name = compiled(let.expr, "let", None if let.for_filters else eligible)
+        let_columns.append(name)
+        if name is not None:
+            t = let.expr.type
+            names[let.name] = (name, _Info(t.maybe_null, True, True))
+    filters = [compiled(f.expr, "filter", None) for f in program.filters]
+    if problems:
+        raise SqlUnsupported(problems)
+    passed = [exp.Is(this=col(f), expression=exp.true()) for f in filters if f is not None]
+    columns.by_name["_ps_eligible"] = _column("_ps_eligible", r.AND(*passed) if passed else exp.true(), set(filters))  # type: ignore[arg-type]
+    units: list[str] = []
+    for i, factor in enumerate(program.factors):
+        if factor.expr is not None:
+            raw = compiled(factor.expr, "raw", eligible)
+            if raw is None:
+                continue
+            rc = col(raw)
+            finite = exp.EQ(this=exp.paren(exp.Sub(this=rc.copy(), expression=rc.copy())), expression=r.dbl(0))
+            clamped = (
+                exp.Case()
+                .when(exp.LT(this=rc.copy(), expression=r.dbl(0)), r.dbl(0))
+                .when(exp.GT(this=rc.copy(), expression=r.dbl(1)), r.dbl(1))
+                .else_(rc.copy())
+            )
+            x = columns.add("x", exp.Case().when(finite, exp.Mul(this=r.dbl(factor.weight), expression=clamped)).else_(exp.null()), {raw})
+            compiler.deps = set()
+            points = compiler.rounded(col(x), program.decimals, as_units=True, largest=abs(factor.weight))
+            value = exp.Case().when(exp.Is(this=col(x), expression=exp.null()), r.dbl(factor.missing_units)).else_(points)
+            units.append(columns.add(f"units{i}", value, compiler.deps | {x}))
+        else:
+            case = exp.Case()
+            deps: set[str] = set()
+            for band in factor.bands or ():
+                if band.expr is None:
+                    case = case.else_(r.dbl(band.units))
+                    break
+                cond = compiled(band.expr, "band", eligible)
+                if cond is None:
+                    continue
+                deps.add(cond)
+                case = case.when(exp.Is(this=col(cond), expression=exp.true()), r.dbl(band.units))
+                case = case.when(exp.Is(this=col(cond), expression=exp.null()), r.dbl(factor.missing_units))
+            units.append(columns.add(f"units{i}", case, deps))
+    adjustments = [compiled(a.expr, "adj", eligible) for a in program.adjustments]
+    if problems:
+        raise SqlUnsupported(problems)
+    factor_sum: exp.Expression = r.dbl(0)
+    for u in units:
+        factor_sum = exp.Add(this=factor_sum, expression=col(u))
+    fsum = columns.add("factor_units", factor_sum, set(units))
+    raw_total: exp.Expression = col(fsum)
+    for adj, name in zip(program.adjustments, adjustments):
+        applied = exp.Case().when(exp.Is(this=col(name), expression=exp.true()), r.dbl(adj.units)).else_(r.dbl(0))  # type: ignore[arg-type]
+        raw_total = exp.Add(this=raw_total, expression=applied)
+    raw_col = columns.add("raw_units", raw_total, {fsum, *[a for a in adjustments if a]})
+    total: exp.Expression = col(raw_col)
+    if program.min_units is not None:
+        total = exp.Case().when(exp.LT(this=total.copy(), expression=r.dbl(program.min_units)), r.dbl(program.min_units)).else_(total)
+    if program.max_units is not None:
+        total = exp.Case().when(exp.GT(this=col(raw_col), expression=r.dbl(program.max_units)), r.dbl(program.max_units)).else_(total)
+    total_col = columns.add("total", total, {raw_col})
+    tier = exp.Case()
+    for t in program.tiers:
+        tier = tier.when(exp.GTE(this=col(total_col), expression=r.dbl(t.units)), exp.Literal.string(t.name))
+    tier_expr = (
+        tier.else_(r.CAST(exp.null(), exp.DataType.build("VARCHAR")))
+        if program.tiers
+        else r.CAST(exp.null(), exp.DataType.build("VARCHAR"))
+    )
+    tier_col = columns.add("tier", tier_expr, {total_col})
+    reasons_col = _reasons(program, columns, units)
+    fallback_terms = [c for c, _ in compiler.fallback] + required_nulls
+    fb_deps: set[str] = set()
+    for _, d in compiler.fallback:
+        fb_deps |= d
+    fallback = columns.add(
+        "fallback", r.OR(*[exp.paren(t) for t in fallback_terms]) if fallback_terms else exp.false(), fb_deps | {eligible.name}
+    )
+    return _assemble(
+        program,
+        as_of,
+        table,
+        inputs,
+        field_names,
+        columns,
+        filters,
+        units,
+        fsum,
+        raw_col,
+        total_col,
+        tier_col,
+        reasons_col,
+        fallback,
+        fallback_column,
+    )  # type: ignore[arg-type]
+
+
+def _column(name: str, e: exp.Expression, deps: set[str]):  # type: ignore[no-untyped-def]
+    from policyscore.backends.sql.expressions import Column
+
+    return Column(name, e, frozenset(deps))
+
+
+def _reasons(program: Program, columns: Columns, units: list[str]) -> str:
+    """Factor ids of the up to four largest losses: most lost first, then the larger weight, then policy order."""
+    factors = program.factors
+    lost = [exp.paren(exp.Sub(this=r.dbl(f.max_units), expression=col(u))) for f, u in zip(factors, units)]
+    order = sorted(range(len(factors)), key=lambda i: (-factors[i].weight, i))
+    static_rank = {i: k for k, i in enumerate(order)}
+    ranks = []
+    for i in range(len(factors)):
+        terms: list[exp.Expression] = []
+        for j in range(len(factors)):
+            if j == i:
+                continue
+            beats = r.OR(
+                exp.GT(this=lost[j].copy(), expression=lost[i].copy()),
+                r.AND(
+                    exp.EQ(this=lost[j].copy(), expression=lost[i].copy()), exp.true() if static_rank[j] < static_rank[i] else exp.false()
+                ),
+            )
+            terms.append(
+                exp.Case()
+                .when(r.AND(exp.GT(this=lost[j].copy(), expression=r.dbl(0)), exp.paren(beats)), exp.Literal.number(1))
+                .else_(exp.Literal.number(0))
+            )
+        rank: exp.Expression = exp.Literal.number(0)
+        for t in terms:
+            rank = exp.Add(this=rank, expression=t)
+        ranks.append(columns.add(f"rank{i}", rank, set(units)))
+    parts = []
+    for position in range(min(4, len(factors))):
+        pick = exp.Case()
+        for i, f in enumerate(factors):
+            pick = pick.when(
+                r.AND(
+                    exp.GT(this=lost[i].copy(), expression=r.dbl(0)), exp.EQ(this=col(ranks[i]), expression=exp.Literal.number(position))
+                ),
+                exp.Array(expressions=[exp.Literal.string(f.id)]),
+            )
+        parts.append(pick.else_(_empty_array()))
+    return columns.add("reasons", _concat(parts), set(units) | set(ranks))
+
+
+def _empty_array() -> exp.Expression:
+    return r.CAST(exp.Array(expressions=[]), exp.DataType.build("ARRAY<VARCHAR>"))
+
+
+def _concat(parts: list[exp.Expression]) -> exp.Expression:
+    if not parts:
+        return _empty_array()
+    if len(parts) == 1:
+        return parts[0]
+    return exp.ArrayConcat(this=parts[0], expressions=parts[1:])
+
+
+def _depths(columns: Columns, fields: set[str]) -> dict[str, int]:
+    depth: dict[str, int] = {}
+
+    def of(name: str) -> int:
+        if name in fields or name == "_ps_id":
+            return 0
+        if name not in depth:
+            column = columns.by_name[name]
+            depth[name] = 1 + max((of(d) for d in column.deps), default=0)
+        return depth[name]
+
+    for name in columns.by_name:
+        of(name)
+    return depth
+
+
+def _assemble(
+    program: Program,
+    as_of: dt.date,
+    table: str,
+    inputs: list[exp.Expression],
+    fields: set[str],
+    columns: Columns,
+    filters: list[str],
+    units: list[str],
+    fsum: str,
+    raw_col: str,
+    total_col: str,
+    tier_col: str,
+    reasons_col: str,
+    fallback: str,
+    fallback_column: bool,
+) -> exp.Expression:
+    depth = _depths(columns, fields)
+    layers: dict[int, list[str]] = {}
+    for name, d in depth.items():
+        layers.setdefault(d, []).append(name)
+    query = exp.select(*inputs, copy=False).from_(r.ALIAS(exp.to_table(table), _INPUT), copy=False)
+    ctes = [("_ps_layer_0", query)]
+    previous = "_ps_layer_0"
+    for d in sorted(layers):
+        select = exp.select(exp.Star(), *[r.ALIAS(columns.by_name[c].expr, c, quoted=True) for c in layers[d]], copy=False).from_(
+            previous, copy=False
+        )
+        previous = f"_ps_layer_{d}"
+        ctes.append((previous, select))
+    ok = exp.Not(this=col(fallback))
+    eligible = col("_ps_eligible")
+    scored = r.AND(ok.copy(), eligible.copy())
+    scale = r.dbl(10**program.decimals)
+
+    def when_scored(e: exp.Expression) -> exp.Expression:
+        return exp.Case().when(scored.copy(), e).else_(exp.null())
+
+    failed_parts = [
+        exp.Case()
+        .when(exp.Is(this=col(f), expression=exp.true()), _empty_array())
+        .else_(exp.Array(expressions=[exp.Literal.string(flt.id)]))
+        for flt, f in zip(program.filters, filters)
+    ]
+    failed = _concat(failed_parts)
+    outputs = [
+        r.ALIAS(col("_ps_id"), "id", quoted=True),
+        r.ALIAS(exp.Case().when(ok.copy(), eligible.copy()).else_(exp.null()), "eligible", quoted=True),
+        r.ALIAS(when_scored(exp.Div(this=col(total_col), expression=scale.copy())), "score", quoted=True),
+        r.ALIAS(when_scored(col(tier_col)), "tier", quoted=True),
+        *[
+            r.ALIAS(when_scored(exp.Div(this=col(u), expression=scale.copy())), f"points_{f.id}", quoted=True)
+            for f, u in zip(program.factors, units)
+        ],
+        r.ALIAS(
+            when_scored(exp.Div(this=exp.paren(exp.Sub(this=col(raw_col), expression=col(fsum))), expression=scale.copy())),
+            "adjustment_points",
+            quoted=True,
+        ),
+        r.ALIAS(exp.Case().when(ok.copy(), failed).else_(exp.null()), "failed_filters", quoted=True),
+        r.ALIAS(
+            exp.Case().when(scored.copy(), col(reasons_col)).when(ok.copy(), failed.copy()).else_(exp.null()),
+            "reasons",
+            quoted=True,
+        ),
+    ]
+    if fallback_column:
+        outputs.append(r.ALIAS(col(fallback), "_ps_fallback", quoted=True))
+    final = exp.select(*outputs, copy=False).from_(previous, copy=False)
+    for name, cte in ctes:
+        final = final.with_(name, as_=cte, copy=False)
+    return final
+
+
+_SHORT_DOUBLES = ("duckdb", "spark", "bigquery", "snowflake")
+
+
+def for_dialect(query: exp.Expression, dialect: str) -> exp.Expression:
+    """The tree as written for ``dialect``: where a number with an exponent is a DOUBLE literal
+    (DuckDB, Spark, BigQuery, Snowflake), ``CAST('0.7' AS DOUBLE)`` is written ``0.7e0``."""
+    if dialect not in _SHORT_DOUBLES:
+        return query
+
+    def shorten(node: exp.Expression) -> exp.Expression:
+        if isinstance(node, exp.Cast) and isinstance(node.this, exp.Literal) and node.to.is_type(exp.DataType.Type.DOUBLE):
+            text = node.this.this
+            return exp.Literal.number(text + "e0" if "e" not in text else text)
+        return node
+
+    return query.transform(shorten)
+
+
+def render(program: Program, query: exp.Expression, dialect: str, as_of: dt.date, table: str) -> str:
+    """The query as text in ``dialect``, headed by a comment naming the policy and the evaluation date."""
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown SQL dialect {dialect!r}; known: {', '.join(DIALECTS)}")
+    body = for_dialect(query, dialect).sql(dialect=dialect, pretty=True)
+    header = [
+        f"-- policyscore: policy {program.name} version {program.version} (sha256 {program.sha256[:12]})",
+        f"-- as of {as_of.isoformat()}: the evaluation date is written into the query",
+        f"-- reads the table {table}; one row per record: {', '.join(output_columns(program))}",
+    ]
+    return "\n".join(header) + "\n" + body + "\n"

@@ -1,0 +1,32 @@
+"""Scoring on Spark: the policy's query run as Spark SQL over a DataFrame.
+
+``score_dataframe(policy, df, as_of)`` registers ``df`` as a temporary view,
+runs the Spark SQL of :func:`policyscore.sql.to_sql` on it and returns the
+result, one row per record with the columns documented in ``docs/sql.md``.
+``df`` needs one column per declared field the policy reads, with the
+declared types (numbers as any numeric type, dates as DATE, lists as arrays,
+objects as structs).  pyspark is an optional extra: ``pip install 'policyscore[spark]'``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from policyscore.backends.sql.query import build_query, render
+from policyscore.policy import Policy, as_date
+
+__all__ = ["score_dataframe"]
+
+
+def score_dataframe(policy: Policy, df: Any, as_of: dt.date | str) -> Any:
+    """Score every row of the Spark DataFrame ``df`` as of ``as_of`` (a date or an ISO string; required).
+
+    Raises :class:`policyscore.sql.SqlUnsupported` when the policy uses what Spark cannot compute exactly.
+    """
+    day = as_date(as_of)
+    view = f"_ps_customers_{uuid.uuid4().hex[:12]}"
+    query = render(policy.program, build_query(policy.program, day, view), "spark", day, view)
+    df.createOrReplaceTempView(view)
+    return df.sparkSession.sql(query)

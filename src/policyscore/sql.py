@@ -1,0 +1,115 @@
+"""Scoring as SQL: the query for a warehouse, and DuckDB embedded for big files.
+
+``to_sql(policy, dialect, table, as_of)`` gives the query text (see
+``docs/sql.md`` for its columns); ``score_duckdb(policy, source, as_of)`` runs
+it in DuckDB over a JSON, JSON Lines or Parquet file, or over a DuckDB
+relation whose columns have the declared types, and returns a DuckDB relation
+with the query's columns.  Records from JSON files are checked as strictly as
+the Python engine checks them (see :mod:`policyscore.backends.sql.duckdb_input`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from sqlglot import exp
+
+from policyscore.backends.sql import DIALECTS, SqlUnsupported, output_columns
+from policyscore.backends.sql.duckdb_input import checked_input, json_columns
+from policyscore.backends.sql.query import build_query, for_dialect, render
+from policyscore.policy import Policy, as_date
+
+__all__ = ["DIALECTS", "SqlUnsupported", "to_sql", "score_duckdb", "output_columns", "duckdb_source"]
+
+
+def to_sql(policy: Policy, dialect: str = "duckdb", table: str = "customers", as_of: dt.date | str | None = None) -> str:
+    """The query scoring ``table`` with ``policy`` as of ``as_of`` (required: it is written into the query).
+
+    Raises :class:`SqlUnsupported` (PS701 problems with positions) for what the dialects cannot compute exactly.
+    """
+    if as_of is None:
+        raise TypeError("as_of is required: the evaluation date is written into the query")
+    day = as_date(as_of)
+    return render(policy.program, build_query(policy.program, day, table), dialect, day, table)
+
+
+def duckdb_source(policy: Policy, path: str | Path) -> exp.Expression:
+    """The table function reading ``path`` (.jsonl/.ndjson, .json or .parquet) into checked, typed columns."""
+    name = str(path)
+    suffix = Path(name).suffix.lower()
+    if suffix == ".parquet":
+        return exp.Anonymous(this="read_parquet", expressions=[exp.Literal.string(name)])
+    fmt = "newline_delimited" if suffix in (".jsonl", ".ndjson") else "array"
+    columns = exp.Struct(
+        expressions=[
+            exp.PropertyEQ(this=exp.Literal.string(k), expression=exp.Literal.string(v))
+            for k, v in json_columns(policy.program, policy.check_all_fields).items()
+        ]
+    )
+    reader = exp.Anonymous(
+        this="read_json",
+        expressions=[
+            exp.Literal.string(name),
+            exp.EQ(this=exp.column("format"), expression=exp.Literal.string(fmt)),
+            exp.EQ(this=exp.column("columns"), expression=columns),
+            exp.EQ(this=exp.column("maximum_object_size"), expression=exp.Literal.number(1 << 26)),
+        ],
+    )
+    return exp.alias_(checked_input(policy.program, reader, check_all_fields=policy.check_all_fields).subquery(), "_ps_checked", table=True)
+
+
+def score_duckdb(
+    policy: Policy,
+    source: Any,
+    as_of: dt.date | str,
+    *,
+    connection: duckdb.DuckDBPyConnection | None = None,
+    internal: bool = False,
+) -> duckdb.DuckDBPyRelation:
+    """Score ``source`` (a file path, or a DuckDB relation with typed columns) in DuckDB.
+
+    Returns a relation with the columns of :func:`output_columns`.  A record the
+    Python engine would reject, or whose numbers DuckDB cannot hold exactly,
+    comes out with every column but ``id`` NULL (``internal=True`` adds the
+    columns ``_ps_clean`` and ``_ps_fallback`` that say which, for the command line).
+    """
+    day = as_date(as_of)
+    con = connection if connection is not None else duckdb.connect()
+    view = f"_ps_records_{uuid.uuid4().hex[:12]}"
+    if isinstance(source, (str, Path)):
+        # Checked once into a temporary table: planning the checks and the scoring as one query takes DuckDB far longer.
+        reader = duckdb_source(policy, source)
+        create = exp.Create(
+            this=exp.to_table(view),
+            kind="TABLE",
+            expression=exp.select("*").from_(reader),
+            properties=exp.Properties(expressions=[exp.TemporaryProperty()]),
+        )
+        con.execute(create.sql("duckdb"))
+        clean = True
+    else:
+        source.create_view(view, replace=True)
+        clean = False
+    query = build_query(policy.program, day, view, fallback_column=True)
+    if clean:
+        query = _with_clean(query, view)
+    relation = con.sql(for_dialect(query, "duckdb").sql("duckdb"))
+    if internal:
+        return relation
+    keep = [f'"{c}"' for c in output_columns(policy.program)]
+    if clean:
+        masked = [keep[0]] + [f'CASE WHEN "_ps_clean" THEN {c} END AS {c}' for c in keep[1:]]
+        return relation.select(", ".join(masked))
+    return relation.select(", ".join(keep))
+
+
+def _with_clean(query: exp.Expression, view: str) -> exp.Expression:
+    """The query with the checked records' ``_ps_clean`` carried to the output."""
+    first = query.args["with_"].expressions[0].this
+    first.select(exp.alias_(exp.column("_ps_clean", table="_ps_in", quoted=True), "_ps_clean", quoted=True), copy=False)
+    query.select(exp.column("_ps_clean", quoted=True), copy=False)
+    return query

@@ -1,0 +1,3023 @@
+-- policyscore: policy balanced-portfolio version 1 (sha256 77c0ce5919be)
+-- as of 2026-11-01: the evaluation date is written into the query
+-- reads the table crm.customers; one row per record: id, eligible, score, tier, points_lifetime_value, points_feedback_value, points_engagement, points_innovation_partnership, points_satisfaction, points_longevity, adjustment_points, failed_filters, reasons
+WITH _ps_layer_0 AS (
+  SELECT
+    "_ps_in"."id" AS "_ps_id",
+    CAST("_ps_in"."active_users_30d" AS DOUBLE PRECISION) AS "active_users_30d",
+    "_ps_in"."beta_participant" AS "beta_participant",
+    CAST("_ps_in"."churned_on" AS DATE) AS "churned_on",
+    "_ps_in"."company_size" AS "company_size",
+    CAST("_ps_in"."feature_requests_adopted" AS DOUBLE PRECISION) AS "feature_requests_adopted",
+    CAST("_ps_in"."feature_requests_submitted" AS DOUBLE PRECISION) AS "feature_requests_submitted",
+    CAST("_ps_in"."feedback_sessions" AS DOUBLE PRECISION) AS "feedback_sessions",
+    "_ps_in"."innovation_partner" AS "innovation_partner",
+    CAST("_ps_in"."lifetime_value" AS DOUBLE PRECISION) AS "lifetime_value",
+    CAST("_ps_in"."nps_score" AS DOUBLE PRECISION) AS "nps_score",
+    CAST("_ps_in"."seats_purchased" AS DOUBLE PRECISION) AS "seats_purchased",
+    CAST("_ps_in"."signup_date" AS DATE) AS "signup_date",
+    "_ps_in"."status" AS "status",
+    CAST("_ps_in"."support_tickets" AS DOUBLE PRECISION) AS "support_tickets",
+    "_ps_in"."tags" AS "tags",
+    CAST("_ps_in"."total_spend" AS DOUBLE PRECISION) AS "total_spend"
+  FROM crm.customers AS _ps_in
+), _ps_layer_1 AS (
+  SELECT
+    *,
+    CASE
+      WHEN (
+        "company_size"
+      ) IS NULL
+      THEN NULL
+      ELSE (
+        "company_size"
+      ) IN ('micro', 'small')
+    END AS "_ps_let_1",
+    CASE
+      WHEN (
+        CAST(365 AS DOUBLE PRECISION)
+      ) = CAST(0 AS DOUBLE PRECISION)
+      THEN NULL
+      ELSE CAST((
+        CAST(CAST(EXTRACT(epoch FROM CAST(CAST('2026-11-01' AS DATE) AS TIMESTAMP) - CAST("signup_date" AS TIMESTAMP)) / 86400 AS BIGINT) AS DOUBLE PRECISION)
+      ) AS DOUBLE PRECISION) / (
+        CAST(365 AS DOUBLE PRECISION)
+      )
+    END AS "_ps_let_2",
+    CASE
+      WHEN (
+        (
+          COALESCE("lifetime_value", CAST(0 AS DOUBLE PRECISION))
+        ) IS NULL
+      )
+      OR (
+        (
+          "total_spend"
+        ) IS NULL
+      )
+      THEN NULL
+      ELSE GREATEST(COALESCE("lifetime_value", CAST(0 AS DOUBLE PRECISION)), "total_spend")
+    END AS "_ps_let_3",
+    CASE
+      WHEN (
+        "feature_requests_submitted"
+      ) = CAST(0 AS DOUBLE PRECISION)
+      THEN NULL
+      ELSE CAST((
+        "feature_requests_adopted"
+      ) AS DOUBLE PRECISION) / (
+        "feature_requests_submitted"
+      )
+    END AS "_ps_let_5",
+    CASE
+      WHEN (
+        "seats_purchased"
+      ) = CAST(0 AS DOUBLE PRECISION)
+      THEN NULL
+      ELSE CAST((
+        "active_users_30d"
+      ) AS DOUBLE PRECISION) / (
+        "seats_purchased"
+      )
+    END AS "_ps_let_6",
+    (
+      (
+        (
+          "status"
+        ) <> (
+          'churned'
+        )
+      )
+      OR (
+        (
+          CAST(CAST(EXTRACT(epoch FROM CAST(CAST('2026-11-01' AS DATE) AS TIMESTAMP) - CAST("churned_on" AS TIMESTAMP)) / 86400 AS BIGINT) AS DOUBLE PRECISION)
+        ) <= (
+          CAST(365 AS DOUBLE PRECISION)
+        )
+      )
+    ) AS "_ps_filter_7",
+    NOT (
+      CASE
+        WHEN (
+          (
+            'test_account'
+          ) IS NULL
+        ) OR (
+          (
+            "tags"
+          ) IS NULL
+        )
+        THEN NULL
+        ELSE COALESCE(
+          CASE
+            WHEN 'test_account' IS NULL
+            THEN NULL
+            ELSE COALESCE('test_account' = ANY(
+              "tags"
+            ), FALSE)
+          END,
+          FALSE
+        )
+      END
+    ) AS "_ps_filter_8",
+    CASE
+      WHEN (
+        "innovation_partner"
+      ) IS TRUE
+      THEN CAST(1 AS DOUBLE PRECISION)
+      WHEN (
+        "innovation_partner"
+      ) IS FALSE
+      THEN CASE
+        WHEN (
+          "beta_participant"
+        ) IS TRUE
+        THEN CAST('0.6' AS DOUBLE PRECISION)
+        WHEN (
+          "beta_participant"
+        ) IS FALSE
+        THEN CAST(0 AS DOUBLE PRECISION)
+        ELSE NULL
+      END
+      ELSE NULL
+    END AS "_ps_raw_31",
+    CASE
+      WHEN (
+        "nps_score"
+      ) IS NULL
+      THEN NULL
+      ELSE CASE
+        WHEN (
+          CAST(5 AS DOUBLE PRECISION)
+        ) = (
+          CAST(10 AS DOUBLE PRECISION)
+        )
+        THEN CASE
+          WHEN (
+            "nps_score"
+          ) >= (
+            CAST(10 AS DOUBLE PRECISION)
+          )
+          THEN CAST('1.0' AS DOUBLE PRECISION)
+          ELSE CAST('0.0' AS DOUBLE PRECISION)
+        END
+        ELSE CASE
+          WHEN (
+            CAST((
+              "nps_score" - CAST(5 AS DOUBLE PRECISION)
+            ) AS DOUBLE PRECISION) / (
+              CAST(10 AS DOUBLE PRECISION) - CAST(5 AS DOUBLE PRECISION)
+            )
+          ) < (
+            CAST(0 AS DOUBLE PRECISION)
+          )
+          THEN CAST('0.0' AS DOUBLE PRECISION)
+          WHEN (
+            CAST((
+              "nps_score" - CAST(5 AS DOUBLE PRECISION)
+            ) AS DOUBLE PRECISION) / (
+              CAST(10 AS DOUBLE PRECISION) - CAST(5 AS DOUBLE PRECISION)
+            )
+          ) > (
+            CAST(1 AS DOUBLE PRECISION)
+          )
+          THEN CAST('1.0' AS DOUBLE PRECISION)
+          ELSE CAST((
+            "nps_score" - CAST(5 AS DOUBLE PRECISION)
+          ) AS DOUBLE PRECISION) / (
+            CAST(10 AS DOUBLE PRECISION) - CAST(5 AS DOUBLE PRECISION)
+          )
+        END
+      END
+    END AS "_ps_raw_40",
+    CASE
+      WHEN (
+        (
+          'case_study'
+        ) IS NULL
+      ) OR (
+        (
+          "tags"
+        ) IS NULL
+      )
+      THEN NULL
+      ELSE COALESCE(
+        CASE
+          WHEN 'case_study' IS NULL
+          THEN NULL
+          ELSE COALESCE('case_study' = ANY(
+            "tags"
+          ), FALSE)
+        END,
+        FALSE
+      )
+    END AS "_ps_adj_60",
+    (
+      "status"
+    ) = (
+      'churned'
+    ) AS "_ps_adj_61"
+  FROM _ps_layer_0
+), _ps_layer_2 AS (
+  SELECT
+    *,
+    CASE
+      WHEN (
+        "_ps_let_2"
+      ) = CAST(0 AS DOUBLE PRECISION)
+      THEN NULL
+      ELSE CAST((
+        (
+          "feedback_sessions"
+        ) + (
+          (
+            CAST(2 AS DOUBLE PRECISION)
+          ) * (
+            "feature_requests_adopted"
+          )
+        )
+      ) AS DOUBLE PRECISION) / (
+        "_ps_let_2"
+      )
+    END AS "_ps_let_4",
+    "_ps_filter_7" IS TRUE AND "_ps_filter_8" IS TRUE AS "_ps_eligible",
+    CASE
+      WHEN (
+        "_ps_let_1"
+      ) IS TRUE
+      THEN CASE
+        WHEN (
+          CASE
+            WHEN CASE
+              WHEN (
+                IS_NAN("_ps_let_3")
+              ) OR (
+                IS_NAN(CAST(0 AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                "_ps_let_3"
+              ) < (
+                CAST(0 AS DOUBLE PRECISION)
+              )
+            END
+            THEN NULL
+            ELSE SQRT("_ps_let_3")
+          END
+        ) IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN (
+              IS_NAN(CAST(0 AS DOUBLE PRECISION))
+            )
+            OR (
+              IS_NAN(CAST('223.60679774997897' AS DOUBLE PRECISION))
+            )
+            THEN FALSE
+            ELSE (
+              CAST(0 AS DOUBLE PRECISION)
+            ) = (
+              CAST('223.60679774997897' AS DOUBLE PRECISION)
+            )
+          END
+          THEN CASE
+            WHEN CASE
+              WHEN (
+                IS_NAN(
+                  CASE
+                    WHEN CASE
+                      WHEN (
+                        IS_NAN("_ps_let_3")
+                      ) OR (
+                        IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                      )
+                      THEN FALSE
+                      ELSE (
+                        "_ps_let_3"
+                      ) < (
+                        CAST(0 AS DOUBLE PRECISION)
+                      )
+                    END
+                    THEN NULL
+                    ELSE SQRT("_ps_let_3")
+                  END
+                )
+              )
+              OR (
+                IS_NAN(CAST('223.60679774997897' AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                CASE
+                  WHEN CASE
+                    WHEN (
+                      IS_NAN("_ps_let_3")
+                    ) OR (
+                      IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                    )
+                    THEN FALSE
+                    ELSE (
+                      "_ps_let_3"
+                    ) < (
+                      CAST(0 AS DOUBLE PRECISION)
+                    )
+                  END
+                  THEN NULL
+                  ELSE SQRT("_ps_let_3")
+                END
+              ) >= (
+                CAST('223.60679774997897' AS DOUBLE PRECISION)
+              )
+            END
+            THEN CAST('1.0' AS DOUBLE PRECISION)
+            ELSE CAST('0.0' AS DOUBLE PRECISION)
+          END
+          ELSE CASE
+            WHEN CASE
+              WHEN (
+                IS_NAN(
+                  CAST((
+                    CASE
+                      WHEN CASE
+                        WHEN (
+                          IS_NAN("_ps_let_3")
+                        ) OR (
+                          IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                        )
+                        THEN FALSE
+                        ELSE (
+                          "_ps_let_3"
+                        ) < (
+                          CAST(0 AS DOUBLE PRECISION)
+                        )
+                      END
+                      THEN NULL
+                      ELSE SQRT("_ps_let_3")
+                    END - CAST(0 AS DOUBLE PRECISION)
+                  ) AS DOUBLE PRECISION) / (
+                    CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                  )
+                )
+              )
+              OR (
+                IS_NAN(CAST(0 AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                CAST((
+                  CASE
+                    WHEN CASE
+                      WHEN (
+                        IS_NAN("_ps_let_3")
+                      ) OR (
+                        IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                      )
+                      THEN FALSE
+                      ELSE (
+                        "_ps_let_3"
+                      ) < (
+                        CAST(0 AS DOUBLE PRECISION)
+                      )
+                    END
+                    THEN NULL
+                    ELSE SQRT("_ps_let_3")
+                  END - CAST(0 AS DOUBLE PRECISION)
+                ) AS DOUBLE PRECISION) / (
+                  CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                )
+              ) < (
+                CAST(0 AS DOUBLE PRECISION)
+              )
+            END
+            THEN CAST('0.0' AS DOUBLE PRECISION)
+            WHEN CASE
+              WHEN (
+                IS_NAN(
+                  CAST((
+                    CASE
+                      WHEN CASE
+                        WHEN (
+                          IS_NAN("_ps_let_3")
+                        ) OR (
+                          IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                        )
+                        THEN FALSE
+                        ELSE (
+                          "_ps_let_3"
+                        ) < (
+                          CAST(0 AS DOUBLE PRECISION)
+                        )
+                      END
+                      THEN NULL
+                      ELSE SQRT("_ps_let_3")
+                    END - CAST(0 AS DOUBLE PRECISION)
+                  ) AS DOUBLE PRECISION) / (
+                    CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                  )
+                )
+              )
+              OR (
+                IS_NAN(CAST(1 AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                CAST((
+                  CASE
+                    WHEN CASE
+                      WHEN (
+                        IS_NAN("_ps_let_3")
+                      ) OR (
+                        IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                      )
+                      THEN FALSE
+                      ELSE (
+                        "_ps_let_3"
+                      ) < (
+                        CAST(0 AS DOUBLE PRECISION)
+                      )
+                    END
+                    THEN NULL
+                    ELSE SQRT("_ps_let_3")
+                  END - CAST(0 AS DOUBLE PRECISION)
+                ) AS DOUBLE PRECISION) / (
+                  CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                )
+              ) > (
+                CAST(1 AS DOUBLE PRECISION)
+              )
+            END
+            THEN CAST('1.0' AS DOUBLE PRECISION)
+            ELSE CAST((
+              CASE
+                WHEN CASE
+                  WHEN (
+                    IS_NAN("_ps_let_3")
+                  ) OR (
+                    IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                  )
+                  THEN FALSE
+                  ELSE (
+                    "_ps_let_3"
+                  ) < (
+                    CAST(0 AS DOUBLE PRECISION)
+                  )
+                END
+                THEN NULL
+                ELSE SQRT("_ps_let_3")
+              END - CAST(0 AS DOUBLE PRECISION)
+            ) AS DOUBLE PRECISION) / (
+              CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+            )
+          END
+        END
+      END
+      WHEN (
+        "_ps_let_1"
+      ) IS FALSE
+      THEN CASE
+        WHEN (
+          CASE
+            WHEN CASE
+              WHEN (
+                IS_NAN("_ps_let_3")
+              ) OR (
+                IS_NAN(CAST(0 AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                "_ps_let_3"
+              ) < (
+                CAST(0 AS DOUBLE PRECISION)
+              )
+            END
+            THEN NULL
+            ELSE SQRT("_ps_let_3")
+          END
+        ) IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN (
+              IS_NAN(CAST(0 AS DOUBLE PRECISION))
+            )
+            OR (
+              IS_NAN(CAST('866.0254037844386' AS DOUBLE PRECISION))
+            )
+            THEN FALSE
+            ELSE (
+              CAST(0 AS DOUBLE PRECISION)
+            ) = (
+              CAST('866.0254037844386' AS DOUBLE PRECISION)
+            )
+          END
+          THEN CASE
+            WHEN CASE
+              WHEN (
+                IS_NAN(
+                  CASE
+                    WHEN CASE
+                      WHEN (
+                        IS_NAN("_ps_let_3")
+                      ) OR (
+                        IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                      )
+                      THEN FALSE
+                      ELSE (
+                        "_ps_let_3"
+                      ) < (
+                        CAST(0 AS DOUBLE PRECISION)
+                      )
+                    END
+                    THEN NULL
+                    ELSE SQRT("_ps_let_3")
+                  END
+                )
+              )
+              OR (
+                IS_NAN(CAST('866.0254037844386' AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                CASE
+                  WHEN CASE
+                    WHEN (
+                      IS_NAN("_ps_let_3")
+                    ) OR (
+                      IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                    )
+                    THEN FALSE
+                    ELSE (
+                      "_ps_let_3"
+                    ) < (
+                      CAST(0 AS DOUBLE PRECISION)
+                    )
+                  END
+                  THEN NULL
+                  ELSE SQRT("_ps_let_3")
+                END
+              ) >= (
+                CAST('866.0254037844386' AS DOUBLE PRECISION)
+              )
+            END
+            THEN CAST('1.0' AS DOUBLE PRECISION)
+            ELSE CAST('0.0' AS DOUBLE PRECISION)
+          END
+          ELSE CASE
+            WHEN CASE
+              WHEN (
+                IS_NAN(
+                  CAST((
+                    CASE
+                      WHEN CASE
+                        WHEN (
+                          IS_NAN("_ps_let_3")
+                        ) OR (
+                          IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                        )
+                        THEN FALSE
+                        ELSE (
+                          "_ps_let_3"
+                        ) < (
+                          CAST(0 AS DOUBLE PRECISION)
+                        )
+                      END
+                      THEN NULL
+                      ELSE SQRT("_ps_let_3")
+                    END - CAST(0 AS DOUBLE PRECISION)
+                  ) AS DOUBLE PRECISION) / (
+                    CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                  )
+                )
+              )
+              OR (
+                IS_NAN(CAST(0 AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                CAST((
+                  CASE
+                    WHEN CASE
+                      WHEN (
+                        IS_NAN("_ps_let_3")
+                      ) OR (
+                        IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                      )
+                      THEN FALSE
+                      ELSE (
+                        "_ps_let_3"
+                      ) < (
+                        CAST(0 AS DOUBLE PRECISION)
+                      )
+                    END
+                    THEN NULL
+                    ELSE SQRT("_ps_let_3")
+                  END - CAST(0 AS DOUBLE PRECISION)
+                ) AS DOUBLE PRECISION) / (
+                  CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                )
+              ) < (
+                CAST(0 AS DOUBLE PRECISION)
+              )
+            END
+            THEN CAST('0.0' AS DOUBLE PRECISION)
+            WHEN CASE
+              WHEN (
+                IS_NAN(
+                  CAST((
+                    CASE
+                      WHEN CASE
+                        WHEN (
+                          IS_NAN("_ps_let_3")
+                        ) OR (
+                          IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                        )
+                        THEN FALSE
+                        ELSE (
+                          "_ps_let_3"
+                        ) < (
+                          CAST(0 AS DOUBLE PRECISION)
+                        )
+                      END
+                      THEN NULL
+                      ELSE SQRT("_ps_let_3")
+                    END - CAST(0 AS DOUBLE PRECISION)
+                  ) AS DOUBLE PRECISION) / (
+                    CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                  )
+                )
+              )
+              OR (
+                IS_NAN(CAST(1 AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                CAST((
+                  CASE
+                    WHEN CASE
+                      WHEN (
+                        IS_NAN("_ps_let_3")
+                      ) OR (
+                        IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                      )
+                      THEN FALSE
+                      ELSE (
+                        "_ps_let_3"
+                      ) < (
+                        CAST(0 AS DOUBLE PRECISION)
+                      )
+                    END
+                    THEN NULL
+                    ELSE SQRT("_ps_let_3")
+                  END - CAST(0 AS DOUBLE PRECISION)
+                ) AS DOUBLE PRECISION) / (
+                  CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                )
+              ) > (
+                CAST(1 AS DOUBLE PRECISION)
+              )
+            END
+            THEN CAST('1.0' AS DOUBLE PRECISION)
+            ELSE CAST((
+              CASE
+                WHEN CASE
+                  WHEN (
+                    IS_NAN("_ps_let_3")
+                  ) OR (
+                    IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                  )
+                  THEN FALSE
+                  ELSE (
+                    "_ps_let_3"
+                  ) < (
+                    CAST(0 AS DOUBLE PRECISION)
+                  )
+                END
+                THEN NULL
+                ELSE SQRT("_ps_let_3")
+              END - CAST(0 AS DOUBLE PRECISION)
+            ) AS DOUBLE PRECISION) / (
+              CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+            )
+          END
+        END
+      END
+      ELSE NULL
+    END AS "_ps_raw_9",
+    CASE
+      WHEN (
+        IS_NAN("_ps_let_6")
+      ) OR (
+        IS_NAN(CAST('0.8' AS DOUBLE PRECISION))
+      )
+      THEN FALSE
+      ELSE (
+        "_ps_let_6"
+      ) >= (
+        CAST('0.8' AS DOUBLE PRECISION)
+      )
+    END AS "_ps_band_27",
+    CASE
+      WHEN (
+        IS_NAN("_ps_let_6")
+      ) OR (
+        IS_NAN(CAST('0.5' AS DOUBLE PRECISION))
+      )
+      THEN FALSE
+      ELSE (
+        "_ps_let_6"
+      ) >= (
+        CAST('0.5' AS DOUBLE PRECISION)
+      )
+    END AS "_ps_band_28",
+    CASE
+      WHEN (
+        IS_NAN("_ps_let_6")
+      ) OR (
+        IS_NAN(CAST('0.2' AS DOUBLE PRECISION))
+      )
+      THEN FALSE
+      ELSE (
+        "_ps_let_6"
+      ) >= (
+        CAST('0.2' AS DOUBLE PRECISION)
+      )
+    END AS "_ps_band_29",
+    CASE
+      WHEN (
+        "_ps_raw_31" - "_ps_raw_31"
+      ) = CAST(0 AS DOUBLE PRECISION)
+      THEN CAST(10 AS DOUBLE PRECISION) * CASE
+        WHEN "_ps_raw_31" < CAST(0 AS DOUBLE PRECISION)
+        THEN CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_31" > CAST(1 AS DOUBLE PRECISION)
+        THEN CAST(1 AS DOUBLE PRECISION)
+        ELSE "_ps_raw_31"
+      END
+      ELSE NULL
+    END AS "_ps_x_32",
+    CASE
+      WHEN (
+        "_ps_raw_40" - "_ps_raw_40"
+      ) = CAST(0 AS DOUBLE PRECISION)
+      THEN CAST(10 AS DOUBLE PRECISION) * CASE
+        WHEN "_ps_raw_40" < CAST(0 AS DOUBLE PRECISION)
+        THEN CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_40" > CAST(1 AS DOUBLE PRECISION)
+        THEN CAST(1 AS DOUBLE PRECISION)
+        ELSE "_ps_raw_40"
+      END
+      ELSE NULL
+    END AS "_ps_x_41",
+    CASE
+      WHEN (
+        CAST(0 AS DOUBLE PRECISION)
+      ) = (
+        CAST(5 AS DOUBLE PRECISION)
+      )
+      THEN CASE
+        WHEN (
+          CASE
+            WHEN ABS("_ps_let_2") >= CAST('4503599627370496.0' AS DOUBLE PRECISION)
+            THEN "_ps_let_2"
+            ELSE CAST(FLOOR("_ps_let_2") AS DOUBLE PRECISION)
+          END
+        ) >= (
+          CAST(5 AS DOUBLE PRECISION)
+        )
+        THEN CAST('1.0' AS DOUBLE PRECISION)
+        ELSE CAST('0.0' AS DOUBLE PRECISION)
+      END
+      ELSE CASE
+        WHEN (
+          CAST((
+            CASE
+              WHEN ABS("_ps_let_2") >= CAST('4503599627370496.0' AS DOUBLE PRECISION)
+              THEN "_ps_let_2"
+              ELSE CAST(FLOOR("_ps_let_2") AS DOUBLE PRECISION)
+            END - CAST(0 AS DOUBLE PRECISION)
+          ) AS DOUBLE PRECISION) / (
+            CAST(5 AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+          )
+        ) < (
+          CAST(0 AS DOUBLE PRECISION)
+        )
+        THEN CAST('0.0' AS DOUBLE PRECISION)
+        WHEN (
+          CAST((
+            CASE
+              WHEN ABS("_ps_let_2") >= CAST('4503599627370496.0' AS DOUBLE PRECISION)
+              THEN "_ps_let_2"
+              ELSE CAST(FLOOR("_ps_let_2") AS DOUBLE PRECISION)
+            END - CAST(0 AS DOUBLE PRECISION)
+          ) AS DOUBLE PRECISION) / (
+            CAST(5 AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+          )
+        ) > (
+          CAST(1 AS DOUBLE PRECISION)
+        )
+        THEN CAST('1.0' AS DOUBLE PRECISION)
+        ELSE CAST((
+          CASE
+            WHEN ABS("_ps_let_2") >= CAST('4503599627370496.0' AS DOUBLE PRECISION)
+            THEN "_ps_let_2"
+            ELSE CAST(FLOOR("_ps_let_2") AS DOUBLE PRECISION)
+          END - CAST(0 AS DOUBLE PRECISION)
+        ) AS DOUBLE PRECISION) / (
+          CAST(5 AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+        )
+      END
+    END AS "_ps_raw_49",
+    (
+      (
+        (
+          (
+            "_ps_let_1"
+          )
+          AND (
+            (
+              "feedback_sessions"
+            ) >= (
+              CAST(4 AS DOUBLE PRECISION)
+            )
+          )
+        )
+      )
+      AND (
+        (
+          "feature_requests_adopted"
+        ) >= (
+          CAST(1 AS DOUBLE PRECISION)
+        )
+      )
+    ) AS "_ps_adj_58",
+    (
+      (
+        (
+          (
+            NOT (
+              "_ps_let_1"
+            )
+          )
+          AND (
+            (
+              "feedback_sessions"
+            ) = (
+              CAST(0 AS DOUBLE PRECISION)
+            )
+          )
+        )
+      )
+      AND (
+        (
+          "support_tickets"
+        ) >= (
+          CAST(25 AS DOUBLE PRECISION)
+        )
+      )
+    ) AS "_ps_adj_59"
+  FROM _ps_layer_1
+), _ps_layer_3 AS (
+  SELECT
+    *,
+    CASE
+      WHEN (
+        "_ps_raw_9" - "_ps_raw_9"
+      ) = CAST(0 AS DOUBLE PRECISION)
+      THEN CAST(30 AS DOUBLE PRECISION) * CASE
+        WHEN "_ps_raw_9" < CAST(0 AS DOUBLE PRECISION)
+        THEN CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_9" > CAST(1 AS DOUBLE PRECISION)
+        THEN CAST(1 AS DOUBLE PRECISION)
+        ELSE "_ps_raw_9"
+      END
+      ELSE NULL
+    END AS "_ps_x_10",
+    (
+      (
+        CAST('0.7' AS DOUBLE PRECISION)
+      ) * (
+        CASE
+          WHEN (
+            "_ps_let_4"
+          ) IS NULL
+          THEN NULL
+          ELSE CASE
+            WHEN CASE
+              WHEN (
+                IS_NAN(CAST(0 AS DOUBLE PRECISION))
+              )
+              OR (
+                IS_NAN(CAST(8 AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                CAST(0 AS DOUBLE PRECISION)
+              ) = (
+                CAST(8 AS DOUBLE PRECISION)
+              )
+            END
+            THEN CASE
+              WHEN CASE
+                WHEN (
+                  IS_NAN("_ps_let_4")
+                ) OR (
+                  IS_NAN(CAST(8 AS DOUBLE PRECISION))
+                )
+                THEN FALSE
+                ELSE (
+                  "_ps_let_4"
+                ) >= (
+                  CAST(8 AS DOUBLE PRECISION)
+                )
+              END
+              THEN CAST('1.0' AS DOUBLE PRECISION)
+              ELSE CAST('0.0' AS DOUBLE PRECISION)
+            END
+            ELSE CASE
+              WHEN CASE
+                WHEN (
+                  IS_NAN(
+                    CAST((
+                      "_ps_let_4" - CAST(0 AS DOUBLE PRECISION)
+                    ) AS DOUBLE PRECISION) / (
+                      CAST(8 AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                    )
+                  )
+                )
+                OR (
+                  IS_NAN(CAST(0 AS DOUBLE PRECISION))
+                )
+                THEN FALSE
+                ELSE (
+                  CAST((
+                    "_ps_let_4" - CAST(0 AS DOUBLE PRECISION)
+                  ) AS DOUBLE PRECISION) / (
+                    CAST(8 AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                  )
+                ) < (
+                  CAST(0 AS DOUBLE PRECISION)
+                )
+              END
+              THEN CAST('0.0' AS DOUBLE PRECISION)
+              WHEN CASE
+                WHEN (
+                  IS_NAN(
+                    CAST((
+                      "_ps_let_4" - CAST(0 AS DOUBLE PRECISION)
+                    ) AS DOUBLE PRECISION) / (
+                      CAST(8 AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                    )
+                  )
+                )
+                OR (
+                  IS_NAN(CAST(1 AS DOUBLE PRECISION))
+                )
+                THEN FALSE
+                ELSE (
+                  CAST((
+                    "_ps_let_4" - CAST(0 AS DOUBLE PRECISION)
+                  ) AS DOUBLE PRECISION) / (
+                    CAST(8 AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                  )
+                ) > (
+                  CAST(1 AS DOUBLE PRECISION)
+                )
+              END
+              THEN CAST('1.0' AS DOUBLE PRECISION)
+              ELSE CAST((
+                "_ps_let_4" - CAST(0 AS DOUBLE PRECISION)
+              ) AS DOUBLE PRECISION) / (
+                CAST(8 AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+              )
+            END
+          END
+        END
+      )
+    ) + (
+      (
+        CAST('0.3' AS DOUBLE PRECISION)
+      ) * (
+        COALESCE("_ps_let_5", CAST(0 AS DOUBLE PRECISION))
+      )
+    ) AS "_ps_raw_18",
+    CASE
+      WHEN "_ps_band_27" IS TRUE
+      THEN CAST(200 AS DOUBLE PRECISION)
+      WHEN "_ps_band_27" IS NULL
+      THEN CAST(50 AS DOUBLE PRECISION)
+      WHEN "_ps_band_28" IS TRUE
+      THEN CAST(120 AS DOUBLE PRECISION)
+      WHEN "_ps_band_28" IS NULL
+      THEN CAST(50 AS DOUBLE PRECISION)
+      WHEN "_ps_band_29" IS TRUE
+      THEN CAST(60 AS DOUBLE PRECISION)
+      WHEN "_ps_band_29" IS NULL
+      THEN CAST(50 AS DOUBLE PRECISION)
+      ELSE CAST(0 AS DOUBLE PRECISION)
+    END AS "_ps_units2_30",
+    ABS("_ps_x_32") AS "_ps_abs_33",
+    ABS("_ps_x_41") AS "_ps_abs_42",
+    CASE
+      WHEN (
+        "_ps_raw_49" - "_ps_raw_49"
+      ) = CAST(0 AS DOUBLE PRECISION)
+      THEN CAST(5 AS DOUBLE PRECISION) * CASE
+        WHEN "_ps_raw_49" < CAST(0 AS DOUBLE PRECISION)
+        THEN CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_49" > CAST(1 AS DOUBLE PRECISION)
+        THEN CAST(1 AS DOUBLE PRECISION)
+        ELSE "_ps_raw_49"
+      END
+      ELSE NULL
+    END AS "_ps_x_50",
+    (
+      COALESCE(
+        (
+          (
+            "_ps_eligible"
+          )
+          AND (
+            NOT (
+              (
+                "_ps_let_2" - "_ps_let_2"
+              ) = CAST(0 AS DOUBLE PRECISION)
+            )
+          )
+        ),
+        FALSE
+      )
+    )
+    OR (
+      "beta_participant" IS NULL
+    )
+    OR (
+      "company_size" IS NULL
+    )
+    OR (
+      "feature_requests_adopted" IS NULL
+    )
+    OR (
+      "feature_requests_submitted" IS NULL
+    )
+    OR (
+      "feedback_sessions" IS NULL
+    )
+    OR (
+      "innovation_partner" IS NULL
+    )
+    OR (
+      "seats_purchased" IS NULL
+    )
+    OR (
+      "signup_date" IS NULL
+    )
+    OR (
+      "status" IS NULL
+    )
+    OR (
+      "support_tickets" IS NULL
+    )
+    OR (
+      "tags" IS NULL
+    )
+    OR (
+      "total_spend" IS NULL
+    ) AS "_ps_fallback_73"
+  FROM _ps_layer_2
+), _ps_layer_4 AS (
+  SELECT
+    *,
+    ABS("_ps_x_10") AS "_ps_abs_11",
+    CASE
+      WHEN (
+        "_ps_raw_18" - "_ps_raw_18"
+      ) = CAST(0 AS DOUBLE PRECISION)
+      THEN CAST(25 AS DOUBLE PRECISION) * CASE
+        WHEN "_ps_raw_18" < CAST(0 AS DOUBLE PRECISION)
+        THEN CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_18" > CAST(1 AS DOUBLE PRECISION)
+        THEN CAST(1 AS DOUBLE PRECISION)
+        ELSE "_ps_raw_18"
+      END
+      ELSE NULL
+    END AS "_ps_x_19",
+    CASE
+      WHEN "_ps_abs_33" >= CAST('100.0' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_33" >= CAST('10.0' AS DOUBLE PRECISION)
+      THEN CAST(10000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_33" >= CAST('1.0' AS DOUBLE PRECISION)
+      THEN CAST(100000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_33" >= CAST('0.1' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_33" >= CAST('0.01' AS DOUBLE PRECISION)
+      THEN CAST('1e+16' AS DOUBLE PRECISION)
+    END AS "_ps_pow_34",
+    CASE
+      WHEN "_ps_abs_42" >= CAST('100.0' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_42" >= CAST('10.0' AS DOUBLE PRECISION)
+      THEN CAST(10000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_42" >= CAST('1.0' AS DOUBLE PRECISION)
+      THEN CAST(100000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_42" >= CAST('0.1' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_42" >= CAST('0.01' AS DOUBLE PRECISION)
+      THEN CAST('1e+16' AS DOUBLE PRECISION)
+    END AS "_ps_pow_43",
+    ABS("_ps_x_50") AS "_ps_abs_51"
+  FROM _ps_layer_3
+), _ps_layer_5 AS (
+  SELECT
+    *,
+    CASE
+      WHEN "_ps_abs_11" >= CAST('100.0' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_11" >= CAST('10.0' AS DOUBLE PRECISION)
+      THEN CAST(10000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_11" >= CAST('1.0' AS DOUBLE PRECISION)
+      THEN CAST(100000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_11" >= CAST('0.1' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_11" >= CAST('0.01' AS DOUBLE PRECISION)
+      THEN CAST('1e+16' AS DOUBLE PRECISION)
+    END AS "_ps_pow_12",
+    ABS("_ps_x_19") AS "_ps_abs_20",
+    "_ps_abs_33" * "_ps_pow_34" AS "_ps_p_35",
+    (
+      (
+        (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - "_ps_abs_33"
+          )
+        ) * (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - "_ps_pow_34"
+          )
+        ) - (
+          "_ps_abs_33" * "_ps_pow_34"
+        )
+      ) + (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - "_ps_abs_33"
+        )
+      ) * (
+        "_ps_pow_34" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - "_ps_pow_34"
+          )
+        )
+      ) + (
+        "_ps_abs_33" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - "_ps_abs_33"
+          )
+        )
+      ) * (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - "_ps_pow_34"
+        )
+      )
+    ) + (
+      "_ps_abs_33" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - "_ps_abs_33"
+        )
+      )
+    ) * (
+      "_ps_pow_34" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - "_ps_pow_34"
+        )
+      )
+    ) AS "_ps_e_36",
+    "_ps_abs_42" * "_ps_pow_43" AS "_ps_p_44",
+    (
+      (
+        (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - "_ps_abs_42"
+          )
+        ) * (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - "_ps_pow_43"
+          )
+        ) - (
+          "_ps_abs_42" * "_ps_pow_43"
+        )
+      ) + (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - "_ps_abs_42"
+        )
+      ) * (
+        "_ps_pow_43" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - "_ps_pow_43"
+          )
+        )
+      ) + (
+        "_ps_abs_42" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - "_ps_abs_42"
+          )
+        )
+      ) * (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - "_ps_pow_43"
+        )
+      )
+    ) + (
+      "_ps_abs_42" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - "_ps_abs_42"
+        )
+      )
+    ) * (
+      "_ps_pow_43" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - "_ps_pow_43"
+        )
+      )
+    ) AS "_ps_e_45",
+    CASE
+      WHEN "_ps_abs_51" >= CAST('10.0' AS DOUBLE PRECISION)
+      THEN CAST(10000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_51" >= CAST('1.0' AS DOUBLE PRECISION)
+      THEN CAST(100000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_51" >= CAST('0.1' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_51" >= CAST('0.01' AS DOUBLE PRECISION)
+      THEN CAST('1e+16' AS DOUBLE PRECISION)
+    END AS "_ps_pow_52"
+  FROM _ps_layer_4
+), _ps_layer_6 AS (
+  SELECT
+    *,
+    "_ps_abs_11" * "_ps_pow_12" AS "_ps_p_13",
+    (
+      (
+        (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - "_ps_abs_11"
+          )
+        ) * (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - "_ps_pow_12"
+          )
+        ) - (
+          "_ps_abs_11" * "_ps_pow_12"
+        )
+      ) + (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - "_ps_abs_11"
+        )
+      ) * (
+        "_ps_pow_12" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - "_ps_pow_12"
+          )
+        )
+      ) + (
+        "_ps_abs_11" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - "_ps_abs_11"
+          )
+        )
+      ) * (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - "_ps_pow_12"
+        )
+      )
+    ) + (
+      "_ps_abs_11" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - "_ps_abs_11"
+        )
+      )
+    ) * (
+      "_ps_pow_12" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - "_ps_pow_12"
+        )
+      )
+    ) AS "_ps_e_14",
+    CASE
+      WHEN "_ps_abs_20" >= CAST('100.0' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_20" >= CAST('10.0' AS DOUBLE PRECISION)
+      THEN CAST(10000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_20" >= CAST('1.0' AS DOUBLE PRECISION)
+      THEN CAST(100000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_20" >= CAST('0.1' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_20" >= CAST('0.01' AS DOUBLE PRECISION)
+      THEN CAST('1e+16' AS DOUBLE PRECISION)
+    END AS "_ps_pow_21",
+    CASE
+      WHEN (
+        "_ps_p_35" - FLOOR("_ps_p_35")
+      ) > CAST('0.5' AS DOUBLE PRECISION)
+      OR (
+        (
+          "_ps_p_35" - FLOOR("_ps_p_35")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_36" > CAST(0 AS DOUBLE PRECISION)
+      )
+      THEN FLOOR("_ps_p_35") + CAST(1 AS DOUBLE PRECISION)
+      WHEN (
+        (
+          "_ps_p_35" - FLOOR("_ps_p_35")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_36" = CAST(0 AS DOUBLE PRECISION)
+      )
+      AND FLOOR("_ps_p_35") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_35") + CAST(1 AS DOUBLE PRECISION)
+      ELSE FLOOR("_ps_p_35")
+    END AS "_ps_digits_37",
+    CASE
+      WHEN (
+        "_ps_p_44" - FLOOR("_ps_p_44")
+      ) > CAST('0.5' AS DOUBLE PRECISION)
+      OR (
+        (
+          "_ps_p_44" - FLOOR("_ps_p_44")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_45" > CAST(0 AS DOUBLE PRECISION)
+      )
+      THEN FLOOR("_ps_p_44") + CAST(1 AS DOUBLE PRECISION)
+      WHEN (
+        (
+          "_ps_p_44" - FLOOR("_ps_p_44")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_45" = CAST(0 AS DOUBLE PRECISION)
+      )
+      AND FLOOR("_ps_p_44") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_44") + CAST(1 AS DOUBLE PRECISION)
+      ELSE FLOOR("_ps_p_44")
+    END AS "_ps_digits_46",
+    "_ps_abs_51" * "_ps_pow_52" AS "_ps_p_53",
+    (
+      (
+        (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - "_ps_abs_51"
+          )
+        ) * (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - "_ps_pow_52"
+          )
+        ) - (
+          "_ps_abs_51" * "_ps_pow_52"
+        )
+      ) + (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - "_ps_abs_51"
+        )
+      ) * (
+        "_ps_pow_52" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - "_ps_pow_52"
+          )
+        )
+      ) + (
+        "_ps_abs_51" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - "_ps_abs_51"
+          )
+        )
+      ) * (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - "_ps_pow_52"
+        )
+      )
+    ) + (
+      "_ps_abs_51" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - "_ps_abs_51"
+        )
+      )
+    ) * (
+      "_ps_pow_52" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - "_ps_pow_52"
+        )
+      )
+    ) AS "_ps_e_54"
+  FROM _ps_layer_5
+), _ps_layer_7 AS (
+  SELECT
+    *,
+    CASE
+      WHEN (
+        "_ps_p_13" - FLOOR("_ps_p_13")
+      ) > CAST('0.5' AS DOUBLE PRECISION)
+      OR (
+        (
+          "_ps_p_13" - FLOOR("_ps_p_13")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_14" > CAST(0 AS DOUBLE PRECISION)
+      )
+      THEN FLOOR("_ps_p_13") + CAST(1 AS DOUBLE PRECISION)
+      WHEN (
+        (
+          "_ps_p_13" - FLOOR("_ps_p_13")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_14" = CAST(0 AS DOUBLE PRECISION)
+      )
+      AND FLOOR("_ps_p_13") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_13") + CAST(1 AS DOUBLE PRECISION)
+      ELSE FLOOR("_ps_p_13")
+    END AS "_ps_digits_15",
+    "_ps_abs_20" * "_ps_pow_21" AS "_ps_p_22",
+    (
+      (
+        (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - "_ps_abs_20"
+          )
+        ) * (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - "_ps_pow_21"
+          )
+        ) - (
+          "_ps_abs_20" * "_ps_pow_21"
+        )
+      ) + (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - "_ps_abs_20"
+        )
+      ) * (
+        "_ps_pow_21" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - "_ps_pow_21"
+          )
+        )
+      ) + (
+        "_ps_abs_20" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - "_ps_abs_20"
+          )
+        )
+      ) * (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - "_ps_pow_21"
+        )
+      )
+    ) + (
+      "_ps_abs_20" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - "_ps_abs_20"
+        )
+      )
+    ) * (
+      "_ps_pow_21" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - "_ps_pow_21"
+        )
+      )
+    ) AS "_ps_e_23",
+    CASE
+      WHEN (
+        "_ps_pow_34"
+      ) IS NULL
+      THEN CAST(0 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_pow_34" = CAST(1000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_37" + CAST(50000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000 AS DOUBLE PRECISION)
+          ) * CAST(100000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_37" + CAST(50000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_37" + CAST(50000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_37" + CAST(50000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_34" = CAST(10000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_37" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_37" + CAST(500000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_37" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_37" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_34" = CAST(100000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_37" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_37" + CAST(5000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_37" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_37" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_34" = CAST(1000000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_37" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_37" + CAST(50000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_37" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_37" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_34" = CAST('1e+16' AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_37" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_37" + CAST(500000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_37" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_37" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          )
+        END
+      END
+    END AS "_ps_units_38",
+    CASE
+      WHEN (
+        "_ps_pow_43"
+      ) IS NULL
+      THEN CAST(0 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_pow_43" = CAST(1000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_46" + CAST(50000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000 AS DOUBLE PRECISION)
+          ) * CAST(100000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_46" + CAST(50000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_46" + CAST(50000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_46" + CAST(50000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_43" = CAST(10000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_46" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_46" + CAST(500000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_46" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_46" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_43" = CAST(100000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_46" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_46" + CAST(5000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_46" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_46" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_43" = CAST(1000000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_46" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_46" + CAST(50000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_46" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_46" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_43" = CAST('1e+16' AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_46" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_46" + CAST(500000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_46" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_46" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          )
+        END
+      END
+    END AS "_ps_units_47",
+    CASE
+      WHEN (
+        "_ps_p_53" - FLOOR("_ps_p_53")
+      ) > CAST('0.5' AS DOUBLE PRECISION)
+      OR (
+        (
+          "_ps_p_53" - FLOOR("_ps_p_53")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_54" > CAST(0 AS DOUBLE PRECISION)
+      )
+      THEN FLOOR("_ps_p_53") + CAST(1 AS DOUBLE PRECISION)
+      WHEN (
+        (
+          "_ps_p_53" - FLOOR("_ps_p_53")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_54" = CAST(0 AS DOUBLE PRECISION)
+      )
+      AND FLOOR("_ps_p_53") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_53") + CAST(1 AS DOUBLE PRECISION)
+      ELSE FLOOR("_ps_p_53")
+    END AS "_ps_digits_55"
+  FROM _ps_layer_6
+), _ps_layer_8 AS (
+  SELECT
+    *,
+    CASE
+      WHEN (
+        "_ps_pow_12"
+      ) IS NULL
+      THEN CAST(0 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_pow_12" = CAST(1000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_15" + CAST(50000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000 AS DOUBLE PRECISION)
+          ) * CAST(100000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_15" + CAST(50000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_15" + CAST(50000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_15" + CAST(50000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_12" = CAST(10000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_15" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_15" + CAST(500000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_15" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_15" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_12" = CAST(100000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_15" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_15" + CAST(5000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_15" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_15" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_12" = CAST(1000000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_15" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_15" + CAST(50000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_15" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_15" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_12" = CAST('1e+16' AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_15" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_15" + CAST(500000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_15" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_15" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          )
+        END
+      END
+    END AS "_ps_units_16",
+    CASE
+      WHEN (
+        "_ps_p_22" - FLOOR("_ps_p_22")
+      ) > CAST('0.5' AS DOUBLE PRECISION)
+      OR (
+        (
+          "_ps_p_22" - FLOOR("_ps_p_22")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_23" > CAST(0 AS DOUBLE PRECISION)
+      )
+      THEN FLOOR("_ps_p_22") + CAST(1 AS DOUBLE PRECISION)
+      WHEN (
+        (
+          "_ps_p_22" - FLOOR("_ps_p_22")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_23" = CAST(0 AS DOUBLE PRECISION)
+      )
+      AND FLOOR("_ps_p_22") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_22") + CAST(1 AS DOUBLE PRECISION)
+      ELSE FLOOR("_ps_p_22")
+    END AS "_ps_digits_24",
+    CASE
+      WHEN "_ps_x_32" IS NULL
+      THEN CAST(0 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_units_38" > CAST(0 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_x_32" < CAST(0 AS DOUBLE PRECISION)
+          THEN -"_ps_units_38"
+          ELSE "_ps_units_38"
+        END
+        ELSE CAST(0 AS DOUBLE PRECISION)
+      END
+    END AS "_ps_units3_39",
+    CASE
+      WHEN "_ps_x_41" IS NULL
+      THEN CAST(50 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_units_47" > CAST(0 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_x_41" < CAST(0 AS DOUBLE PRECISION)
+          THEN -"_ps_units_47"
+          ELSE "_ps_units_47"
+        END
+        ELSE CAST(0 AS DOUBLE PRECISION)
+      END
+    END AS "_ps_units4_48",
+    CASE
+      WHEN (
+        "_ps_pow_52"
+      ) IS NULL
+      THEN CAST(0 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_pow_52" = CAST(10000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_55" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_55" + CAST(500000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_55" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_55" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_52" = CAST(100000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_55" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_55" + CAST(5000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_55" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_55" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_52" = CAST(1000000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_55" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_55" + CAST(50000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_55" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_55" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_52" = CAST('1e+16' AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_55" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_55" + CAST(500000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_55" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_55" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          )
+        END
+      END
+    END AS "_ps_units_56"
+  FROM _ps_layer_7
+), _ps_layer_9 AS (
+  SELECT
+    *,
+    CASE
+      WHEN "_ps_x_10" IS NULL
+      THEN CAST(0 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_units_16" > CAST(0 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_x_10" < CAST(0 AS DOUBLE PRECISION)
+          THEN -"_ps_units_16"
+          ELSE "_ps_units_16"
+        END
+        ELSE CAST(0 AS DOUBLE PRECISION)
+      END
+    END AS "_ps_units0_17",
+    CASE
+      WHEN (
+        "_ps_pow_21"
+      ) IS NULL
+      THEN CAST(0 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_pow_21" = CAST(1000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_24" + CAST(50000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000 AS DOUBLE PRECISION)
+          ) * CAST(100000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_24" + CAST(50000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_24" + CAST(50000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_24" + CAST(50000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_21" = CAST(10000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_24" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_24" + CAST(500000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_24" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_24" + CAST(500000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_21" = CAST(100000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_24" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_24" + CAST(5000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_24" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_24" + CAST(5000000000000 AS DOUBLE PRECISION)
+            ) / CAST(10000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_21" = CAST(1000000000000000 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_24" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_24" + CAST(50000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_24" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_24" + CAST(50000000000000 AS DOUBLE PRECISION)
+            ) / CAST(100000000000000 AS DOUBLE PRECISION)
+          )
+        END
+        WHEN "_ps_pow_21" = CAST('1e+16' AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN FLOOR(
+            (
+              "_ps_digits_24" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+            "_ps_digits_24" + CAST(500000000000000 AS DOUBLE PRECISION)
+          )
+          THEN FLOOR(
+            (
+              "_ps_digits_24" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          ) - CAST(1 AS DOUBLE PRECISION)
+          ELSE FLOOR(
+            (
+              "_ps_digits_24" + CAST(500000000000000 AS DOUBLE PRECISION)
+            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+          )
+        END
+      END
+    END AS "_ps_units_25",
+    CASE
+      WHEN "_ps_x_50" IS NULL
+      THEN CAST(0 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_units_56" > CAST(0 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_x_50" < CAST(0 AS DOUBLE PRECISION)
+          THEN -"_ps_units_56"
+          ELSE "_ps_units_56"
+        END
+        ELSE CAST(0 AS DOUBLE PRECISION)
+      END
+    END AS "_ps_units5_57"
+  FROM _ps_layer_8
+), _ps_layer_10 AS (
+  SELECT
+    *,
+    CASE
+      WHEN "_ps_x_19" IS NULL
+      THEN CAST(50 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_units_25" > CAST(0 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_x_19" < CAST(0 AS DOUBLE PRECISION)
+          THEN -"_ps_units_25"
+          ELSE "_ps_units_25"
+        END
+        ELSE CAST(0 AS DOUBLE PRECISION)
+      END
+    END AS "_ps_units1_26"
+  FROM _ps_layer_9
+), _ps_layer_11 AS (
+  SELECT
+    *,
+    CAST(0 AS DOUBLE PRECISION) + "_ps_units0_17" + "_ps_units1_26" + "_ps_units2_30" + "_ps_units3_39" + "_ps_units4_48" + "_ps_units5_57" AS "_ps_factor_units_62",
+    0 + CASE
+      WHEN (
+        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        ) > (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        )
+        OR (
+          (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          ) = (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        ) > (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        )
+        OR (
+          (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          ) = (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        ) > (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          ) = (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        ) > (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          ) = (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        ) > (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        )
+        OR (
+          (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          ) = (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS "_ps_rank0_66",
+    0 + CASE
+      WHEN (
+        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        ) > (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        )
+        OR (
+          (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          ) = (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        ) > (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        )
+        OR (
+          (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          ) = (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        ) > (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          ) = (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        ) > (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          ) = (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        ) > (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        )
+        OR (
+          (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          ) = (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS "_ps_rank1_67",
+    0 + CASE
+      WHEN (
+        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        ) > (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        )
+        OR (
+          (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          ) = (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        ) > (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        )
+        OR (
+          (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          ) = (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        ) > (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          ) = (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        ) > (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          ) = (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        ) > (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        )
+        OR (
+          (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          ) = (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS "_ps_rank2_68",
+    0 + CASE
+      WHEN (
+        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        )
+        OR (
+          (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        )
+        OR (
+          (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        )
+        OR (
+          (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        )
+        OR (
+          (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS "_ps_rank3_69",
+    0 + CASE
+      WHEN (
+        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        )
+        OR (
+          (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        )
+        OR (
+          (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        )
+        OR (
+          (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        )
+        OR (
+          (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS "_ps_rank4_70",
+    0 + CASE
+      WHEN (
+        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        ) > (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        )
+        OR (
+          (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          ) = (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        ) > (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        )
+        OR (
+          (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          ) = (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        ) > (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        )
+        OR (
+          (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          ) = (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        ) > (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          ) = (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        ) > (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          ) = (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS "_ps_rank5_71"
+  FROM _ps_layer_10
+), _ps_layer_12 AS (
+  SELECT
+    *,
+    "_ps_factor_units_62" + CASE
+      WHEN "_ps_adj_58" IS TRUE
+      THEN CAST(80 AS DOUBLE PRECISION)
+      ELSE CAST(0 AS DOUBLE PRECISION)
+    END + CASE
+      WHEN "_ps_adj_59" IS TRUE
+      THEN CAST(-50 AS DOUBLE PRECISION)
+      ELSE CAST(0 AS DOUBLE PRECISION)
+    END + CASE
+      WHEN "_ps_adj_60" IS TRUE
+      THEN CAST(20 AS DOUBLE PRECISION)
+      ELSE CAST(0 AS DOUBLE PRECISION)
+    END + CASE
+      WHEN "_ps_adj_61" IS TRUE
+      THEN CAST(-100 AS DOUBLE PRECISION)
+      ELSE CAST(0 AS DOUBLE PRECISION)
+    END AS "_ps_raw_units_63",
+    ARRAY_CAT(CASE
+      WHEN (
+        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank0_66" = 0
+      THEN ARRAY['lifetime_value']
+      WHEN (
+        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank1_67" = 0
+      THEN ARRAY['feedback_value']
+      WHEN (
+        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank2_68" = 0
+      THEN ARRAY['engagement']
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank3_69" = 0
+      THEN ARRAY['innovation_partnership']
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank4_70" = 0
+      THEN ARRAY['satisfaction']
+      WHEN (
+        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank5_71" = 0
+      THEN ARRAY['longevity']
+      ELSE CAST(ARRAY[] AS VARCHAR[])
+    END, ARRAY_CAT(CASE
+      WHEN (
+        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank0_66" = 1
+      THEN ARRAY['lifetime_value']
+      WHEN (
+        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank1_67" = 1
+      THEN ARRAY['feedback_value']
+      WHEN (
+        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank2_68" = 1
+      THEN ARRAY['engagement']
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank3_69" = 1
+      THEN ARRAY['innovation_partnership']
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank4_70" = 1
+      THEN ARRAY['satisfaction']
+      WHEN (
+        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank5_71" = 1
+      THEN ARRAY['longevity']
+      ELSE CAST(ARRAY[] AS VARCHAR[])
+    END, ARRAY_CAT(
+      CASE
+        WHEN (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank0_66" = 2
+        THEN ARRAY['lifetime_value']
+        WHEN (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank1_67" = 2
+        THEN ARRAY['feedback_value']
+        WHEN (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank2_68" = 2
+        THEN ARRAY['engagement']
+        WHEN (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank3_69" = 2
+        THEN ARRAY['innovation_partnership']
+        WHEN (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank4_70" = 2
+        THEN ARRAY['satisfaction']
+        WHEN (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank5_71" = 2
+        THEN ARRAY['longevity']
+        ELSE CAST(ARRAY[] AS VARCHAR[])
+      END,
+      CASE
+        WHEN (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank0_66" = 3
+        THEN ARRAY['lifetime_value']
+        WHEN (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank1_67" = 3
+        THEN ARRAY['feedback_value']
+        WHEN (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank2_68" = 3
+        THEN ARRAY['engagement']
+        WHEN (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank3_69" = 3
+        THEN ARRAY['innovation_partnership']
+        WHEN (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank4_70" = 3
+        THEN ARRAY['satisfaction']
+        WHEN (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank5_71" = 3
+        THEN ARRAY['longevity']
+        ELSE CAST(ARRAY[] AS VARCHAR[])
+      END
+    ))) AS "_ps_reasons_72"
+  FROM _ps_layer_11
+), _ps_layer_13 AS (
+  SELECT
+    *,
+    CASE
+      WHEN "_ps_raw_units_63" > CAST(1000 AS DOUBLE PRECISION)
+      THEN CAST(1000 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_raw_units_63" < CAST(0 AS DOUBLE PRECISION)
+        THEN CAST(0 AS DOUBLE PRECISION)
+        ELSE "_ps_raw_units_63"
+      END
+    END AS "_ps_total_64"
+  FROM _ps_layer_12
+), _ps_layer_14 AS (
+  SELECT
+    *,
+    CASE
+      WHEN "_ps_total_64" >= CAST(600 AS DOUBLE PRECISION)
+      THEN 'cornerstone'
+      WHEN "_ps_total_64" >= CAST(450 AS DOUBLE PRECISION)
+      THEN 'valued'
+      WHEN "_ps_total_64" >= CAST(300 AS DOUBLE PRECISION)
+      THEN 'developing'
+      WHEN "_ps_total_64" >= CAST(0 AS DOUBLE PRECISION)
+      THEN 'peripheral'
+      ELSE CAST(NULL AS VARCHAR)
+    END AS "_ps_tier_65"
+  FROM _ps_layer_13
+)
+SELECT
+  "_ps_id" AS "id",
+  CASE WHEN NOT "_ps_fallback_73" THEN "_ps_eligible" ELSE NULL END AS "eligible",
+  CASE
+    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    THEN "_ps_total_64" / CAST(10 AS DOUBLE PRECISION)
+    ELSE NULL
+  END AS "score",
+  CASE WHEN NOT "_ps_fallback_73" AND "_ps_eligible" THEN "_ps_tier_65" ELSE NULL END AS "tier",
+  CASE
+    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    THEN "_ps_units0_17" / CAST(10 AS DOUBLE PRECISION)
+    ELSE NULL
+  END AS "points_lifetime_value",
+  CASE
+    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    THEN "_ps_units1_26" / CAST(10 AS DOUBLE PRECISION)
+    ELSE NULL
+  END AS "points_feedback_value",
+  CASE
+    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    THEN "_ps_units2_30" / CAST(10 AS DOUBLE PRECISION)
+    ELSE NULL
+  END AS "points_engagement",
+  CASE
+    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    THEN "_ps_units3_39" / CAST(10 AS DOUBLE PRECISION)
+    ELSE NULL
+  END AS "points_innovation_partnership",
+  CASE
+    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    THEN "_ps_units4_48" / CAST(10 AS DOUBLE PRECISION)
+    ELSE NULL
+  END AS "points_satisfaction",
+  CASE
+    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    THEN "_ps_units5_57" / CAST(10 AS DOUBLE PRECISION)
+    ELSE NULL
+  END AS "points_longevity",
+  CASE
+    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    THEN (
+      "_ps_raw_units_63" - "_ps_factor_units_62"
+    ) / CAST(10 AS DOUBLE PRECISION)
+    ELSE NULL
+  END AS "adjustment_points",
+  CASE
+    WHEN NOT "_ps_fallback_73"
+    THEN ARRAY_CAT(
+      CASE
+        WHEN "_ps_filter_7" IS TRUE
+        THEN CAST(ARRAY[] AS VARCHAR[])
+        ELSE ARRAY['current_or_recent']
+      END,
+      CASE
+        WHEN "_ps_filter_8" IS TRUE
+        THEN CAST(ARRAY[] AS VARCHAR[])
+        ELSE ARRAY['real_customer']
+      END
+    )
+    ELSE NULL
+  END AS "failed_filters",
+  CASE
+    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    THEN "_ps_reasons_72"
+    WHEN NOT "_ps_fallback_73"
+    THEN ARRAY_CAT(
+      CASE
+        WHEN "_ps_filter_7" IS TRUE
+        THEN CAST(ARRAY[] AS VARCHAR[])
+        ELSE ARRAY['current_or_recent']
+      END,
+      CASE
+        WHEN "_ps_filter_8" IS TRUE
+        THEN CAST(ARRAY[] AS VARCHAR[])
+        ELSE ARRAY['real_customer']
+      END
+    )
+    ELSE NULL
+  END AS "reasons"
+FROM _ps_layer_14

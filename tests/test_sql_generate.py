@@ -1,0 +1,99 @@
+"""The generated SQL: golden text per dialect, refusals naming the construct, the columns."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import policyscore
+from policyscore.backends.sql.query import build_query, render
+from policyscore.sql import DIALECTS, SqlUnsupported, output_columns, to_sql
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def balanced_query():
+    program = policyscore.load_program(ROOT / "rules" / "balanced-portfolio.yaml")
+    return program, build_query(program, date(2026, 11, 1), "crm.customers")
+
+
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+def test_generated_sql_per_dialect(dialect, golden, balanced_query):
+    program, query = balanced_query
+    text = render(program, query, dialect, date(2026, 11, 1), "crm.customers")
+    assert text.startswith("-- policyscore: policy balanced-portfolio version 1")
+    assert "-- as of 2026-11-01" in text
+    assert "crm.customers" in text
+    golden(f"sql/balanced-portfolio.{dialect}.sql", text)
+
+
+def test_the_columns_are_named_after_the_factors():
+    policy = policyscore.load_policy(ROOT / "rules" / "startup-us-ca.yaml")
+    columns = output_columns(policy.program)
+    assert columns[:4] == ["id", "eligible", "score", "tier"]
+    assert columns[4:-3] == [f"points_{f}" for f in policy.factor_ids]
+    assert columns[-3:] == ["adjustment_points", "failed_filters", "reasons"]
+
+
+def test_as_of_is_required():
+    policy = policyscore.load_policy(ROOT / "rules" / "startup-us-ca.yaml")
+    with pytest.raises(TypeError, match="as_of is required"):
+        to_sql(policy, "duckdb", "customers")
+
+
+_REFUSED = [
+    ("matches(t, '(?i)vip')", "flags such as"),
+    (r"matches(t, 'a\Bb')", r"\\B"),
+    (r"matches(t, 'x\bvip\b')", r"\\b other than at the start"),
+    ("round(a, n) > 1", "round\\(\\) to a number of decimals that is not a constant"),
+    ("round(a, 9) > 1", "round\\(\\) to 9 decimals"),
+]
+
+
+@pytest.mark.parametrize(("rule", "named"), _REFUSED)
+def test_a_construct_sql_cannot_compute_exactly_is_refused_with_its_position(rule, named):
+    text = f"""
+policy: refused
+version: 1
+record:
+  fields: {{id: string, t: string?, a: number?, n: integer?}}
+filters:
+  - id: f
+    when: >-
+      {rule}
+factors:
+  - {{id: one, weight: 1, value: "1"}}
+"""
+    policy = policyscore.load_policy_text(text, "refused.yaml")
+    with pytest.raises(SqlUnsupported) as info:
+        to_sql(policy, "spark", "customers", "2026-11-01")
+    problem = info.value.diagnostics[0]
+    assert problem.code == "PS701"
+    assert problem.span is not None and problem.span.line == 9
+    assert "filter 'f'" in problem.message
+    import re
+
+    assert re.search(named, problem.message), problem.message
+
+
+def test_an_undeclared_field_is_refused():
+    policy = policyscore.load_policy_text(
+        "policy: p\nversion: 1\nfilters:\n  - id: f\n    when: 'x > 1'\nfactors:\n  - {id: one, weight: 1, value: '1'}\n", "p.yaml"
+    )
+    with pytest.raises(SqlUnsupported, match="undeclared field 'x'"):
+        to_sql(policy, "duckdb", "customers", "2026-11-01")
+
+
+def test_portfolio_functions_and_relative_tiers_are_refused_naming_them():
+    program = policyscore.load_program_text(
+        "policy: t\nversion: 1\nrecord:\n  fields: {id: string, x: number?}\n"
+        "factors:\n  - {id: f, weight: 1, value: share(x)}\ntiers:\n  - {name: top, top_percent: 10}\n  - {name: rest, min: 0}\n"
+    )
+    with pytest.raises(SqlUnsupported) as err:
+        build_query(program, date(2026, 11, 1))
+    messages = [d.message for d in err.value.diagnostics]
+    assert any("portfolio function call share(x)" in m for m in messages)
+    assert any("relative tier 'top' (top_percent)" in m for m in messages)
