@@ -37,7 +37,7 @@ def to_sql(policy: Policy, dialect: str = "duckdb", table: str = "customers", as
     return render(policy.program, build_query(policy.program, day, table), dialect, day, table)
 
 
-def duckdb_source(policy: Policy, path: str | Path) -> exp.Expression:
+def duckdb_source(policy: Policy, path: str | Path) -> exp.Expr:
     """The table function reading ``path`` (.jsonl/.ndjson, .json or .parquet) into checked, typed columns."""
     name = str(path)
     suffix = Path(name).suffix.lower()
@@ -107,7 +107,7 @@ def score_duckdb(
     return relation.select(", ".join(keep))
 
 
-def _with_clean(query: exp.Expression, view: str) -> exp.Expression:
+def _with_clean(query: exp.Select, view: str) -> exp.Select:
     """The query with the checked records' ``_ps_clean`` carried to the output."""
     first = query.args["with_"].expressions[0].this
     first.select(exp.alias_(exp.column("_ps_clean", table="_ps_in", quoted=True), "_ps_clean", quoted=True), copy=False)
