@@ -41,14 +41,21 @@ def duckdb_source(policy: Policy, path: str | Path) -> exp.Expr:
     """The table function reading ``path`` (.jsonl/.ndjson, .json or .parquet) into checked, typed columns."""
     name = str(path)
     suffix = Path(name).suffix.lower()
+    names = json_columns(policy.program, policy.check_all_fields)
     if suffix == ".parquet":
-        return exp.Anonymous(this="read_parquet", expressions=[exp.Literal.string(name)])
+        # Each column as the JSON the Python engine reads for it (policyscore.engines.parquet_as_jsonl), then the same checks.
+        parquet = exp.Anonymous(this="read_parquet", expressions=[exp.Literal.string(name)])
+        as_json = [
+            exp.alias_(exp.cast(exp.Anonymous(this="to_json", expressions=[exp.column(k, quoted=True)]), "JSON"), k, quoted=True)
+            for k in names
+        ]
+        reader: exp.Expr = exp.select(*as_json).from_(parquet).subquery()
+        return exp.alias_(
+            checked_input(policy.program, reader, check_all_fields=policy.check_all_fields).subquery(), "_ps_checked", table=True
+        )
     fmt = "newline_delimited" if suffix in (".jsonl", ".ndjson") else "array"
     columns = exp.Struct(
-        expressions=[
-            exp.PropertyEQ(this=exp.Literal.string(k), expression=exp.Literal.string(v))
-            for k, v in json_columns(policy.program, policy.check_all_fields).items()
-        ]
+        expressions=[exp.PropertyEQ(this=exp.Literal.string(k), expression=exp.Literal.string(v)) for k, v in names.items()]
     )
     reader = exp.Anonymous(
         this="read_json",
