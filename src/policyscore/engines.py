@@ -35,6 +35,7 @@ import duckdb
 
 from policyscore.backends.sql.duckdb_guard import suspect_records
 from policyscore.batch import Rejects, Run, Summary, find, shown
+from policyscore.errors import InputError
 from policyscore.io.readers import STDIN, Source, format_of, open_source
 from policyscore.policy import Policy
 from policyscore.render import results as render
@@ -62,10 +63,14 @@ class Options:
     input_format: str | None = None
 
 
-def _input_format(path: str, forced: str | None) -> str:
+def _input_format(path: str, forced: str | None) -> str | None:
+    """The format RECORDS is read in, or None when it cannot be told (opening the file then says why, in the Python run)."""
     if forced is None and path != STDIN and path.lower().endswith(".parquet"):
         return "parquet"
-    return format_of(path, forced)
+    try:
+        return format_of(path, forced)
+    except InputError:
+        return None
 
 
 def choose_engine(policy: Policy, engine: str, records_path: str, options: Options) -> str:
@@ -82,7 +87,7 @@ def choose_engine(policy: Policy, engine: str, records_path: str, options: Optio
         return "python"
     if engine == "duckdb":
         if not readable:
-            raise ValueError(f"DuckDB reads .jsonl, .ndjson, .json and .parquet files, not {_what(records_path, fmt)}; use --engine python")
+            raise ValueError(f"DuckDB reads .jsonl, .ndjson, .json and .parquet files, not {_what(records_path)}; use --engine python")
         to_sql(policy, "duckdb", as_of=options.as_of)  # raises SqlUnsupported naming what it cannot compute
         return "duckdb"
     if not readable or options.fmt not in _TABLES:
@@ -94,8 +99,8 @@ def choose_engine(policy: Policy, engine: str, records_path: str, options: Optio
     return "duckdb"
 
 
-def _what(path: str, fmt: str) -> str:
-    return "standard input" if path == STDIN else f"{fmt} ({path})"
+def _what(path: str) -> str:
+    return "standard input" if path == STDIN else path
 
 
 # ---------------------------------------------------------------- the run
@@ -118,7 +123,7 @@ def score_file(
     Returns the summary and the engine that scored (``duckdb`` falls back to ``python`` when a record is not clean).
     """
     fmt = _input_format(records_path, options.input_format)
-    if engine == "duckdb":
+    if engine == "duckdb" and fmt is not None:
         con = _connect()
         try:
             summary = _duckdb_run(con, policy, records_path, fmt, options, out, output_path, opener)
@@ -141,7 +146,7 @@ Opener = Callable[[str, "str | None"], Source]
 
 
 @contextmanager
-def _opened(path: str, fmt: str, forced: str | None, opener: Opener) -> Iterator[Source]:
+def _opened(path: str, fmt: str | None, forced: str | None, opener: Opener) -> Iterator[Source]:
     if fmt != "parquet":
         with opener(path, forced) as source:
             yield source
@@ -158,8 +163,6 @@ def parquet_as_jsonl(path: str) -> Iterator[Source]:
     columns hold: numbers, text, booleans, ISO dates, lists and structs as objects.
     """
     if not os.path.isfile(path):
-        from policyscore.errors import InputError
-
         raise InputError(f"records file not found: {path}", code="PS501")
     with tempfile.TemporaryDirectory(prefix="policyscore-") as tmp:
         lines = os.path.join(tmp, "records.jsonl")
@@ -167,8 +170,6 @@ def parquet_as_jsonl(path: str) -> Iterator[Source]:
         try:
             con.execute(f"COPY (SELECT * FROM read_parquet(?)) TO '{_quote(lines)}' (FORMAT JSON)", [path]).fetchall()
         except duckdb.Error as exc:
-            from policyscore.errors import InputError
-
             raise InputError(f"{path}: not a readable Parquet file ({str(exc).splitlines()[0]})", code="PS506") from None
         finally:
             con.close()
