@@ -10,9 +10,10 @@ values that are not finite numbers are counted and left out.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["PARETO_MARKS", "Concentration", "Amounts"]
@@ -52,11 +53,11 @@ class Amounts:
     """Amounts counted in logarithmic buckets: index -> [count, sum]; zeros on their own."""
 
     field: str
-    buckets: dict[int, list[float]] = field(default_factory=dict)
+    buckets: dict[int, list[float]] = dataclasses.field(default_factory=dict)
     zeros: int = 0
     missing: int = 0
     negative: int = 0
-    by_tier: dict[str, list[float]] = field(default_factory=dict)
+    by_tier: dict[str, list[float]] = dataclasses.field(default_factory=dict)
 
     def add(self, value: Any, label: str) -> None:
         amount = _amount(value)

@@ -293,9 +293,9 @@ class BookBuilder:
                 raw = values[i]
                 if (bands[i] is None and fac.bands is not None) or (fac.bands is None and (raw is None or raw - raw != 0)):
                     self.missing[i] += 1
-        first = reference.ranked_reasons(program, units, outcome.adjustment_values or (), limit=1)
-        if first:
-            kind, index, _ = first[0]
+        ranked = reference.ranked_reasons(program, units, outcome.adjustment_values or (), limit=1)
+        if ranked:
+            kind, index, _ = ranked[0]
             (self.first_reason if kind == "factor" else self.adjustment_first)[index] += 1
         for k, applied in enumerate(outcome.adjustment_values or ()):
             self.applied[k] += applied is True
