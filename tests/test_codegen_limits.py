@@ -25,6 +25,7 @@ from test_properties import FIELDS, any_expr, records, same
 import policyscore as ps
 from policyscore.backends.python import expressions
 from policyscore.engine import reference
+from policyscore.language.parser import MAX_EXPR_DEPTH
 from policyscore.language.printer import to_text
 
 #: The deepest nesting of AST nodes allowed in generated source; the bundled rules/ policies reach about 20.
@@ -32,13 +33,18 @@ MAX_AST_DEPTH = 50
 
 
 def ast_depth(source: str) -> int:
-    """The deepest chain of nested AST nodes in ``source`` (the module is level 1)."""
+    """The deepest chain of nested AST nodes in ``source`` (the module is level 1; load/store markers not counted)."""
     deepest = 0
     stack: list[tuple[ast.AST, int]] = [(ast.parse(source), 1)]
     while stack:
         node, depth = stack.pop()
         deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                stack.extend((v, depth + 1) for v in value if isinstance(v, ast.AST))
+            elif isinstance(value, ast.AST) and not isinstance(value, ast.expr_context):
+                stack.append((value, depth + 1))
     return deepest
 
 
@@ -307,3 +313,19 @@ def test_flat_code_rejects_what_the_reference_rejects(text, record):
     with pytest.raises(ps.RecordError) as got:
         policy.score(record, AS_OF)
     assert got.value.field == expected.value.field
+
+
+def test_expressions_at_the_nesting_limit():
+    """Every shape of expression as deep as the language allows compiles, nesting no deeper in Python."""
+    depth = MAX_EXPR_DEPTH - 1  # each is divided by 1000: one level more
+    shapes = {
+        "sum": " + ".join(["x"] * depth),
+        "right": "x - (" * (depth // 2 - 1) + "x" + ")" * (depth // 2 - 1),
+        "then": "if b then (" * (depth // 3 - 1) + "x" + ") else 0" * (depth // 3 - 1),
+        "else": " ".join(f"if x > {i} then {i} else" for i in range(depth // 2 - 1)) + " 0",
+        "logic": "if " + "b and (" * (depth // 2 - 2) + "x > 1" + ")" * (depth // 2 - 2) + " then 1 else 0",
+        "calls": "abs(" * (depth - 2) + "x - 1" + ")" * (depth - 2),
+        "coalesce": "coalesce(" * (depth // 2 - 1) + "x" + ", 0.5)" * (depth // 2 - 1),
+    }
+    policy = build({"x": "number?", "b": "boolean?"}, factors=[f"({text}) / 1000" for text in shapes.values()])
+    assert_agrees(policy, [{"x": x, "b": b} for x in (None, 0.5, 2, 3) for b in (None, True, False)])
