@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import random
+from collections.abc import Sequence
 from typing import Any
 from unittest import mock
 
@@ -55,11 +56,12 @@ def _q(text: str) -> str:
 def build(
     fields: dict[str, str],
     *,
-    lets: list[tuple[str, str]] = (),  # type: ignore[assignment]
-    filters: list[str] = (),  # type: ignore[assignment]
-    factors: list[str | list[tuple[str | None, float]]] = (),  # type: ignore[assignment]
-    adjustments: list[str] = (),  # type: ignore[assignment]
-    tiers: int = 3,
+    lets: Sequence[tuple[str, str]] = (),
+    filters: Sequence[str] = (),
+    factors: Sequence[str | list[tuple[str | None, float]]] = (),
+    adjustments: Sequence[str] = (),
+    tiers: int | Sequence[float] = 3,
+    weight: float | None = None,
 ) -> ps.Policy:
     """A policy from its parts: a factor is a ``value:`` text or a list of bands (condition, value; None: else)."""
     lines = ["policy: big", "version: 1", "record:", "  fields:"]
@@ -73,7 +75,7 @@ def build(
             lines += [f"  - id: g{i}", f"    when: {_q(text)}"]
     lines.append("factors:")
     for i, factor in enumerate(factors):
-        lines += [f"  - id: f{i}", f"    weight: {1 + i % 7}", "    missing: 0.25"]
+        lines += [f"  - id: f{i}", f"    weight: {weight or 1 + i % 7}", "    missing: 0.25"]
         if isinstance(factor, str):
             lines.append(f"    value: {_q(factor)}")
             continue
@@ -86,8 +88,8 @@ def build(
             lines += [f"  - id: a{k}", f"    points: {(-1) ** k * (k % 5 + 1)}", f"    when: {_q(text)}"]
     lines.append("score: {decimals: 2}")
     lines.append("tiers:")
-    for j in range(tiers):
-        lines.append(f"  - {{name: t{j}, min: {(tiers - 1 - j) * 3}}}")
+    mins = [(tiers - 1 - j) * 3 for j in range(tiers)] if isinstance(tiers, int) else tiers
+    lines += [f"  - {{name: t{j}, min: {low}}}" for j, low in enumerate(mins)]
     return ps.load_policy_text("\n".join(lines) + "\n", "big.yaml")
 
 
@@ -218,6 +220,15 @@ def test_3000_factors_many_bands_and_tiers():
     policy = build(fields, factors=factors, adjustments=[f"x{k % 10} > {k % 7}" for k in range(40)], tiers=40)
     assert len(policy.factors) == 3000
     assert_agrees(policy, extremes(fields, 9) + random_records(fields, 6, seed=4))
+
+
+def test_many_tiers():
+    """Past 16 tiers the first tier reached is found by bisection; two minimums in one unit: the first wins."""
+    mins = [round(99.5 - 2.5 * j, 3) for j in range(31)] + [20.004, 20.001, 19.999, 5, 0]
+    policy = build({"x": "number?"}, factors=["x / 1000"], tiers=mins, weight=100)
+    assert_agrees(policy, [{"x": x / 4} for x in range(-8, 4040, 7)] + [{"x": low * 10} for low in mins] + [{"x": 200.1}, {"x": None}])
+    assert policy.score({"x": 200.1}, AS_OF).tier == "t31"  # 20.004 and 20.001 both need 20.01 at 2 decimals
+    assert policy.score({"x": 200.04}, AS_OF).tier == "t33"  # 20.00: only 19.999
 
 
 def test_500_chained_lets():

@@ -10,6 +10,7 @@ value for the explanation, one keeps only what a score needs.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -26,8 +27,8 @@ __all__ = ["generate"]
 # Fast-path rounding equals to_units below FAST_LIMIT (proof in language/rounding.py).
 _FAST_LIMIT = FAST_LIMIT
 # Python nests an ``elif`` in the ``if`` before it, and ``a + b + c`` in ``a + b``: so that the generated
-# code nests no deeper whatever the policy, band chains (two branches a band), sums and tier chains are cut
-# into pieces this long.
+# code nests no deeper whatever the policy, band chains (two branches a band) and sums are cut into pieces
+# this long, and more tiers than _CHUNK are searched by bisection.
 _BAND_CHAIN = 4
 _CHUNK = 16
 
@@ -66,6 +67,26 @@ def _result(parts: dict[str, str]) -> str:
     unknown = set(parts) - set(Result._fields)
     assert not unknown, f"not fields of Result: {unknown}"
     return "return _new(_R, (" + ", ".join(parts.get(name, "None") for name in Result._fields) + ",))"
+
+
+def _tier_lookup(tiers: list[tuple[int, int]]) -> Callable[[int], int | None]:
+    """The index of the first of ``tiers`` (index, minimum in units) that a total reaches, found by bisection.
+
+    Only a tier below every tier before it can be the first one reached; their
+    minimums decrease, so the first of them at most the total is found by bisection.
+    """
+    keys: list[int] = []  # minus the minimums of those tiers: increasing
+    index: list[int] = []
+    for j, u in tiers:
+        if not keys or -u > keys[-1]:
+            keys.append(-u)
+            index.append(j)
+
+    def tier(total: int) -> int | None:
+        k = bisect_left(keys, -total)
+        return index[k] if k < len(keys) else None
+
+    return tier
 
 
 def _bands(src: _Src, body: int, em: Emitter, i: int, fac: Factor) -> None:
@@ -206,9 +227,7 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
     # relative tiers (top_percent) depend on the run: the facade places them once it knows the thresholds
     fixed = [(j, t.units) for j, t in enumerate(plan.tiers) if t.units is not None]
     if len(fixed) > _CHUNK:
-        src.add(body, "_tier = None")  # highest first: the last assignment that applies is the first tier reached
-        for j, units in reversed(fixed):
-            src.add(body, f"if _tot >= {units}: _tier = {j}")
+        src.add(body, f"_tier = {em.bind(_tier_lookup(fixed), 'tiers')}(_tot)")
     else:
         src.add(body, "_tier = " + "".join(f"{j} if _tot >= {units} else " for j, units in fixed) + "None")
     points_tuple = "(" + "".join(f"p{i}, " for i in factor_range) + ")"
