@@ -18,16 +18,17 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from expr_strategies import top_level
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import SETTINGS
 from support import AS_OF, expr_policy
-from test_properties import FIELDS, any_expr, records, same
+from test_properties import check_both_ways
 
 import policyscore as ps
 from policyscore.backends.python import expressions
 from policyscore.engine import reference
 from policyscore.language.parser import MAX_EXPR_DEPTH
-from policyscore.language.printer import to_text
 
 #: The deepest nesting of AST nodes allowed in generated source; the bundled rules/ policies reach about 20.
 MAX_AST_DEPTH = 50
@@ -254,56 +255,39 @@ def test_nesting_stays_bounded_as_the_policy_grows():
 
 # ---------------------------------------------------------------- flat code on random expressions
 
-FLAT_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FLAT = settings(SETTINGS, max_examples=max(SETTINGS.max_examples // 3, 10))
 
 
 @pytest.mark.parametrize("height", [1, 2])
-def test_flat_code_agrees_with_the_interpreter_on_random_expressions(height):
-    """With every node (or every node above the leaves' parents) compiled to statements."""
-
-    @FLAT_SETTINGS
-    @given(any_expr, records)
-    def check(expr, record):
-        text = to_text(expr)
-        with mock.patch.object(expressions, "INLINE_HEIGHT", height):
-            policy = expr_policy(text, FIELDS)
-        outcome = reference.evaluate(policy.program, record, AS_OF)
-        assert same(policy.score(record, AS_OF).lookup("out"), outcome.lets[0]), (text, record)
-
-    check()
+@FLAT
+@given(kind_gen=top_level, data=st.data())
+def test_flat_code_agrees_with_the_interpreter_on_random_expressions(height, kind_gen, data):
+    """The language's property test with every node (1), or every node above the leaves' parents (2),
+    compiled to flat statements: declared and undeclared fields, records full of nulls and edge values;
+    a record is rejected by the compiled code exactly when the interpreter rejects it, so flat code
+    computes every operand the interpreter computes and none it skips."""
+    with mock.patch.object(expressions, "INLINE_HEIGHT", height):
+        check_both_ways(data, *kind_gen)
 
 
-undeclared = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-3, 3),
-    st.sampled_from(["", "a", "2026-01-31"]),
-    st.lists(st.sampled_from(["a", "b"]), max_size=2),
+@pytest.mark.parametrize(
+    ("text", "record", "value"),
+    [
+        ("b1 and (n1 > 0 or n2 > 0)", {"b1": False, "n1": None, "n2": "a"}, False),  # the right side is not computed
+        ("b1 or (n1 > 0 and n2 > 0)", {"b1": True, "n1": 1, "n2": "a"}, True),
+        ("not b1 and n2 > 0", {"b1": True, "n2": "a"}, False),
+        ("if b1 then n1 + 1 else -n2", {"b1": True, "n1": 1, "n2": "a"}, 2),  # nor the branch not taken
+        ("if b1 then -n2 else n1 + 1", {"b1": False, "n1": 1, "n2": "a"}, 2),
+        ("if b1 then -n2 else n1 + 1", {"b1": None, "n1": 1, "n2": "a"}, None),  # nor either, on a null condition
+        ("if n1 > 1 then 1 else if n1 > 0 then 2 else -n2", {"n1": 0.5, "n2": "a"}, 2),
+    ],
 )
-
-
-@pytest.mark.parametrize("height", [1, 3])
-def test_flat_code_computes_nothing_the_reference_skips(height):
-    """Undeclared values of any kind: whenever the reference scores a record, the compiled code scores it
-    alike, so it never computes an operand the reference skips (the right side of an ``and`` decided by its
-    left side, an ``if`` branch not taken), which could fail on a value of the wrong kind."""
-    scored = []
-
-    @FLAT_SETTINGS
-    @given(any_expr, st.fixed_dictionaries({name: undeclared for name in FIELDS}))
-    def check(expr, record):
-        text = to_text(expr)
-        with mock.patch.object(expressions, "INLINE_HEIGHT", height):
-            policy = expr_policy(text)
-        try:
-            expected = reference.evaluate(policy.program, record, AS_OF).lets[0]
-        except ps.RecordError:
-            return  # rejected by the reference: checked below, on operands of every kind
-        assert same(policy.score(record, AS_OF).lookup("out"), expected), (text, record)
-        scored.append(text)
-
-    check()
-    assert len(scored) >= 10
+def test_flat_code_computes_nothing_the_reference_skips(text, record, value):
+    """Undeclared values of the wrong kind where the language does not look: flat code must not look either."""
+    with mock.patch.object(expressions, "INLINE_HEIGHT", 1):
+        policy = expr_policy(text)
+    assert reference.evaluate(policy.program, record, AS_OF).lets == (value,)
+    assert policy.score(record, AS_OF).lookup("out") == value
 
 
 @pytest.mark.parametrize(
@@ -314,6 +298,7 @@ def test_flat_code_computes_nothing_the_reference_skips(height):
         ("coalesce(n2, n1 + 1)", {"n2": 1, "n1": "a"}),  # every argument is computed
         ("b1 and (n1 > 0 or n2 > 0)", {"b1": None, "n1": None, "n2": "a"}),  # a null left side does not decide
         ("if b1 then n1 else -n2", {"b1": False, "n1": 1, "n2": "a"}),
+        ("max(date(s1), min(d1, date('2024-01-31')))", {"s1": None, "d1": "2024-01-31"}),  # text is not a date to min
     ],
 )
 def test_flat_code_rejects_what_the_reference_rejects(text, record):
