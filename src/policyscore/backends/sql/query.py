@@ -291,10 +291,8 @@ def _reasons(program: Program, columns: Columns, units: list[str], adjustments: 
     for position in range(min(4, len(lost))):
         pick = exp.Case()
         for i, rid in enumerate(ids):
-            pick = pick.when(
-                r.AND(exp.GT(this=lost[i].copy(), expression=r.dbl(0)), exp.EQ(this=col(ranks[i]), expression=exp.Literal.number(position))),
-                exp.Array(expressions=[exp.Literal.string(rid)]),
-            )
+            placed = exp.EQ(this=col(ranks[i]), expression=exp.Literal.number(position))
+            pick = pick.when(r.AND(exp.GT(this=lost[i].copy(), expression=r.dbl(0)), placed), exp.Array(expressions=[exp.Literal.string(rid)]))
         parts.append(pick.else_(_empty_array()))
     return columns.add("reasons", _concat(parts), deps | set(ranks))
 
