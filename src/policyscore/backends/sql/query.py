@@ -292,7 +292,8 @@ def _reasons(program: Program, columns: Columns, units: list[str], adjustments: 
         pick = exp.Case()
         for i, rid in enumerate(ids):
             placed = exp.EQ(this=col(ranks[i]), expression=exp.Literal.number(position))
-            pick = pick.when(r.AND(exp.GT(this=lost[i].copy(), expression=r.dbl(0)), placed), exp.Array(expressions=[exp.Literal.string(rid)]))
+            chosen = exp.Array(expressions=[exp.Literal.string(rid)])
+            pick = pick.when(r.AND(exp.GT(this=lost[i].copy(), expression=r.dbl(0)), placed), chosen)
         parts.append(pick.else_(_empty_array()))
     return columns.add("reasons", _concat(parts), deps | set(ranks))
 
