@@ -61,7 +61,7 @@ def explain(result: Any) -> dict[str, Any]:
     if eligible and result.factor_values is None:  # scored without explanations: the reference completes it
         outcome = reference.evaluate(program, result.record, result.as_of, portfolio=result.portfolio_values)
         values, bands, lets = outcome.values, outcome.bands, outcome.lets
-        result = result._replace(let_values=lets, factor_values=values, band_indexes=bands)
+        result = result._replace(let_values=lets, factor_values=values, band_indexes=bands, factor_segments=outcome.segments)
     out: dict[str, Any] = {
         "id": to_plain(result.id),
         "eligible": eligible,
@@ -99,8 +99,14 @@ def explain(result: Any) -> dict[str, Any]:
     factors: list[dict[str, Any]] = []
     adjustments: list[dict[str, Any]] = []
     if eligible:
+        segments = result.factor_segments
         for i, fac in enumerate(program.factors):
-            factors.append(_factor_entry(result, fac, result.factor_values[i], result.band_indexes[i], result.factor_units[i]))
+            entry = _factor_entry(result, fac, result.factor_values[i], result.band_indexes[i], result.factor_units[i])
+            if segments is not None and fac.by is not None:  # weights by segment: the record's segment and weight
+                choice = reference.weight_choice(fac, segments[i])
+                assert choice is not None
+                entry.update(segment=_plain(segments[i]), weight=choice.weight, max_points=from_units(choice.max_units, d))
+            factors.append(entry)
         for adj, applied in zip(program.adjustments, result.adjustment_values):
             adjustments.append(
                 {
@@ -190,7 +196,7 @@ def _factor_entry(result: Any, info: Factor, raw: Any, band: int | None, units: 
 def _reasons(program: Program, result: Any, factors: list[dict[str, Any]], adjustments: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The causes of lost points, ranked by :func:`policyscore.engine.reference.ranked_reasons`."""
     out = []
-    for kind, i, lost in reference.ranked_reasons(program, result.factor_units, result.adjustment_values):
+    for kind, i, lost in reference.ranked_reasons(program, result.factor_units, result.adjustment_values, segments=result.factor_segments):
         if kind == "factor":
             entry, text = factors[i], _factor_sentence(factors[i], program.factors[i])
         else:
@@ -334,6 +340,8 @@ def trace_of(result: Any) -> list[dict[str, Any]]:
             continue
         if step.kind == "band":
             label = f"factor {program.factors[step.index].id}, band {(step.band or 0) + 1}"
+        elif step.kind == "segment":
+            label = f"factor {program.factors[step.index].id}, segment"
         else:
             parts: dict[str, tuple[Any, ...]] = {"filter": program.filters, "factor": program.factors, "adjustment": program.adjustments}
             label = f"{step.kind} {parts[step.kind][step.index].id}"
