@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
 import textwrap
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import policyscore as ps
@@ -95,3 +97,15 @@ def type_of(expr: str, fields: dict[str, str]) -> str:
     checked = check_expr(parse(expr), scope)
     assert checked.ok, checked.problems
     return checked.type.describe()
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in ``cwd`` as a test author (no signing); its standard output."""
+    done = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout
