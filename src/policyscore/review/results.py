@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policyscore.errors import Diagnostic
 from policyscore.review.coverage import PolicyCoverage
 from policyscore.review.expectations import Failure
 from policyscore.review.mutants import PolicyMutation
-from policyscore.review.versions import VersionCheck
+
+if TYPE_CHECKING:  # pragma: no cover - git and diff are imported only by --require-version-bump
+    from policyscore.review.versions import VersionCheck
 
 __all__ = ["CaseResult", "FileResult", "RunResult"]
 
