@@ -8,10 +8,10 @@ import sys
 
 import click
 
-from policyscore.cli.common import handles_errors
+from policyscore.cli.common import handles_errors, looks_like_policy, policies_only_option
 from policyscore.render import review as review_render
 from policyscore.review.mutate import mutation_of_run
-from policyscore.review.policytest import run_tests
+from policyscore.review.policytest import is_test_file, run_tests
 from policyscore.review.versions import check_version_bumps, git_revision
 
 __all__ = ["test"]
@@ -39,6 +39,7 @@ __all__ = ["test"]
     metavar="git:REV",
     help="Fail when a tested policy's rules differ from its copy in REV but its version does not (e.g. git:origin/main).",
 )
+@policies_only_option("Skip named YAML files that are neither test files nor policies (no top-level 'policy:' key): for pre-commit.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text", show_default=True)
 @handles_errors
 def test(
@@ -48,6 +49,7 @@ def test(
     mutate: bool,
     min_mutation_score: float | None,
     version_ref: str | None,
+    policies_only: bool,
     fmt: str,
 ) -> None:
     """Run policy test files (*.test.yaml) and check every expectation.
@@ -64,6 +66,11 @@ def test(
             rev = git_revision(version_ref)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--require-version-bump") from None
+    if policies_only:
+        paths = tuple(p for p in paths if os.path.isdir(p) or is_test_file(p) or looks_like_policy(p))
+        if not paths:
+            click.echo("no policy or test file among the files given: nothing to test")
+            return
     run = run_tests(paths, coverage=with_coverage, min_coverage=min_coverage)
     if mutate or min_mutation_score is not None:
         run = mutation_of_run(run, min_mutation_score)
