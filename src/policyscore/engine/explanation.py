@@ -81,7 +81,10 @@ def explain(result: Any) -> dict[str, Any]:
             }
         out["portfolio"] = [row.details(call.key, result.record) for call in program.portfolio]
     lookup = result.lookup
-    out["lets"] = [{"name": let.name, "expression": let.text, "value": _plain(lookup(let.name))} for let in program.lets]
+    out["lets"] = [
+        {"name": let.name, "expression": let.text, "value": _plain(lookup(let.name)), "inputs": input_values(result, let.expr.inputs)}
+        for let in program.lets
+    ]
     filters = []
     for flt, value in zip(program.filters, result.filter_values):
         filters.append(
