@@ -315,8 +315,9 @@ class _Build:
             if t is None or t.kind == "null":
                 self.out.add(
                     "PS110",
-                    f"param '{pname}' must be a number, string, boolean, date or a list of them",
+                    f"param '{pname}' must be a number, string, boolean, date or a list of them (all of one type)",
                     self.index.value_span(("params", pname)),
+                    self.index.boolean_hint(("params", pname)),
                 )
                 continue
             if pname in self.scope:

@@ -138,7 +138,8 @@ def schema_diagnostics(error: jsonschema.ValidationError, index: SourceIndex, co
         words = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in wanted)
         if code == "PS110" and (path and path[-1] in ("when", "value", "else") or (len(path) == 2 and path[0] == "let")):
             words = "an expression (a string)" if "string" in wanted else words
-        yield Diagnostic(code, f"{where} must be {words}, got {_describe(instance)}", index.value_span(path))
+        hint = index.boolean_hint(path) if isinstance(instance, bool) and "string" in wanted else None
+        yield Diagnostic(code, f"{where} must be {words}, got {_describe(instance)}", index.value_span(path), hint)
         return
     if kind in ("minItems", "minProperties", "minLength") and not (code == "PS110" and path == ("record",)):
         yield Diagnostic(code, f"{where} must not be empty", index.value_span(path))
