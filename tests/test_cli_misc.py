@@ -96,7 +96,7 @@ def test_every_command_and_option_is_documented():
 
     doc = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
     names = cli.list_commands(None)  # type: ignore[arg-type]
-    assert names == ["validate", "score", "explain", "schema", "test", "diff", "report"]
+    assert names == ["validate", "score", "explain", "schema", "test", "diff", "report", "sql"]
     for name in names:
         command = cli.get_command(None, name)  # type: ignore[arg-type]
         assert command is not None and command.name == name

@@ -73,7 +73,7 @@ def test_wrong_type_and_range():
     found = errors(GOOD.replace("weight: 10", "weight: -3"))
     assert [(d.code, d.message, where(d)) for d in found] == [("PS110", "factors[0].weight must be greater than 0, got -3", (11, 13))]
     d = only(GOOD.replace("weight: 10", "weight: heavy"))
-    assert d.message == "factors[0].weight must be a number, got string 'heavy'"
+    assert d.message == "factors[0].weight must be a number or a mapping, got string 'heavy'"
     assert where(d) == (11, 13)
 
 
