@@ -153,18 +153,49 @@ def _adjustment(adj_id: str, applied: bool, units: int, inputs: dict[str, Any]) 
     }  # fmt: skip
 
 
+def _show(value: Any) -> str:
+    """An input value as the reasons show it: strings quoted, null, true and false, numbers as :func:`_describe`."""
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if value.__class__ is str:
+        return repr(value)
+    return _describe(value)
+
+
+# The band just above each band that is worth more (the nearest earlier one), as the reasons name it: (text, value)
+_BETTER_BAND = {
+    f["id"]: [
+        next(((" ".join(str(b["when"]).split()), b["value"] if "when" in b else b["else"])
+              for b in reversed(f["bands"][:i]) if "when" in b and b["value"] > value), None)
+        for i, value in enumerate(b["value"] if "when" in b else b["else"] for b in f["bands"])
+    ]
+    for f in _DOC["factors"] if "bands" in f
+}  # fmt: skip
+
+
 def _sentence(entry: dict[str, Any]) -> str:
     got = f"{_describe(entry['points'])} of {_describe(entry['max_points'])} points"
     if entry["missing"]:
-        return f"{entry['id']}: {got}; no value ({entry['missing_reason'] or 'no data'}), counted as {_describe(entry['value'])}"
+        why = entry["missing_reason"] or "no data"
+        return f"{entry['id']}: {got}; no value ({why}), counted as {_describe(entry['value'])}; needs the missing data"
     band = entry["band"]
     if band is not None:
         label = "otherwise" if band["when"] is None else band["when"]
-        return f"{entry['id']}: {got}; matched band '{label}' worth {_describe(band['value'])}"
+        text = f"{entry['id']}: {got}; matched band '{label}' worth {_describe(band['value'])}"
+        better = _BETTER_BAND[entry["id"]][band["index"]]
+        return text if better is None else f"{text}; needs {better[0]} for {_describe(better[1])}"
     text = f"{entry['id']}: {got}; value {_describe(entry['value'])} of 1"
     if entry["clamped"]:
         text += f" (clamped from {_describe(entry['raw_value'])})"
-    return text
+    return text + "; full marks need a value of 1"
+
+
+def _adjustment_sentence(entry: dict[str, Any]) -> str:
+    shown = ", ".join(f"{k} = {_show(v)}" for k, v in entry["inputs"].items())
+    rule = " ".join(entry["expression"].split())
+    return f"{entry['id']}: {_describe(entry['points'])} points; applied because {rule} (with {shown}); needs that condition to be false"
 
 
 _TIERS = (("best", 75, 7500), ("good", 55, 5500), ("fair", 35, 3500), ("low", 0, 0))
@@ -181,7 +212,7 @@ def _filter_entry(filter_id: str, passed: bool, inputs: dict[str, Any]) -> dict[
 def _filter_reason(entry: dict[str, Any]) -> dict[str, Any]:
     shown = ", ".join(f"{k} = {v!r}" for k, v in entry["inputs"].items())  # strings and lists of strings
     text = f"{entry['id']} failed: {entry['expression']} (with {shown})"
-    return {"kind": "filter", "id": entry["id"], "filter": entry["id"], "lost_points": None, "text": text}
+    return {"kind": "filter", "id": entry["id"], "filter": entry["id"], "code": "filter:" + entry["id"], "lost_points": None, "text": text}
 
 
 # ---------------------------------------------------------------- the explanation
@@ -419,16 +450,25 @@ def explain(r: dict[str, Any], as_of: date) -> dict[str, Any]:
         name, minimum, min_units = _TIERS[tier - 1]
         out["next_tier"] = {"name": name, "min": minimum, "points_short": (min_units - total) / 100}
 
-    # -- reasons: the factors that lost the most points (ties: the heavier factor, then policy order)
-    ranked = sorted((u - m, -w, i) for i, (u, m, w) in enumerate(zip(units, _MAX_UNITS, _WEIGHTS)) if u < m)
-    out["reasons"] = [
-        {
-            "kind": "factor",
-            "id": factors[i]["id"],
-            "factor": factors[i]["id"],
-            "lost_points": -lost / 100,
-            "text": _sentence(factors[i]),
-        }
-        for lost, _, i in ranked[:4]
-    ]
+    # -- reasons: the factors that lost the most points and the applied negative adjustments (ties: the larger
+    # weight or points cost first, then factors before adjustments, then policy order)
+    ranked: list[tuple[int, float, int, int]] = [(u - m, -w, 0, i) for i, (u, m, w) in enumerate(zip(units, _MAX_UNITS, _WEIGHTS)) if u < m]
+    if doubtful:
+        ranked.append((-400, -4.0, 1, 1))
+    if overdue:
+        ranked.append((-500, -5.0, 1, 2))
+    if dormant:
+        ranked.append((-300, -3.0, 1, 3))
+    ranked.sort()
+    reasons = []
+    for lost, _, kind, i in ranked[:4]:
+        if kind == 0:
+            entry, text = factors[i], _sentence(factors[i])
+            reasons.append({"kind": "factor", "id": entry["id"], "factor": entry["id"], "code": "factor:" + entry["id"],
+                            "lost_points": -lost / 100, "text": text})  # fmt: skip
+        else:
+            entry = adjustments[i]
+            reasons.append({"kind": "adjustment", "id": entry["id"], "adjustment": entry["id"], "code": "adjustment:" + entry["id"],
+                            "lost_points": -lost / 100, "text": _adjustment_sentence(entry)})  # fmt: skip
+    out["reasons"] = reasons
     return out
