@@ -8,17 +8,24 @@ Which rule decides what (ranking of reasons, the next tier) is defined once,
 in :mod:`policyscore.engine.reference`; null reasons and ``--trace`` read the
 reference interpreter's traces.  Every renderer (text, table, markdown, JSON)
 presents this data and computes nothing of its own.
+
+What does not depend on the record (ids, descriptions, expression texts,
+weights, how each input is read, the words of each band) is prepared once per
+program (:class:`_Plan`); a null reason, a pure function of the values its
+expression reads, is remembered per distinct set of those values.
 """
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from typing import Any
 
 from policyscore._version import __version__
 from policyscore.engine import reference
-from policyscore.engine.reference import describe_value
+from policyscore.engine.reference import NOT_COMPUTED, describe_value
 from policyscore.language import nodes as n
-from policyscore.language.interpreter import Traced, traced
+from policyscore.language.interpreter import Traced, interpret, traced
 from policyscore.language.rounding import from_units
 from policyscore.language.semantics import to_plain
 from policyscore.policyfile.program import Expression, Factor, Input, InputKind, Program
@@ -26,6 +33,7 @@ from policyscore.policyfile.program import Expression, Factor, Input, InputKind,
 __all__ = ["explain", "why_null", "trace_tree", "trace_of", "input_values", "describe_value"]
 
 _PLAIN = frozenset({str, int, float, bool})
+_REASON_CACHE_LIMIT = 20_000  # null reasons remembered per program
 
 
 def _plain(value: Any) -> Any:
@@ -33,35 +41,137 @@ def _plain(value: Any) -> Any:
     return value if value is None or value.__class__ in _PLAIN else to_plain(value)
 
 
+# ---------------------------------------------------------------- what is the same for every record
+
+# How an explanation reads one input: (name, kind, key, parts); kind 0: a param (key is its JSON value),
+# 1: a record field (key: the field), 2: a let (key: its position), 3: anything else, through Result.lookup.
+_Reader = tuple[str, int, Any, tuple[str, ...]]
+
+
+def _readers(program: Program, inputs: tuple[Input, ...]) -> tuple[_Reader, ...]:
+    out: list[_Reader] = []
+    for item in inputs:
+        if item.kind is InputKind.PARAM:
+            out.append((item.name, 0, program.plain_params[item.root], ()))
+        elif item.kind is InputKind.FIELD:
+            out.append((item.name, 1, item.root, item.parts))
+        elif item.kind is InputKind.LET:
+            out.append((item.name, 2, program.let_positions[item.root], item.parts))
+        else:
+            out.append((item.name, 3, item.root, item.parts))
+    return tuple(out)
+
+
+def _read(readers: tuple[_Reader, ...], record: dict[str, Any], lets: tuple[Any, ...], result: Any) -> dict[str, Any]:
+    """The values of some inputs, by name (dotted for nested fields), as JSON shows them."""
+    out: dict[str, Any] = {}
+    for name, kind, key, parts in readers:
+        if kind == 0:
+            out[name] = key
+            continue
+        value = record.get(key) if kind == 1 else lets[key] if kind == 2 else result.lookup(key)
+        for part in parts:
+            value = value.get(part) if isinstance(value, dict) else None
+        out[name] = value if value is None or value.__class__ in _PLAIN else to_plain(value)
+    return out
+
+
+class _Plan:
+    """The parts of a program's explanations that no record changes, prepared once."""
+
+    def __init__(self, program: Program):
+        self.program = weakref.ref(program)
+        self.filters = tuple((f, _readers(program, f.expr.inputs)) for f in program.filters)
+        self.factors = tuple((f, _readers(program, f.inputs), _factor_words(f)) for f in program.factors)
+        d = program.decimals
+        self.adjustments = tuple(
+            (a, _readers(program, a.expr.inputs), from_units(a.units, d), from_units(0, d)) for a in program.adjustments
+        )
+        # For each expression whose null reason may be remembered: (its slot, the record values it depends on).
+        self.null_keys: dict[int, tuple[int, tuple[str, ...]]] = {}
+        self.reasons: dict[tuple[Any, ...], str | None] = {}
+        if not program.portfolio:  # portfolio values are not inputs: reasons that read them are not remembered
+            exprs = [x.expr for x in (*program.lets, *program.filters, *program.adjustments)]
+            exprs += [e for f in program.factors for e in ((f.expr,) if f.bands is None else (b.expr for b in f.bands)) if e is not None]
+            for slot, expr in enumerate(exprs):
+                self.null_keys[id(expr)] = (slot, _depends_on(program, expr, frozenset()))
+
+
+def _depends_on(program: Program, expr: Expression, seen: frozenset[str]) -> tuple[str, ...]:
+    """The fields (and ``as_of``) an expression's value depends on, through the lets it reads."""
+    out: dict[str, None] = {}
+    for item in expr.inputs:
+        if item.kind is InputKind.LET:
+            let = program.let_named(item.root)
+            if let is not None and item.root not in seen:
+                out.update(dict.fromkeys(_depends_on(program, let.expr, seen | {item.root})))
+        elif item.kind is not InputKind.PARAM:
+            out[item.root] = None
+    return tuple(out)
+
+
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan_of(program: Program) -> _Plan:
+    """The plan of ``program``, prepared at its first explanation and dropped with it."""
+    key = id(program)
+    plan = _PLANS.get(key)
+    if plan is None or plan.program() is not program:
+        plan = _PLANS[key] = _Plan(program)
+        weakref.finalize(program, _PLANS.pop, key, None)
+    return plan
+
+
+def _complete_lets(result: Any) -> tuple[Any, ...]:
+    """Every let's value: those the back end did not compute are interpreted, each once."""
+    program: Program = result.program
+    lets = program.lets
+    values = list(result.let_values) if result.let_values is not None else [NOT_COMPUTED] * len(lets)
+    positions = program.let_positions
+    outer = result.lookup
+
+    def lookup(name: str) -> Any:
+        i = positions.get(name)
+        if i is None:
+            return outer(name)
+        if values[i] is NOT_COMPUTED:
+            values[i] = interpret(lets[i].expr.node, lookup)
+        return values[i]
+
+    for i, let in enumerate(lets):
+        if values[i] is NOT_COMPUTED:
+            values[i] = interpret(let.expr.node, lookup)
+    return tuple(values)
+
+
 def input_values(result: Any, inputs: tuple[Input, ...]) -> dict[str, Any]:
     """The values some inputs had, by name (dotted for nested fields), as JSON shows them.
 
     Record values are shown as the record holds them (they were checked when scored).
     """
-    record = result.record
-    params = result.program.plain_params
-    out: dict[str, Any] = {}
-    for item in inputs:
-        kind = item.kind
-        if kind is InputKind.PARAM:
-            out[item.name] = params[item.root]
-            continue
-        value = record.get(item.root) if kind is InputKind.FIELD else result.lookup(item.root)
-        for part in item.parts:
-            value = value.get(part) if isinstance(value, dict) else None
-        out[item.name] = _plain(value)
-    return out
+    lets = result.let_values
+    if lets is None or any(v is NOT_COMPUTED for v in lets):
+        lets = _complete_lets(result)
+    return _read(_readers(result.program, inputs), result.record, lets, result)
 
 
 def explain(result: Any) -> dict[str, Any]:
     """The full explanation of ``result`` (see ``schemas/explanation.schema.json``)."""
     program: Program = result.program
+    plan = _plan_of(program)
     d = program.decimals
-    eligible = result.eligible
+    scale = 10**d
+    eligible = result.factor_units is not None
     if eligible and result.factor_values is None:  # scored without explanations: the reference completes it
         outcome = reference.evaluate(program, result.record, result.as_of, portfolio=result.portfolio_values)
         values, bands, lets = outcome.values, outcome.bands, outcome.lets
         result = result._replace(let_values=lets, factor_values=values, band_indexes=bands)
+    lets = result.let_values
+    if lets is None or any(v is NOT_COMPUTED for v in lets):
+        lets = _complete_lets(result)
+        result = result._replace(let_values=lets)
+    record = result.record
     out: dict[str, Any] = {
         "id": to_plain(result.id),
         "eligible": eligible,
@@ -79,11 +189,11 @@ def explain(result: Any) -> dict[str, Any]:
             out["policy"]["portfolio"]["tier_thresholds"] = {
                 t.name: (from_units(found[i], d) if i in found else None) for i, t in enumerate(program.tiers) if t.top_percent is not None
             }
-        out["portfolio"] = [row.details(call.key, result.record) for call in program.portfolio]
+        out["portfolio"] = [row.details(call.key, record) for call in program.portfolio]
+    out["lets"] = [{"name": let.name, "expression": let.text, "value": _plain(v)} for let, v in zip(program.lets, lets)]
     lookup = result.lookup
-    out["lets"] = [{"name": let.name, "expression": let.text, "value": _plain(lookup(let.name))} for let in program.lets]
     filters = []
-    for flt, value in zip(program.filters, result.filter_values):
+    for (flt, readers), value in zip(plan.filters, result.filter_values):
         filters.append(
             {
                 "id": flt.id,
@@ -91,17 +201,20 @@ def explain(result: Any) -> dict[str, Any]:
                 "expression": flt.text,
                 "passed": value is True,
                 "result": value,
-                "inputs": input_values(result, flt.expr.inputs),
-                "null_reason": why_null(flt.expr, lookup, program) if value is None else None,
+                "inputs": _read(readers, record, lets, result),
+                "null_reason": _why_null(plan, flt.expr, lookup, program) if value is None else None,
             }
         )
     out["filters"] = filters
     factors: list[dict[str, Any]] = []
     adjustments: list[dict[str, Any]] = []
     if eligible:
-        for i, fac in enumerate(program.factors):
-            factors.append(_factor_entry(result, fac, result.factor_values[i], result.band_indexes[i], result.factor_units[i]))
-        for adj, applied in zip(program.adjustments, result.adjustment_values):
+        points = (lambda u: u / scale) if d > 0 else (lambda u: from_units(u, d))
+        for (fac, readers, _), raw, band, units in zip(plan.factors, result.factor_values, result.band_indexes, result.factor_units):
+            entry = _factor_entry(plan, result, fac, raw, band, points(units))
+            entry["inputs"] = _read(readers, record, lets, result)
+            factors.append(entry)
+        for (adj, readers, applied_points, no_points), applied in zip(plan.adjustments, result.adjustment_values):
             adjustments.append(
                 {
                     "id": adj.id,
@@ -109,10 +222,10 @@ def explain(result: Any) -> dict[str, Any]:
                     "expression": adj.text,
                     "condition": applied,
                     "applied": applied is True,
-                    "points": from_units(adj.units if applied is True else 0, d),
-                    "defined_points": from_units(adj.units, d),
-                    "inputs": input_values(result, adj.expr.inputs),
-                    "null_reason": why_null(adj.expr, lookup, program) if applied is None else None,
+                    "points": applied_points if applied is True else no_points,
+                    "defined_points": applied_points,
+                    "inputs": _read(readers, record, lets, result),
+                    "null_reason": _why_null(plan, adj.expr, lookup, program) if applied is None else None,
                 }
             )
     out["factors"] = factors
@@ -134,7 +247,7 @@ def explain(result: Any) -> dict[str, Any]:
         if above is not None:
             tier_min = _tier_min(program, above, result.total_units)
             out["next_tier"] = {"name": program.tiers[above[0]].name, "min": tier_min, "points_short": from_units(above[1], d)}
-        out["reasons"] = _reasons(program, result, factors, adjustments)
+        out["reasons"] = _reasons(plan, program, result, factors, adjustments)
     else:
         out["total"] = None
         out["next_tier"] = None
@@ -148,8 +261,8 @@ def _tier_min(program: Program, above: tuple[int, int], total_units: int) -> flo
     return tier.min if tier.min is not None else from_units(above[1] + total_units, program.decimals)
 
 
-def _factor_entry(result: Any, info: Factor, raw: Any, band: int | None, units: int) -> dict[str, Any]:
-    program = result.program
+def _factor_entry(plan: _Plan, result: Any, info: Factor, raw: Any, band: int | None, points: float | int) -> dict[str, Any]:
+    """A factor's entry; its ``inputs`` are added by the caller."""
     finite = raw is None or raw - raw == 0
     missing = raw is None or not finite
     reason = None if finite else f"'{info.text}' gave {raw!r}, not a finite number"
@@ -160,7 +273,7 @@ def _factor_entry(result: Any, info: Factor, raw: Any, band: int | None, units: 
             for b in info.bands:
                 if b.expr is None:
                     break
-                reason = why_null(b.expr, result.lookup, program)
+                reason = _why_null(plan, b.expr, result.lookup, result.program)
                 if reason is not None:
                     break
         else:
@@ -168,31 +281,32 @@ def _factor_entry(result: Any, info: Factor, raw: Any, band: int | None, units: 
             band_entry = {"index": band, "label": chosen.label, "when": chosen.text, "value": chosen.value}
     elif raw is None:
         assert info.expr is not None
-        reason = why_null(info.expr, result.lookup, program)
-    value = info.missing if missing else (0 if raw < 0 else 1 if raw > 1 else raw)
+        reason = _why_null(plan, info.expr, result.lookup, result.program)
     return {
         "id": info.id,
         "description": info.description,
         "expression": info.text,
         "weight": info.weight,
         "raw_value": raw if finite else None,  # a number or null
-        "value": value,
+        "value": info.missing if missing else (0 if raw < 0 else 1 if raw > 1 else raw),
         "clamped": (not missing) and (raw < 0 or raw > 1),
         "missing": missing,
         "missing_reason": reason,
         "band": band_entry,
-        "points": from_units(units, program.decimals),
+        "points": points,
         "max_points": info.max_points,
-        "inputs": input_values(result, info.inputs),
+        "inputs": None,
     }
 
 
-def _reasons(program: Program, result: Any, factors: list[dict[str, Any]], adjustments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _reasons(
+    plan: _Plan, program: Program, result: Any, factors: list[dict[str, Any]], adjustments: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """The causes of lost points, ranked by :func:`policyscore.engine.reference.ranked_reasons`."""
     out = []
     for kind, i, lost in reference.ranked_reasons(program, result.factor_units, result.adjustment_values):
         if kind == "factor":
-            entry, text = factors[i], _factor_sentence(factors[i], program.factors[i])
+            entry, text = factors[i], _factor_sentence(factors[i], plan.factors[i][2])
         else:
             entry, text = adjustments[i], _adjustment_sentence(adjustments[i])
         rid = entry["id"]
@@ -218,18 +332,28 @@ def _filter_reasons(filters: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _factor_sentence(entry: dict[str, Any], factor: Factor) -> str:
-    """What the factor gave and what the customer would need to get more from it."""
-    got = f"{describe_value(entry['points'])} of {describe_value(entry['max_points'])} points"
+def _factor_words(factor: Factor) -> tuple[str, tuple[str, ...]]:
+    """What a factor's reason says whatever the record: its maximum points, and for each band the band
+    matched and, when an earlier band is worth more, what the customer would need for it."""
+    phrases = []
+    for j, band in enumerate(factor.bands or ()):
+        label = band.label or ("otherwise" if band.text is None else band.text)
+        text = f"matched band '{label}' worth {describe_value(band.value)}"
+        better = _better_band(factor, j)
+        phrases.append(
+            text if better is None else text + f"; needs {' '.join((better.text or '').split())} for {describe_value(better.value)}"
+        )
+    return describe_value(factor.max_points), tuple(phrases)
+
+
+def _factor_sentence(entry: dict[str, Any], words: tuple[str, tuple[str, ...]]) -> str:
+    """What the factor gave and what the customer would need to get more from it (``words``: :func:`_factor_words`)."""
+    got = f"{describe_value(entry['points'])} of {words[0]} points"
     if entry["missing"]:
         why = entry["missing_reason"] or "no data"
         return f"{entry['id']}: {got}; no value ({why}), counted as {describe_value(entry['value'])}; needs the missing data"
     if entry["band"] is not None:
-        band = entry["band"]
-        label = band["label"] or ("otherwise" if band["when"] is None else band["when"])
-        text = f"{entry['id']}: {got}; matched band '{label}' worth {describe_value(band['value'])}"
-        better = _better_band(factor, band["index"])
-        return text if better is None else text + f"; needs {' '.join((better.text or '').split())} for {describe_value(better.value)}"
+        return f"{entry['id']}: {got}; {words[1][entry['band']['index']]}"
     text = f"{entry['id']}: {got}; value {describe_value(entry['value'])} of 1"
     if entry["clamped"]:
         text += f" (clamped from {describe_value(entry['raw_value'])})"
@@ -267,6 +391,26 @@ def why_null(expr: Expression, lookup: Any, program: Program, skip: frozenset[st
     origins: list[str] = []
     _find_origins(tree, expr.text, origins, lookup, program, skip)
     return "; ".join(dict.fromkeys(origins)) or None
+
+
+def _why_null(plan: _Plan, expr: Expression, lookup: Callable[[str], Any], program: Program) -> str | None:
+    """:func:`why_null`, remembered per distinct values of the fields (and ``as_of``) ``expr`` depends on."""
+    spec = plan.null_keys.get(id(expr))
+    if spec is None:
+        return why_null(expr, lookup, program)
+    slot, names = spec
+    # The value's class is part of the key (1 and True are equal), floats by their bits (0.0 and -0.0 are equal).
+    key = (slot, *((v.__class__, v.hex() if v.__class__ is float else v) for v in map(lookup, names)))
+    try:
+        return plan.reasons[key]
+    except KeyError:
+        pass
+    except TypeError:  # a list or an object among the values: not remembered
+        return why_null(expr, lookup, program)
+    reason = why_null(expr, lookup, program)
+    if len(plan.reasons) < _REASON_CACHE_LIMIT:
+        plan.reasons[key] = reason
+    return reason
 
 
 def _find_origins(tree: Traced, text: str, out: list[str], lookup: Any, program: Program, skip: frozenset[str]) -> None:

@@ -1,0 +1,109 @@
+"""Explanations prepared once per program: the remembered null reasons and the plan's lifetime.
+
+:mod:`policyscore.engine.explanation` prepares what no record changes once per
+program and remembers each null reason per distinct values of what its
+expression depends on.  Neither may change a single explanation.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+import json
+from pathlib import Path
+from random import Random
+from typing import Any
+
+import pytest
+
+import policyscore
+from policyscore.engine import explanation
+from policyscore.errors import RecordError
+from tests.support import AS_OF, load
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _generate(n: int, seed: int) -> list[dict[str, Any]]:
+    spec = importlib.util.spec_from_file_location("_plan_generate", ROOT / "examples" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.generate(n, seed=seed))
+
+
+def _with_gaps(rng: Random, record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with some values nulled and some numbers zeroed: every kind of null reason."""
+    out = dict(record)
+    for name, value in record.items():
+        if name == "id":
+            continue
+        roll = rng.random()
+        if roll < 0.12:
+            out[name] = None
+        elif roll < 0.18 and value.__class__ in (int, float):
+            out[name] = 0 if value.__class__ is int else 0.0
+    return out
+
+
+def _explanations(policy: policyscore.Policy, records: list[dict[str, Any]]) -> list[Any]:
+    out: list[Any] = []
+    for item in policy.score_many(records, AS_OF, on_error="yield"):
+        out.append(str(item) if isinstance(item, RecordError) else item.to_dict())
+    return out
+
+
+@pytest.mark.parametrize("name", ["startup-us-ca", "subscription-health"])
+def test_remembered_reasons_are_the_reasons(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = Random(20261128)
+    records = [_with_gaps(rng, r) for r in _generate(600, seed=17)]
+    remembering = policyscore.load_policy(ROOT / "rules" / f"{name}.yaml")
+    first = _explanations(remembering, records)
+    again = _explanations(remembering, records)  # read from the remembered reasons
+    plan = explanation._plan_of(remembering.program)
+    assert len(plan.reasons) > 10
+    monkeypatch.setattr(explanation, "_REASON_CACHE_LIMIT", 0)
+    fresh = _explanations(policyscore.load_policy(ROOT / "rules" / f"{name}.yaml"), records)
+    assert json.dumps(first) == json.dumps(again) == json.dumps(fresh)  # 1 and 1.0 differ in JSON
+    reasons = {f["missing_reason"] for d in first if isinstance(d, dict) for f in d["factors"]} - {None}
+    assert len(reasons) >= 4
+
+
+POLICY = """
+policy: shares
+version: 1
+record:
+  fields:
+    used: number?
+    bought: number
+let:
+  share: used / bought
+factors:
+  - id: usage
+    weight: 10
+    value: share
+"""
+
+
+def test_a_reason_follows_the_values_not_only_which_are_null() -> None:
+    policy = load(POLICY)
+    seen = [
+        policy.score(record, AS_OF).to_dict()["factors"][0]["missing_reason"]
+        for record in ({"used": None, "bought": 0}, {"used": 3, "bought": 0}, {"used": None, "bought": 4}, {"used": 5, "bought": 0})
+    ]
+    assert seen == [
+        "'used' is null (in let 'share')",
+        "division by zero in 'used / bought' (in let 'share')",
+        "'used' is null (in let 'share')",
+        "division by zero in 'used / bought' (in let 'share')",
+    ]
+
+
+def test_the_plan_goes_with_its_program() -> None:
+    policy = load(POLICY)
+    policy.score({"used": 1, "bought": 2}, AS_OF).to_dict()
+    key = id(policy.program)
+    assert explanation._PLANS[key].program() is policy.program
+    del policy
+    gc.collect()
+    assert key not in explanation._PLANS
