@@ -18,7 +18,6 @@ expression reads, is remembered per distinct set of those values.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
 from typing import Any
 
 from policyscore._version import __version__
@@ -87,27 +86,33 @@ class _Plan:
         self.adjustments = tuple(
             (a, _readers(program, a.expr.inputs), from_units(a.units, d), from_units(0, d)) for a in program.adjustments
         )
-        # For each expression whose null reason may be remembered: (its slot, the record values it depends on).
-        self.null_keys: dict[int, tuple[int, tuple[str, ...]]] = {}
+        # For each expression whose null reason may be remembered: (its slot, whether it reads as_of, the fields it reads).
+        self.null_keys: dict[int, tuple[int, bool, tuple[str, ...]]] = {}
         self.reasons: dict[tuple[Any, ...], str | None] = {}
         if not program.portfolio:  # portfolio values are not inputs: reasons that read them are not remembered
-            exprs = [x.expr for x in (*program.lets, *program.filters, *program.adjustments)]
+            exprs: list[Expression] = [let.expr for let in program.lets] + [f.expr for f in program.filters]
+            exprs += [a.expr for a in program.adjustments]
             exprs += [e for f in program.factors for e in ((f.expr,) if f.bands is None else (b.expr for b in f.bands)) if e is not None]
             for slot, expr in enumerate(exprs):
-                self.null_keys[id(expr)] = (slot, _depends_on(program, expr, frozenset()))
+                self.null_keys[id(expr)] = (slot, *_depends_on(program, expr))
 
 
-def _depends_on(program: Program, expr: Expression, seen: frozenset[str]) -> tuple[str, ...]:
-    """The fields (and ``as_of``) an expression's value depends on, through the lets it reads."""
-    out: dict[str, None] = {}
+def _depends_on(program: Program, expr: Expression, seen: frozenset[str] = frozenset()) -> tuple[bool, tuple[str, ...]]:
+    """Whether an expression's value depends on ``as_of``, and on which record fields, through the lets it reads."""
+    as_of = False
+    fields: dict[str, None] = {}
     for item in expr.inputs:
         if item.kind is InputKind.LET:
             let = program.let_named(item.root)
             if let is not None and item.root not in seen:
-                out.update(dict.fromkeys(_depends_on(program, let.expr, seen | {item.root})))
-        elif item.kind is not InputKind.PARAM:
-            out[item.root] = None
-    return tuple(out)
+                reads_as_of, more = _depends_on(program, let.expr, seen | {item.root})
+                as_of = as_of or reads_as_of
+                fields.update(dict.fromkeys(more))
+        elif item.kind is InputKind.AS_OF:
+            as_of = True
+        elif item.kind is InputKind.FIELD:
+            fields[item.root] = None
+    return as_of, tuple(fields)
 
 
 _PLANS: dict[int, _Plan] = {}
@@ -191,7 +196,6 @@ def explain(result: Any) -> dict[str, Any]:
             }
         out["portfolio"] = [row.details(call.key, record) for call in program.portfolio]
     out["lets"] = [{"name": let.name, "expression": let.text, "value": _plain(v)} for let, v in zip(program.lets, lets)]
-    lookup = result.lookup
     filters = []
     for (flt, readers), value in zip(plan.filters, result.filter_values):
         filters.append(
@@ -202,7 +206,7 @@ def explain(result: Any) -> dict[str, Any]:
                 "passed": value is True,
                 "result": value,
                 "inputs": _read(readers, record, lets, result),
-                "null_reason": _why_null(plan, flt.expr, lookup, program) if value is None else None,
+                "null_reason": _why_null(plan, flt.expr, result) if value is None else None,
             }
         )
     out["filters"] = filters
@@ -225,7 +229,7 @@ def explain(result: Any) -> dict[str, Any]:
                     "points": applied_points if applied is True else no_points,
                     "defined_points": applied_points,
                     "inputs": _read(readers, record, lets, result),
-                    "null_reason": _why_null(plan, adj.expr, lookup, program) if applied is None else None,
+                    "null_reason": _why_null(plan, adj.expr, result) if applied is None else None,
                 }
             )
     out["factors"] = factors
@@ -273,7 +277,7 @@ def _factor_entry(plan: _Plan, result: Any, info: Factor, raw: Any, band: int | 
             for b in info.bands:
                 if b.expr is None:
                     break
-                reason = _why_null(plan, b.expr, result.lookup, result.program)
+                reason = _why_null(plan, b.expr, result)
                 if reason is not None:
                     break
         else:
@@ -281,7 +285,7 @@ def _factor_entry(plan: _Plan, result: Any, info: Factor, raw: Any, band: int | 
             band_entry = {"index": band, "label": chosen.label, "when": chosen.text, "value": chosen.value}
     elif raw is None:
         assert info.expr is not None
-        reason = _why_null(plan, info.expr, result.lookup, result.program)
+        reason = _why_null(plan, info.expr, result)
     return {
         "id": info.id,
         "description": info.description,
@@ -393,21 +397,27 @@ def why_null(expr: Expression, lookup: Any, program: Program, skip: frozenset[st
     return "; ".join(dict.fromkeys(origins)) or None
 
 
-def _why_null(plan: _Plan, expr: Expression, lookup: Callable[[str], Any], program: Program) -> str | None:
-    """:func:`why_null`, remembered per distinct values of the fields (and ``as_of``) ``expr`` depends on."""
+def _why_null(plan: _Plan, expr: Expression, result: Any) -> str | None:
+    """:func:`why_null` of ``expr`` for ``result``, remembered per distinct values of the record fields (and
+    ``as_of``) it depends on: the values as the record holds them, which decide the values the policy saw."""
     spec = plan.null_keys.get(id(expr))
     if spec is None:
-        return why_null(expr, lookup, program)
-    slot, names = spec
+        return why_null(expr, result.lookup, result.program)
+    slot, reads_as_of, names = spec
+    record = result.record
     # The value's class is part of the key (1 and True are equal), floats by their bits (0.0 and -0.0 are equal).
-    key = (slot, *((v.__class__, v.hex() if v.__class__ is float else v) for v in map(lookup, names)))
+    key = (
+        slot,
+        result.as_of if reads_as_of else None,
+        *((v.__class__, v.hex() if v.__class__ is float else v) for v in map(record.get, names)),
+    )
     try:
         return plan.reasons[key]
     except KeyError:
         pass
     except TypeError:  # a list or an object among the values: not remembered
-        return why_null(expr, lookup, program)
-    reason = why_null(expr, lookup, program)
+        return why_null(expr, result.lookup, result.program)
+    reason = why_null(expr, result.lookup, result.program)
     if len(plan.reasons) < _REASON_CACHE_LIMIT:
         plan.reasons[key] = reason
     return reason
