@@ -18,6 +18,7 @@ expression reads, is remembered per distinct set of those values.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 from policyscore._version import __version__
@@ -42,37 +43,44 @@ def _plain(value: Any) -> Any:
 
 # ---------------------------------------------------------------- what is the same for every record
 
-# How an explanation reads one input: (name, kind, key, parts); kind 0: a param (key is its JSON value),
-# 1: a record field (key: the field), 2: a let (key: its position), 3: anything else, through Result.lookup.
-_Reader = tuple[str, int, Any, tuple[str, ...]]
+# Declared kinds whose checked values JSON shows as they are (to_plain changes only dates, lists and objects).
+_SHOWN_AS_IS = frozenset({"string", "number", "boolean"})
+
+_Reader = Callable[[dict[str, Any], tuple[Any, ...], Any], dict[str, Any]]
 
 
-def _readers(program: Program, inputs: tuple[Input, ...]) -> tuple[_Reader, ...]:
-    out: list[_Reader] = []
-    for item in inputs:
+def _walk(value: Any, parts: tuple[str, ...]) -> Any:
+    """A nested field's value below ``value`` (null where a level is not an object)."""
+    for part in parts:
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _reader(program: Program, inputs: tuple[Input, ...]) -> _Reader:
+    """``read(record, lets, result)``: the values of ``inputs`` by name (dotted for nested fields), as JSON
+    shows them, in their order: params as JSON values, fields as the record holds them (they were checked
+    when scored), lets as computed, ``as_of`` and the rest as ``result.lookup`` gives them."""
+    ns: dict[str, Any] = {"_plain": _plain, "_walk": _walk}
+    shown = []
+    for k, item in enumerate(inputs):
         if item.kind is InputKind.PARAM:
-            out.append((item.name, 0, program.plain_params[item.root], ()))
-        elif item.kind is InputKind.FIELD:
-            out.append((item.name, 1, item.root, item.parts))
-        elif item.kind is InputKind.LET:
-            out.append((item.name, 2, program.let_positions[item.root], item.parts))
-        else:
-            out.append((item.name, 3, item.root, item.parts))
-    return tuple(out)
-
-
-def _read(readers: tuple[_Reader, ...], record: dict[str, Any], lets: tuple[Any, ...], result: Any) -> dict[str, Any]:
-    """The values of some inputs, by name (dotted for nested fields), as JSON shows them."""
-    out: dict[str, Any] = {}
-    for name, kind, key, parts in readers:
-        if kind == 0:
-            out[name] = key
+            ns[f"_k{k}"] = program.plain_params[item.root]
+            shown.append(f"{item.name!r}: _k{k}")
             continue
-        value = record.get(key) if kind == 1 else lets[key] if kind == 2 else result.lookup(key)
-        for part in parts:
-            value = value.get(part) if isinstance(value, dict) else None
-        out[name] = value if value is None or value.__class__ in _PLAIN else to_plain(value)
-    return out
+        if item.kind is InputKind.FIELD:
+            decl = program.fields.get(item.root)
+            value, kind = f"record.get({item.root!r})", decl.type.kind if decl is not None else "any"
+        elif item.kind is InputKind.LET:
+            let = program.lets[program.let_positions[item.root]]
+            value, kind = f"lets[{program.let_positions[item.root]}]", let.expr.type.kind
+        else:
+            value, kind = f"result.lookup({item.root!r})", "any"
+        if item.parts:
+            value, kind = f"_walk({value}, {item.parts!r})", "any"
+        shown.append(f"{item.name!r}: {value if kind in _SHOWN_AS_IS else f'_plain({value})'}")
+    source = "def read(record, lets, result):\n    return {" + ", ".join(shown) + "}\n"
+    exec(compile(source, f"<inputs of policy {program.name}>", "exec"), ns)  # noqa: S102 - names and keys written with repr
+    return ns["read"]  # type: ignore[no-any-return]
 
 
 class _Plan:
@@ -80,39 +88,57 @@ class _Plan:
 
     def __init__(self, program: Program):
         self.program = weakref.ref(program)
-        self.filters = tuple((f, _readers(program, f.expr.inputs)) for f in program.filters)
-        self.factors = tuple((f, _readers(program, f.inputs), _factor_words(f)) for f in program.factors)
+        self.filters = tuple((f, _reader(program, f.expr.inputs)) for f in program.filters)
+        self.factors = tuple((f, _reader(program, f.inputs), _factor_words(f)) for f in program.factors)
         d = program.decimals
         self.adjustments = tuple(
-            (a, _readers(program, a.expr.inputs), from_units(a.units, d), from_units(0, d)) for a in program.adjustments
+            (a, _reader(program, a.expr.inputs), from_units(a.units, d), from_units(0, d)) for a in program.adjustments
         )
-        # For each expression whose null reason may be remembered: (its slot, whether it reads as_of, the fields it reads).
-        self.null_keys: dict[int, tuple[int, bool, tuple[str, ...]]] = {}
+        # For each expression whose null reason may be remembered: (its slot, what the reason depends on).
+        self.null_keys: dict[int, tuple[int, _Recipe]] = {}
         self.reasons: dict[tuple[Any, ...], str | None] = {}
         if not program.portfolio:  # portfolio values are not inputs: reasons that read them are not remembered
             exprs: list[Expression] = [let.expr for let in program.lets] + [f.expr for f in program.filters]
             exprs += [a.expr for a in program.adjustments]
             exprs += [e for f in program.factors for e in ((f.expr,) if f.bands is None else (b.expr for b in f.bands)) if e is not None]
             for slot, expr in enumerate(exprs):
-                self.null_keys[id(expr)] = (slot, *_depends_on(program, expr))
+                self.null_keys[id(expr)] = (slot, _recipe(program, expr))
 
 
-def _depends_on(program: Program, expr: Expression, seen: frozenset[str] = frozenset()) -> tuple[bool, tuple[str, ...]]:
-    """Whether an expression's value depends on ``as_of``, and on which record fields, through the lets it reads."""
-    as_of = False
-    fields: dict[str, None] = {}
+# What a null reason depends on, read per record: (0, field) the field as the record holds it, (1, None)
+# ``as_of``, (2, (position, recipe)) a let: its value, or when it is null, what the let's own reason depends on.
+_Recipe = tuple[tuple[int, Any], ...]
+
+
+def _recipe(program: Program, expr: Expression) -> _Recipe:
+    out: dict[tuple[int, Any], None] = {}
     for item in expr.inputs:
         if item.kind is InputKind.LET:
-            let = program.let_named(item.root)
-            if let is not None and item.root not in seen:
-                reads_as_of, more = _depends_on(program, let.expr, seen | {item.root})
-                as_of = as_of or reads_as_of
-                fields.update(dict.fromkeys(more))
+            i = program.let_positions[item.root]
+            out[(2, (i, _recipe(program, program.lets[i].expr)))] = None
         elif item.kind is InputKind.AS_OF:
-            as_of = True
+            out[(1, None)] = None
         elif item.kind is InputKind.FIELD:
-            fields[item.root] = None
-    return as_of, tuple(fields)
+            out[(0, item.root)] = None
+    return tuple(out)
+
+
+def _key(recipe: _Recipe, record: dict[str, Any], lets: tuple[Any, ...], as_of: Any) -> tuple[Any, ...]:
+    """The values a null reason depends on (see :data:`_Recipe`): a value's class is part of the key (1 and
+    True are equal), floats count by their bits (0.0 and -0.0 are equal)."""
+    out: list[Any] = []
+    for kind, what in recipe:
+        if kind == 0:
+            value = record.get(what)
+        elif kind == 1:
+            value = as_of
+        else:
+            value = lets[what[0]]
+            if value is None:  # the reason follows a null let into its own expression
+                out.append((None, _key(what[1], record, lets, as_of)))
+                continue
+        out.append((value.__class__, value.hex() if value.__class__ is float else value))
+    return tuple(out)
 
 
 _PLANS: dict[int, _Plan] = {}
@@ -158,7 +184,7 @@ def input_values(result: Any, inputs: tuple[Input, ...]) -> dict[str, Any]:
     lets = result.let_values
     if lets is None or any(v is NOT_COMPUTED for v in lets):
         lets = _complete_lets(result)
-    return _read(_readers(result.program, inputs), result.record, lets, result)
+    return _reader(result.program, inputs)(result.record, lets, result)
 
 
 def explain(result: Any) -> dict[str, Any]:
@@ -197,7 +223,7 @@ def explain(result: Any) -> dict[str, Any]:
         out["portfolio"] = [row.details(call.key, record) for call in program.portfolio]
     out["lets"] = [{"name": let.name, "expression": let.text, "value": _plain(v)} for let, v in zip(program.lets, lets)]
     filters = []
-    for (flt, readers), value in zip(plan.filters, result.filter_values):
+    for (flt, read), value in zip(plan.filters, result.filter_values):
         filters.append(
             {
                 "id": flt.id,
@@ -205,7 +231,7 @@ def explain(result: Any) -> dict[str, Any]:
                 "expression": flt.text,
                 "passed": value is True,
                 "result": value,
-                "inputs": _read(readers, record, lets, result),
+                "inputs": read(record, lets, result),
                 "null_reason": _why_null(plan, flt.expr, result) if value is None else None,
             }
         )
@@ -214,11 +240,11 @@ def explain(result: Any) -> dict[str, Any]:
     adjustments: list[dict[str, Any]] = []
     if eligible:
         points = (lambda u: u / scale) if d > 0 else (lambda u: from_units(u, d))
-        for (fac, readers, _), raw, band, units in zip(plan.factors, result.factor_values, result.band_indexes, result.factor_units):
+        for (fac, read, _), raw, band, units in zip(plan.factors, result.factor_values, result.band_indexes, result.factor_units):
             entry = _factor_entry(plan, result, fac, raw, band, points(units))
-            entry["inputs"] = _read(readers, record, lets, result)
+            entry["inputs"] = read(record, lets, result)
             factors.append(entry)
-        for (adj, readers, applied_points, no_points), applied in zip(plan.adjustments, result.adjustment_values):
+        for (adj, read, applied_points, no_points), applied in zip(plan.adjustments, result.adjustment_values):
             adjustments.append(
                 {
                     "id": adj.id,
@@ -228,7 +254,7 @@ def explain(result: Any) -> dict[str, Any]:
                     "applied": applied is True,
                     "points": applied_points if applied is True else no_points,
                     "defined_points": applied_points,
-                    "inputs": _read(readers, record, lets, result),
+                    "inputs": read(record, lets, result),
                     "null_reason": _why_null(plan, adj.expr, result) if applied is None else None,
                 }
             )
@@ -398,19 +424,12 @@ def why_null(expr: Expression, lookup: Any, program: Program, skip: frozenset[st
 
 
 def _why_null(plan: _Plan, expr: Expression, result: Any) -> str | None:
-    """:func:`why_null` of ``expr`` for ``result``, remembered per distinct values of the record fields (and
-    ``as_of``) it depends on: the values as the record holds them, which decide the values the policy saw."""
+    """:func:`why_null` of ``expr`` for ``result`` (its lets complete), remembered per distinct values of what
+    the reason depends on: the fields and lets ``expr`` reads (a null let: what its own reason depends on)."""
     spec = plan.null_keys.get(id(expr))
     if spec is None:
         return why_null(expr, result.lookup, result.program)
-    slot, reads_as_of, names = spec
-    record = result.record
-    # The value's class is part of the key (1 and True are equal), floats by their bits (0.0 and -0.0 are equal).
-    key = (
-        slot,
-        result.as_of if reads_as_of else None,
-        *((v.__class__, v.hex() if v.__class__ is float else v) for v in map(record.get, names)),
-    )
+    key = (spec[0], _key(spec[1], result.record, result.let_values, result.as_of))
     try:
         return plan.reasons[key]
     except KeyError:
