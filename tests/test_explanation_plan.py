@@ -1,8 +1,10 @@
-"""Explanations prepared once per program: the remembered null reasons and the plan's lifetime.
+"""Explanations prepared once per program: remembered null reasons and let values, and the plan's lifetime.
 
 :mod:`policyscore.engine.explanation` prepares what no record changes once per
-program and remembers each null reason per distinct values of what its
-expression depends on.  Neither may change a single explanation.
+program, remembers each null reason per distinct values of what its
+expression depends on, and each let value an ineligible record's explanation
+needs per distinct values the let reads.  None of it may change a single
+explanation.
 """
 
 from __future__ import annotations
@@ -54,15 +56,15 @@ def _explanations(policy: policyscore.Policy, records: list[dict[str, Any]]) -> 
 
 
 @pytest.mark.parametrize("name", ["startup-us-ca", "subscription-health"])
-def test_remembered_reasons_are_the_reasons(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_remembered_reasons_and_lets_are_the_same(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     rng = Random(20261128)
     records = [_with_gaps(rng, r) for r in _generate(600, seed=17)]
     remembering = policyscore.load_policy(ROOT / "rules" / f"{name}.yaml")
     first = _explanations(remembering, records)
     again = _explanations(remembering, records)  # read from the remembered reasons
     plan = explanation._plan_of(remembering.program)
-    assert len(plan.reasons) > 10
-    monkeypatch.setattr(explanation, "_REASON_CACHE_LIMIT", 0)
+    assert len(plan.reasons) > 10 and len(plan.let_values) > 10
+    monkeypatch.setattr(explanation, "_REMEMBER_LIMIT", 0)
     fresh = _explanations(policyscore.load_policy(ROOT / "rules" / f"{name}.yaml"), records)
     assert json.dumps(first) == json.dumps(again) == json.dumps(fresh)  # 1 and 1.0 differ in JSON
     reasons = {f["missing_reason"] for d in first if isinstance(d, dict) for f in d["factors"]} - {None}

@@ -18,7 +18,8 @@ expression reads, is remembered per distinct set of those values.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from policyscore._version import __version__
@@ -33,7 +34,9 @@ from policyscore.policyfile.program import Expression, Factor, Input, InputKind,
 __all__ = ["explain", "why_null", "trace_tree", "trace_of", "input_values", "describe_value"]
 
 _PLAIN = frozenset({str, int, float, bool})
-_REASON_CACHE_LIMIT = 20_000  # null reasons remembered per program
+_REMEMBER_LIMIT = 20_000  # null reasons, and let values, remembered per program
+# Let values remembered: immutable values only (a list would be shared between explanations).
+_REMEMBERED = frozenset({type(None), bool, int, float, str, date})
 
 
 def _plain(value: Any) -> Any:
@@ -88,6 +91,7 @@ class _Plan:
 
     def __init__(self, program: Program):
         self.program = weakref.ref(program)
+        self.lets = tuple((let.name, let.text) for let in program.lets)
         self.filters = tuple((f, _reader(program, f.expr.inputs)) for f in program.filters)
         self.factors = tuple((f, _reader(program, f.inputs), _factor_words(f)) for f in program.factors)
         d = program.decimals
@@ -97,6 +101,9 @@ class _Plan:
         # For each expression whose null reason may be remembered: (its slot, what the reason depends on).
         self.null_keys: dict[int, tuple[int, _Recipe]] = {}
         self.reasons: dict[tuple[Any, ...], str | None] = {}
+        # What each let reads (fields, as_of, other lets' values), for remembering its value; None: not remembered.
+        self.let_reads: tuple[_Recipe | None, ...] = tuple(None if program.portfolio else _reads(program, let.expr) for let in program.lets)
+        self.let_values: dict[tuple[Any, ...], Any] = {}
         if not program.portfolio:  # portfolio values are not inputs: reasons that read them are not remembered
             exprs: list[Expression] = [let.expr for let in program.lets] + [f.expr for f in program.filters]
             exprs += [a.expr for a in program.adjustments]
@@ -123,7 +130,12 @@ def _recipe(program: Program, expr: Expression) -> _Recipe:
     return tuple(out)
 
 
-def _key(recipe: _Recipe, record: dict[str, Any], lets: tuple[Any, ...], as_of: Any) -> tuple[Any, ...]:
+def _reads(program: Program, expr: Expression) -> _Recipe:
+    """What ``expr``'s value depends on: the fields, ``as_of`` and the values of the lets it reads."""
+    return tuple((kind, (what[0], ()) if kind == 2 else what) for kind, what in _recipe(program, expr))
+
+
+def _key(recipe: _Recipe, record: dict[str, Any], lets: Sequence[Any], as_of: Any) -> tuple[Any, ...]:
     """The values a null reason depends on (see :data:`_Recipe`): a value's class is part of the key (1 and
     True are equal), floats count by their bits (0.0 and -0.0 are equal)."""
     out: list[Any] = []
@@ -154,25 +166,46 @@ def _plan_of(program: Program) -> _Plan:
     return plan
 
 
-def _complete_lets(result: Any) -> tuple[Any, ...]:
-    """Every let's value: those the back end did not compute are interpreted, each once."""
+def _complete_lets(result: Any, plan: _Plan) -> tuple[Any, ...]:
+    """Every let's value: those the back end did not compute are interpreted, each once, or taken from the
+    values remembered for the same values read (a let's value depends on nothing else)."""
     program: Program = result.program
     lets = program.lets
     values = list(result.let_values) if result.let_values is not None else [NOT_COMPUTED] * len(lets)
     positions = program.let_positions
     outer = result.lookup
+    record, as_of, remembered = result.record, result.as_of, plan.let_values
 
     def lookup(name: str) -> Any:
         i = positions.get(name)
         if i is None:
             return outer(name)
         if values[i] is NOT_COMPUTED:
-            values[i] = interpret(lets[i].expr.node, lookup)
+            compute(i)
         return values[i]
 
-    for i, let in enumerate(lets):
+    def compute(i: int) -> None:
+        recipe = plan.let_reads[i]
+        key: Any = None
+        if recipe is not None:
+            for kind, what in recipe:
+                if kind == 2 and values[what[0]] is NOT_COMPUTED:
+                    compute(what[0])
+            key = (i, _key(recipe, record, values, as_of))
+            try:
+                values[i] = remembered[key]
+                return
+            except KeyError:
+                pass
+            except TypeError:  # a list or an object among the values: not remembered
+                key = None
+        value = values[i] = interpret(lets[i].expr.node, lookup)
+        if key is not None and value.__class__ in _REMEMBERED and len(remembered) < _REMEMBER_LIMIT:
+            remembered[key] = value
+
+    for i in range(len(lets)):
         if values[i] is NOT_COMPUTED:
-            values[i] = interpret(let.expr.node, lookup)
+            compute(i)
     return tuple(values)
 
 
@@ -182,8 +215,8 @@ def input_values(result: Any, inputs: tuple[Input, ...]) -> dict[str, Any]:
     Record values are shown as the record holds them (they were checked when scored).
     """
     lets = result.let_values
-    if lets is None or any(v is NOT_COMPUTED for v in lets):
-        lets = _complete_lets(result)
+    if lets is None or NOT_COMPUTED in lets:
+        lets = _complete_lets(result, _plan_of(result.program))
     return _reader(result.program, inputs)(result.record, lets, result)
 
 
@@ -199,12 +232,12 @@ def explain(result: Any) -> dict[str, Any]:
         values, bands, lets = outcome.values, outcome.bands, outcome.lets
         result = result._replace(let_values=lets, factor_values=values, band_indexes=bands)
     lets = result.let_values
-    if lets is None or any(v is NOT_COMPUTED for v in lets):
-        lets = _complete_lets(result)
+    if lets is None or NOT_COMPUTED in lets:
+        lets = _complete_lets(result, plan)
         result = result._replace(let_values=lets)
     record = result.record
     out: dict[str, Any] = {
-        "id": to_plain(result.id),
+        "id": _plain(result.id),
         "eligible": eligible,
         "score": result.score,
         "tier": result.tier,
@@ -221,7 +254,7 @@ def explain(result: Any) -> dict[str, Any]:
                 t.name: (from_units(found[i], d) if i in found else None) for i, t in enumerate(program.tiers) if t.top_percent is not None
             }
         out["portfolio"] = [row.details(call.key, record) for call in program.portfolio]
-    out["lets"] = [{"name": let.name, "expression": let.text, "value": _plain(v)} for let, v in zip(program.lets, lets)]
+    out["lets"] = [{"name": name, "expression": text, "value": _plain(v)} for (name, text), v in zip(plan.lets, lets)]
     filters = []
     for (flt, read), value in zip(plan.filters, result.filter_values):
         filters.append(
@@ -437,7 +470,7 @@ def _why_null(plan: _Plan, expr: Expression, result: Any) -> str | None:
     except TypeError:  # a list or an object among the values: not remembered
         return why_null(expr, result.lookup, result.program)
     reason = why_null(expr, result.lookup, result.program)
-    if len(plan.reasons) < _REASON_CACHE_LIMIT:
+    if len(plan.reasons) < _REMEMBER_LIMIT:
         plan.reasons[key] = reason
     return reason
 
