@@ -92,6 +92,7 @@ class _Plan:
     def __init__(self, program: Program):
         self.program = weakref.ref(program)
         self.lets = tuple((let.name, let.text) for let in program.lets)
+        self.factor_codes = tuple(f"factor:{f.id}" for f in program.factors)
         self.filters = tuple((f, _reader(program, f.expr.inputs)) for f in program.filters)
         self.factors = tuple((f, _reader(program, f.inputs), _factor_words(f)) for f in program.factors)
         d = program.decimals
@@ -367,15 +368,15 @@ def _reasons(
 ) -> list[dict[str, Any]]:
     """The causes of lost points, ranked by :func:`policyscore.engine.reference.ranked_reasons`."""
     out = []
+    d = program.decimals
     for kind, i, lost in reference.ranked_reasons(program, result.factor_units, result.adjustment_values):
         if kind == "factor":
-            entry, text = factors[i], _factor_sentence(factors[i], plan.factors[i][2])
+            entry, code, text = factors[i], plan.factor_codes[i], _factor_sentence(factors[i], plan.factors[i][2])
         else:
-            entry, text = adjustments[i], _adjustment_sentence(adjustments[i])
+            entry = adjustments[i]
+            code, text = f"adjustment:{entry['id']}", _adjustment_sentence(entry)
         rid = entry["id"]
-        out.append(
-            {"kind": kind, "id": rid, kind: rid, "code": f"{kind}:{rid}", "lost_points": from_units(lost, program.decimals), "text": text}
-        )
+        out.append({"kind": kind, "id": rid, kind: rid, "code": code, "lost_points": from_units(lost, d), "text": text})
     return out
 
 
