@@ -50,6 +50,21 @@ def _time_cmd(cmd: list[str]) -> tuple[float, int | None]:
     return wall, _rss_fallback(cmd)
 
 
+def timed_rounds(cmds: dict[str, list[str]], repeat: int, records: int) -> tuple[dict[str, list[float]], dict[str, list[int]]]:
+    """Wall seconds and peak RSS (KiB) of each command over ``repeat`` rounds, the order rotating between rounds."""
+    walls: dict[str, list[float]] = {k: [] for k in cmds}
+    rss: dict[str, list[int]] = {k: [] for k in cmds}
+    keys = list(cmds)
+    for round_ in range(repeat):
+        for key in keys[round_ % len(keys) :] + keys[: round_ % len(keys)]:
+            wall, peak = _time_cmd(cmds[key])
+            walls[key].append(wall)
+            if peak is not None:
+                rss[key].append(peak)
+            log(f"  round {round_ + 1}: {key} {wall:.1f} s, {records / wall:,.0f}/s, peak RSS {peak and peak // 1024} MiB")
+    return walls, rss
+
+
 def _rss_fallback(cmd: list[str]) -> int:
     """Peak RSS of one extra run, measured by a fresh parent whose only child is the command."""
     probe = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); " \
@@ -133,16 +148,8 @@ def section(args: argparse.Namespace, gen: ModuleType, e2e_n: int) -> tuple[list
             cmds["hw_other"] = _hw_args(path, "/dev/null", "--json", other)
             labels_e2e["hw_other"] = f"hand-written script with {other} (what the JSON library is worth)"
         log(f"timing end to end: {e2e_n:,} records x {args.e2e_repeat} rounds")
-        walls: dict[str, list[float]] = {k: [] for k in cmds}
-        rss: dict[str, list[int]] = {k: [] for k in cmds}
+        walls, rss = timed_rounds(cmds, args.e2e_repeat, e2e_n)
         keys = list(cmds)
-        for round_ in range(args.e2e_repeat):
-            for key in keys[round_ % len(keys) :] + keys[: round_ % len(keys)]:
-                wall, peak = _time_cmd(cmds[key])
-                walls[key].append(wall)
-                if peak is not None:
-                    rss[key].append(peak)
-                log(f"  e2e round {round_ + 1}: {key} {wall:.1f} s, {e2e_n / wall:,.0f}/s, peak RSS {peak and peak // 1024} MiB")
         base = e2e_n / statistics.median(walls["hw"])
         rows = []
         for key in keys:

@@ -27,13 +27,17 @@ null as an empty cell, booleans as ``true``/``false``, dates as YYYY-MM-DD.
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import datetime as dt
+import itertools
 import json
 import math
 import sys
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from random import Random
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 #: The date every sample is generated "as of". Dates of past events are before it.
 AS_OF = dt.date(2026, 11, 1)
@@ -202,9 +206,18 @@ def _date_between(rng: Random, start: dt.date, end: dt.date) -> dt.date:
 
 # --------------------------------------------------------------------------- one customer
 
-def _customer(rng: Random, index: int, earlier_ids: list[str]) -> dict[str, Any]:
-    """One realistic customer. Fields are drawn so that they agree with each other
-    (a churned customer has a churn date, spend grows with tenure, and so on)."""
+def _customer(rng: Random, index: int) -> tuple[dict[str, Any], float | None, int]:
+    """One realistic customer, with the two draws that place it in the referral tree.
+
+    Fields are drawn so that they agree with each other (a churned customer has
+    a churn date, spend grows with tenure, and so on). The referral fields are
+    left empty: :func:`link_referrals` fills them once the whole book is known.
+    Returns ``(record, referral_pick, referral_propensity)``: ``referral_pick``,
+    uniform in [0, 1), chooses the referrer of a customer referred by another
+    customer (None for everyone else); ``referral_propensity`` is how many
+    customers this one is inclined to bring in, the weight with which later
+    referred customers are linked to it.
+    """
     # --- where
     u = rng.random()
     if u < 0.55:
@@ -246,9 +259,11 @@ def _customer(rng: Random, index: int, earlier_ids: list[str]) -> dict[str, Any]
         email = f"{first}.{last}@{domain}" if rng.random() < 0.7 else f"billing@{domain}"
 
     channel = _pick(rng, CHANNELS)
-    referred_by = None
-    if channel == "referral" and earlier_ids and rng.random() < 0.75:
-        referred_by = rng.choice(earlier_ids)
+    # Three referrals in four come from a customer in the book; the others from
+    # someone outside it (a consultant, a friend), so the referrer is unknown.
+    referral_pick = None
+    if channel == "referral" and index > 1 and rng.random() < 0.75:
+        referral_pick = rng.randrange(index - 1) / (index - 1)
 
     # --- when and status
     if rng.random() < 0.05:
@@ -406,18 +421,18 @@ def _customer(rng: Random, index: int, earlier_ids: list[str]) -> dict[str, Any]
                   [("strategic", 20), ("delegating", 20), ("hands_on", 40), ("firefighting", 20)])
     owner = _maybe(rng, owner, 0.22)
 
-    # --- referrals (a tree: direct referrals and referrals of those)
+    # --- referrals: how keen this customer is to recommend us (trials are not yet)
     u = rng.random()
     if u < 0.68 or status == "trial":
-        direct = 0
+        propensity = 0
     elif u < 0.985:
-        direct = min(8, 1 + _poisson(rng, 0.9))
+        propensity = min(8, 1 + _poisson(rng, 0.9))
     else:
-        direct = rng.randint(12, 40)  # a super-connector
-    second = 0
-    if direct:
-        second = sum(_poisson(rng, 0.45) for _ in range(direct))
-    referral_revenue = sum(rng.lognormvariate(math.log(6000), 0.8) for _ in range(direct + second))
+        propensity = rng.randint(12, 40)  # a super-connector
+    # These draws decide nothing any more; they keep their place in the random
+    # stream, so that every field drawn after them keeps its earlier value.
+    for _ in range(propensity + sum(_poisson(rng, 0.45) for _ in range(propensity))):
+        rng.lognormvariate(math.log(6000), 0.8)
 
     # --- feedback and collaboration (small customers talk to us more)
     small = size in ("micro", "small")
@@ -506,7 +521,7 @@ def _customer(rng: Random, index: int, earlier_ids: list[str]) -> dict[str, Any]
         "buyer_department": _maybe(rng, department, 0.10),
         "contact_email": _maybe(rng, email, 0.05),
         "acquisition_channel": channel,
-        "referred_by": referred_by,
+        "referred_by": None,
         "plan": plan,
         "billing_cycle": cycle,
         "status": status,
@@ -539,9 +554,9 @@ def _customer(rng: Random, index: int, earlier_ids: list[str]) -> dict[str, Any]
         "owner_involvement": owner,
         "wallet_share_growth_pct": wallet_growth,
         "users_growth_pct": users_growth,
-        "referrals_direct": direct,
-        "referrals_second_level": second,
-        "referral_revenue": _money(referral_revenue),
+        "referrals_direct": 0,
+        "referrals_second_level": 0,
+        "referral_revenue": 0.0,
         "feedback_sessions": sessions,
         "feature_requests_submitted": submitted,
         "feature_requests_adopted": adopted,
@@ -550,7 +565,7 @@ def _customer(rng: Random, index: int, earlier_ids: list[str]) -> dict[str, Any]
         "support_tickets": tickets,
         "products": products,
         "tags": tags,
-    }
+    }, referral_pick, propensity
 
 
 def generate(count: int, seed: int, edge_cases: bool = False) -> Iterator[dict[str, Any]]:
@@ -559,15 +574,108 @@ def generate(count: int, seed: int, edge_cases: bool = False) -> Iterator[dict[s
     With ``edge_cases=True`` the hand-made records of :func:`edge_case_records`
     come first, followed by the ``count`` generated ones. Records are plain
     dicts in JSON form (dates as ISO strings), with every field present.
+
+    The referral fields agree with each other across the book: ``referred_by``
+    names a customer who signed up earlier, and ``referrals_direct``,
+    ``referrals_second_level`` and ``referral_revenue`` are what those links
+    say (see :func:`link_referrals`). The tree needs the whole book, so the
+    customers are drawn twice: once to build it (keeping a few numbers per
+    customer), then again, identically, to yield them with it.
     """
-    if edge_cases:
-        yield from edge_case_records()
-    rng = Random(seed)
-    earlier: list[str] = []
-    for i in range(1, count + 1):
-        record = _customer(rng, i, earlier)
-        earlier.append(record["id"])
+    edges = edge_case_records() if edge_cases else []
+    signup = array("l", (dt.date.fromisoformat(r["signup_date"]).toordinal() for r in edges))
+    spend = array("d", (r["total_spend"] for r in edges))
+    picks = array("d", [-1.0] * len(edges))
+    propensity = array("l", [0] * len(edges))
+    for record, pick, keen in _draw(count, seed):
+        signup.append(dt.date.fromisoformat(record["signup_date"]).toordinal())
+        spend.append(record["total_spend"])
+        picks.append(-1.0 if pick is None else pick)
+        propensity.append(keen)
+    wanted = {i: EDGE_REFERRALS[r["id"][len("EDGE-"):]] for i, r in enumerate(edges) if r["id"][len("EDGE-"):] in EDGE_REFERRALS}
+    referrer = link_referrals(signup, spend, picks, propensity, wanted, Random(f"{seed}:referrals"))
+    direct, second, revenue = tree_counts(referrer, spend)
+    ids = [r["id"] for r in edges] + [f"C{i:05d}" for i in range(1, count + 1)]
+    drawn = (record for record, _, _ in _draw(count, seed))
+    for i, record in enumerate(itertools.chain(edges, drawn)):
+        if "referred_by" in record:  # an edge case may leave it out of the record
+            record["referred_by"] = None if referrer[i] < 0 else ids[referrer[i]]
+        record["referrals_direct"] = direct[i]
+        record["referrals_second_level"] = second[i]
+        record["referral_revenue"] = revenue[i]
         yield record
+
+
+def _draw(count: int, seed: int) -> Iterator[tuple[dict[str, Any], float | None, int]]:
+    rng = Random(seed)
+    for i in range(1, count + 1):
+        yield _customer(rng, i)
+
+
+# --------------------------------------------------------------------------- the referral tree
+
+def link_referrals(signup: Sequence[int], spend: Sequence[float], picks: Sequence[float], propensity: Sequence[int],
+                   wanted: dict[int, tuple[int, int, float | None]], rng: Random) -> list[int]:
+    """The index of each customer's referrer, -1 for a customer nobody in the book referred.
+
+    ``signup`` holds signup dates as ordinals; ``picks[i]`` is in [0, 1) for a
+    customer referred by another customer (-1 otherwise); ``propensity[i]`` is
+    how keen customer ``i`` is to refer. A referrer always signed up strictly
+    before the customer it referred, so the links form a forest, never a cycle.
+
+    First, each entry of ``wanted`` (customer index: direct referrals, referrals
+    of those, the most each of them spent or None) gets its tree from the
+    referred customers, chosen with ``rng`` among those who signed up late
+    enough; a tree gets smaller when too few are left. Nobody else links into these trees, so they keep that shape. Then
+    every other referred customer is linked to one of the remaining customers
+    who signed up before it, each chosen with a chance proportional to its
+    propensity (by the customer's own pick); a customer with no such earlier
+    customer counts as referred from outside the book.
+    """
+    referrer = [-1] * len(signup)
+    pool = [i for i, p in enumerate(picks) if p >= 0 and i not in wanted]
+    taken: set[int] = set()
+    # the roots with the fewest candidates first: the latest to sign up, then those with a spending cap
+    for root in sorted(wanted, key=lambda i: (-signup[i], wanted[i][2] is None, i)):
+        n_direct, n_second, most = wanted[root]
+        pool_of_root = [i for i in pool if most is None or spend[i] <= most]
+        later = [i for i in pool_of_root if i not in taken and signup[i] > signup[root]]
+        children = rng.sample(later, min(n_direct, len(later)))
+        taken.update(children)
+        for child in children:
+            referrer[child] = root
+        for _ in range(n_second if children else 0):
+            first = min(signup[c] for c in children)
+            later = [i for i in pool_of_root if i not in taken and signup[i] > first]
+            if not later:
+                break
+            grandchild = rng.choice(later)
+            referrer[grandchild] = rng.choice([c for c in children if signup[c] < signup[grandchild]])
+            taken.add(grandchild)
+    # the remaining customers may refer, by date of signup, with running totals of their propensity
+    keen = sorted((i for i in range(len(signup)) if i not in taken and i not in wanted), key=lambda i: signup[i])
+    dates = [signup[i] for i in keen]
+    running = list(itertools.accumulate(propensity[i] for i in keen))
+    for i in pool:
+        if i in taken:
+            continue
+        before = bisect.bisect_left(dates, signup[i])  # keen[:before] signed up strictly earlier
+        total = running[before - 1] if before else 0
+        if total > 0:
+            referrer[i] = keen[bisect.bisect_right(running, picks[i] * total, 0, before)]
+    return referrer
+
+
+def tree_counts(referrer: Sequence[int], spend: Sequence[float]) -> tuple[list[int], list[int], list[float]]:
+    """Per customer: direct referrals, referrals of those, and the total spend of both (to the cent)."""
+    children: list[list[int]] = [[] for _ in referrer]
+    for i, parent in enumerate(referrer):
+        if parent >= 0:
+            children[parent].append(i)
+    direct = [len(c) for c in children]
+    second = [sum(direct[c] for c in kids) for kids in children]
+    revenue = [_money(math.fsum(spend[d] for c in kids for d in (c, *children[c]))) for kids in children]
+    return direct, second, revenue
 
 
 # --------------------------------------------------------------------------- edge cases
@@ -620,9 +728,9 @@ def _edge_base() -> dict[str, Any]:
         "owner_involvement": "delegating",
         "wallet_share_growth_pct": 25.0,
         "users_growth_pct": 20.0,
-        "referrals_direct": 1,
+        "referrals_direct": 0,  # the referral fields are filled from the book's referral tree
         "referrals_second_level": 0,
-        "referral_revenue": 6000.0,
+        "referral_revenue": 0.0,
         "feedback_sessions": 2,
         "feature_requests_submitted": 3,
         "feature_requests_adopted": 1,
@@ -645,7 +753,7 @@ EDGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
           buyer_title="Co-Founder & CEO", buyer_department="executive",
           annual_contract_value=90000.0, first_purchase_amount=40000.0, total_spend=420000.0,
           lifetime_value=900000.0, owner_involvement="strategic", wallet_share_growth_pct=80.0,
-          users_growth_pct=60.0, referrals_direct=6, referrals_second_level=6, referral_revenue=120000.0,
+          users_growth_pct=60.0,
           discount_requested_pct=0.0, feedback_sessions=30, feature_requests_submitted=12,
           feature_requests_adopted=12, innovation_partner=True, beta_participant=True, tags=["case_study"],
           mrr_last_6m=[7000.0, 7200.0, 7300.0, 7400.0, 7500.0, 7500.0], billing_tickets_first_6m=0,
@@ -668,7 +776,7 @@ EDGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
      dict(status="trial", signup_date="2026-10-12", contract_end_date=None, last_purchase_date=None,
           billing_cycle="monthly", first_purchase_amount=0.0, annual_contract_value=0.0, total_spend=0.0,
           lifetime_value=None, mrr_last_6m=[], renewals_count=0, late_payments_first_6m=None,
-          days_to_pay_avg=None, billing_tickets_first_6m=None, referrals_direct=0, referral_revenue=0.0,
+          days_to_pay_avg=None, billing_tickets_first_6m=None,
           seats_purchased=5, seats_used=2, active_users_30d=1, wallet_share_growth_pct=None,
           users_growth_pct=None, feedback_sessions=0, feature_requests_submitted=0,
           feature_requests_adopted=0, plan="starter")),
@@ -708,7 +816,7 @@ EDGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
           renewals_count=0, addon_purchases=0, products=["core"], seats_used=10, active_users_30d=5,
           late_payments_first_6m=6, days_to_pay_avg=75.0, billing_tickets_first_6m=9,
           owner_involvement="firefighting", wallet_share_growth_pct=-20.0, users_growth_pct=-30.0,
-          referrals_direct=0, referral_revenue=0.0, feedback_sessions=0, feature_requests_submitted=0,
+          feedback_sessions=0, feature_requests_submitted=0,
           feature_requests_adopted=0, support_tickets=60, annual_contract_value=1500.0,
           first_purchase_amount=1500.0, lifetime_value=1200.0, total_spend=1500.0,
           billing={"payment_method": "check", "auto_pay": False, "currency": "USD"},
@@ -736,8 +844,8 @@ EDGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
           feature_requests_adopted=0, support_tickets=140, industry="financial_services",
           buyer_title="IT Director", buyer_department="it", nps_score=9, owner_involvement="hands_on",
           tags=["vip"], mrr_last_6m=[20833.33, 20833.33, 20833.33, 20833.33, 20833.33, 20833.33])),
-    ("18-SUPER-REFERRER", "Super-connector: 40 direct and 25 second-level referrals worth 400k",
-     dict(referrals_direct=40, referrals_second_level=25, referral_revenue=400000.0, lifetime_value=None,
+    ("18-SUPER-REFERRER", "Super-connector: 12 direct and 8 second-level referrals",
+     dict(lifetime_value=None,
           total_spend=30000.0, mrr_last_6m=[1000.0, 1000.0, 1000.0], discount_requested_pct=None,
           company_size="micro", employee_count=4, plan="starter", contact_email="owner@hotmail.com",
           buyer_title=None, buyer_department=None)),
@@ -756,8 +864,7 @@ EDGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
           buyer_title=None, industry="healthcare", buyer_department="finance")),
     ("22-PAUSED-NO-LTV", "Paused, no LTV estimate and no recurring revenue in the window: LTV cannot be computed",
      dict(status="paused", lifetime_value=None, mrr_last_6m=[], last_login_date="2026-06-15",
-          active_users_30d=3, renewal_likelihood=0.4, gave_testimonial=True, referrals_direct=0,
-          referral_revenue=0.0)),
+          active_users_30d=3, renewal_likelihood=0.4, gave_testimonial=True)),
     ("23-MONTHLY-NO-ACV", "Month-to-month customer without a recorded ACV: purchase size falls back to first order",
      dict(billing_cycle="monthly", contract_end_date=None, annual_contract_value=None,
           first_purchase_amount=900.0, plan="growth", company_size="small", employee_count=30,
@@ -769,8 +876,29 @@ EDGE_CASES: list[tuple[str, str, dict[str, Any]]] = [
 ]
 
 
+#: The referral tree of an edge case in the sample (suffix: direct referrals, referrals of those,
+#: the most each of them spent or None), grown by :func:`link_referrals` from generated customers;
+#: the other edge cases referred nobody. A single referral is a small customer (under 10,000 USD),
+#: so that it leaves the referral-revenue bonus of subscription-health out of reach.
+EDGE_REFERRALS: dict[str, tuple[int, int, float | None]] = {
+    "01-PERFECT": (6, 6, None),
+    "02-OUTSIDE-US-CA": (1, 0, 9999.99),
+    "10-ALL-NULLS": (1, 0, 9999.99),
+    "11-ABSENT-NULLABLES": (1, 0, 9999.99),
+    "14-QUEBEC-FRENCH": (1, 0, 9999.99),
+    "18-SUPER-REFERRER": (12, 8, None),
+    "19-HAGGLER-LATE": (1, 0, 9999.99),
+    "21-LATE-NO-SPEED": (1, 0, 9999.99),
+}
+
+
 def edge_case_records() -> list[dict[str, Any]]:
-    """The hand-made edge-case records, built from a baseline customer."""
+    """The hand-made edge-case records, built from a baseline customer.
+
+    On their own they referred nobody (referral counts 0); in the sample
+    (``generate(..., edge_cases=True)``) those of :data:`EDGE_REFERRALS` get
+    their referral tree from the generated customers.
+    """
     records = []
     for suffix, purpose, overrides in EDGE_CASES:
         record = _edge_base()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 import textwrap
 from datetime import date
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import policyscore as ps
@@ -13,6 +17,16 @@ from policyscore.language.parser import parse
 from policyscore.language.types import parse_type
 
 AS_OF = date(2026, 11, 1)
+
+
+def module_from_path(name: str, path: Path) -> ModuleType:
+    """Import a Python file that is not part of a package (``examples/generate.py``, a benchmark) as ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def policy_text(body: str) -> str:

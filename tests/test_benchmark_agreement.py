@@ -13,13 +13,11 @@ and edge branch.
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import sys
 from datetime import date
 from pathlib import Path
 from random import Random
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -34,18 +32,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))  # the hand-written modules import 
 import handwritten  # noqa: E402
 import handwritten_explain  # noqa: E402
 import handwritten_small  # noqa: E402
+from support import module_from_path  # noqa: E402
 
-
-def _module(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _module("_bench_generate", ROOT / "examples" / "generate.py")
+generate = module_from_path("_bench_generate", ROOT / "examples" / "generate.py")
 
 
 def _sample() -> list[dict[str, Any]]:

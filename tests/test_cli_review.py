@@ -116,10 +116,10 @@ def test_rules_pass_with_full_coverage(run):
     assert result.stderr == ""
     out = result.stdout
     assert "FAIL" not in out and "ERROR" not in out
-    for name in ("startup-us-ca", "subscription-health", "balanced-portfolio"):
+    for name in ("startup-us-ca", "subscription-health", "balanced-portfolio", "will-they-last"):
         assert f"  {name} v1 ({RULES / name}.yaml): " in out
-    assert out.count("100.0%") == 3
-    assert out.splitlines()[-1] == "3 test files: 78 cases, 78 passed, 0 failed, 0 errors"
+    assert out.count("100.0%") == 4
+    assert out.splitlines()[-1] == "4 test files: 99 cases, 99 passed, 0 failed, 0 errors"
 
 
 def test_a_policy_path_runs_the_test_file_beside_it(run):

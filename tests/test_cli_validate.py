@@ -56,7 +56,7 @@ def here(tmp_path, monkeypatch):
 def test_the_example_rules_are_valid(run):
     result = run("validate", RULES)
     assert result.exit_code == 0
-    assert result.stdout == "3 policy files and 3 test files checked: all valid\n"
+    assert result.stdout == "4 policy files and 4 test files checked: all valid\n"
     assert result.stderr == ""
 
 
@@ -127,7 +127,7 @@ def test_json_format_of_clean_rules(run):
     result = run("validate", RULES, "--format", "json")
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert doc["valid"] is True and doc["diagnostics"] == [] and len(doc["files"]) == 6
+    assert doc["valid"] is True and doc["diagnostics"] == [] and len(doc["files"]) == 8
 
 
 def test_github_format_writes_workflow_annotations(run, here):

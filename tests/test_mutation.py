@@ -168,7 +168,7 @@ def test_the_rules_tests_kill_every_mutant(run, monkeypatch):
     assert result.exit_code == 0, result.stdout[-3000:]
     summary = result.stdout.splitlines()[-1]
     assert summary.endswith(" survived") and ", 0 survived" in summary
-    for name in ("balanced-portfolio", "startup-us-ca", "subscription-health"):
+    for name in ("balanced-portfolio", "startup-us-ca", "subscription-health", "will-they-last"):
         assert f"  {name} v1 (rules/{name}.yaml): " in result.stdout and "100.0%" in result.stdout
 
 

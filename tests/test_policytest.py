@@ -521,6 +521,7 @@ def test_every_policy_in_rules_has_a_passing_test_file_with_full_coverage():
         "balanced-portfolio.test.yaml",
         "startup-us-ca.test.yaml",
         "subscription-health.test.yaml",
+        "will-they-last.test.yaml",
     ]
     for f in run.files:
         assert f.diagnostics == (), f.path
@@ -529,13 +530,14 @@ def test_every_policy_in_rules_has_a_passing_test_file_with_full_coverage():
         "balanced-portfolio": 100.0,
         "startup-us-ca": 100.0,
         "subscription-health": 100.0,
+        "will-they-last": 100.0,
     }
     assert run.ok
     policies = {Path(p).stem for p in (ROOT / "rules").glob("*.yaml") if not is_test_file(p)}
     assert policies == {c.policy for c in run.coverage}
 
 
-@pytest.mark.parametrize("name", ["balanced-portfolio", "startup-us-ca", "subscription-health"])
+@pytest.mark.parametrize("name", ["balanced-portfolio", "startup-us-ca", "subscription-health", "will-they-last"])
 def test_the_rules_test_files_check_clean(name):
     assert check_test_file(ROOT / "rules" / f"{name}.test.yaml") == []
 

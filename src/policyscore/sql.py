@@ -37,18 +37,25 @@ def to_sql(policy: Policy, dialect: str = "duckdb", table: str = "customers", as
     return render(policy.program, build_query(policy.program, day, table), dialect, day, table)
 
 
-def duckdb_source(policy: Policy, path: str | Path) -> exp.Expression:
+def duckdb_source(policy: Policy, path: str | Path) -> exp.Expr:
     """The table function reading ``path`` (.jsonl/.ndjson, .json or .parquet) into checked, typed columns."""
     name = str(path)
     suffix = Path(name).suffix.lower()
+    names = json_columns(policy.program, policy.check_all_fields)
     if suffix == ".parquet":
-        return exp.Anonymous(this="read_parquet", expressions=[exp.Literal.string(name)])
+        # Each column as the JSON the Python engine reads for it (policyscore.engines.parquet_as_jsonl), then the same checks.
+        parquet = exp.Anonymous(this="read_parquet", expressions=[exp.Literal.string(name)])
+        as_json = [
+            exp.alias_(exp.cast(exp.Anonymous(this="to_json", expressions=[exp.column(k, quoted=True)]), "JSON"), k, quoted=True)
+            for k in names
+        ]
+        reader: exp.Expr = exp.select(*as_json).from_(parquet).subquery()
+        return exp.alias_(
+            checked_input(policy.program, reader, check_all_fields=policy.check_all_fields).subquery(), "_ps_checked", table=True
+        )
     fmt = "newline_delimited" if suffix in (".jsonl", ".ndjson") else "array"
     columns = exp.Struct(
-        expressions=[
-            exp.PropertyEQ(this=exp.Literal.string(k), expression=exp.Literal.string(v))
-            for k, v in json_columns(policy.program, policy.check_all_fields).items()
-        ]
+        expressions=[exp.PropertyEQ(this=exp.Literal.string(k), expression=exp.Literal.string(v)) for k, v in names.items()]
     )
     reader = exp.Anonymous(
         this="read_json",
@@ -107,7 +114,7 @@ def score_duckdb(
     return relation.select(", ".join(keep))
 
 
-def _with_clean(query: exp.Expression, view: str) -> exp.Expression:
+def _with_clean(query: exp.Select, view: str) -> exp.Select:
     """The query with the checked records' ``_ps_clean`` carried to the output."""
     first = query.args["with_"].expressions[0].this
     first.select(exp.alias_(exp.column("_ps_clean", table="_ps_in", quoted=True), "_ps_clean", quoted=True), copy=False)

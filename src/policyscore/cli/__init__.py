@@ -16,7 +16,7 @@ import sys
 import click
 
 from policyscore._version import __version__
-from policyscore.cli import diff, explain, schema, score, test, validate
+from policyscore.cli import diff, explain, report, schema, score, sql, test, validate
 from policyscore.cli.common import ReaderGone
 from policyscore.io.writers import remove_temporaries
 
@@ -34,7 +34,7 @@ def cli() -> None:
     """Score customer records against YAML "best customer" policies and explain every score."""
 
 
-for _command in (validate.validate, score.score, explain.explain, schema.schema, test.test, diff.diff):
+for _command in (validate.validate, score.score, explain.explain, schema.schema, test.test, diff.diff, report.report, sql.sql):
     cli.add_command(_command)
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "parse_as_of",
     "as_of_option",
     "input_format_option",
+    "format_option",
     "on_error_option",
     "open_records",
     "rejects_on_stderr",
@@ -124,6 +125,11 @@ def check_all_fields_option(fn: F) -> F:
         is_flag=True,
         help="Check every declared field of every record, also those the policy does not read (a data-quality run).",
     )(fn)
+
+
+def format_option(choices: list[str], help: str | None = None) -> Callable[[F], F]:
+    """``--format``, the first choice being the default."""
+    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True, help=help)
 
 
 def on_error_option(help: str) -> Callable[[F], F]:

@@ -12,6 +12,7 @@ from policyscore.batch import readable, with_portfolios
 from policyscore.cli.common import (
     Failure,
     as_of_option,
+    format_option,
     handles_errors,
     input_format_option,
     on_error_option,
@@ -23,6 +24,7 @@ from policyscore.io.writers import Output
 from policyscore.render import review as review_render
 from policyscore.review.changes import ChangesWriter, changes_format
 from policyscore.review.diff import compare, load_policy_ref
+from policyscore.review.migration import MigrationCollector
 
 __all__ = ["diff"]
 
@@ -32,7 +34,11 @@ __all__ = ["diff"]
 @click.argument("new_path", metavar="NEW_POLICY")
 @click.argument("records_path", metavar="RECORDS")
 @as_of_option("Evaluation date for both policies (default: today).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@format_option(
+    ["text", "json", "markdown", "html"],
+    "html: a self-contained page with the migration heat map, both score distributions and every customer who changes tier.",
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, help="How many of the largest movers to list.")
 @click.option(
     "--fail-on-tier-change",
@@ -55,6 +61,7 @@ def diff(
     records_path: str,
     as_of: date,
     fmt: str,
+    output: str | None,
     top: int,
     fail_on_tier_change: int | None,
     changes_path: str | None,
@@ -85,13 +92,31 @@ def diff(
     ):
         writer = ChangesWriter(changes_out, changes_fmt) if changes_out is not None else None
         records = readable(source, fields, new.id_field, rejects)
+        detail = MigrationCollector(old, new) if fmt == "html" else None
         report = compare(
-            old, new, records, as_of, top=top, on_error=rejects, old_ref=old_ref, new_ref=new_ref, changes_to=writer, portfolios=books
+            old,
+            new,
+            records,
+            as_of,
+            top=top,
+            on_error=rejects,
+            old_ref=old_ref,
+            new_ref=new_ref,
+            changes_to=writer,
+            portfolios=books,
+            observe=detail,
         )
     if report.records == 0:
         raise Failure(f"every record of {records_path} was rejected ({report.rejected}): nothing was compared")
-    renderer = {"text": review_render.diff_text, "json": review_render.diff_json, "markdown": review_render.diff_markdown}[fmt]
-    click.echo(renderer(report), nl=False)
+    if detail is not None:
+        from policyscore.render.html import diff_html  # loaded only here: Jinja2 and the chart renderer take time to import
+
+        text = diff_html(report, detail.detail(report.rows, report.columns), new.decimals)
+    else:
+        renderer = {"text": review_render.diff_text, "json": review_render.diff_json, "markdown": review_render.diff_markdown}[fmt]
+        text = renderer(report)
+    with Output(output) as out:
+        out.write(text)
     changed = report.tier_changes
     click.echo(
         f"{report.records} records compared ({report.rejected} rejected): {changed} change tier, "

@@ -12,6 +12,7 @@ from policyscore.cli.common import (
     Failure,
     as_of_option,
     check_all_fields_option,
+    format_option,
     handles_errors,
     input_format_option,
     on_error_option,
@@ -34,7 +35,7 @@ __all__ = ["explain"]
 @as_of_option()
 @input_format_option
 @on_error_option("Other records that cannot be read: count them in one note (fail) or list each on stderr (skip); never fatal.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@format_option(["text", "json", "markdown", "html"], "html: one self-contained page with each customer's waterfall chart.")
 @click.option("--trace", is_flag=True, help="Also show the value of every part of every rule.")
 @check_all_fields_option
 @handles_errors
@@ -80,12 +81,18 @@ def explain(
         steps = trace_of(result) if trace else None
         if fmt == "json":
             parts.append(dict(d, trace=steps) if trace else d)
+        elif fmt == "html":
+            parts.append((d, steps))
         elif fmt == "markdown":
             parts.append(render.explanation_markdown(d, policy, steps))
         else:
             parts.append(render.explanation_text(d, policy, steps))
     if fmt == "json":
         click.echo(render.dumps(parts[0] if len(parts) == 1 else parts, pretty=True))
+    elif fmt == "html":
+        from policyscore.render.html import explanation_html  # loaded only here: Jinja2 and the chart renderer take time to import
+
+        click.echo(explanation_html([d for d, _ in parts], policy, [s or [] for _, s in parts] if trace else None), nl=False)
     else:
         click.echo("\n".join(parts), nl=False)
 

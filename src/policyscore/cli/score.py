@@ -8,7 +8,6 @@ from datetime import date
 
 import click
 
-from policyscore.batch import Run, shown
 from policyscore.cli.common import (
     Failure,
     as_of_option,
@@ -19,9 +18,10 @@ from policyscore.cli.common import (
     open_records,
     rejects_on_stderr,
 )
+from policyscore.engines import ENGINES, OUTPUT_FORMATS, Options, choose_engine, score_file
 from policyscore.io.writers import Output, same_file
 from policyscore.policy import load_policy
-from policyscore.render.run import FORMATS, ResultsWriter, score_summary
+from policyscore.render.run import score_summary
 
 __all__ = ["score", "Progress"]
 
@@ -38,10 +38,17 @@ _PROGRESS_FROM = 5000
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(OUTPUT_FORMATS),
     default="table",
     show_default=True,
-    help="table, markdown and csv are sorted by score; json and jsonl stream in input order.",
+    help="table, markdown, csv and parquet (with --output) are sorted by score; json and jsonl stream in input order.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="auto",
+    show_default=True,
+    help="auto: DuckDB for table, csv, markdown and parquet output from .jsonl, .json and .parquet files, Python otherwise.",
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
 @click.option("--top", type=click.IntRange(min=1), help="Only the N best (sorted by score, in every format).")
@@ -62,6 +69,7 @@ def score(
     input_format: str | None,
     on_error: str,
     fmt: str,
+    engine: str,
     output: str | None,
     top: int | None,
     tier: str | None,
@@ -70,7 +78,7 @@ def score(
     columns: str | None,
     check_all_fields: bool,
 ) -> None:
-    """Score every record of RECORDS (CSV, JSON, JSONL, YAML, or - for stdin) with POLICY.
+    """Score every record of RECORDS (CSV, JSON, JSONL, YAML, Parquet, or - for stdin) with POLICY.
 
     A summary (records read, scored, ineligible, rejected, per tier) goes to stderr.
     """
@@ -82,20 +90,29 @@ def score(
     policy = load_policy(policy_path, check_all_fields=check_all_fields)
     if tier is not None and tier not in policy.tier_names:
         raise click.BadParameter(f"{tier!r} is not a tier of {policy.name} ({', '.join(policy.tier_names)})", param_hint="--tier")
+    if fmt == "parquet" and output is None:
+        raise click.BadParameter("parquet is written to a file: give --output FILE", param_hint="--format")
+    options = Options(as_of, fmt, top, tier, include_ineligible, input_format, carried)
+    try:
+        chosen = choose_engine(policy, engine, records_path, options)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--engine") from None
     rejected_to = Output(rejects) if rejects is not None else contextlib.nullcontext(None)
-    with open_records(records_path, input_format) as source, Output(output) as out, rejected_to as rej:
-        run = Run(policy, source, as_of, explain=fmt in ("json", "jsonl"), rejects=rejects_on_stderr(on_error, rej))
-        writer = ResultsWriter(
-            out, policy, fmt, as_of.isoformat(), top=top, include_ineligible=include_ineligible, columns=carried, source=source.name
+    written_to = Output(output) if fmt != "parquet" else contextlib.nullcontext(None)
+    progress = Progress()
+    with written_to as out, rejected_to as rej:
+        summary, _ = score_file(
+            policy,
+            records_path,
+            options,
+            out,
+            rejects_on_stderr(on_error, rej),
+            engine=chosen,
+            output_path=output,
+            tick=progress.tick,
+            opener=open_records,
         )
-        progress = Progress()
-        for result in run:
-            progress.tick(run.read)
-            if shown(result, tier=tier, include_ineligible=include_ineligible):
-                writer.add(result, run.line)
         progress.done()
-        writer.finish()
-    summary = run.summary(writer.shown)
     click.echo(score_summary(summary), err=True)
     if summary.nothing_usable:
         raise Failure(f"every record of {records_path} was rejected: nothing was scored")

@@ -19,16 +19,18 @@ ties included.
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from policyscore.engine.idindex import IdIndex
 from policyscore.engine.reference import record_lookup
 from policyscore.errors import RecordError
 from policyscore.language.interpreter import ExprRuntimeError, interpret
-from policyscore.policyfile.ids import id_key, id_order
+from policyscore.policyfile.ids import id_order
 from policyscore.policyfile.program import PortfolioCall, Program
 
 __all__ = ["Portfolio", "PortfolioRow", "build_portfolio", "CYCLE_CODE"]
@@ -53,25 +55,77 @@ class PortfolioRow(dict):  # type: ignore[type-arg]
         return self.portfolio.details(key, self, record)
 
 
-@dataclass
 class _Column:
-    """One call's argument (and group key) over the portfolio, by position."""
+    """One call's argument (and group key) over the portfolio, by position, kept small: numbers are packed in
+    an array of doubles (NaN for null) while every value is a float or a whole number a double holds exactly;
+    any other value (a date, a text counted by ``portfolio_count``) turns the column into a plain list.
+    Group keys are numbered (-1 for null)."""
 
-    values: list[Any] = field(default_factory=list)
-    groups: list[Any] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.packed: array[float] | None = array("d")
+        self.whole = True  # every value so far is a whole number (given back as int)
+        self.plain: list[Any] = []
+        self.groups: array[int] = array("q")
+        self.group_ids: dict[Any, int] = {}
+        self.group_keys: list[Any] = []
+
+    def append(self, x: Any, g: Any) -> None:
+        packed = self.packed
+        if packed is not None:
+            if x is None:
+                packed.append(_NULL)
+            elif x.__class__ is float and x == x:
+                packed.append(x)
+                self.whole = self.whole and x.is_integer()
+            elif x.__class__ is int and -_EXACT <= x <= _EXACT:
+                packed.append(x)
+            else:
+                self.plain = [self[i] for i in range(len(packed))]
+                self.packed = None
+        if self.packed is None:
+            self.plain.append(x)
+        if g is None:
+            self.groups.append(-1)
+        else:
+            key = _group_key(g)
+            number = self.group_ids.get(key)
+            if number is None:
+                number = self.group_ids[key] = len(self.group_keys)
+                self.group_keys.append(g)
+            self.groups.append(number)
+
+    def __getitem__(self, i: int) -> Any:
+        if self.packed is None:
+            return self.plain[i]
+        v = self.packed[i]
+        if v != v:
+            return None
+        return int(v) if self.whole else v
+
+    def number(self, value: Any) -> Any:
+        """A value read back from the packed array, as the column's numbers are (whole numbers as int)."""
+        return int(value) if self.packed is not None and self.whole and value is not None else value
+
+
+_NULL = float("nan")
+_EXACT = 2**53
 
 
 @dataclass
 class _Stats:
     """Aggregates of one set of non-null values."""
 
-    values: list[Any]  # sorted ascending
+    values: Any  # sorted ascending (an array of doubles for a packed column)
     total: float | None  # correctly rounded sum (numbers only)
-    cumulative: list[float] | None = None  # for cumulative_share: sum of the values >= values[i]
+    column: _Column
+    cumulative: Any = None  # for cumulative_share: the sum of the values >= values[i]
 
     @property
     def count(self) -> int:
         return len(self.values)
+
+    def at(self, i: int) -> Any:
+        return self.column.number(self.values[i])
 
 
 class Portfolio:
@@ -81,65 +135,84 @@ class Portfolio:
         self.program = program
         self.as_of = as_of
         self.sha256 = sha256  # of the input the portfolio was read from, when it was a file
-        self.ids: list[Any] = []  # record ids by position
-        self.positions: dict[str, int] = {}  # id_key -> position
-        self.referrers: list[Any] = []  # raw referred_by values by position
-        self.parents: list[int] = []  # position of the referrer, -1 when none (or unknown, or rejected)
+        # Ids and referrers are kept only for a referral tree (they name contributors and cycles).
+        self.tree = program.referred_by is not None
+        self.count = 0  # records added
+        self.ids = IdIndex()  # record ids by position, and positions by id
+        self.refs = IdIndex()  # each record's referrer id (until the tree is built)
+        self.has_ref = bytearray()  # 1 where the record names a referrer
+        self.parents: array[int] = array("q")  # position of the referrer, -1 when none (or unknown, or rejected)
         self.unknown_referrers = 0
         self.rejected: dict[int, RecordError] = {}  # position -> the error of a record in a referral cycle
         self.columns: dict[str, _Column] = {c.key: _Column() for c in program.portfolio}
         self.stats: dict[str, _Stats] = {}
         self.group_stats: dict[str, dict[Any, _Stats]] = {}
-        self.children: list[list[int]] = []
+        self.child_start: array[int] = array("q")  # the children of position p: child_list[child_start[p]:child_start[p + 1]]
+        self.child_list: array[int] = array("q")
         self.tier_thresholds: dict[int, int] | None = None  # relative tiers: each one's threshold in this run (units)
 
     # ------------------------------------------------------------ building
     def add(self, record: dict[str, Any], lookup: Callable[[str], Any]) -> None:
         """Add one checked record (``lookup`` reads its fields, params, lets and ``as_of``)."""
-        position = len(self.ids)
-        rid = record.get(self.program.id_field)
-        values = {}
-        for call in self.program.portfolio:
+        values = []
+        for call in self.program.portfolio:  # computed first: an error leaves the portfolio unchanged
             x = _value(call.value, lookup) if call.value is not None else None
             g = _value(call.group, lookup) if call.group is not None else None
-            values[call.key] = (x, g)
-        for key, (x, g) in values.items():
-            column = self.columns[key]
-            column.values.append(x)
-            column.groups.append(g)
-        self.ids.append(rid)
-        self.positions[id_key(rid)] = position
-        self.referrers.append(record.get(self.program.referred_by) if self.program.referred_by else None)
+            values.append((self.columns[call.key], x, g))
+        for column, x, g in values:
+            column.append(x, g)
+        if self.tree:
+            ref = record.get(self.program.referred_by)  # type: ignore[arg-type]
+            self.ids.add(record.get(self.program.id_field))
+            self.refs.add("" if ref is None else ref)
+            self.has_ref.append(ref is not None)
+        self.count += 1
 
     def finish(self) -> Portfolio:
         """Resolve referrers, reject referral cycles, compute the aggregates."""
-        count = len(self.ids)
-        self.parents = [-1] * count
-        for pos, ref in enumerate(self.referrers):
-            if ref is None:
-                continue
-            parent = self.positions.get(id_key(ref))
-            self.parents[pos] = -1 if parent is None else parent
-        self._reject_cycles()
-        for pos, ref in enumerate(self.referrers):
-            if ref is not None and pos not in self.rejected and self.parents[pos] == -1:
-                self.unknown_referrers += 1
-        self.children = [[] for _ in range(count)]
-        for pos, parent in enumerate(self.parents):
-            if parent >= 0 and pos not in self.rejected:
-                self.children[parent].append(pos)
+        count = self.count
+        if self.tree:
+            self._build_tree()
+        members = [i for i in range(count) if i not in self.rejected] if self.rejected else range(count)
         for call in self.program.portfolio:
             column = self.columns[call.key]
-            members = [i for i in range(count) if i not in self.rejected]
-            self.stats[call.key] = _stats([column.values[i] for i in members], call.func == "cumulative_share")
+            self.stats[call.key] = _stats(column, members, call.func == "cumulative_share")
             if call.group is not None:
-                by_group: dict[Any, list[Any]] = {}
+                by_group: dict[int, list[int]] = {}
                 for i in members:
                     g = column.groups[i]
-                    if g is not None:
-                        by_group.setdefault(_group_key(g), []).append(column.values[i])
-                self.group_stats[call.key] = {g: _stats(vs, False) for g, vs in by_group.items()}
+                    if g >= 0:
+                        by_group.setdefault(g, []).append(i)
+                self.group_stats[call.key] = {
+                    _group_key(column.group_keys[g]): _stats(column, positions, False) for g, positions in by_group.items()
+                }
         return self
+
+    def _build_tree(self) -> None:
+        count = self.count
+        self.ids.freeze()
+        self.parents = array("q", [-1]) * count
+        for pos in range(count):
+            if self.has_ref[pos]:
+                self.parents[pos] = self.ids.find(self.refs.id_at(pos))
+        self._reject_cycles()
+        self.unknown_referrers = sum(
+            1 for pos in range(count) if self.has_ref[pos] and pos not in self.rejected and self.parents[pos] == -1
+        )
+        self.refs = IdIndex()  # not needed any more
+        counts = array("q", [0]) * (count + 1)
+        for pos, parent in enumerate(self.parents):
+            if parent >= 0 and pos not in self.rejected:
+                counts[parent + 1] += 1
+        for p in range(count):
+            counts[p + 1] += counts[p]
+        self.child_start = counts
+        self.child_list = array("q", [0]) * counts[count]
+        filled = array("q", counts[:count])
+        for pos, parent in enumerate(self.parents):
+            if parent >= 0 and pos not in self.rejected:
+                self.child_list[filled[parent]] = pos
+                filled[parent] += 1
 
     def _reject_cycles(self) -> None:
         state = [0] * len(self.parents)  # 0 new, 1 on the current path, 2 done
@@ -162,28 +235,29 @@ class Portfolio:
     def _reject(self, cycle: list[int]) -> None:
         from policyscore.policyfile.ids import id_order  # noqa: PLC0415 - the id order is the readers' rule
 
-        first = min(cycle, key=lambda p: id_order(self.ids[p]))
+        first = min(cycle, key=lambda p: id_order(self.ids.id_at(p)))
         ordered = [first]
         node = self.parents[first]
         while node != first:
             ordered.append(node)
             node = self.parents[node]
-        text = " -> ".join(str(self.ids[p]) for p in ordered + [first])
+        text = " -> ".join(str(self.ids.id_at(p)) for p in ordered + [first])
         what = "refers itself" if len(ordered) == 1 else "is in a referral cycle"
         for pos in cycle:
             self.rejected[pos] = RecordError(
-                f"the customer {what}: {text}", code=CYCLE_CODE, field=self.program.referred_by, record_id=self.ids[pos]
+                f"the customer {what}: {text}", code=CYCLE_CODE, field=self.program.referred_by, record_id=self.ids.id_at(pos)
             )
 
     # ------------------------------------------------------------ reading
     @property
     def size(self) -> int:
         """Records in the portfolio (referral cycles excluded)."""
-        return len(self.ids) - len(self.rejected)
+        return self.count - len(self.rejected)
 
     def row(self, record: dict[str, Any], lookup: Callable[[str], Any]) -> PortfolioRow:
         """Every call's value for ``record``; raises the record's :class:`RecordError` when it is in a referral cycle."""
-        position = self.positions.get(id_key(record.get(self.program.id_field)))
+        found = self.ids.find(record.get(self.program.id_field)) if self.tree else -1
+        position = found if found >= 0 else None
         if position is not None and position in self.rejected:
             raise self.rejected[position]
         values = {}
@@ -233,8 +307,8 @@ class Portfolio:
         if call.func == "referred_count":
             return len(levels), [(p, k, 1) for p, k in levels]
         decay = 1.0 if call.decay is None else call.decay
-        column = self.columns[call.key].values
-        terms = [(p, k, column[p] * decay ** (k - 1)) for p, k in levels if column[p] is not None]
+        column = self.columns[call.key]
+        terms = [(p, k, x * decay ** (k - 1)) for p, k in levels if (x := column[p]) is not None]
         return math.fsum(t for _, _, t in terms), terms
 
     def _descendants(self, position: int | None, depth: int) -> list[tuple[int, int]]:
@@ -244,7 +318,7 @@ class Portfolio:
         out: list[tuple[int, int]] = []
         level = [position]
         for k in range(1, depth + 1):
-            level = [c for p in level for c in self.children[p]]
+            level = [c for p in level for c in self.child_list[self.child_start[p] : self.child_start[p + 1]]]
             if not level:
                 break
             out.extend((c, k) for c in level)
@@ -261,9 +335,9 @@ class Portfolio:
             out["group"] = {"key": _plain(g), "size": 0 if stats is None else stats.count}
         if call.func in ("referred_count", "referred_sum"):
             _, terms = self._referral(call, row.position)
-            ranked = sorted(terms, key=lambda t: (-t[2], id_order(self.ids[t[0]])))
+            ranked = sorted(terms, key=lambda t: (-t[2], id_order(self.ids.id_at(t[0]))))
             out["contributors"] = [
-                {"id": self.ids[p], "level": k, "contribution": contribution} for p, k, contribution in ranked[:SHOWN_CONTRIBUTORS]
+                {"id": self.ids.id_at(p), "level": k, "contribution": contribution} for p, k, contribution in ranked[:SHOWN_CONTRIBUTORS]
             ]
             out["more_contributors"] = max(0, len(ranked) - SHOWN_CONTRIBUTORS)
         return out
@@ -316,15 +390,21 @@ def _group_key(value: Any) -> Any:
     return (type(value) is bool, value)
 
 
-def _stats(values: list[Any], cumulative: bool) -> _Stats:
-    present = sorted(v for v in values if v is not None)
-    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present)
-    total = math.fsum(present) if present and numbers else None
-    stats = _Stats(present, total)
+def _stats(column: _Column, positions: Any, cumulative: bool) -> _Stats:
+    """The aggregates of the non-null values of ``column`` at ``positions``."""
+    if column.packed is not None:
+        packed = column.packed
+        present: Any = array("d", sorted(v for v in (packed[i] for i in positions) if v == v))
+        numbers = True
+    else:
+        present = sorted(v for v in (column.plain[i] for i in positions) if v is not None)
+        numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present)
+    total = math.fsum(present) if len(present) and numbers else None
+    stats = _Stats(present, total, column)
     if cumulative and numbers:
         # the sum of the values >= present[i], correctly rounded, ties counted together: exact
         # partial sums (Shewchuk's, as math.fsum keeps them) added from the largest value down
-        out = [0.0] * len(present)
+        out = array("d", [0.0]) * len(present)
         partials: list[float] = []
         i = len(present)
         while i > 0:
@@ -356,27 +436,28 @@ def _add_exact(partials: list[float], x: float) -> None:
 
 def _aggregate(name: str, stats: _Stats, q: float | None) -> Any:
     values = stats.values
+    n = len(values)
     if name == "count":
-        return len(values)
-    if not values:
+        return n
+    if not n:
         return None
     if name == "sum":
-        return stats.total
+        return stats.column.number(stats.total) if stats.total is not None and stats.total.is_integer() else stats.total
     if name == "avg":
         assert stats.total is not None
-        return stats.total / len(values)
+        return stats.total / n
     if name == "min":
-        return values[0]
+        return stats.at(0)
     if name == "max":
-        return values[-1]
+        return stats.at(n - 1)
     if name == "median":
-        mid = len(values) // 2
-        return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+        mid = n // 2
+        return stats.at(mid) if n % 2 else (values[mid - 1] + values[mid]) / 2
     if name == "quantile":
         assert q is not None
-        h = (len(values) - 1) * q
+        h = (n - 1) * q
         lo = math.floor(h)
-        hi = min(lo + 1, len(values) - 1)
+        hi = min(lo + 1, n - 1)
         return values[lo] + (h - lo) * (values[hi] - values[lo])
     raise AssertionError(name)  # pragma: no cover
 

@@ -220,14 +220,24 @@ def results_markdown(
     return f"{head}\n\n{table}\n" + (f"\n_{note.rstrip()}_\n" if note else "")
 
 
-def results_csv(policy: Policy, rows: Iterable[Row], as_of: str, *, include_ineligible: bool = False, columns: Sequence[str] = ()) -> str:
-    """CSV with a header row: id, the fields asked for, score, tier, each factor's points, adjustments,
-    clamped_from (when the policy clamps its score), (failed_filters,) as_of."""
+def results_csv(
+    policy: Policy,
+    rows: Iterable[Row],
+    as_of: str,
+    *,
+    include_ineligible: bool = False,
+    columns: Sequence[str] = (),
+    header: bool = True,
+) -> str:
+    """CSV with a header row (unless ``header`` is false, for the rows of a long output written in parts):
+    id, the fields asked for, score, tier, each factor's points, adjustments, clamped_from (when the policy
+    clamps its score), (failed_filters,) as_of."""
     clamps = policy.score_min is not None or policy.score_max is not None
     layout = _Layout(policy, columns, include_ineligible, clamps, csv_file=True)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*layout.names(), "as_of"])
+    if header:
+        writer.writerow([*layout.names(), "as_of"])
     for r in rows:
         writer.writerow([*layout.cells(r, escape=False), as_of])  # CSV quotes what it must
     return out.getvalue()

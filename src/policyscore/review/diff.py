@@ -24,8 +24,8 @@ import os
 import subprocess
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -49,6 +49,7 @@ __all__ = [
     "PolicyRef",
     "KeyChange",
     "ScoreStats",
+    "Distribution",
     "FactorChange",
     "Mover",
     "DiffReport",
@@ -80,6 +81,7 @@ class PolicyRef:
     version: str | int
     sha256: str
     notes: tuple[str, ...] = ()
+    text: str | None = field(default=None, repr=False, compare=False)  # the policy file as read (for a page that shows it)
 
     def to_dict(self) -> dict[str, Any]:
         return {"ref": self.ref, "name": self.name, "version": self.version, "sha256": self.sha256, "notes": list(self.notes)}
@@ -97,7 +99,7 @@ def load_policy_ref(ref: str, cwd: str | os.PathLike[str] | None = None) -> tupl
     """
     if not ref.startswith(GIT_PREFIX):
         policy = load_policy(ref)
-        return policy, PolicyRef(ref, policy.name, policy.version, policy.sha256)
+        return policy, PolicyRef(ref, policy.name, policy.version, policy.sha256, text=_text_of(ref))
     rev, sep, path = ref[len(GIT_PREFIX) :].partition(":")
     if not sep or not rev or not path:
         raise GitError(f"{ref!r} is not of the form git:REV:path (e.g. git:origin/main:rules/policy.yaml)")
@@ -128,7 +130,15 @@ def load_policy_ref(ref: str, cwd: str | os.PathLike[str] | None = None) -> tupl
             else:
                 notes.append(f"record schema {schema} is not in {rev}: the working tree's copy was used")
         policy = load_policy_text(text, ref, base_dir)
-    return policy, PolicyRef(ref, policy.name, policy.version, policy.sha256, tuple(notes))
+    return policy, PolicyRef(ref, policy.name, policy.version, policy.sha256, tuple(notes), text)
+
+
+def _text_of(path: str) -> str | None:
+    """The text of a policy file that was just loaded (None if it cannot be read again)."""
+    try:
+        return Path(path).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _git(args: Sequence[str], cwd: str, failure: str | None = None, stdin: bytes | None = None) -> bytes:
@@ -339,7 +349,7 @@ class DiffReport:
         }
 
 
-class _Distribution:
+class Distribution:
     """Exact count, mean and nearest-rank percentiles from a count of each distinct score."""
 
     def __init__(self) -> None:
@@ -391,6 +401,7 @@ def compare(
     portfolios: Sequence[Portfolio | None] = (None, None),
     changes_to: ChangesWriter | None = None,
     name_per_migration: int = 20,
+    observe: Callable[[Result, Result], None] | None = None,
 ) -> DiffReport:
     """Score every record with both policies in one pass and summarise the differences.
 
@@ -402,6 +413,9 @@ def compare(
     Every customer who changes tier is named in ``moved``, grouped by
     migration (the first ``name_per_migration`` of each, with the count of
     all); ``changes_to`` receives every customer whose score or tier changed.
+    ``observe``, when given, is called with the two results of every record
+    both policies scored (a page that shows more than this summary gathers
+    its data in the same pass).
     """
     day = as_date(as_of)
     if isinstance(on_error, Rejects):
@@ -409,7 +423,7 @@ def compare(
     else:
         rejects = Rejects("fail" if on_error == "raise" else "skip")
     matrix: Counter[tuple[str, str]] = Counter()
-    before, after = _Distribution(), _Distribution()
+    before, after = Distribution(), Distribution()
     kept: Ranking[tuple[Result, Result]] = Ranking(top)
     examples: list[tuple[Any, str]] = []
     count = gained = lost = 0
@@ -424,6 +438,8 @@ def compare(
             rejects(err, record if isinstance(record, dict) else None)
             continue
         count += 1
+        if observe is not None:
+            observe(a, b)
         migration = (_label(a), _label(b))
         matrix[migration] += 1
         if migration[0] != migration[1] or (changes_to is not None and a.score != b.score):

@@ -1,32 +1,59 @@
 """Compile expressions to Python source, once per policy.
 
-Each expression becomes one Python expression over local variables, in the
-manner of a template engine that compiles to code.  It receives the typed tree
-after :func:`policyscore.language.fold.fold` (params inlined, constants
-computed), so a literal is the only constant it sees.  Statically typed
-operations that cannot see a null are emitted as plain Python operators;
-everything else calls :mod:`policyscore.language.semantics`, which defines the
-language's meaning.
-The generated code reads only the locals it is given: records, params, lets
-and ``as_of``; nothing else in Python is reachable from a policy.
+An expression is compiled from its typed tree after
+:func:`policyscore.language.fold.fold` (params inlined, constants computed),
+so a literal is the only constant it sees.  Statically typed operations that
+cannot see a null are emitted as plain Python operators; everything else
+calls :mod:`policyscore.language.semantics`, which defines the language's
+meaning.  The generated code reads only the locals it is given: records,
+params, lets and ``as_of``; nothing else in Python is reachable from a policy.
+
+Two shapes keep the generated code's nesting bounded whatever the policy:
+
+- **inline**: a sub-expression at most :data:`INLINE_HEIGHT` levels tall
+  becomes one Python expression (walrus temporaries hold values read twice);
+  Python's ``and``, ``or`` and conditional expressions short-circuit exactly
+  where the language does.
+- **flat**: a taller node becomes statements.  Each of its operands is
+  computed into a temporary by its own statement, left to right, as the
+  reference evaluator computes them (both sides of ``+``, every argument of a
+  call, ``coalesce`` included).  What the language evaluates only on some
+  condition (the right side of ``and``/``or``, the branches of ``if``) runs
+  under a guard, ``if <guard>:`` one level deep; a guard inside another is a
+  flag computed beforehand (``_t9 = _t4 is False and _t8 is True``), never a
+  nested block.
+
+So a statement holds at most an inline expression of bounded height, and a
+block is never more than one level deeper than where the expression is
+placed.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
+from policyscore.backends.python.calls import call
 from policyscore.language import nodes as n
 from policyscore.language import semantics as rt
 from policyscore.language._compat import assert_never
 from policyscore.language.functions import FUNCTIONS
-from policyscore.language.regex import RegexError, compile_regex
 from policyscore.language.types import ANY, Type
 
-__all__ = ["Emitter"]
+__all__ = ["Emitter", "INLINE_HEIGHT", "is_atom"]
+
+#: The tallest sub-expression compiled as one Python expression; a taller one becomes statements.
+INLINE_HEIGHT = 8
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def is_atom(src: str) -> bool:
+    """Whether ``src`` is a name (a local, a bound constant, ``None``, ``True``, ``False``): reading it
+    twice computes nothing, and ``is`` may test it (Python warns on ``is`` with a number or string literal)."""
+    return _NAME.fullmatch(src) is not None
 
 
 @dataclass
@@ -70,9 +97,16 @@ class Emitter:
         return name
 
     # ------------------------------------------------------------ entry
-    def emit(self, expr: n.Expr) -> str:
-        """Python source computing ``expr`` (a folded, typed tree)."""
-        return _Gen(self).gen(expr)
+    def emit(self, expr: n.Expr, lines: list[str]) -> str:
+        """Python source computing ``expr`` (a folded, typed tree).
+
+        The statements it needs first (for a tall expression) are appended to
+        ``lines``, to run just before the returned source, at the same indentation.
+        """
+        gen = ExprGen(self, expr)
+        src = gen.gen(expr)
+        lines.extend(gen.layout())
+        return src
 
 
 def _hashable(value: Any) -> Any:
@@ -87,28 +121,219 @@ def _hashable(value: Any) -> Any:
     return (type(value).__name__, value)
 
 
-class _Gen:
-    def __init__(self, em: Emitter):
-        self.em = em
+def _heights(root: n.Expr) -> dict[int, int]:
+    """The height of every node (a leaf is 1), by ``id``: how deep its inline Python would nest.
 
+    ``coalesce`` nests one conditional expression per argument, so each later
+    argument counts one level more.  Computed without recursion.
+    """
+    heights: dict[int, int] = {}
+    stack: list[tuple[n.Expr, bool]] = [(root, False)]
+    while stack:
+        node, ready = stack.pop()
+        kids = n.children(node)
+        if not ready and kids:
+            stack.append((node, True))
+            stack.extend((k, False) for k in kids if id(k) not in heights)
+            continue
+        nary = isinstance(node, n.Call) and node.func == "coalesce"
+        heights[id(node)] = 1 + max((heights[id(k)] + (i if nary else 0) for i, k in enumerate(kids)), default=0)
+    return heights
+
+
+class ExprGen:
+    """Code for one expression: an inline Python expression, after flat statements when it is tall."""
+
+    def __init__(self, em: Emitter, root: n.Expr):
+        self.em = em
+        self.heights = _heights(root)
+        self.stmts: list[tuple[str | None, str]] = []  # (guard, statement); None: always run
+        self.guard: str | None = None  # the guard of the statements emitted now
+        self.ready: dict[int, str] = {}  # operands of a flat node, already computed
+        self.checked: set[int] = set()  # those of them already checked by their kind
+
+    # ------------------------------------------------------------ types
     def type(self, node: n.Expr) -> Type:
         return node.type or ANY
 
     def nullable(self, node: n.Expr) -> bool:
+        if isinstance(node, n.Literal):
+            return node.value is None
         return self.type(node).maybe_null
 
     def dynamic(self, node: n.Expr) -> bool:
         return self.type(node).kind in ("any", "null")
 
+    def any_dynamic(self, node: n.Call) -> bool:
+        return any(self.type(a).kind == "any" for a in node.args)
+
     def guarded(self, node: n.Expr, kinds: frozenset[str]) -> str:
         """Source for ``node``, checked at run time when its type is not known statically."""
+        checked = id(node) in self.checked
         src = self.gen(node)
-        if self.type(node).kind == "any":
+        if self.type(node).kind == "any" and not checked:
             return f"{self.em.bind(rt.guard(kinds), 'g')}({src})"
         return src
 
+    # ------------------------------------------------------------ values read twice
+    def hold(self, src: str) -> tuple[str, str]:
+        """(source that computes the value, source that reads it again): a walrus unless ``src`` is an atom."""
+        if is_atom(src):
+            return src, src
+        t = self.em.temp()
+        return f"({t} := {src})", t
+
+    def unless_null(self, node: n.Expr, src: str, checks: list[str]) -> str:
+        """Source reading ``node``'s value; when it may be null, ``src`` is held and its null test added to ``checks``."""
+        if not self.nullable(node):
+            return src
+        first, again = self.hold(src)
+        checks.append(f"{first} is None")
+        return again
+
+    # ------------------------------------------------------------ statements
+    def stmt(self, text: str) -> None:
+        self.stmts.append((self.guard, text))
+
+    def atom(self, src: str) -> str:
+        """``src`` computed now, by a statement of its own when it is not an atom; an atom reading it."""
+        if is_atom(src):
+            return src
+        t = self.em.temp()
+        self.stmt(f"{t} = {src}")
+        return t
+
+    def enter(self, test: str) -> str | None:
+        """Emit the following statements only when ``test`` (on values computed under the current guard) holds.
+
+        Returns the guard to restore.  Inside a guard, the new guard is a flag
+        computed beforehand, unconditionally, so that no block nests in another.
+        """
+        outer = self.guard
+        if outer is None:
+            self.guard = test
+        else:
+            flag = self.em.temp()
+            self.stmts.append((None, f"{flag} = {outer} and {test}"))
+            self.guard = flag
+        return outer
+
+    def layout(self) -> list[str]:
+        """The statements as lines: consecutive ones under the same guard share one ``if``."""
+        lines: list[str] = []
+        open_guard: str | None = None
+        for guard, text in self.stmts:
+            if guard is None:
+                lines.append(text)
+            else:
+                if guard != open_guard:
+                    lines.append(f"if {guard}:")
+                lines.append("    " + text)
+            open_guard = guard
+        return lines
+
     # ------------------------------------------------------------ generation
     def gen(self, node: n.Expr) -> str:
+        ready = self.ready.pop(id(node), None)
+        if ready is not None:
+            return ready
+        if self.heights[id(node)] <= INLINE_HEIGHT:
+            return self.inline(node)
+        # The first operand is computed first, under the same guard: walk a chain of tall first
+        # operands (``a + b + c + ...``, ``x and y and ...``) bottom-up in a loop, not by recursion.
+        spine = [node]
+        while (kids := n.children(spine[-1])) and self.tall(kids[0]) and id(kids[0]) not in self.ready:
+            spine.append(kids[0])
+        for sub in reversed(spine[1:]):
+            self.ready[id(sub)] = self.flat(sub)
+        return self.flat(node)
+
+    def tall(self, node: n.Expr) -> bool:
+        return self.heights[id(node)] > INLINE_HEIGHT
+
+    def flat(self, node: n.Expr) -> str:
+        """A tall node as statements: its operands first, each into a temporary, then the node itself."""
+        match node:
+            case n.Logical():
+                return self.flat_logical(node)
+            case n.Cond():
+                return self.flat_cond(node)
+            case n.Call(func="coalesce", args=args):
+                values = [self.atom(self.gen(a)) for a in args]
+                out = self.em.temp()
+                self.stmt(f"{out} = {values[0]}")
+                for value in values[1:]:
+                    self.stmt(f"{out} = {value} if {out} is None else {out}")
+                return out
+        kids = n.children(node)
+        fn = FUNCTIONS[node.func] if isinstance(node, n.Call) else None
+        for i, kid in enumerate(kids):
+            if fn is None:
+                self.ready[id(kid)] = self.atom(self.gen(kid))
+            else:  # the reference checks each argument's kind as soon as it is computed
+                self.ready[id(kid)] = self.atom(self.guarded(kid, fn.param_kinds(i)))
+                self.checked.add(id(kid))
+        src = self.inline(node)
+        for kid in kids:
+            self.ready.pop(id(kid), None)  # a literal operand may be read by value, not by source
+            self.checked.discard(id(kid))
+        return self.atom(src)
+
+    def flat_logical(self, node: n.Logical) -> str:
+        """``and``/``or`` whose right side is computed under a guard: the left side did not decide.
+
+        A chain of tall right sides (``a and (b or (c and ...))``) is walked in a loop.
+        """
+        bool_kinds = frozenset({"boolean"})
+        pending: list[tuple[str, str, bool, str, str | None]] = []  # (op, left value, kleene, result, outer guard)
+        while True:
+            op, left, right = node.op, node.left, node.right
+            a = self.atom(self.guarded(left, bool_kinds))
+            kleene = self.nullable(left) or self.nullable(right)
+            if not self.tall(right):
+                value = self.atom(self.logical_src(op, a, self.guarded(right, bool_kinds), kleene))
+                break
+            out = self.em.temp()
+            self.stmt(f"{out} = {a}")
+            stop = "False" if op == "and" else "True"
+            pending.append((op, a, kleene, out, self.enter(f"{a} is not {stop}" if kleene else (a if op == "and" else f"not {a}"))))
+            if not isinstance(right, n.Logical):
+                value = self.atom(self.guarded(right, bool_kinds))
+                break
+            node = right
+        for op, a, kleene, out, outer in reversed(pending):
+            self.stmt(f"{out} = {self.logical_src(op, a, value, kleene)}")
+            self.guard = outer
+            value = out
+        return value
+
+    def flat_cond(self, node: n.Cond) -> str:
+        """``if`` whose branches are computed under guards; a chain of ``else if`` is walked in a loop."""
+        bool_kinds = frozenset({"boolean"})
+        out: str | None = None
+        outer: str | None = None
+        while True:
+            c, then, else_ = node.cond, node.then, node.else_
+            v = self.atom(self.guarded(c, bool_kinds))
+            if out is None:
+                if not self.tall(then) and not self.tall(else_):
+                    return self.atom(self.cond_src(c, v, then, else_))
+                out, outer = self.em.temp(), self.guard
+            null_cond = self.nullable(c)
+            if null_cond:
+                self.stmt(f"{out} = None")
+            here = self.enter(f"{v} is True" if null_cond else v)
+            self.stmt(f"{out} = {self.gen(then)}")
+            self.guard = here
+            self.enter(f"{v} is False" if null_cond else f"not {v}")
+            if not (isinstance(else_, n.Cond) and self.tall(else_)):
+                self.stmt(f"{out} = {self.gen(else_)}")
+                break
+            node = else_
+        self.guard = outer
+        return out
+
+    def inline(self, node: n.Expr) -> str:
         match node:
             case n.Literal(value=value):
                 return self.em.const(value)
@@ -121,48 +346,49 @@ class _Gen:
                     return f"_attr({self.gen(obj)}, {attr!r})"  # undeclared: checked at run time
                 if not self.nullable(obj):
                     return f"{self.gen(obj)}.get({attr!r})"
-                t = self.em.temp()
-                return f"(None if ({t} := {self.gen(obj)}) is None else {t}.get({attr!r}))"
+                first, again = self.hold(self.gen(obj))
+                return f"(None if {first} is None else {again}.get({attr!r}))"
             case n.Unary(op="-", operand=operand):
                 src = self.guarded(operand, frozenset({"number"}))
                 if not self.nullable(operand):
                     return f"(-{src})"
-                t = self.em.temp()
-                return f"(None if ({t} := {src}) is None else -{t})"
+                first, again = self.hold(src)
+                return f"(None if {first} is None else -{again})"
             case n.Unary(operand=operand):
                 src = self.guarded(operand, frozenset({"boolean"}))
                 if not self.nullable(operand):
                     return f"(not {src})"
-                t = self.em.temp()
-                return f"(None if ({t} := {src}) is None else not {t})"
+                first, again = self.hold(src)
+                return f"(None if {first} is None else not {again})"
             case n.Logical(op=op, left=left, right=right):
-                return self.logical(op, left, right)
+                bool_kinds = frozenset({"boolean"})
+                lsrc, rsrc = self.guarded(left, bool_kinds), self.guarded(right, bool_kinds)
+                return self.logical_src(op, lsrc, rsrc, self.nullable(left) or self.nullable(right))
             case n.IsNull(operand=operand, negated=negated):
                 return f"({self.gen(operand)} is {'not ' if negated else ''}None)"
             case n.Binary(op=op, left=left, right=right):
                 return self.binary(op, left, right)
             case n.Cond(cond=c, then=t, else_=e):
-                csrc = self.guarded(c, frozenset({"boolean"}))
-                tsrc, esrc = self.gen(t), self.gen(e)
-                if not self.nullable(c):
-                    return f"({tsrc} if {csrc} else {esrc})"
-                v = self.em.temp()
-                return f"({tsrc} if ({v} := {csrc}) is True else ({esrc} if {v} is False else None))"
+                return self.cond_src(c, self.guarded(c, frozenset({"boolean"})), t, e)
             case n.Call():
-                return self.call(node)
+                return call(self, node)
         assert_never(node)
 
-    def logical(self, op: str, left: n.Expr, right: n.Expr) -> str:
-        bool_kinds = frozenset({"boolean"})
-        lsrc, rsrc = self.guarded(left, bool_kinds), self.guarded(right, bool_kinds)
-        if not self.nullable(left) and not self.nullable(right):
+    def logical_src(self, op: str, lsrc: str, rsrc: str, kleene: bool) -> str:
+        """Three-valued ``and``/``or``: the right side only when the left does not decide."""
+        if not kleene:
             return f"({lsrc} {op} {rsrc})"
-        a, b = self.em.temp(), self.em.temp()
         stop, go = ("False", "True") if op == "and" else ("True", "False")
-        return (
-            f"({stop} if ({a} := {lsrc}) is {stop} else ({stop} if ({b} := {rsrc}) is {stop} "
-            f"else (None if {a} is None or {b} is None else {go})))"
-        )
+        left, a = self.hold(lsrc)
+        right, b = self.hold(rsrc)
+        return f"({stop} if {left} is {stop} else ({stop} if {right} is {stop} else (None if {a} is None or {b} is None else {go})))"
+
+    def cond_src(self, c: n.Expr, csrc: str, then: n.Expr, else_: n.Expr) -> str:
+        """``if`` with the condition's source given: only the branch taken is computed; null for a null condition."""
+        if not self.nullable(c):
+            return f"({self.gen(then)} if {csrc} else {self.gen(else_)})"
+        first, again = self.hold(csrc)
+        return f"({self.gen(then)} if {first} is True else ({self.gen(else_)} if {again} is False else None))"
 
     def binary(self, op: str, left: n.Expr, right: n.Expr) -> str:
         lt, rt_ = self.type(left), self.type(right)
@@ -174,25 +400,17 @@ class _Gen:
         if not static or zoned:
             fn = self.em.bind(rt.BINARY[op], "op")
             return f"{fn}({self.gen(left)}, {self.gen(right)})"
-        lhs, rhs = self.gen(left), self.gen(right)
         conds: list[str] = []
-        if lt.maybe_null:
-            a = self.em.temp()
-            conds.append(f"({a} := {lhs}) is None")
-            lhs = a
-        if rt_.maybe_null:
-            b = self.em.temp()
-            conds.append(f"({b} := {rhs}) is None")
-            rhs = b
+        lhs = self.unless_null(left, self.gen(left), conds)
+        rhs = self.unless_null(right, self.gen(right), conds)
         if op in ("/", "%") and isinstance(right, n.Literal) and right.value not in (0, None):
             pass  # a constant, non-zero divisor needs no check
         elif op in ("/", "%"):
-            if rt_.maybe_null:
+            if self.nullable(right):
                 conds.append(f"{rhs} == 0")
             else:
-                b = self.em.temp()
-                conds.append(f"({b} := {rhs}) == 0")
-                rhs = b
+                first, rhs = self.hold(rhs)
+                conds.append(f"{first} == 0")
         if conds:
             return f"(None if {' or '.join(conds)} else {lhs} {op} {rhs})"
         return f"({lhs} {op} {rhs})"
@@ -216,165 +434,7 @@ class _Gen:
             pyop = "in" if op == "in" else "not in"
             if not self.nullable(left):
                 return f"({lsrc} {pyop} {csrc})"
-            a = self.em.temp()
-            return f"(None if ({a} := {lsrc}) is None else {a} {pyop} {csrc})"
+            first, again = self.hold(lsrc)
+            return f"(None if {first} is None else {again} {pyop} {csrc})"
         fn = self.em.bind(rt.BINARY[op], "op")
         return f"{fn}({lsrc}, {self.gen(right)})"
-
-    def call(self, node: n.Call) -> str:
-        fn = FUNCTIONS[node.func]
-        special = _SPECIAL.get(node.func)
-        if special is not None:
-            src = special(self, node)
-            if src is not None:
-                return src
-        impl = self.em.bind(fn.impl, "f")
-        args: list[str] = []
-        checks: list[str] = []
-        for i, arg in enumerate(node.args):
-            src = self.guarded(arg, fn.param_kinds(i))
-            if fn.propagates_null and self.nullable(arg):
-                t = self.em.temp()
-                checks.append(f"({t} := {src}) is None")
-                args.append(t)
-            else:
-                args.append(src)
-        call = f"{impl}({', '.join(args)})"
-        if self.any_dynamic(node) and fn.same_kind:
-            call = f"{self.em.bind(_same_kind_call(fn.name, fn.impl), 'f')}({', '.join(args)})"
-        if checks:
-            return f"(None if {' or '.join(checks)} else {call})"
-        return call
-
-    def any_dynamic(self, node: n.Call) -> bool:
-        return any(self.type(a).kind == "any" for a in node.args)
-
-
-def _same_kind_call(name: str, impl: Callable[..., Any]) -> Callable[..., Any]:
-    from policyscore.language.functions import RuntimeTypeError
-
-    def call(*args: Any) -> Any:
-        try:
-            return impl(*args)
-        except TypeError:
-            raise RuntimeTypeError(f"arguments of one type for {name}()", args[-1]) from None
-
-    return call
-
-
-def _scale(gen: _Gen, node: n.Call) -> str | None:
-    x, lo, hi = node.args
-    if not (isinstance(lo, n.Literal) and isinstance(hi, n.Literal)) or gen.type(x).kind == "any":
-        return None
-    lo_v: Any = lo.value
-    hi_v: Any = hi.value
-    if lo_v is None or hi_v is None:
-        return "None"
-    if lo_v == hi_v:
-        return None
-    xs = gen.gen(x)
-    t = gen.em.temp()
-    span = hi_v - lo_v
-    body = f"(0.0 if ({t} := ({{x}} - {gen.em.const(lo_v)}) / {gen.em.const(span)}) < 0 else (1.0 if {t} > 1 else {t}))"
-    if gen.nullable(x):
-        v = gen.em.temp()
-        return f"(None if ({v} := {xs}) is None else {body.format(x=v)})"
-    return body.format(x=xs)
-
-
-def _min_max(gen: _Gen, node: n.Call) -> str | None:
-    if len(node.args) != 2 or gen.any_dynamic(node):
-        return None
-    a, b = node.args
-    if gen.nullable(a) or gen.nullable(b):
-        return None
-    ta, tb = gen.em.temp(), gen.em.temp()
-    cmp = "<=" if node.func == "min" else ">="
-    return f"({ta} if ({ta} := {gen.gen(a)}) {cmp} ({tb} := {gen.gen(b)}) else {tb})"
-
-
-def _coalesce(gen: _Gen, node: n.Call) -> str | None:
-    parts = [gen.gen(a) for a in node.args]
-    src = parts[-1]
-    for part in reversed(parts[:-1]):
-        t = gen.em.temp()
-        src = f"({t} if ({t} := {part}) is not None else {src})"
-    return src
-
-
-def _date_literal(gen: _Gen, node: n.Call) -> str | None:
-    if node.args and isinstance(node.args[0], n.Literal):
-        value = node.args[0].value
-        if isinstance(value, date):
-            return gen.em.const(value)
-    return None
-
-
-def _null_guarded(gen: _Gen, arg: n.Expr, body: str) -> str:
-    """``body`` with ``{x}`` replaced by ``arg``'s value, null when ``arg`` is null."""
-    src = gen.gen(arg)
-    if not gen.nullable(arg):
-        return body.format(x=src)
-    t = gen.em.temp()
-    return f"(None if ({t} := {src}) is None else {body.format(x=t)})"
-
-
-def _string_method(method: str) -> Callable[[_Gen, n.Call], str | None]:
-    def emit(gen: _Gen, node: n.Call) -> str | None:
-        if any(gen.type(a).kind != "string" for a in node.args):
-            return None  # undeclared or null-typed values go through the checked path
-        extra = [gen.gen(a) for a in node.args[1:]]
-        if any(gen.nullable(a) for a in node.args[1:]):
-            return None
-        call = f"{{x}}.{method}({', '.join(extra)})"
-        return _null_guarded(gen, node.args[0], f"{call}")
-
-    return emit
-
-
-def _matches(gen: _Gen, node: n.Call) -> str | None:
-    text, pattern = node.args
-    if gen.type(text).kind != "string" or not isinstance(pattern, n.Literal):
-        return None
-    value = pattern.value
-    if not isinstance(value, str):
-        return None
-    try:
-        search = compile_regex(value)
-    except RegexError:
-        return None  # the checker reports it; the checked path would raise a record error
-    return _null_guarded(gen, text, f"{gen.em.bind(search, 'rx')}({{x}})")
-
-
-def _days_between(gen: _Gen, node: n.Call) -> str | None:
-    a, b = node.args
-    if gen.type(a).kind != "date" or gen.type(b).kind != "date":
-        return None  # date-times and undeclared values take the checked path
-    asrc, bsrc = gen.gen(a), gen.gen(b)
-    checks = []
-    if gen.nullable(a):
-        t = gen.em.temp()
-        checks.append(f"({t} := {asrc}) is None")
-        asrc = t
-    if gen.nullable(b):
-        t = gen.em.temp()
-        checks.append(f"({t} := {bsrc}) is None")
-        bsrc = t
-    body = f"({bsrc} - {asrc}).days"
-    return f"(None if {' or '.join(checks)} else {body})" if checks else body
-
-
-_SPECIAL: dict[str, Callable[[_Gen, n.Call], str | None]] = {
-    "days_between": _days_between,
-    "lower": _string_method("lower"),
-    "upper": _string_method("upper"),
-    "trim": _string_method("strip"),
-    "starts_with": _string_method("startswith"),
-    "ends_with": _string_method("endswith"),
-    "matches": _matches,
-    "scale": _scale,
-    "min": _min_max,
-    "max": _min_max,
-    "coalesce": _coalesce,
-    "date": _date_literal,
-}

@@ -10,6 +10,7 @@ value for the explanation, one keeps only what a score needs.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -19,12 +20,17 @@ from policyscore.engine.reference import NOT_COMPUTED, checked_fields
 from policyscore.engine.result import Result
 from policyscore.language.rounding import FAST_ABOVE, FAST_BELOW, FAST_LIMIT, to_units
 from policyscore.language.semantics import guard
-from policyscore.policyfile.program import Expression, Program
+from policyscore.policyfile.program import Expression, Factor, Program
 
 __all__ = ["generate"]
 
 # Fast-path rounding equals to_units below FAST_LIMIT (proof in language/rounding.py).
 _FAST_LIMIT = FAST_LIMIT
+# Python nests an ``elif`` in the ``if`` before it, and ``a + b + c`` in ``a + b``: so that the generated
+# code nests no deeper whatever the policy, band chains (two branches a band) and sums are cut into pieces
+# this long, and more tiers than _CHUNK are searched by bisection.
+_BAND_CHAIN = 4
+_CHUNK = 16
 
 
 class _Src:
@@ -34,13 +40,26 @@ class _Src:
     def add(self, indent: int, text: str) -> None:
         self.lines.append("    " * indent + text)
 
+    def block(self, indent: int, lines: list[str]) -> None:
+        for line in lines:
+            self.add(indent, line)
 
-def _checked(em: Emitter, expr: Expression, kind: str) -> str:
-    """Source for a `when` (boolean) or `value` (number); checked at run time when its type is not declared."""
-    src = em.emit(expr.folded)
+
+def _checked(em: Emitter, expr: Expression, kind: str, lines: list[str]) -> str:
+    """Source for a `when` (boolean) or `value` (number), after the statements it appends to ``lines``;
+    checked at run time when its type is not declared."""
+    src = em.emit(expr.folded, lines)
     if expr.type.kind == "any":
         return f"{em.bind(guard(frozenset({kind})), 'g')}({src})"
     return src
+
+
+def _assign(src: _Src, indent: int, em: Emitter, target: str, expr: Expression, kind: str | None = None) -> None:
+    """``target = <expr>``, after the statements the expression needs."""
+    lines: list[str] = []
+    value = _checked(em, expr, kind, lines) if kind is not None else em.emit(expr.folded, lines)
+    src.block(indent, lines)
+    src.add(indent, f"{target} = {value}")
 
 
 def _result(parts: dict[str, str]) -> str:
@@ -48,6 +67,73 @@ def _result(parts: dict[str, str]) -> str:
     unknown = set(parts) - set(Result._fields)
     assert not unknown, f"not fields of Result: {unknown}"
     return "return _new(_R, (" + ", ".join(parts.get(name, "None") for name in Result._fields) + ",))"
+
+
+def _tier_lookup(tiers: list[tuple[int, int]]) -> Callable[[int], int | None]:
+    """The index of the first of ``tiers`` (index, minimum in units) that a total reaches, found by bisection.
+
+    Only a tier below every tier before it can be the first one reached; their
+    minimums decrease, so the first of them at most the total is found by bisection.
+    """
+    keys: list[int] = []  # minus the minimums of those tiers: increasing
+    index: list[int] = []
+    for j, u in tiers:
+        if not keys or -u > keys[-1]:
+            keys.append(-u)
+            index.append(j)
+
+    def tier(total: int) -> int | None:
+        k = bisect_left(keys, -total)
+        return index[k] if k < len(keys) else None
+
+    return tier
+
+
+def _bands(src: _Src, body: int, em: Emitter, i: int, fac: Factor) -> None:
+    """The first band whose condition is true sets factor ``i``; a null condition before it makes the factor missing.
+
+    The conditions form ``if``/``elif`` chains of at most :data:`_BAND_CHAIN` bands; a
+    condition that needs statements first starts a new chain.  A chain after
+    the first runs under ``if _go:``, set when no band of the chains before it decided.
+    """
+    assert fac.bands is not None
+    conds: list[tuple[list[str], str] | None] = []
+    chains: list[list[int]] = [[]]
+    for j, band in enumerate(fac.bands):
+        if band.expr is None:
+            conds.append(None)
+            chains[-1].append(j)
+            break
+        lines: list[str] = []
+        conds.append((lines, _checked(em, band.expr, "boolean", lines)))
+        if chains[-1] and (lines or len(chains[-1]) >= _BAND_CHAIN):
+            chains.append([])
+        chains[-1].append(j)
+    missing = f"b{i} = None; x{i} = None; p{i} = {fac.missing_units}"
+    for k, chain in enumerate(chains):
+        indent = body
+        if k > 0:
+            src.add(body, "if _go:")
+            indent = body + 1
+        if k < len(chains) - 1:
+            src.add(indent, "_go = False")
+        for pos, j in enumerate(chain):
+            band = fac.bands[j]
+            chosen = f"b{i} = {j}; x{i} = {band.value!r}; p{i} = {band.units}"
+            cond = conds[j]
+            if cond is None:
+                src.add(indent, "else:" if pos else "if True:")
+                src.add(indent + 1, chosen)
+                break
+            lines, csrc = cond
+            src.block(indent, lines)
+            src.add(indent, f"{'elif' if pos else 'if'} (_c := {csrc}) is True:")
+            src.add(indent + 1, chosen)
+            src.add(indent, "elif _c is None:")
+            src.add(indent + 1, missing)
+        if k < len(chains) - 1:
+            src.add(indent, "else:")
+            src.add(indent + 1, "_go = True")
 
 
 def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..., Result], str]:
@@ -82,13 +168,13 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
     # Lets the filters need are computed first; the others only for eligible records.
     for let in plan.lets:
         if let.for_filters:
-            src.add(1, f"{names[let.name]} = {em.emit(let.expr.folded)}")
+            _assign(src, 1, em, names[let.name], let.expr)
     lets_tuple = "(" + "".join(f"{names[let.name]}, " for let in plan.lets) + ")"
     early_lets_tuple = "(" + "".join((f"{names[let.name]}, " if let.for_filters else "_LATER, ") for let in plan.lets) + ")"
     ns["_LATER"] = NOT_COMPUTED
 
     for i, flt in enumerate(plan.filters):
-        src.add(1, f"g{i} = {_checked(em, flt.expr, 'boolean')}")
+        _assign(src, 1, em, f"g{i}", flt.expr, "boolean")
     filters_tuple = "(" + "".join(f"g{i}, " for i in range(len(plan.filters))) + ")"
     if plan.filters:
         src.add(1, "if " + " and ".join(f"g{i} is True" for i in range(len(plan.filters))) + ":")
@@ -99,29 +185,16 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
 
     for let in plan.lets:
         if not let.for_filters:
-            src.add(body, f"{names[let.name]} = {em.emit(let.expr.folded)}")
+            _assign(src, body, em, names[let.name], let.expr)
     d = plan.decimals
     scale = 10.0**d
     for i, fac in enumerate(plan.factors):
         missing_units = fac.missing_units
         if fac.bands is not None:
-            first = True
-            for j, band in enumerate(fac.bands):
-                cond, value, units = band.expr, band.value, band.units
-                if cond is None:
-                    src.add(body, "else:" if not first else "if True:")
-                    src.add(body + 1, f"b{i} = {j}; x{i} = {value!r}; p{i} = {units}")
-                    break
-                csrc = _checked(em, cond, "boolean")
-                kw = "if" if first else "elif"
-                src.add(body, f"{kw} (_c := {csrc}) is True:")
-                src.add(body + 1, f"b{i} = {j}; x{i} = {value!r}; p{i} = {units}")
-                src.add(body, "elif _c is None:")
-                src.add(body + 1, f"b{i} = None; x{i} = None; p{i} = {missing_units}")
-                first = False
+            _bands(src, body, em, i, fac)
             continue
         assert fac.expr is not None
-        src.add(body, f"x{i} = {_checked(em, fac.expr, 'number')}")
+        _assign(src, body, em, f"x{i}", fac.expr, "number")
         # A value that is null, or not a finite number (an overflow: x - x is then NaN), is missing.
         if fac.expr.type.maybe_null:
             src.add(body, f"if x{i} is None or x{i} - x{i} != 0: p{i} = {missing_units}")
@@ -141,20 +214,22 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
     factor_range = range(len(plan.factors))
     parts = [f"p{i}" for i in factor_range]
     for k, adj in enumerate(plan.adjustments):
-        src.add(body, f"a{k} = {_checked(em, adj.expr, 'boolean')}")
+        _assign(src, body, em, f"a{k}", adj.expr, "boolean")
         parts.append(f"({adj.units} if a{k} is True else 0)")
-    src.add(body, f"_raw = {' + '.join(parts) if parts else '0'}")
+    for start in range(0, max(len(parts), 1), _CHUNK):
+        terms = " + ".join(parts[start : start + _CHUNK]) or "0"
+        src.add(body, f"_raw = {terms}" if start == 0 else f"_raw += {terms}")
     src.add(body, "_tot = _raw")
     if plan.min_units is not None:
         src.add(body, f"if _tot < {plan.min_units}: _tot = {plan.min_units}")
     if plan.max_units is not None:
         src.add(body, f"if _tot > {plan.max_units}: _tot = {plan.max_units}")
-    if plan.tiers:
-        # relative tiers (top_percent) depend on the run: the facade places them once it knows the thresholds
-        pieces = "".join(f"{j} if _tot >= {t.units} else " for j, t in enumerate(plan.tiers) if t.units is not None)
-        src.add(body, f"_tier = {pieces}None")
+    # relative tiers (top_percent) depend on the run: the facade places them once it knows the thresholds
+    fixed = [(j, t.units) for j, t in enumerate(plan.tiers) if t.units is not None]
+    if len(fixed) > _CHUNK:
+        src.add(body, f"_tier = {em.bind(_tier_lookup(fixed), 'tiers')}(_tot)")
     else:
-        src.add(body, "_tier = None")
+        src.add(body, "_tier = " + "".join(f"{j} if _tot >= {units} else " for j, units in fixed) + "None")
     points_tuple = "(" + "".join(f"p{i}, " for i in factor_range) + ")"
     adj_tuple = "(" + "".join(f"a{k}, " for k in range(len(plan.adjustments))) + ")"
     values_tuple = "(" + "".join(f"x{i}, " for i in factor_range) + ")"

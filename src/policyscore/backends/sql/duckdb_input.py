@@ -34,42 +34,42 @@ _NUMBERS = ("BIGINT", "UBIGINT", "DOUBLE", "HUGEINT")
 _INTEGERS = ("BIGINT", "UBIGINT", "HUGEINT")
 
 
-def _json_type(j: exp.Expression) -> exp.Expression:
+def _json_type(j: exp.Expr) -> exp.Expr:
     return exp.Anonymous(this="json_type", expressions=[j.copy()])
 
 
-def _type_is(j: exp.Expression, *names: str) -> exp.Expression:
+def _type_is(j: exp.Expr, *names: str) -> exp.Expr:
     return exp.In(this=_json_type(j), expressions=[exp.Literal.string(n) for n in names])
 
 
-def _text(j: exp.Expression) -> exp.Expression:
+def _text(j: exp.Expr) -> exp.Expr:
     return exp.Anonymous(this="json_extract_string", expressions=[j.copy(), exp.Literal.string("$")])
 
 
-def _child(j: exp.Expression, key: str) -> exp.Expression:
+def _child(j: exp.Expr, key: str) -> exp.Expr:
     return exp.Anonymous(this="json_extract", expressions=[j.copy(), exp.Literal.string(f'$."{key}"')])
 
 
-def _lambda(body: exp.Expression) -> exp.Expression:
+def _lambda(body: exp.Expr) -> exp.Expr:
     return exp.Lambda(this=body, expressions=[exp.to_identifier("_ps_item")])
 
 
-def _item() -> exp.Expression:
+def _item() -> exp.Expr:
     return exp.column("_ps_item")
 
 
-def _value(j: exp.Expression, t: Type, enum: tuple[object, ...] | None) -> tuple[exp.Expression, exp.Expression, exp.Expression]:
+def _value(j: exp.Expr, t: Type, enum: tuple[object, ...] | None) -> tuple[exp.Expr, exp.Expr, exp.Expr]:
     """(is a valid non-null value, the converted value, needs the Python engine) for the raw JSON ``j``."""
     kind = t.kind
     false = exp.false()
     if kind == "number":
         as_double = exp.TryCast(this=j.copy(), to=exp.DataType.build("DOUBLE"))
-        ok: exp.Expression = _type_is(j, *_NUMBERS)
+        ok: exp.Expr = _type_is(j, *_NUMBERS)
         if t.integer:
             ok = AND(ok, OR(_type_is(j, *_INTEGERS), exp.EQ(this=as_double.copy(), expression=exp.Floor(this=as_double.copy()))))
         finite = exp.EQ(this=exp.paren(exp.Sub(this=as_double.copy(), expression=as_double.copy())), expression=dbl(0))
         big = OR(exp.Not(this=exp.paren(finite)), exp.GTE(this=exp.Abs(this=as_double.copy()), expression=dbl(2**53)))
-        value: exp.Expression = as_double
+        value: exp.Expr = as_double
         python = AND(exp.paren(ok.copy()), exp.paren(big))
     elif kind in ("string", "date"):
         text = _text(j)
@@ -114,8 +114,8 @@ def _value(j: exp.Expression, t: Type, enum: tuple[object, ...] | None) -> tuple
         )
         python = AND(exp.paren(ok.copy()), exp.func("COALESCE", any_python, exp.false()))
     elif kind == "object" and t.fields:
-        oks: list[exp.Expression] = [_type_is(j, "OBJECT")]
-        pythons: list[exp.Expression] = []
+        oks: list[exp.Expr] = [_type_is(j, "OBJECT")]
+        pythons: list[exp.Expr] = []
         parts = []
         for name, sub in t.fields:
             child = _child(j, name)
@@ -133,7 +133,7 @@ def _value(j: exp.Expression, t: Type, enum: tuple[object, ...] | None) -> tuple
     return ok, value, python
 
 
-def _enum_literal(v: object) -> exp.Expression:
+def _enum_literal(v: object) -> exp.Expr:
     if isinstance(v, str):
         return exp.Literal.string(v)
     if isinstance(v, bool):
@@ -143,7 +143,7 @@ def _enum_literal(v: object) -> exp.Expression:
     raise Unsupported(f"an enum value {v!r}")
 
 
-def _nullable(j: exp.Expression, t: Type, enum: tuple[object, ...] | None) -> tuple[exp.Expression, exp.Expression, exp.Expression]:
+def _nullable(j: exp.Expr, t: Type, enum: tuple[object, ...] | None) -> tuple[exp.Expr, exp.Expr, exp.Expr]:
     """Like :func:`_value`, NULL and JSON null allowed when ``t`` is nullable."""
     ok, value, python = _value(j, t, enum)
     is_null = OR(exp.Is(this=j.copy(), expression=exp.null()), _type_is(j, "NULL"))
@@ -155,7 +155,7 @@ def _nullable(j: exp.Expression, t: Type, enum: tuple[object, ...] | None) -> tu
     )
 
 
-def checked_input(program: Program, source: exp.Expression, *, check_all_fields: bool = False) -> exp.Expression:
+def checked_input(program: Program, source: exp.Expr, *, check_all_fields: bool = False) -> exp.Select:
     """SELECT over ``source`` (a table function reading JSON with every column typed JSON): the id, each
     checked field converted, ``_ps_clean`` and the id as text for finding duplicates."""
     rid = exp.column(program.id_field, quoted=True)
@@ -166,7 +166,7 @@ def checked_input(program: Program, source: exp.Expression, *, check_all_fields:
             exp.LT(this=exp.Abs(this=exp.TryCast(this=rid.copy(), to=exp.DataType.build("DOUBLE"))), expression=dbl(2**53)),
         ),
     )
-    columns: list[exp.Expression] = [
+    columns: list[exp.Expr] = [
         ALIAS(
             exp.Case().when(_type_is(rid, "VARCHAR"), _text(rid)).else_(CAST(rid.copy(), exp.DataType.build("VARCHAR"))),
             "_ps_id_text",
@@ -179,7 +179,7 @@ def checked_input(program: Program, source: exp.Expression, *, check_all_fields:
             quoted=True,
         ),
     ]
-    clean: list[exp.Expression] = [exp.func("COALESCE", id_ok, exp.false())]
+    clean: list[exp.Expr] = [exp.func("COALESCE", id_ok, exp.false())]
     seen = {program.id_field}
     for name in checked_fields(program, check_all_fields):
         decl = program.fields[name]

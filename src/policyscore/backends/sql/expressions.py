@@ -57,7 +57,7 @@ class Column:
     """A computed column: its expression and the columns it reads."""
 
     name: str
-    expr: exp.Expression
+    expr: exp.Expr
     deps: frozenset[str]
 
 
@@ -68,7 +68,7 @@ class Columns:
     by_name: dict[str, Column] = field(default_factory=dict)
     counter: int = 0
 
-    def add(self, hint: str, expr: exp.Expression, deps: set[str] | frozenset[str]) -> str:
+    def add(self, hint: str, expr: exp.Expr, deps: set[str] | frozenset[str]) -> str:
         self.counter += 1
         name = f"_ps_{hint}_{self.counter}"
         self.by_name[name] = Column(name, expr, frozenset(deps))
@@ -97,31 +97,31 @@ def sql_type(t: Type) -> exp.DataType:
     raise Unsupported(f"a value of type {t.describe()} (the SQL back end needs declared scalar, list or object types)")
 
 
-def _and(*items: exp.Expression) -> exp.Expression:
+def _and(*items: exp.Expr) -> exp.Expr:
     return r.AND(*[exp.paren(i.copy()) for i in items])
 
 
-def _or(*items: exp.Expression) -> exp.Expression:
+def _or(*items: exp.Expr) -> exp.Expr:
     return r.OR(*[exp.paren(i.copy()) for i in items])
 
 
-def _is_null(e: exp.Expression) -> exp.Expression:
+def _is_null(e: exp.Expr) -> exp.Expr:
     return exp.Is(this=exp.paren(e.copy()), expression=exp.null())
 
 
-def _null_if_any_null(args: list[exp.Expression], value: exp.Expression, nullable: list[bool]) -> exp.Expression:
+def _null_if_any_null(args: list[exp.Expr], value: exp.Expr, nullable: list[bool]) -> exp.Expr:
     checks = [_is_null(a) for a, may in zip(args, nullable) if may]
     if not checks:
         return value
     return exp.Case().when(_or(*checks) if len(checks) > 1 else checks[0], exp.null()).else_(value)
 
 
-def _finite(e: exp.Expression) -> exp.Expression:
+def _finite(e: exp.Expr) -> exp.Expr:
     """True for a finite number (NULL for NULL): ``x - x = 0`` is false for infinities and NaN in every engine."""
     return exp.EQ(this=exp.paren(exp.Sub(this=e.copy(), expression=e.copy())), expression=r.dbl(0))
 
 
-def _isnan(e: exp.Expression) -> exp.Expression:
+def _isnan(e: exp.Expr) -> exp.Expr:
     return exp.IsNan(this=e.copy())
 
 
@@ -143,10 +143,10 @@ class ExprCompiler:
         self.names = names  # language name -> (column, info)
         self.as_of = as_of
         self.deps: set[str] = set()
-        self.fallback: list[tuple[exp.Expression, frozenset[str]]] = []
+        self.fallback: list[tuple[exp.Expr, frozenset[str]]] = []
 
     # ------------------------------------------------------------ entry points
-    def compile(self, node: n.Expr, reach: exp.Expression | None = None) -> tuple[exp.Expression, frozenset[str], _Info]:
+    def compile(self, node: n.Expr, reach: exp.Expr | None = None) -> tuple[exp.Expr, frozenset[str], _Info]:
         """``node`` as SQL, the columns it reads, and what is known about its value."""
         outer = self.deps
         self.deps = set()
@@ -157,20 +157,20 @@ class ExprCompiler:
             self.deps = outer | self.deps
 
     # ------------------------------------------------------------ helpers
-    def _hoist(self, hint: str, e: exp.Expression, deps: set[str]) -> exp.Expression:
+    def _hoist(self, hint: str, e: exp.Expr, deps: set[str]) -> exp.Expr:
         name = self.columns.add(hint, e, deps)
         self.deps.add(name)
         return col(name)
 
-    def _needs_python(self, condition: exp.Expression, reach: exp.Expression | None) -> None:
+    def _needs_python(self, condition: exp.Expr, reach: exp.Expr | None) -> None:
         cond = condition if reach is None else _and(reach, condition)
         self.fallback.append((exp.func("COALESCE", exp.paren(cond), exp.false()), frozenset(self.deps)))
 
-    def _sub(self, node: n.Expr, reach: exp.Expression | None) -> tuple[exp.Expression, _Info]:
+    def _sub(self, node: n.Expr, reach: exp.Expr | None) -> tuple[exp.Expr, _Info]:
         return self._expr(node, reach)
 
     # ------------------------------------------------------------ the tree
-    def _expr(self, node: n.Expr, reach: exp.Expression | None) -> tuple[exp.Expression, _Info]:
+    def _expr(self, node: n.Expr, reach: exp.Expr | None) -> tuple[exp.Expr, _Info]:
         t = node.type
         if t is not None and t.kind == "any":
             raise Unsupported("a value of undeclared type (declare the record's fields for the SQL back end)", node)
@@ -203,7 +203,7 @@ class ExprCompiler:
                 return exp.paren(make(exp.paren(a), exp.paren(b))), _Info(ia.may_null or ib.may_null, False, False)
             case n.IsNull(operand=operand, negated=negated):
                 v, _ = self._sub(operand, reach)
-                test: exp.Expression = exp.Is(this=exp.paren(v), expression=exp.null())
+                test: exp.Expr = exp.Is(this=exp.paren(v), expression=exp.null())
                 return (exp.Not(this=test) if negated else test), _Info(False, False, False)
             case n.Cond(cond=c, then=then, else_=else_):
                 cv, ci = self._sub(c, reach)
@@ -219,7 +219,7 @@ class ExprCompiler:
                 return self._call(node, func, args, reach)
         raise Unsupported(f"the construct {type(node).__name__}", node)  # pragma: no cover
 
-    def _literal(self, value: Any, node: n.Expr) -> exp.Expression:
+    def _literal(self, value: Any, node: n.Expr) -> exp.Expr:
         if value is None:
             t = node.type
             return r.CAST(exp.null(), sql_type(t)) if t is not None and t.kind not in ("null", "any") else exp.null()
@@ -241,7 +241,7 @@ class ExprCompiler:
         raise Unsupported(f"a literal {type(value).__name__}", node)
 
     # ------------------------------------------------------------ operators
-    def _binary(self, node: n.Expr, op: str, left: n.Expr, right: n.Expr, reach: exp.Expression | None) -> tuple[exp.Expression, _Info]:
+    def _binary(self, node: n.Expr, op: str, left: n.Expr, right: n.Expr, reach: exp.Expr | None) -> tuple[exp.Expr, _Info]:
         if op in n.MEMBERSHIP:
             found = self._member(left, right, reach)
             return (found if op == "in" else exp.Not(this=exp.paren(found))), _Info(True, False, False)
@@ -275,8 +275,8 @@ class ExprCompiler:
         )
         return exp.Case().when(fix, exp.Add(this=m.copy(), expression=b.copy())).else_(m), _Info(True, True, True)
 
-    def _compare(self, op: str, a: exp.Expression, b: exp.Expression, nan: bool) -> exp.Expression:
-        kinds: dict[str, Callable[..., exp.Expression]] = {
+    def _compare(self, op: str, a: exp.Expr, b: exp.Expr, nan: bool) -> exp.Expr:
+        kinds: dict[str, Callable[..., exp.Expr]] = {
             "==": exp.EQ,
             "!=": exp.NEQ,
             "<": exp.LT,
@@ -290,14 +290,14 @@ class ExprCompiler:
         # Python: every comparison with NaN is false, except != which is true.
         return exp.Case().when(_or(_isnan(a), _isnan(b)), exp.true() if op == "!=" else exp.false()).else_(plain)
 
-    def _member(self, item: n.Expr, container: n.Expr, reach: exp.Expression | None) -> exp.Expression:
+    def _member(self, item: n.Expr, container: n.Expr, reach: exp.Expr | None) -> exp.Expr:
         x, _ = self._sub(item, reach)
         if isinstance(container, n.ListExpr):
             checks = []
             for it in container.items:
                 v, _ = self._sub(it, reach)
                 checks.append(exp.func("COALESCE", exp.EQ(this=exp.paren(x.copy()), expression=exp.paren(v)), exp.false()))
-            found: exp.Expression = _or(*checks) if len(checks) > 1 else (checks[0] if checks else exp.false())
+            found: exp.Expr = _or(*checks) if len(checks) > 1 else (checks[0] if checks else exp.false())
             return exp.Case().when(_is_null(x), exp.null()).else_(found)
         if isinstance(container, n.Literal) and isinstance(container.value, list | tuple):
             values = [self._literal(v, container) for v in container.value if v is not None]
@@ -308,7 +308,7 @@ class ExprCompiler:
         return exp.Case().when(_or(_is_null(x), _is_null(lst)), exp.null()).else_(contains)
 
     # ------------------------------------------------------------ functions
-    def _call(self, node: n.Call, func: str, args: tuple[n.Expr, ...], reach: exp.Expression | None) -> tuple[exp.Expression, _Info]:
+    def _call(self, node: n.Call, func: str, args: tuple[n.Expr, ...], reach: exp.Expr | None) -> tuple[exp.Expr, _Info]:
         if func in ("in_list",):  # pragma: no cover - no such function
             raise Unsupported(func, node)
         if func in ("contains",) and args[0].type is not None and args[0].type.kind == "list":
@@ -346,9 +346,9 @@ class ExprCompiler:
             # Python raises for infinity and NaN (the record is rejected): the Python engine decides.
             if infos[0].may_inf or infos[0].may_nan:
                 self._needs_python(exp.Not(this=exp.paren(_finite(v[0]))), reach)
-            make = exp.Floor if func == "floor" else exp.Ceil
+            rounder = exp.Floor if func == "floor" else exp.Ceil
             big = exp.GTE(this=exp.Abs(this=v[0].copy()), expression=r.dbl(_TWO_52))
-            out = exp.Case().when(big, v[0].copy()).else_(r.CAST(make(this=v[0].copy()), DOUBLE))
+            out = exp.Case().when(big, v[0].copy()).else_(r.CAST(rounder(this=v[0].copy()), DOUBLE))
             return out, _Info(infos[0].may_null, False, False)
         if func == "clamp":
             x, lo, hi = v
@@ -412,8 +412,8 @@ class ExprCompiler:
                 )
             return r.CAST(out, DOUBLE), _Info(any(nullable), False, False)
         if func in ("year", "month", "day"):
-            make = {"year": exp.Year, "month": exp.Month, "day": exp.Day}[func]
-            return r.CAST(make(this=self._day(v[0], args[0])), DOUBLE), info
+            part = {"year": exp.Year, "month": exp.Month, "day": exp.Day}[func]
+            return r.CAST(part(this=self._day(v[0], args[0])), DOUBLE), info
         if func == "sum":
             total = exp.Reduce(
                 this=v[0],
@@ -425,17 +425,17 @@ class ExprCompiler:
             )
             return exp.Case().when(_is_null(v[0]), exp.null()).else_(total), _Info(nullable[0], True, True)
         if func == "count":
-            size = r.CAST(exp.ArraySize(this=v[0]), DOUBLE)
-            return exp.Case().when(_is_null(v[0]), exp.null()).else_(size), _Info(nullable[0], False, False)
+            counted = r.CAST(exp.ArraySize(this=v[0]), DOUBLE)
+            return exp.Case().when(_is_null(v[0]), exp.null()).else_(counted), _Info(nullable[0], False, False)
         raise Unsupported(f"the function {func}()", node)
 
-    def _list_call(self, func: str, lst: n.ListExpr, reach: exp.Expression | None) -> tuple[exp.Expression, _Info]:
+    def _list_call(self, func: str, lst: n.ListExpr, reach: exp.Expr | None) -> tuple[exp.Expr, _Info]:
         items = [self._sub(i, reach) for i in lst.items]
         if func == "len":
             return r.dbl(len(items)), _Info(False, False, False)
         if func == "count":
             terms = [exp.Case().when(_is_null(v), r.dbl(0)).else_(r.dbl(1)) for v, _ in items]
-            total: exp.Expression = r.dbl(0)
+            total: exp.Expr = r.dbl(0)
             for t in terms:
                 total = exp.Add(this=total, expression=t)
             return total, _Info(False, False, False)
@@ -444,7 +444,7 @@ class ExprCompiler:
             total = exp.Add(this=total, expression=exp.paren(v))
         return _null_if_any_null([v for v, _ in items], total, [i.may_null for _, i in items]), _Info(True, True, True)
 
-    def _matches(self, node: n.Call, args: tuple[n.Expr, ...], reach: exp.Expression | None) -> tuple[exp.Expression, _Info]:
+    def _matches(self, node: n.Call, args: tuple[n.Expr, ...], reach: exp.Expr | None) -> tuple[exp.Expr, _Info]:
         pattern = args[1]
         if not isinstance(pattern, n.Literal) or not isinstance(pattern.value, str):
             raise Unsupported("matches() with a pattern that is not a constant (the SQL engines' patterns differ from Python's)", node)
@@ -455,7 +455,7 @@ class ExprCompiler:
         text, info = self._sub(args[0], reach)
         return exp.RegexpLike(this=text, expression=exp.Literal.string(portable)), _Info(info.may_null, False, False)
 
-    def _round(self, node: n.Call, args: tuple[n.Expr, ...], reach: exp.Expression | None) -> tuple[exp.Expression, _Info]:
+    def _round(self, node: n.Call, args: tuple[n.Expr, ...], reach: exp.Expr | None) -> tuple[exp.Expr, _Info]:
         places = 0
         if len(args) > 1:
             lit = args[1]
@@ -474,7 +474,7 @@ class ExprCompiler:
         out = exp.Case().when(_is_null(xc), exp.null()).when(exp.Not(this=exp.paren(finite.copy())), xc.copy()).else_(value)
         return out, _Info(info.may_null, info.may_nan, info.may_inf)
 
-    def rounded(self, x: exp.Expression, decimals: int, *, as_units: bool, largest: float | None = None) -> exp.Expression:
+    def rounded(self, x: exp.Expr, decimals: int, *, as_units: bool, largest: float | None = None) -> exp.Expr:
         """The rule applied to the column ``x``: units of ``10 ** -decimals`` (``as_units``) or the rounded value.
 
         ``x`` must be finite where it is used; values below ``LOW`` give 0.
@@ -505,7 +505,7 @@ class ExprCompiler:
         zero = exp.EQ(this=ucol.copy(), expression=r.dbl(0))
         return exp.Case().when(small.copy(), r.dbl(0)).when(exact, direct).when(zero, r.dbl(0)).else_(as_value)
 
-    def _scale(self, v: list[exp.Expression], nullable: list[bool], nan: bool) -> exp.Expression:
+    def _scale(self, v: list[exp.Expr], nullable: list[bool], nan: bool) -> exp.Expr:
         x, lo, hi = v
         step = exp.Case().when(self._compare(">=", x, hi, nan), r.dbl(1.0)).else_(r.dbl(0.0))
         ratio = exp.Div(
@@ -521,12 +521,12 @@ class ExprCompiler:
         out = exp.Case().when(self._compare("==", lo, hi, nan), step).else_(linear)
         return _null_if_any_null(v, out, nullable)
 
-    def _day(self, v: exp.Expression, node: n.Expr) -> exp.Expression:
+    def _day(self, v: exp.Expr, node: n.Expr) -> exp.Expr:
         if node.type is not None and node.type.kind == "datetime":
             return r.CAST(v, exp.DataType.build("DATE"))
         return v
 
-    def _date(self, v: exp.Expression, node: n.Expr) -> exp.Expression:
+    def _date(self, v: exp.Expr, node: n.Expr) -> exp.Expr:
         kind = node.type.kind if node.type is not None else "string"
         if kind in ("date", "datetime"):
             return self._day(v, node)
@@ -554,7 +554,7 @@ class ExprCompiler:
         )
 
 
-def _months(a: exp.Expression, b: exp.Expression) -> exp.Expression:
+def _months(a: exp.Expr, b: exp.Expr) -> exp.Expr:
     """Whole months from ``a`` to ``b`` for ``b >= a``: a month counts when ``b`` reaches ``a``'s day, or ``b``'s last day."""
     months = exp.Add(
         this=exp.Mul(
@@ -569,7 +569,7 @@ def _months(a: exp.Expression, b: exp.Expression) -> exp.Expression:
     return exp.Sub(this=exp.paren(months), expression=exp.Case().when(short, exp.Literal.number(1)).else_(exp.Literal.number(0)))
 
 
-def _replace_all(e: exp.Expression, mapping: dict[str, str]) -> exp.Expression:
+def _replace_all(e: exp.Expr, mapping: dict[str, str]) -> exp.Expr:
     """``e`` with each character of ``mapping`` replaced (before the engine's one-to-one case mapping)."""
     out = e
     for src, dst in mapping.items():

@@ -23,6 +23,7 @@ scores those records with the Python engine.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlglot import exp
@@ -103,13 +104,13 @@ def _check_program(program: Program) -> list[Diagnostic]:
     return problems
 
 
-def build_query(program: Program, as_of: dt.date, table: str = "customers", *, fallback_column: bool = False) -> exp.Expression:
+def build_query(program: Program, as_of: dt.date, table: str = "customers", *, fallback_column: bool = False) -> exp.Select:
     """The sqlglot tree of the query scoring ``table`` as of ``as_of``; raise :class:`SqlUnsupported`."""
     problems = _check_program(program)
     columns = Columns()
     names: dict[str, tuple[str, _Info]] = {}
-    required_nulls: list[exp.Expression] = []
-    inputs: list[exp.Expression] = [r.ALIAS(exp.column(program.id_field, table=_INPUT, quoted=True), "_ps_id", quoted=True)]
+    required_nulls: list[exp.Expr] = []
+    inputs: list[exp.Expr] = [r.ALIAS(exp.column(program.id_field, table=_INPUT, quoted=True), "_ps_id", quoted=True)]
     checked = set(checked_fields(program))
     for name in program.read_fields:
         decl = program.fields.get(name)
@@ -131,7 +132,7 @@ def build_query(program: Program, as_of: dt.date, table: str = "customers", *, f
     compiler = ExprCompiler(columns, names, as_of)
     eligible = col("_ps_eligible")
 
-    def compiled(expr: Expression, hint: str, reach: exp.Expression | None) -> str | None:
+    def compiled(expr: Expression, hint: str, reach: exp.Expr | None) -> str | None:
         try:
             sql, deps, info = compiler.compile(expr.folded, reach)
         except Unsupported as exc:
@@ -141,16 +142,16 @@ def build_query(program: Program, as_of: dt.date, table: str = "customers", *, f
 
     let_columns: list[str | None] = []
     for let in program.lets:
-        name = compiled(let.expr, "let", None if let.for_filters else eligible)
-        let_columns.append(name)
-        if name is not None:
-            t = let.expr.type
-            names[let.name] = (name, _Info(t.maybe_null, True, True))
-    filters = [compiled(f.expr, "filter", None) for f in program.filters]
+        let_col = compiled(let.expr, "let", None if let.for_filters else eligible)
+        let_columns.append(let_col)
+        if let_col is not None:
+            names[let.name] = (let_col, _Info(let.expr.type.maybe_null, True, True))
+    maybe_filters = [compiled(f.expr, "filter", None) for f in program.filters]
     if problems:
         raise SqlUnsupported(problems)
-    passed = [exp.Is(this=col(f), expression=exp.true()) for f in filters if f is not None]
-    columns.by_name["_ps_eligible"] = _column("_ps_eligible", r.AND(*passed) if passed else exp.true(), set(filters))  # type: ignore[arg-type]
+    filters = [f for f in maybe_filters if f is not None]  # all of them: a missing one is a problem raised above
+    passed = [exp.Is(this=col(f), expression=exp.true()) for f in filters]
+    columns.by_name["_ps_eligible"] = _column("_ps_eligible", r.AND(*passed) if passed else exp.true(), set(filters))
     units: list[str] = []
     for i, factor in enumerate(program.factors):
         if factor.expr is not None:
@@ -187,24 +188,25 @@ def build_query(program: Program, as_of: dt.date, table: str = "customers", *, f
     adjustments = [compiled(a.expr, "adj", eligible) for a in program.adjustments]
     if problems:
         raise SqlUnsupported(problems)
-    factor_sum: exp.Expression = r.dbl(0)
+    factor_sum: exp.Expr = r.dbl(0)
     for u in units:
         factor_sum = exp.Add(this=factor_sum, expression=col(u))
     fsum = columns.add("factor_units", factor_sum, set(units))
-    raw_total: exp.Expression = col(fsum)
-    for adj, name in zip(program.adjustments, adjustments):
-        applied = exp.Case().when(exp.Is(this=col(name), expression=exp.true()), r.dbl(adj.units)).else_(r.dbl(0))  # type: ignore[arg-type]
+    raw_total: exp.Expr = col(fsum)
+    for adj, adj_col in zip(program.adjustments, adjustments):
+        applied = exp.Case().when(exp.Is(this=col(adj_col), expression=exp.true()), r.dbl(adj.units)).else_(r.dbl(0))  # type: ignore[arg-type]
         raw_total = exp.Add(this=raw_total, expression=applied)
     raw_col = columns.add("raw_units", raw_total, {fsum, *[a for a in adjustments if a]})
-    total: exp.Expression = col(raw_col)
+    total: exp.Expr = col(raw_col)
     if program.min_units is not None:
         total = exp.Case().when(exp.LT(this=total.copy(), expression=r.dbl(program.min_units)), r.dbl(program.min_units)).else_(total)
     if program.max_units is not None:
         total = exp.Case().when(exp.GT(this=col(raw_col), expression=r.dbl(program.max_units)), r.dbl(program.max_units)).else_(total)
     total_col = columns.add("total", total, {raw_col})
     tier = exp.Case()
-    for t in program.tiers:
-        tier = tier.when(exp.GTE(this=col(total_col), expression=r.dbl(t.units)), exp.Literal.string(t.name))
+    for tier_def in program.tiers:
+        assert tier_def.units is not None, "relative tiers are refused by _check_program"
+        tier = tier.when(exp.GTE(this=col(total_col), expression=r.dbl(tier_def.units)), exp.Literal.string(tier_def.name))
     tier_expr = (
         tier.else_(r.CAST(exp.null(), exp.DataType.build("VARCHAR")))
         if program.tiers
@@ -238,7 +240,7 @@ def build_query(program: Program, as_of: dt.date, table: str = "customers", *, f
     )  # type: ignore[arg-type]
 
 
-def _column(name: str, e: exp.Expression, deps: set[str]):  # type: ignore[no-untyped-def]
+def _column(name: str, e: exp.Expr, deps: set[str]):  # type: ignore[no-untyped-def]
     from policyscore.backends.sql.expressions import Column
 
     return Column(name, e, frozenset(deps))
@@ -252,7 +254,7 @@ def _reasons(program: Program, columns: Columns, units: list[str]) -> str:
     static_rank = {i: k for k, i in enumerate(order)}
     ranks = []
     for i in range(len(factors)):
-        terms: list[exp.Expression] = []
+        terms: list[exp.Expr] = []
         for j in range(len(factors)):
             if j == i:
                 continue
@@ -267,7 +269,7 @@ def _reasons(program: Program, columns: Columns, units: list[str]) -> str:
                 .when(r.AND(exp.GT(this=lost[j].copy(), expression=r.dbl(0)), exp.paren(beats)), exp.Literal.number(1))
                 .else_(exp.Literal.number(0))
             )
-        rank: exp.Expression = exp.Literal.number(0)
+        rank: exp.Expr = exp.Literal.number(0)
         for t in terms:
             rank = exp.Add(this=rank, expression=t)
         ranks.append(columns.add(f"rank{i}", rank, set(units)))
@@ -285,11 +287,11 @@ def _reasons(program: Program, columns: Columns, units: list[str]) -> str:
     return columns.add("reasons", _concat(parts), set(units) | set(ranks))
 
 
-def _empty_array() -> exp.Expression:
+def _empty_array() -> exp.Expr:
     return r.CAST(exp.Array(expressions=[]), exp.DataType.build("ARRAY<VARCHAR>"))
 
 
-def _concat(parts: list[exp.Expression]) -> exp.Expression:
+def _concat(parts: Sequence[exp.Expr]) -> exp.Expr:
     if not parts:
         return _empty_array()
     if len(parts) == 1:
@@ -317,7 +319,7 @@ def _assemble(
     program: Program,
     as_of: dt.date,
     table: str,
-    inputs: list[exp.Expression],
+    inputs: list[exp.Expr],
     fields: set[str],
     columns: Columns,
     filters: list[str],
@@ -329,7 +331,7 @@ def _assemble(
     reasons_col: str,
     fallback: str,
     fallback_column: bool,
-) -> exp.Expression:
+) -> exp.Select:
     depth = _depths(columns, fields)
     layers: dict[int, list[str]] = {}
     for name, d in depth.items():
@@ -348,7 +350,7 @@ def _assemble(
     scored = r.AND(ok.copy(), eligible.copy())
     scale = r.dbl(10**program.decimals)
 
-    def when_scored(e: exp.Expression) -> exp.Expression:
+    def when_scored(e: exp.Expr) -> exp.Expr:
         return exp.Case().when(scored.copy(), e).else_(exp.null())
 
     failed_parts = [
@@ -390,13 +392,13 @@ def _assemble(
 _SHORT_DOUBLES = ("duckdb", "spark", "bigquery", "snowflake")
 
 
-def for_dialect(query: exp.Expression, dialect: str) -> exp.Expression:
+def for_dialect(query: exp.Expr, dialect: str) -> exp.Expr:
     """The tree as written for ``dialect``: where a number with an exponent is a DOUBLE literal
     (DuckDB, Spark, BigQuery, Snowflake), ``CAST('0.7' AS DOUBLE)`` is written ``0.7e0``."""
     if dialect not in _SHORT_DOUBLES:
         return query
 
-    def shorten(node: exp.Expression) -> exp.Expression:
+    def shorten(node: exp.Expr) -> exp.Expr:
         if isinstance(node, exp.Cast) and isinstance(node.this, exp.Literal) and node.to.is_type(exp.DataType.Type.DOUBLE):
             text = node.this.this
             return exp.Literal.number(text + "e0" if "e" not in text else text)
@@ -405,7 +407,7 @@ def for_dialect(query: exp.Expression, dialect: str) -> exp.Expression:
     return query.transform(shorten)
 
 
-def render(program: Program, query: exp.Expression, dialect: str, as_of: dt.date, table: str) -> str:
+def render(program: Program, query: exp.Expr, dialect: str, as_of: dt.date, table: str) -> str:
     """The query as text in ``dialect``, headed by a comment naming the policy and the evaluation date."""
     if dialect not in DIALECTS:
         raise ValueError(f"unknown SQL dialect {dialect!r}; known: {', '.join(DIALECTS)}")

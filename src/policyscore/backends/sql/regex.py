@@ -219,4 +219,4 @@ def portable_pattern(pattern: str) -> str:
         raise RegexUnsupported("Unicode classes such as \\pL")
     if parsed.state.flags & ~C.SRE_FLAG_UNICODE:
         raise RegexUnsupported("flags such as (?i) in the pattern")
-    return _seq(list(parsed), True)
+    return _seq(list(parsed.data), True)

@@ -53,24 +53,24 @@ LOW = 1e-8  # below this |x| rounds to 0 at <= 7 decimals
 HIGH = 1e15  # from here the caller falls back
 
 
-def AND(*items: exp.Expression) -> exp.Expression:
+def AND(*items: exp.Expr) -> exp.Expr:
     """``a AND b ...`` without copying the operands (sqlglot's builders copy by default)."""
     return exp.and_(*items, copy=False)
 
 
-def OR(*items: exp.Expression) -> exp.Expression:
+def OR(*items: exp.Expr) -> exp.Expr:
     return exp.or_(*items, copy=False)
 
 
-def ALIAS(e: exp.Expression, name: str, **kw: object) -> exp.Expression:
+def ALIAS(e: exp.Expr, name: str, **kw: object) -> exp.Expr:
     return exp.alias_(e, name, copy=False, **kw)  # type: ignore[arg-type]
 
 
-def CAST(e: exp.Expression, to: exp.DataType | str) -> exp.Expression:
+def CAST(e: exp.Expr, to: exp.DataType | str) -> exp.Expr:
     return exp.cast(e, to, copy=False)
 
 
-def dbl(value: float | int) -> exp.Expression:
+def dbl(value: float | int) -> exp.Expr:
     """A double literal, exact: an integer below 2 ** 53 as itself, anything else as its shortest text."""
     if isinstance(value, int) and abs(value) < 2**53:
         return CAST(exp.Literal.number(value), exp.DataType.build("DOUBLE"))
@@ -95,7 +95,7 @@ def k_range(decimals: int, largest: float | None = None) -> range:
     return range(low, min(22, 15 + max(decimals, 0)) + 1)
 
 
-def power_ladder(a: exp.Expression, ks: range) -> exp.Expression:
+def power_ladder(a: exp.Expr, ks: range) -> exp.Expr:
     """``10 ** k`` (a double) with ``a * 10 ** k`` in ``[1e14, 1e15)`` for ``k`` in ``ks``; else NULL (|x| too small)."""
     case = exp.Case()
     for k in ks:
@@ -104,10 +104,10 @@ def power_ladder(a: exp.Expression, ks: range) -> exp.Expression:
     return case
 
 
-def two_product(a: exp.Expression, p_pow: exp.Expression) -> tuple[exp.Expression, exp.Expression]:
+def two_product(a: exp.Expr, p_pow: exp.Expr) -> tuple[exp.Expr, exp.Expr]:
     """(p, e) with ``a * P = p + e`` exactly, written with ``a`` and ``P`` columns."""
 
-    def split(v: exp.Expression) -> tuple[exp.Expression, exp.Expression]:
+    def split(v: exp.Expr) -> tuple[exp.Expr, exp.Expr]:
         c = exp.Mul(this=dbl(SPLIT), expression=v.copy())
         hi = exp.Sub(this=c, expression=exp.paren(exp.Sub(this=c.copy(), expression=v.copy())))
         lo = exp.Sub(this=v.copy(), expression=exp.paren(hi.copy()))
@@ -131,7 +131,7 @@ def two_product(a: exp.Expression, p_pow: exp.Expression) -> tuple[exp.Expressio
     return p, e
 
 
-def nearest_even(p: exp.Expression, e: exp.Expression) -> exp.Expression:
+def nearest_even(p: exp.Expr, e: exp.Expr) -> exp.Expr:
     """``p + e`` rounded to an integer, ties to even (``p`` and ``e`` are columns; ``p < 2 ** 50``)."""
     n0 = exp.Floor(this=p.copy())
     frac = exp.paren(exp.Sub(this=p.copy(), expression=n0.copy()))
@@ -147,7 +147,7 @@ def nearest_even(p: exp.Expression, e: exp.Expression) -> exp.Expression:
     return exp.Case().when(above, up).when(AND(tie, odd), up.copy()).else_(n0)
 
 
-def half_away_units(digits: exp.Expression, p_pow: exp.Expression, decimals: int, ks: range) -> exp.Expression:
+def half_away_units(digits: exp.Expr, p_pow: exp.Expr, decimals: int, ks: range) -> exp.Expr:
     """Units of ``10 ** -decimals``, >= 0: the 15-digit integer ``digits`` (value ``digits / P``) rounded half up.
 
     ``P`` is one of the powers 10 ** 0 .. 10 ** 22, so ``m = k - decimals`` is
@@ -157,7 +157,7 @@ def half_away_units(digits: exp.Expression, p_pow: exp.Expression, decimals: int
     for k in ks:
         m = k - decimals
         if m <= 0:
-            value: exp.Expression = exp.Mul(this=digits.copy(), expression=dbl(10 ** (-m)))
+            value: exp.Expr = exp.Mul(this=digits.copy(), expression=dbl(10 ** (-m)))
         elif m >= 16:
             value = dbl(0)  # digits < 10 ** 15 <= 10 ** m / 2
         else:

@@ -1,0 +1,206 @@
+"""``score --engine python|duckdb|auto`` and ``policyscore sql``: the engines give the same bytes.
+
+Each comparison also asks the library which engine scored (``score_file``
+returns it), so a DuckDB run that silently fell back to Python cannot pass
+for a DuckDB run.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import policyscore
+from policyscore.batch import Rejects
+from policyscore.engines import Options, choose_engine, score_file
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "customers.jsonl"
+POLICIES = sorted(p for p in (ROOT / "rules").glob("*.yaml") if not p.name.endswith(".test.yaml"))
+STARTUP = ROOT / "rules" / "startup-us-ca.yaml"
+AS_OF = "2026-11-01"
+PORTFOLIO = (
+    "policy: t\nversion: 1\nrecord:\n  fields: {id: string, x: number?}\n"
+    "factors:\n  - {id: f, weight: 1, value: share(x)}\ntiers:\n  - {name: top, top_percent: 10}\n  - {name: rest, min: 0}\n"
+)
+
+
+def _engine_used(policy_path: Path, records: Path, fmt: str = "csv", **kw) -> str:
+    policy = policyscore.load_policy(policy_path)
+    _, used = score_file(policy, str(records), Options(date(2026, 11, 1), fmt, **kw), io.StringIO(), Rejects("skip"), engine="duckdb")
+    return used
+
+
+def _both(run, *args: str):
+    results = {e: run("score", *args, "--as-of", AS_OF, "--engine", e) for e in ("python", "duckdb")}
+    py, dd = results["python"], results["duckdb"]
+    assert (py.exit_code, py.stdout, py.stderr) == (dd.exit_code, dd.stdout, dd.stderr)
+    return py
+
+
+@pytest.mark.parametrize(
+    ("policy", "fmt"),
+    [(STARTUP, "table"), (STARTUP, "markdown"), *((p, "csv") for p in POLICIES)],
+    ids=lambda v: v.stem if isinstance(v, Path) else v,
+)
+def test_engines_write_the_same_bytes_on_the_sample(run, policy, fmt):
+    assert _engine_used(policy, SAMPLE, fmt) == "duckdb"
+    out = _both(run, policy, SAMPLE, "--format", fmt, "--include-ineligible")
+    assert out.exit_code == 0 and "324 records read" in out.stderr and "EDGE-01-PERFECT" in out.stdout
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--tier", "good", "--top", "3"], ["--format", "csv", "--top", "40", "--include-ineligible"]],
+    ids=["tier-top", "csv-top-ineligible"],
+)
+def test_engines_agree_on_selection(run, options):
+    out = _both(run, STARTUP, SAMPLE, *options)
+    assert out.exit_code == 0 and out.stdout
+
+
+def test_ids_that_are_numbers_sort_as_numbers_in_both_engines(run, tmp_path):
+    records = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()[:60]]
+    for i, record in enumerate(records):  # whole numbers, their text, and text: ties in score broken by the one id rule
+        record["id"] = [i * 7 - 100, str(i * 13), f"c,{i}\"q", f"id {i}"][i % 4]
+        record["annual_contract_value"] = 50000
+    path = tmp_path / "ids.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert _engine_used(STARTUP, path) == "duckdb"
+    out = _both(run, STARTUP, path, "--format", "csv", "--include-ineligible")
+    assert '"c,2""q"' in out.stdout  # quoted as Python's csv module quotes
+
+
+def test_json_output_explains_the_records_duckdb_selected(run):
+    assert _engine_used(STARTUP, SAMPLE, "jsonl", top=5) == "duckdb"
+    out = _both(run, STARTUP, SAMPLE, "--format", "jsonl", "--top", "5")
+    assert len(out.stdout.splitlines()) == 5 and '"factors"' in out.stdout
+
+
+def _with(**changes):
+    return lambda r: json.dumps({**r, **changes})
+
+
+BAD_LINES = {  # each turns a full, good record into text the Python engine rejects (DuckDB alone would read it)
+    "text-number": _with(annual_contract_value="1200"),
+    "fraction-integer": _with(nps_score=12.5),
+    "boolean-number": _with(annual_contract_value=True),
+    "yes-boolean": _with(is_reference="yes"),
+    "short-date": _with(signup_date="2026-6-1"),
+    "nan": lambda r: json.dumps({**r, "annual_contract_value": 0}).replace('"annual_contract_value": 0', '"annual_contract_value": NaN'),
+    "trailing-comma": lambda r: json.dumps(r)[:-1] + ",}",
+    "nested-duplicate-key": lambda r: json.dumps(r).replace('"billing": {', '"billing": {"currency": "USD", ', 1),
+    "duplicate-key": lambda r: json.dumps(r)[:-1] + ', "note": 1, "note": 2}',
+    "not-json": lambda r: "not json at all",
+    "duplicate-id": lambda r: json.dumps({**r, "id": "EDGE-01-PERFECT"}),
+}
+
+
+def _bad_file(tmp_path: Path, bad: list[str], good: int) -> Path:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[100])
+    texts = [BAD_LINES[name]({**record, "id": f"BAD-{name}"}) for name in bad]
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(lines[:good] + texts + lines[good : 2 * good]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("bad", BAD_LINES)
+def test_a_record_python_rejects_sends_the_run_to_python(tmp_path, bad):
+    path = _bad_file(tmp_path, [bad], 2)
+    assert _engine_used(STARTUP, path) == "python"
+    assert _engine_used(STARTUP, _bad_file(tmp_path, [], 2)) == "duckdb"
+
+
+def test_bad_records_give_the_same_rejects_and_summary_with_both_engines(run, tmp_path):
+    path = _bad_file(tmp_path, list(BAD_LINES), 40)
+    results = {}
+    for engine in ("python", "duckdb"):
+        rejects = tmp_path / f"rejects-{engine}.jsonl"
+        result = run(
+            "score", STARTUP, path, "--as-of", AS_OF, "--engine", engine, "--format", "csv", "--on-error", "skip", "--rejects", rejects
+        )
+        results[engine] = (result.exit_code, result.stdout, result.stderr, rejects.read_text(encoding="utf-8"))
+    assert results["python"] == results["duckdb"]
+    rejected = [json.loads(line) for line in results["python"][3].splitlines()]
+    assert f"{len(BAD_LINES)} rejected" in results["python"][2] and [r["row"] for r in rejected] == list(range(41, 41 + len(BAD_LINES)))
+
+
+def test_on_error_fail_stops_at_the_same_record(run, tmp_path):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "dup.jsonl"
+    path.write_text("\n".join(lines[:30] + [lines[3]]) + "\n", encoding="utf-8")
+    out = _both(run, STARTUP, path, "--format", "csv")
+    assert out.exit_code == 1 and "duplicate id" in out.stderr and "first seen on line 4" in out.stderr
+
+
+def test_parquet_in_and_out_through_both_engines(run, tmp_path):
+    parquet_in = tmp_path / "customers.parquet"
+    con = duckdb.connect()
+    con.execute(f"COPY (SELECT * FROM read_json('{SAMPLE}', format = 'newline_delimited')) TO '{parquet_in}' (FORMAT PARQUET)").fetchall()
+    assert _engine_used(STARTUP, parquet_in) == "duckdb"
+    files = {}
+    for engine in ("python", "duckdb"):
+        files[engine] = tmp_path / f"scores-{engine}.parquet"
+        result = run("score", STARTUP, parquet_in, "--as-of", AS_OF, "--engine", engine, "--format", "parquet", "-o", files[engine])
+        assert result.exit_code == 0, result.stderr
+    assert files["python"].read_bytes() == files["duckdb"].read_bytes()
+    rows = con.execute(f"SELECT id, score, tier FROM read_parquet('{files['duckdb']}')").fetchall()
+    csv_out = _both(run, STARTUP, SAMPLE, "--format", "csv").stdout.splitlines()[1:]
+    assert [f"{i},{s:.2f},{t}" for i, s, t in rows] == [",".join(line.split(",")[:3]) for line in csv_out]
+
+
+def test_parquet_output_needs_a_file(run):
+    result = run("score", STARTUP, SAMPLE, "--format", "parquet")
+    assert result.exit_code == 2 and "--output" in result.stderr
+
+
+def test_auto_takes_duckdb_only_where_it_gives_the_same_output(tmp_path):
+    policy = policyscore.load_policy(STARTUP)
+    day = date(2026, 11, 1)
+    assert choose_engine(policy, "auto", str(SAMPLE), Options(day, "csv")) == "duckdb"
+    assert choose_engine(policy, "auto", str(SAMPLE), Options(day, "json")) == "python"
+    assert choose_engine(policy, "auto", "-", Options(day, "csv")) == "python"
+    assert choose_engine(policy, "auto", str(ROOT / "examples" / "customers.csv"), Options(day, "csv")) == "python"
+    refused = policyscore.load_policy_text(PORTFOLIO, "p.yaml")
+    assert choose_engine(refused, "auto", str(SAMPLE), Options(day, "csv")) == "python"
+
+
+def test_engine_duckdb_refuses_what_it_cannot_run(run, tmp_path):
+    policy = tmp_path / "portfolio.yaml"
+    policy.write_text(PORTFOLIO, encoding="utf-8")
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"id": "a", "x": 1}\n', encoding="utf-8")
+    refused = run("score", policy, records, "--as-of", AS_OF, "--engine", "duckdb")
+    assert refused.exit_code == 1 and "PS701" in refused.stderr and "share(x)" in refused.stderr
+    assert run("score", policy, records, "--as-of", AS_OF).exit_code == 0  # auto: the Python engine
+    csv_in = run("score", STARTUP, ROOT / "examples" / "customers.csv", "--as-of", AS_OF, "--engine", "duckdb")
+    assert csv_in.exit_code == 2 and "DuckDB reads" in csv_in.stderr
+
+
+@pytest.mark.parametrize("dialect", ["duckdb", "spark", "postgres", "snowflake", "bigquery"])
+def test_sql_prints_the_query_of_each_dialect(run, dialect):
+    out = run("sql", STARTUP, "--dialect", dialect, "--table", "crm.customers", "--as-of", AS_OF)
+    assert out.exit_code == 0
+    policy = policyscore.load_policy(STARTUP)
+    from policyscore.sql import to_sql
+
+    assert out.stdout == to_sql(policy, dialect, table="crm.customers", as_of=AS_OF)
+    assert "-- as of 2026-11-01" in out.stdout and "crm" in out.stdout
+
+
+def test_sql_runs_in_duckdb_and_refuses_with_ps701(run, tmp_path):
+    query = run("sql", STARTUP, "--as-of", AS_OF, "--table", "customers").stdout
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE customers AS SELECT * FROM read_json('{SAMPLE}', format = 'newline_delimited')").fetchall()
+    rows = dict(con.execute(f"SELECT id, score FROM ({query.rstrip().rstrip(';')})").fetchall())
+    assert rows["EDGE-01-PERFECT"] == 100.0
+    policy = tmp_path / "portfolio.yaml"
+    policy.write_text(PORTFOLIO, encoding="utf-8")
+    refused = run("sql", policy, "--as-of", AS_OF)
+    assert refused.exit_code == 1 and "PS701" in refused.stderr
