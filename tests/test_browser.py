@@ -27,6 +27,7 @@ from policyscore.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICY = ROOT / "rules" / "startup-us-ca.yaml"
+NETWORK = ROOT / "examples" / "referral-network.yaml"  # a referral tree, and report: {amount: ...}
 SAMPLE = ROOT / "examples" / "customers.jsonl"
 AS_OF = "2026-11-01"
 CHROMIUM = find_chromium()
@@ -56,7 +57,7 @@ def _cli(*args: object, input: bytes | None = None) -> str:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The three pages, made by the command line from the sample data, and a report of a larger generated book."""
+    """The three pages, made by the command line from the sample data, a report of a larger generated book, and one of a referral tree."""
     folder = tmp_path_factory.mktemp("pages")
     book = folder / "book.html"
     _cli("report", POLICY, SAMPLE, "--as-of", AS_OF, "--top", "5", "--amount", "annual_contract_value", "-o", book)
@@ -78,7 +79,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             fh.write(json.dumps(record, default=str) + "\n")
     large = folder / "large.html"
     _cli("report", POLICY, generated, "--as-of", AS_OF, "--top", "3", "--amount", "annual_contract_value", "-o", large)
-    return {"book": book, "explain": explain, "diff": diff, "large": large, "generated": generated}
+    referrals = folder / "referrals.html"
+    _cli("report", NETWORK, SAMPLE, "--as-of", AS_OF, "--top", "5", "--referrers", "8", "-o", referrals)
+    return {"book": book, "explain": explain, "diff": diff, "large": large, "generated": generated, "referrals": referrals}
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +97,7 @@ def _screenshots(name: str, fallback: Path) -> Path:
     return folder / f"{name}.png"
 
 
-@pytest.mark.parametrize("name", ["book", "explain", "diff", "large"])
+@pytest.mark.parametrize("name", ["book", "explain", "diff", "large", "referrals"])
 def test_page_loads_offline_without_errors_and_draws_every_chart(browser, pages, name):
     page = browser.open(pages[name])
     assert page.console_errors() == []
@@ -155,6 +158,37 @@ def test_explain_page_shows_the_customer_score(browser, pages):
     page = browser.open(pages["explain"])
     assert page.evaluate("document.querySelector('[data-field=score]').textContent") == f"{result.score:.2f}"
     assert page.evaluate("document.querySelector('[data-field=tier]').textContent") == result.tier
+
+
+REFERRERS_JS = """
+Array.from(document.querySelectorAll('[data-numbers="referrals-2"] tbody tr')).map(tr => ({
+  id: tr.querySelector('th').textContent.trim(),
+  link: tr.querySelector('th a') ? tr.querySelector('th a').getAttribute('href') : null,
+  cells: Array.from(tr.querySelectorAll('td')).map(td => td.textContent.trim())}))
+"""
+
+
+def test_referral_section_shows_what_explain_gives_for_each_customer(browser, pages):
+    page = browser.open(pages["referrals"])
+    assert page.evaluate("document.querySelector('#referrals h2').textContent") == "Referral trees"
+    assert page.evaluate("document.querySelector('[data-chart=pareto]') !== null")  # the amount of the policy's report: key
+    rows = page.evaluate(REFERRERS_JS)
+    assert len(rows) == 8
+    linked = [row for row in rows if row["link"]]
+    assert linked, "customers also shown in full link to their section"
+    for row in [rows[0], rows[-1], *linked]:
+        d = json.loads(_cli("explain", NETWORK, SAMPLE, "--as-of", AS_OF, "--id", row["id"], "--format", "json"))
+        entry = next(p for p in d["portfolio"] if p["function"] == "referred_sum")
+        assert float(row["cells"][0]) == pytest.approx(entry["value"], rel=1e-9)
+        assert row["cells"][1].startswith(f"{d['score']:.2f}")
+        first = entry["contributors"][0]
+        assert row["cells"][2].startswith(f"{first['id']} ")
+        assert float(row["cells"][2].split()[1]) == pytest.approx(first["contribution"], rel=1e-9)
+    for row in linked:
+        target = row["link"].removeprefix("#")
+        shown = page.evaluate(f'document.getElementById("{target}").querySelector("[data-field=score]").textContent')
+        d = json.loads(_cli("explain", NETWORK, SAMPLE, "--as-of", AS_OF, "--id", row["id"], "--format", "json"))
+        assert shown == f"{d['score']:.2f}"
 
 
 def test_diff_page_counts_the_tier_changes(browser, pages):

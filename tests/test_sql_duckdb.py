@@ -76,11 +76,12 @@ def test_the_rules_include_a_policy_of_the_whole_book_that_sql_leaves_out():
     assert whole_book == ["will-they-last"] and len(POLICIES) == 3
 
 
-@pytest.mark.xfail(strict=True, raises=KeyError, reason="a portfolio function inside a let reaches the SQL generator instead of PS701")
 def test_a_portfolio_function_in_a_let_is_refused_by_name():
     policy = policyscore.load_policy(ROOT / "rules" / "will-they-last.yaml")
-    with pytest.raises(SqlUnsupported, match=r"PS701"):
+    with pytest.raises(SqlUnsupported) as err:
         to_sql(policy, as_of=AS_OF)
+    assert {d.code for d in err.value.diagnostics} == {"PS701"}
+    assert any("portfolio function call" in d.message for d in err.value.diagnostics)
 
 
 _NUMBERS = [

@@ -22,7 +22,7 @@ from policyscore.cli.common import Failure, as_of_option, handles_errors, input_
 from policyscore.io.readers import STDIN, read_records
 from policyscore.io.writers import Output
 from policyscore.policy import load_policy
-from policyscore.review.report import InputInfo, amount_problem, build_report, file_sha256
+from policyscore.review.report import REFERRERS, InputInfo, amount_problem, build_report, file_sha256
 
 __all__ = ["report", "ProgressBar"]
 
@@ -71,7 +71,18 @@ class ProgressBar:
 @click.option(
     "--top", type=click.IntRange(min=0), default=50, show_default=True, help="How many of the best customers to show, each explained."
 )
-@click.option("--amount", metavar="FIELD", help="A number field or let whose concentration to show (the 80/20 view).")
+@click.option(
+    "--amount",
+    metavar="FIELD",
+    help="A number field or let whose concentration to show (the 80/20 view); default: the policy's report: {amount: FIELD}.",
+)
+@click.option(
+    "--referrers",
+    type=click.IntRange(min=0),
+    default=REFERRERS,
+    show_default=True,
+    help="For a policy with a referral tree: how many customers to show for each referred_count and referred_sum.",
+)
 @input_format_option
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar on stderr (default: when stderr is a terminal).")
 @handles_errors
@@ -82,6 +93,7 @@ def report(
     as_of: date,
     top: int,
     amount: str | None,
+    referrers: int,
     input_format: str | None,
     progress: bool | None,
 ) -> None:
@@ -89,7 +101,8 @@ def report(
 
     One pass over the records: accounting, score distribution and tiers,
     factors, the reasons that cost the most, concentration of --amount, the
-    top customers with their explanations, and the policy itself.  Records
+    referral tree's biggest contributors, the top customers with their
+    explanations, and the policy itself.  Records
     that cannot be scored are counted in the report, not fatal.
     """
     from policyscore.render.html import book_html  # loaded only here: Jinja2 and the chart renderer take time to import
@@ -97,6 +110,7 @@ def report(
     policy = load_policy(policy_path)
     if amount is not None and (problem := amount_problem(policy, amount)) is not None:
         raise click.BadParameter(problem, param_hint="--amount")
+    amount = amount if amount is not None else policy.program.report.amount  # the policy's `report: {amount: FIELD}`
     stdin = records_path == STDIN
     info = InputInfo(
         records_path if not stdin else "<stdin>",
@@ -111,7 +125,7 @@ def report(
         scored = batch.outcomes(policy, items, as_of, source=source.name, portfolio=portfolios[0])
         outcomes = (each.outcome for each in scored)
         made = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-        book = build_report(policy, outcomes, as_of, info, top=top, amount=amount, generated_at=made, progress=bar)
+        book = build_report(policy, outcomes, as_of, info, top=top, amount=amount, referrers=referrers, generated_at=made, progress=bar)
         if bar is not None:
             bar.finish()
     if book.read and book.rejected == book.read:

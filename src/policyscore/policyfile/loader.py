@@ -7,6 +7,7 @@ build, so one run shows all the mistakes of a file.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from decimal import ROUND_CEILING, Decimal
 from pathlib import Path as FsPath
@@ -33,6 +34,7 @@ from policyscore.policyfile.program import (
     Let,
     PortfolioCall,
     Program,
+    ReportOptions,
     Tier,
 )
 from policyscore.policyfile.schema import check_policy_data
@@ -234,6 +236,22 @@ class _Build:
             self.out.add("PS203", f"referrals.referred_by must be a field holding an id, '{field}' is {declared[field].type}", where)
         return True
 
+    def _report_amount(self, decls: list[FieldDecl], lets: list[tuple[str, Expression]]) -> str | None:
+        """The amount of ``report: {amount: NAME}``: a declared number field or a number let (any name when no field is declared)."""
+        name = self.model.report_amount
+        if name is None:
+            return None
+        where = self.index.value_span(("report", "amount"))
+        kinds = {d.name: d.type for d in decls} | {lname: info.type for lname, info in lets}
+        found = kinds.get(name)
+        if found is None and decls:
+            close = difflib.get_close_matches(name, list(kinds), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else None
+            self.out.add("PS201", f"report.amount names '{name}', which is neither a field nor a let of the policy", where, hint)
+        elif found is not None and found.kind not in ("number", "any"):
+            self.out.add("PS203", f"report.amount must be a number field or let, '{name}' is {found}", where)
+        return name
+
     # ------------------------------------------------------------ stages
     def fields(self) -> list[FieldDecl]:
         rec = self.model.record
@@ -347,6 +365,7 @@ class _Build:
             Tier(t.name, t.min, None if t.min is None else _threshold_units(t.min, d), t.description, t.top_percent) for t in m.tiers
         )
         self._warnings(params, lets, tiers)
+        amount = self._report_amount(decls, lets)
         if self.out.errors:
             return None
         early = _lets_for(lets, [f.expr.node for f in filters])
@@ -375,6 +394,7 @@ class _Build:
             source_index=self.index,
             portfolio=tuple(self.portfolio.values()),
             referred_by=m.referred_by,
+            report=ReportOptions(amount=amount),
         )
 
     def _warnings(self, params: dict[str, Any], lets: list[tuple[str, Expression]], tiers: tuple[Tier, ...]) -> None:

@@ -125,6 +125,7 @@ class PolicyModel:
     score: ScoreSpec
     tiers: tuple[Tier, ...]
     referred_by: str | None = None  # `referrals: {referred_by: FIELD}`
+    report_amount: str | None = None  # `report: {amount: FIELD}`
 
 
 def _expr(value: Any, path: Path) -> ExprText:
@@ -341,6 +342,7 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
         score=score,
         tiers=tuple(tiers),
         referred_by=_referred_by(data.get("referrals")),
+        report_amount=_report_amount(data.get("report")),
     )
     return model, diags
 
@@ -348,6 +350,11 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
 def _referred_by(value: Any) -> str | None:
     field = value.get("referred_by") if isinstance(value, dict) else None
     return field if isinstance(field, str) else None
+
+
+def _report_amount(value: Any) -> str | None:
+    amount = value.get("amount") if isinstance(value, dict) else None
+    return amount if isinstance(amount, str) else None
 
 
 def _bands(raw: Any, path: Path, err: Any) -> tuple[Band, ...] | None:

@@ -33,6 +33,7 @@ __all__ = [
     "Adjustment",
     "Tier",
     "PortfolioCall",
+    "ReportOptions",
     "Program",
 ]
 
@@ -154,6 +155,13 @@ class PortfolioCall:
     decay: float | None = None  # referred_sum
 
 
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    """What the policy asks of the book report (``report:``); command-line options override it."""
+
+    amount: str | None = None  # a number field or let whose concentration the report shows
+
+
 @dataclass(frozen=True)
 class Program:
     """A checked policy, ready for any back end."""
@@ -182,6 +190,7 @@ class Program:
     source_index: SourceIndex | None = None  # positions in the policy file, for tools that report lines
     portfolio: tuple[PortfolioCall, ...] = ()  # every portfolio function call, each key once
     referred_by: str | None = None  # the field naming the customer who referred this one (`referrals:`)
+    report: ReportOptions = ReportOptions()  # `report:` options, read by the book report
     # Derived once, for explanations: params as JSON shows them, and each let's position.
     plain_params: dict[str, Any] = field(init=False, repr=False, compare=False)
     let_positions: dict[str, int] = field(init=False, repr=False, compare=False)

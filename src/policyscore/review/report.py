@@ -19,7 +19,10 @@ customers shown (``top``), never on the size of the book:
   logarithmic buckets 1% wide, each with its exact count and sum, so the
   Pareto curve is exact at every bucket edge and within 1% between them;
 - the ``top`` customers by score (ties by id), kept as results and explained
-  at the end.
+  at the end;
+- for a policy with a referral tree, the customers whose referrals bring the
+  most, by each ``referred_count`` and ``referred_sum`` call
+  (:mod:`policyscore.review.referrals`).
 
 :meth:`BookBuilder.report` gives a frozen :class:`BookReport` whose
 ``to_dict()`` is JSON-ready.  Nothing here reads the clock, prints, or knows
@@ -46,8 +49,10 @@ from policyscore.language.rounding import from_units
 from policyscore.policy import Policy, as_date
 from policyscore.review.concentration import Amounts, Concentration
 from policyscore.review.diff import INELIGIBLE, NO_TIER, Distribution, ScoreStats
+from policyscore.review.referrals import Referrals, ReferralTree
 
 __all__ = [
+    "REFERRERS",
     "InputInfo",
     "file_sha256",
     "amount_problem",
@@ -59,6 +64,7 @@ __all__ = [
     "FactorStats",
     "AdjustmentStats",
     "Concentration",
+    "ReferralTree",
     "TopCustomer",
     "BookReport",
     "BookBuilder",
@@ -70,6 +76,8 @@ __all__ = [
 FIRST_LINES = 5
 #: Bars of the score histogram.
 BINS = 20
+#: Customers shown for each referral call, by default.
+REFERRERS = 10
 
 
 # ---------------------------------------------------------------- the input file
@@ -207,6 +215,7 @@ class BookReport:
     factors: tuple[FactorStats, ...]
     adjustments: tuple[AdjustmentStats, ...]
     concentration: Concentration | None
+    referrals: ReferralTree | None  # policies with a referral tree
     top: tuple[TopCustomer, ...]
     top_requested: int
 
@@ -240,7 +249,7 @@ def histogram(counts: Counter[Decimal], low: float | None, high: float | None, b
 class BookBuilder:
     """Counters for one pass over a book; :meth:`add` each outcome, then :meth:`report`."""
 
-    def __init__(self, policy: Policy, as_of: date | str, *, top: int = 50, amount: str | None = None):
+    def __init__(self, policy: Policy, as_of: date | str, *, top: int = 50, amount: str | None = None, referrers: int = REFERRERS):
         self.policy = policy
         self.day = as_date(as_of)
         self.top = top
@@ -260,13 +269,18 @@ class BookBuilder:
         self.adjustment_first = [0] * len(program.adjustments)
         self.amounts = Amounts(amount) if amount is not None else None
         self.kept: Ranking[Result] = Ranking(top)
+        self.referrals = Referrals(program, referrers) if program.referred_by is not None else None
 
     def add(self, outcome: Result | RecordError) -> None:
         self.read += 1
         if isinstance(outcome, RecordError):
             self._reject(outcome)
+            if self.referrals is not None:
+                self.referrals.reject(outcome)
             return
         program = self.policy.program
+        if self.referrals is not None:
+            self.referrals.add(outcome)
         first = True
         for i, value in enumerate(outcome.filter_values):
             if value is not True:
@@ -388,6 +402,7 @@ class BookBuilder:
                 for k, adj in enumerate(program.adjustments)
             ),
             concentration=self.amounts.concentration(labels) if self.amounts is not None else None,
+            referrals=self.referrals.tree() if self.referrals is not None else None,
             top=top,
             top_requested=self.top,
         )
@@ -401,14 +416,16 @@ def build_report(
     *,
     top: int = 50,
     amount: str | None = None,
+    referrers: int = REFERRERS,
     generated_at: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> BookReport:
     """The report of one pass over ``outcomes`` (results scored with explanations, and rejections).
 
-    ``progress`` is called with the number of records read, every 10,000.
+    ``progress`` is called with the number of records read, every 10,000; ``referrers`` is how many customers
+    to show for each referral call of a policy with a referral tree.
     """
-    builder = BookBuilder(policy, as_of, top=top, amount=amount)
+    builder = BookBuilder(policy, as_of, top=top, amount=amount, referrers=referrers)
     for outcome in outcomes:
         builder.add(outcome)
         if progress is not None and builder.read % 10000 == 0:

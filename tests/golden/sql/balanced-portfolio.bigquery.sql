@@ -1071,7 +1071,7 @@ WITH _ps_layer_0 AS (
     )
     OR (
       `total_spend` IS NULL
-    ) AS `_ps_fallback_73`
+    ) AS `_ps_fallback_75`
   FROM _ps_layer_2
 ), _ps_layer_4 AS (
   SELECT
@@ -2035,6 +2035,48 @@ WITH _ps_layer_0 AS (
       )
       THEN 1
       ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        ) > (
+          300e0 - `_ps_units0_17`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          ) = (
+            300e0 - `_ps_units0_17`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        ) > (
+          300e0 - `_ps_units0_17`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          ) = (
+            300e0 - `_ps_units0_17`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
     END AS `_ps_rank0_66`,
     0 + CASE
       WHEN (
@@ -2132,6 +2174,48 @@ WITH _ps_layer_0 AS (
           ) = (
             250e0 - `_ps_units1_26`
           ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        ) > (
+          250e0 - `_ps_units1_26`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          ) = (
+            250e0 - `_ps_units1_26`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        ) > (
+          250e0 - `_ps_units1_26`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          ) = (
+            250e0 - `_ps_units1_26`
+          )
+          AND FALSE
         )
       )
       THEN 1
@@ -2237,6 +2321,48 @@ WITH _ps_layer_0 AS (
       )
       THEN 1
       ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        ) > (
+          200e0 - `_ps_units2_30`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          ) = (
+            200e0 - `_ps_units2_30`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        ) > (
+          200e0 - `_ps_units2_30`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          ) = (
+            200e0 - `_ps_units2_30`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
     END AS `_ps_rank2_68`,
     0 + CASE
       WHEN (
@@ -2334,6 +2460,48 @@ WITH _ps_layer_0 AS (
           ) = (
             100e0 - `_ps_units3_39`
           ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        ) > (
+          100e0 - `_ps_units3_39`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          ) = (
+            100e0 - `_ps_units3_39`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        ) > (
+          100e0 - `_ps_units3_39`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          ) = (
+            100e0 - `_ps_units3_39`
+          )
+          AND FALSE
         )
       )
       THEN 1
@@ -2439,6 +2607,48 @@ WITH _ps_layer_0 AS (
       )
       THEN 1
       ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        ) > (
+          100e0 - `_ps_units4_48`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          ) = (
+            100e0 - `_ps_units4_48`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        ) > (
+          100e0 - `_ps_units4_48`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          ) = (
+            100e0 - `_ps_units4_48`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
     END AS `_ps_rank4_70`,
     0 + CASE
       WHEN (
@@ -2540,7 +2750,345 @@ WITH _ps_layer_0 AS (
       )
       THEN 1
       ELSE 0
-    END AS `_ps_rank5_71`
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        ) > (
+          50e0 - `_ps_units5_57`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          ) = (
+            50e0 - `_ps_units5_57`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        ) > (
+          50e0 - `_ps_units5_57`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          ) = (
+            50e0 - `_ps_units5_57`
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS `_ps_rank5_71`,
+    0 + CASE
+      WHEN (
+        300e0 - `_ps_units0_17`
+      ) > 0e0
+      AND (
+        (
+          300e0 - `_ps_units0_17`
+        ) > (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            300e0 - `_ps_units0_17`
+          ) = (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        250e0 - `_ps_units1_26`
+      ) > 0e0
+      AND (
+        (
+          250e0 - `_ps_units1_26`
+        ) > (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            250e0 - `_ps_units1_26`
+          ) = (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        200e0 - `_ps_units2_30`
+      ) > 0e0
+      AND (
+        (
+          200e0 - `_ps_units2_30`
+        ) > (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            200e0 - `_ps_units2_30`
+          ) = (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        100e0 - `_ps_units3_39`
+      ) > 0e0
+      AND (
+        (
+          100e0 - `_ps_units3_39`
+        ) > (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            100e0 - `_ps_units3_39`
+          ) = (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        100e0 - `_ps_units4_48`
+      ) > 0e0
+      AND (
+        (
+          100e0 - `_ps_units4_48`
+        ) > (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            100e0 - `_ps_units4_48`
+          ) = (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        50e0 - `_ps_units5_57`
+      ) > 0e0
+      AND (
+        (
+          50e0 - `_ps_units5_57`
+        ) > (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            50e0 - `_ps_units5_57`
+          ) = (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        ) > (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          ) = (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS `_ps_rank6_72`,
+    0 + CASE
+      WHEN (
+        300e0 - `_ps_units0_17`
+      ) > 0e0
+      AND (
+        (
+          300e0 - `_ps_units0_17`
+        ) > (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            300e0 - `_ps_units0_17`
+          ) = (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        250e0 - `_ps_units1_26`
+      ) > 0e0
+      AND (
+        (
+          250e0 - `_ps_units1_26`
+        ) > (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            250e0 - `_ps_units1_26`
+          ) = (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        200e0 - `_ps_units2_30`
+      ) > 0e0
+      AND (
+        (
+          200e0 - `_ps_units2_30`
+        ) > (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            200e0 - `_ps_units2_30`
+          ) = (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        100e0 - `_ps_units3_39`
+      ) > 0e0
+      AND (
+        (
+          100e0 - `_ps_units3_39`
+        ) > (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            100e0 - `_ps_units3_39`
+          ) = (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        100e0 - `_ps_units4_48`
+      ) > 0e0
+      AND (
+        (
+          100e0 - `_ps_units4_48`
+        ) > (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            100e0 - `_ps_units4_48`
+          ) = (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        50e0 - `_ps_units5_57`
+      ) > 0e0
+      AND (
+        (
+          50e0 - `_ps_units5_57`
+        ) > (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            50e0 - `_ps_units5_57`
+          ) = (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        ) > (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+          ) = (
+            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS `_ps_rank7_73`
   FROM _ps_layer_10
 ), _ps_layer_12 AS (
   SELECT
@@ -2572,6 +3120,16 @@ WITH _ps_layer_0 AS (
           50e0 - `_ps_units5_57`
         ) > 0e0 AND `_ps_rank5_71` = 0
         THEN ['longevity']
+        WHEN (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        ) > 0e0
+        AND `_ps_rank6_72` = 0
+        THEN ['big_but_silent']
+        WHEN (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        ) > 0e0
+        AND `_ps_rank7_73` = 0
+        THEN ['churned_recently']
         ELSE ARRAY<STRING>[]
       END,
       CASE
@@ -2599,6 +3157,16 @@ WITH _ps_layer_0 AS (
           50e0 - `_ps_units5_57`
         ) > 0e0 AND `_ps_rank5_71` = 1
         THEN ['longevity']
+        WHEN (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        ) > 0e0
+        AND `_ps_rank6_72` = 1
+        THEN ['big_but_silent']
+        WHEN (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        ) > 0e0
+        AND `_ps_rank7_73` = 1
+        THEN ['churned_recently']
         ELSE ARRAY<STRING>[]
       END,
       CASE
@@ -2626,6 +3194,16 @@ WITH _ps_layer_0 AS (
           50e0 - `_ps_units5_57`
         ) > 0e0 AND `_ps_rank5_71` = 2
         THEN ['longevity']
+        WHEN (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        ) > 0e0
+        AND `_ps_rank6_72` = 2
+        THEN ['big_but_silent']
+        WHEN (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        ) > 0e0
+        AND `_ps_rank7_73` = 2
+        THEN ['churned_recently']
         ELSE ARRAY<STRING>[]
       END,
       CASE
@@ -2653,9 +3231,19 @@ WITH _ps_layer_0 AS (
           50e0 - `_ps_units5_57`
         ) > 0e0 AND `_ps_rank5_71` = 3
         THEN ['longevity']
+        WHEN (
+          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
+        ) > 0e0
+        AND `_ps_rank6_72` = 3
+        THEN ['big_but_silent']
+        WHEN (
+          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
+        ) > 0e0
+        AND `_ps_rank7_73` = 3
+        THEN ['churned_recently']
         ELSE ARRAY<STRING>[]
       END
-    ) AS `_ps_reasons_72`
+    ) AS `_ps_reasons_74`
   FROM _ps_layer_11
 ), _ps_layer_13 AS (
   SELECT
@@ -2684,52 +3272,52 @@ WITH _ps_layer_0 AS (
 )
 SELECT
   `_ps_id` AS `id`,
-  CASE WHEN NOT `_ps_fallback_73` THEN `_ps_eligible` ELSE NULL END AS `eligible`,
+  CASE WHEN NOT `_ps_fallback_75` THEN `_ps_eligible` ELSE NULL END AS `eligible`,
   CASE
-    WHEN NOT `_ps_fallback_73` AND `_ps_eligible`
+    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
     THEN `_ps_total_64` / 10e0
     ELSE NULL
   END AS `score`,
-  CASE WHEN NOT `_ps_fallback_73` AND `_ps_eligible` THEN `_ps_tier_65` ELSE NULL END AS `tier`,
+  CASE WHEN NOT `_ps_fallback_75` AND `_ps_eligible` THEN `_ps_tier_65` ELSE NULL END AS `tier`,
   CASE
-    WHEN NOT `_ps_fallback_73` AND `_ps_eligible`
+    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
     THEN `_ps_units0_17` / 10e0
     ELSE NULL
   END AS `points_lifetime_value`,
   CASE
-    WHEN NOT `_ps_fallback_73` AND `_ps_eligible`
+    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
     THEN `_ps_units1_26` / 10e0
     ELSE NULL
   END AS `points_feedback_value`,
   CASE
-    WHEN NOT `_ps_fallback_73` AND `_ps_eligible`
+    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
     THEN `_ps_units2_30` / 10e0
     ELSE NULL
   END AS `points_engagement`,
   CASE
-    WHEN NOT `_ps_fallback_73` AND `_ps_eligible`
+    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
     THEN `_ps_units3_39` / 10e0
     ELSE NULL
   END AS `points_innovation_partnership`,
   CASE
-    WHEN NOT `_ps_fallback_73` AND `_ps_eligible`
+    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
     THEN `_ps_units4_48` / 10e0
     ELSE NULL
   END AS `points_satisfaction`,
   CASE
-    WHEN NOT `_ps_fallback_73` AND `_ps_eligible`
+    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
     THEN `_ps_units5_57` / 10e0
     ELSE NULL
   END AS `points_longevity`,
   CASE
-    WHEN NOT `_ps_fallback_73` AND `_ps_eligible`
+    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
     THEN (
       `_ps_raw_units_63` - `_ps_factor_units_62`
     ) / 10e0
     ELSE NULL
   END AS `adjustment_points`,
   CASE
-    WHEN NOT `_ps_fallback_73`
+    WHEN NOT `_ps_fallback_75`
     THEN ARRAY_CONCAT(
       CASE WHEN `_ps_filter_7` IS TRUE THEN ARRAY<STRING>[] ELSE ['current_or_recent'] END,
       CASE WHEN `_ps_filter_8` IS TRUE THEN ARRAY<STRING>[] ELSE ['real_customer'] END
@@ -2737,9 +3325,9 @@ SELECT
     ELSE NULL
   END AS `failed_filters`,
   CASE
-    WHEN NOT `_ps_fallback_73` AND `_ps_eligible`
-    THEN `_ps_reasons_72`
-    WHEN NOT `_ps_fallback_73`
+    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
+    THEN `_ps_reasons_74`
+    WHEN NOT `_ps_fallback_75`
     THEN ARRAY_CONCAT(
       CASE WHEN `_ps_filter_7` IS TRUE THEN ARRAY<STRING>[] ELSE ['current_or_recent'] END,
       CASE WHEN `_ps_filter_8` IS TRUE THEN ARRAY<STRING>[] ELSE ['real_customer'] END

@@ -1083,7 +1083,7 @@ WITH _ps_layer_0 AS (
     )
     OR (
       "total_spend" IS NULL
-    ) AS "_ps_fallback_73"
+    ) AS "_ps_fallback_75"
   FROM _ps_layer_2
 ), _ps_layer_4 AS (
   SELECT
@@ -2226,6 +2226,72 @@ WITH _ps_layer_0 AS (
       )
       THEN 1
       ELSE 0
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_59" IS TRUE
+          THEN CAST(50 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          ) = (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_61" IS TRUE
+          THEN CAST(100 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          ) = (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
     END AS "_ps_rank0_66",
     0 + CASE
       WHEN (
@@ -2324,6 +2390,72 @@ WITH _ps_layer_0 AS (
         OR (
           (
             CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          ) = (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_59" IS TRUE
+          THEN CAST(50 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          ) = (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_61" IS TRUE
+          THEN CAST(100 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
           ) = (
             CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
           )
@@ -2438,6 +2570,72 @@ WITH _ps_layer_0 AS (
       )
       THEN 1
       ELSE 0
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_59" IS TRUE
+          THEN CAST(50 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          ) = (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_61" IS TRUE
+          THEN CAST(100 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          ) = (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
     END AS "_ps_rank2_68",
     0 + CASE
       WHEN (
@@ -2536,6 +2734,72 @@ WITH _ps_layer_0 AS (
         OR (
           (
             CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_59" IS TRUE
+          THEN CAST(50 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_61" IS TRUE
+          THEN CAST(100 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
           ) = (
             CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
           )
@@ -2650,6 +2914,72 @@ WITH _ps_layer_0 AS (
       )
       THEN 1
       ELSE 0
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_59" IS TRUE
+          THEN CAST(50 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_61" IS TRUE
+          THEN CAST(100 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          ) = (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
     END AS "_ps_rank4_70",
     0 + CASE
       WHEN (
@@ -2756,7 +3086,505 @@ WITH _ps_layer_0 AS (
       )
       THEN 1
       ELSE 0
-    END AS "_ps_rank5_71"
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_59" IS TRUE
+          THEN CAST(50 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          ) = (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_61" IS TRUE
+          THEN CAST(100 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          ) = (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS "_ps_rank5_71",
+    0 + CASE
+      WHEN (
+        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        ) > (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          ) = (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        ) > (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          ) = (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        ) > (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          ) = (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        ) > (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          ) = (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        ) > (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          ) = (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        ) > (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          ) = (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_61" IS TRUE
+          THEN CAST(100 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          ) = (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS "_ps_rank6_72",
+    0 + CASE
+      WHEN (
+        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+        ) > (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
+          ) = (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+        ) > (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
+          ) = (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+        ) > (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
+          ) = (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+        ) > (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
+          ) = (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+        ) > (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
+          ) = (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+        ) > (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
+          ) = (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_59" IS TRUE
+          THEN CAST(50 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND (
+        (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        )
+        OR (
+          (
+            CASE
+              WHEN "_ps_adj_59" IS TRUE
+              THEN CAST(50 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          ) = (
+            CASE
+              WHEN "_ps_adj_61" IS TRUE
+              THEN CAST(100 AS DOUBLE PRECISION)
+              ELSE CAST(0 AS DOUBLE PRECISION)
+            END
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS "_ps_rank7_73"
   FROM _ps_layer_10
 ), _ps_layer_12 AS (
   SELECT
@@ -2809,6 +3637,24 @@ WITH _ps_layer_0 AS (
       ) > CAST(0 AS DOUBLE PRECISION)
       AND "_ps_rank5_71" = 0
       THEN ARRAY['longevity']
+      WHEN (
+        CASE
+          WHEN "_ps_adj_59" IS TRUE
+          THEN CAST(50 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank6_72" = 0
+      THEN ARRAY['big_but_silent']
+      WHEN (
+        CASE
+          WHEN "_ps_adj_61" IS TRUE
+          THEN CAST(100 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank7_73" = 0
+      THEN ARRAY['churned_recently']
       ELSE CAST(ARRAY[] AS VARCHAR[])
     END, ARRAY_CAT(CASE
       WHEN (
@@ -2841,6 +3687,24 @@ WITH _ps_layer_0 AS (
       ) > CAST(0 AS DOUBLE PRECISION)
       AND "_ps_rank5_71" = 1
       THEN ARRAY['longevity']
+      WHEN (
+        CASE
+          WHEN "_ps_adj_59" IS TRUE
+          THEN CAST(50 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank6_72" = 1
+      THEN ARRAY['big_but_silent']
+      WHEN (
+        CASE
+          WHEN "_ps_adj_61" IS TRUE
+          THEN CAST(100 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      AND "_ps_rank7_73" = 1
+      THEN ARRAY['churned_recently']
       ELSE CAST(ARRAY[] AS VARCHAR[])
     END, ARRAY_CAT(
       CASE
@@ -2874,6 +3738,24 @@ WITH _ps_layer_0 AS (
         ) > CAST(0 AS DOUBLE PRECISION)
         AND "_ps_rank5_71" = 2
         THEN ARRAY['longevity']
+        WHEN (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank6_72" = 2
+        THEN ARRAY['big_but_silent']
+        WHEN (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank7_73" = 2
+        THEN ARRAY['churned_recently']
         ELSE CAST(ARRAY[] AS VARCHAR[])
       END,
       CASE
@@ -2907,9 +3789,27 @@ WITH _ps_layer_0 AS (
         ) > CAST(0 AS DOUBLE PRECISION)
         AND "_ps_rank5_71" = 3
         THEN ARRAY['longevity']
+        WHEN (
+          CASE
+            WHEN "_ps_adj_59" IS TRUE
+            THEN CAST(50 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank6_72" = 3
+        THEN ARRAY['big_but_silent']
+        WHEN (
+          CASE
+            WHEN "_ps_adj_61" IS TRUE
+            THEN CAST(100 AS DOUBLE PRECISION)
+            ELSE CAST(0 AS DOUBLE PRECISION)
+          END
+        ) > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_rank7_73" = 3
+        THEN ARRAY['churned_recently']
         ELSE CAST(ARRAY[] AS VARCHAR[])
       END
-    ))) AS "_ps_reasons_72"
+    ))) AS "_ps_reasons_74"
   FROM _ps_layer_11
 ), _ps_layer_13 AS (
   SELECT
@@ -2942,52 +3842,52 @@ WITH _ps_layer_0 AS (
 )
 SELECT
   "_ps_id" AS "id",
-  CASE WHEN NOT "_ps_fallback_73" THEN "_ps_eligible" ELSE NULL END AS "eligible",
+  CASE WHEN NOT "_ps_fallback_75" THEN "_ps_eligible" ELSE NULL END AS "eligible",
   CASE
-    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
     THEN "_ps_total_64" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "score",
-  CASE WHEN NOT "_ps_fallback_73" AND "_ps_eligible" THEN "_ps_tier_65" ELSE NULL END AS "tier",
+  CASE WHEN NOT "_ps_fallback_75" AND "_ps_eligible" THEN "_ps_tier_65" ELSE NULL END AS "tier",
   CASE
-    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
     THEN "_ps_units0_17" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_lifetime_value",
   CASE
-    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
     THEN "_ps_units1_26" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_feedback_value",
   CASE
-    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
     THEN "_ps_units2_30" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_engagement",
   CASE
-    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
     THEN "_ps_units3_39" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_innovation_partnership",
   CASE
-    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
     THEN "_ps_units4_48" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_satisfaction",
   CASE
-    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
     THEN "_ps_units5_57" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_longevity",
   CASE
-    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
     THEN (
       "_ps_raw_units_63" - "_ps_factor_units_62"
     ) / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "adjustment_points",
   CASE
-    WHEN NOT "_ps_fallback_73"
+    WHEN NOT "_ps_fallback_75"
     THEN ARRAY_CAT(
       CASE
         WHEN "_ps_filter_7" IS TRUE
@@ -3003,9 +3903,9 @@ SELECT
     ELSE NULL
   END AS "failed_filters",
   CASE
-    WHEN NOT "_ps_fallback_73" AND "_ps_eligible"
-    THEN "_ps_reasons_72"
-    WHEN NOT "_ps_fallback_73"
+    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
+    THEN "_ps_reasons_74"
+    WHEN NOT "_ps_fallback_75"
     THEN ARRAY_CAT(
       CASE
         WHEN "_ps_filter_7" IS TRUE

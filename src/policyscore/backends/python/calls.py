@@ -40,8 +40,11 @@ def call(gen: ExprGen, node: n.Call) -> str:
     if gen.any_dynamic(node) and fn.same_kind:
         impl = gen.em.bind(_same_kind_call(fn.name, fn.impl), "f")
     src = f"{impl}({', '.join(args)})"
+    if len(checks) > 1:  # every argument is computed (and checked) before any null decides, as the reference does
+        held = ", ".join(check.removesuffix(" is None") for check in checks)
+        return f"(None if None in ({held}) else {src})"
     if checks:
-        return f"(None if {' or '.join(checks)} else {src})"
+        return f"(None if {checks[0]} else {src})"
     return src
 
 
@@ -96,15 +99,6 @@ def _reusable(gen: ExprGen, arg: n.Expr) -> tuple[str, str]:
     """Like :meth:`ExprGen.hold`, a literal also read twice as is (only where ``is`` does not test it)."""
     src = gen.gen(arg)
     return (src, src) if isinstance(arg, n.Literal) else gen.hold(src)
-
-
-def _coalesce(gen: ExprGen, node: n.Call) -> str | None:
-    parts = [gen.gen(a) for a in node.args]
-    src = parts[-1]
-    for part in reversed(parts[:-1]):
-        first, again = gen.hold(part)
-        src = f"({again} if {first} is not None else {src})"
-    return src
 
 
 def _date_literal(gen: ExprGen, node: n.Call) -> str | None:
@@ -173,6 +167,5 @@ _SPECIAL: dict[str, Callable[[ExprGen, n.Call], str | None]] = {
     "scale": _scale,
     "min": _min_max,
     "max": _min_max,
-    "coalesce": _coalesce,
     "date": _date_literal,
 }

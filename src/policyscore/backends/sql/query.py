@@ -107,6 +107,8 @@ def _check_program(program: Program) -> list[Diagnostic]:
 def build_query(program: Program, as_of: dt.date, table: str = "customers", *, fallback_column: bool = False) -> exp.Select:
     """The sqlglot tree of the query scoring ``table`` as of ``as_of``; raise :class:`SqlUnsupported`."""
     problems = _check_program(program)
+    if program.uses_book:  # nothing else is compiled: portfolio values are not columns of the table
+        raise SqlUnsupported(problems)
     columns = Columns()
     names: dict[str, tuple[str, _Info]] = {}
     required_nulls: list[exp.Expr] = []
@@ -213,7 +215,7 @@ def build_query(program: Program, as_of: dt.date, table: str = "customers", *, f
         else r.CAST(exp.null(), exp.DataType.build("VARCHAR"))
     )
     tier_col = columns.add("tier", tier_expr, {total_col})
-    reasons_col = _reasons(program, columns, units)
+    reasons_col = _reasons(program, columns, units, adjustments)
     fallback_terms = [c for c, _ in compiler.fallback] + required_nulls
     fb_deps: set[str] = set()
     for _, d in compiler.fallback:
@@ -246,16 +248,28 @@ def _column(name: str, e: exp.Expr, deps: set[str]):  # type: ignore[no-untyped-
     return Column(name, e, frozenset(deps))
 
 
-def _reasons(program: Program, columns: Columns, units: list[str]) -> str:
-    """Factor ids of the up to four largest losses: most lost first, then the larger weight, then policy order."""
-    factors = program.factors
-    lost = [exp.paren(exp.Sub(this=r.dbl(f.max_units), expression=col(u))) for f, u in zip(factors, units)]
-    order = sorted(range(len(factors)), key=lambda i: (-factors[i].weight, i))
-    static_rank = {i: k for k, i in enumerate(order)}
+def _reasons(program: Program, columns: Columns, units: list[str], adjustments: list[str | None]) -> str:
+    """Ids of the up to four largest losses, as :func:`policyscore.engine.reference.ranked_reasons` ranks them:
+    factors (their maximum minus their points) and applied adjustments with negative points (the points they
+    cost); most lost first, then the larger weight (an adjustment's is the points it cost), then factors before
+    adjustments, then policy order."""
+    lost: list[exp.Expr] = [exp.paren(exp.Sub(this=r.dbl(f.max_units), expression=col(u))) for f, u in zip(program.factors, units)]
+    keys: list[tuple[float, int, int]] = [(-f.weight, 0, i) for i, f in enumerate(program.factors)]
+    ids = [f.id for f in program.factors]
+    deps = set(units)
+    for k, (adj, adj_col) in enumerate(zip(program.adjustments, adjustments)):
+        if adj.units >= 0 or adj_col is None:
+            continue
+        applied = exp.Is(this=col(adj_col), expression=exp.true())
+        lost.append(exp.paren(exp.Case().when(applied, r.dbl(-adj.units)).else_(r.dbl(0))))  # type: ignore[arg-type]
+        keys.append((adj.points, 1, k))
+        ids.append(adj.id)
+        deps.add(adj_col)
+    static_rank = {i: n for n, i in enumerate(sorted(range(len(keys)), key=keys.__getitem__))}
     ranks = []
-    for i in range(len(factors)):
+    for i in range(len(lost)):
         terms: list[exp.Expr] = []
-        for j in range(len(factors)):
+        for j in range(len(lost)):
             if j == i:
                 continue
             beats = r.OR(
@@ -270,21 +284,18 @@ def _reasons(program: Program, columns: Columns, units: list[str]) -> str:
                 .else_(exp.Literal.number(0))
             )
         rank: exp.Expr = exp.Literal.number(0)
-        for t in terms:
-            rank = exp.Add(this=rank, expression=t)
-        ranks.append(columns.add(f"rank{i}", rank, set(units)))
+        for term in terms:
+            rank = exp.Add(this=rank, expression=term)
+        ranks.append(columns.add(f"rank{i}", rank, deps))
     parts = []
-    for position in range(min(4, len(factors))):
+    for position in range(min(4, len(lost))):
         pick = exp.Case()
-        for i, f in enumerate(factors):
-            pick = pick.when(
-                r.AND(
-                    exp.GT(this=lost[i].copy(), expression=r.dbl(0)), exp.EQ(this=col(ranks[i]), expression=exp.Literal.number(position))
-                ),
-                exp.Array(expressions=[exp.Literal.string(f.id)]),
-            )
+        for i, rid in enumerate(ids):
+            placed = exp.EQ(this=col(ranks[i]), expression=exp.Literal.number(position))
+            chosen = exp.Array(expressions=[exp.Literal.string(rid)])
+            pick = pick.when(r.AND(exp.GT(this=lost[i].copy(), expression=r.dbl(0)), placed), chosen)
         parts.append(pick.else_(_empty_array()))
-    return columns.add("reasons", _concat(parts), set(units) | set(ranks))
+    return columns.add("reasons", _concat(parts), deps | set(ranks))
 
 
 def _empty_array() -> exp.Expr:

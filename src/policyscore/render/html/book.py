@@ -5,19 +5,54 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from policyscore.render.html import charts
-from policyscore.render.html.common import count, percent, points, render_page
+from policyscore.render.html.common import Link, count, percent, points, render_page, value
 from policyscore.render.html.customer import anchor, customer_view
 
 if TYPE_CHECKING:  # pragma: no cover
     from policyscore.policy import Policy
+    from policyscore.review.referrals import ReferralTree
     from policyscore.review.report import BookReport
 
-__all__ = ["book_html", "source_lines"]
+__all__ = ["book_html", "source_lines", "referral_charts"]
 
 
 def source_lines(text: str | None) -> list[tuple[int, str]]:
     """A policy file's lines, numbered from 1 (an empty list when the text is not available)."""
     return list(enumerate(text.splitlines(), 1)) if text else []
+
+
+def referral_charts(tree: ReferralTree, shown: set[str], decimals: int) -> list[charts.Chart]:
+    """A chart per ``referred_count``/``referred_sum`` call: its customers with the largest value, with their contributors.
+
+    ``shown`` are the anchors of the customer sections in the page: a customer who has one links to it.
+    """
+    out = []
+    for i, ranking in enumerate(tree.rankings, 1):
+        if not ranking.referrers:
+            continue
+        what = "customers brought in" if ranking.function == "referred_count" else "value brought in"
+        rows = []
+        for r in ranking.referrers:
+            target = anchor(r.id)
+            who = Link(str(r.id), target) if target in shown else str(r.id)
+            counted = ranking.function == "referred_count"  # each contributor counts one: its level says enough
+            named = [f"{c.id}{'' if counted else ' ' + value(c.contribution)} (level {c.level})" for c in r.contributors]
+            if r.more_contributors:
+                named.append(f"and {count(r.more_contributors)} more")
+            standing = (points(r.score, decimals) + (f" ({r.tier})" if r.tier else "")) if r.eligible else "ineligible"
+            rows.append((who, value(r.value), standing, ", ".join(named)))
+        out.append(
+            charts.bars(
+                f"referrals-{i}",
+                f"The {len(ranking.referrers)} customers with the largest {ranking.key}: {what}",
+                [(str(r.id), r.value) for r in ranking.referrers],
+                axis=ranking.key,
+                color=charts.PURPLE,
+                headers=("customer", ranking.key, "score (tier)", "biggest contributors (level below)"),
+                rows=rows,
+            )
+        )
+    return out
 
 
 def book_html(report: BookReport, policy: Policy, policy_text: str | None) -> str:
@@ -91,13 +126,17 @@ def book_html(report: BookReport, policy: Policy, policy_text: str | None) -> st
             headers=("biggest customers", f"share of {c.field}"),
             rows=[(percent(share, 0), percent(held)) for share, held in c.marks],
         )
+    customers = [customer_view(t.explanation, policy) for t in report.top]
+    shown = {view["anchor"] for view in customers}
+    referrals = referral_charts(report.referrals, shown, dec) if report.referrals is not None else []
     view: dict[str, Any] = {
         "r": report,
         "policy": policy,
         "decimals": dec,
         "charts": {"funnel": funnel, "histogram": histogram, "tiers": tiers, "factors": factors, "reasons": reasons},
         "concentration": concentration,
-        "customers": [customer_view(t.explanation, policy) for t in report.top],
+        "referrals": referrals,
+        "customers": customers,
         "anchor": anchor,
         "source": source_lines(policy_text),
     }

@@ -7,6 +7,7 @@ formatted here, once, so a page shows exactly what the text outputs show.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -15,7 +16,18 @@ import jinja2
 from policyscore._version import __version__
 from policyscore.engine.reference import describe_value
 
-__all__ = ["environment", "render_page", "points", "count", "percent", "value", "signed"]
+__all__ = ["Link", "environment", "render_page", "points", "count", "percent", "value", "signed"]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A table cell that links to a part of the page (``href`` without the ``#``)."""
+
+    text: str
+    href: str
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @cache
