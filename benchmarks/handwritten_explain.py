@@ -73,6 +73,7 @@ _LET_TEXT = {name: str(text) for name, text in _DOC["let"].items()}
 _FILTER = {f["id"]: (f.get("description"), f["when"]) for f in _DOC["filters"]}
 _FACTOR = {f["id"]: (f.get("description"), f.get("value")) for f in _DOC["factors"]}
 _BAND_WHEN = {f["id"]: [b.get("when") for b in f["bands"]] for f in _DOC["factors"] if "bands" in f}
+_BANDS = {f["id"]: [(b.get("when"), b["value"] if "when" in b else b["else"]) for b in f["bands"]] for f in _DOC["factors"] if "bands" in f}
 _ADJUST = {a["id"]: (a.get("description"), a["when"]) for a in _DOC["adjustments"]}
 
 HOME_LIST = _PARAMS["home_countries"]
@@ -82,6 +83,7 @@ CHAMPION_LIST = _PARAMS["champion_departments"]
 REACHABLE_LIST = _PARAMS["reachable_regions"]
 SMALL_DEAL, BIG_DEAL = _PARAMS["small_deal_usd"], _PARAMS["big_deal_usd"]
 DORMANT_PARAM = _PARAMS["dormant_after_days"]
+TITLE_PATTERN = _PARAMS["senior_title_pattern"]
 
 # (id, description, expression) of each factor, in policy order; weights as in the policy
 _F_SIZE, _F_PERSONA, _F_ADVOCACY, _F_NPS, _F_REPURCHASE, _F_UPSELL, _F_SEATS, _F_EASE = (
@@ -153,29 +155,8 @@ def _adjustment(adj_id: str, applied: bool, units: int, inputs: dict[str, Any]) 
     }  # fmt: skip
 
 
-def _show(value: Any) -> str:
-    """An input value as the reasons show it: strings quoted, null, true and false, numbers as :func:`_describe`."""
-    if value is None:
-        return "null"
-    if value is True or value is False:
-        return "true" if value else "false"
-    if value.__class__ is str:
-        return repr(value)
-    return _describe(value)
-
-
-# The band just above each band that is worth more (the nearest earlier one), as the reasons name it: (text, value)
-_BETTER_BAND = {
-    f["id"]: [
-        next(((" ".join(str(b["when"]).split()), b["value"] if "when" in b else b["else"])
-              for b in reversed(f["bands"][:i]) if "when" in b and b["value"] > value), None)
-        for i, value in enumerate(b["value"] if "when" in b else b["else"] for b in f["bands"])
-    ]
-    for f in _DOC["factors"] if "bands" in f
-}  # fmt: skip
-
-
 def _sentence(entry: dict[str, Any]) -> str:
+    """What a factor gave and what the customer would need to get more from it."""
     got = f"{_describe(entry['points'])} of {_describe(entry['max_points'])} points"
     if entry["missing"]:
         why = entry["missing_reason"] or "no data"
@@ -184,12 +165,22 @@ def _sentence(entry: dict[str, Any]) -> str:
     if band is not None:
         label = "otherwise" if band["when"] is None else band["when"]
         text = f"{entry['id']}: {got}; matched band '{label}' worth {_describe(band['value'])}"
-        better = _BETTER_BAND[entry["id"]][band["index"]]
-        return text if better is None else f"{text}; needs {better[0]} for {_describe(better[1])}"
+        # the nearest earlier band worth more says what the customer would need
+        for when, value in reversed(_BANDS[entry["id"]][: band["index"]]):
+            if value > band["value"] and when is not None:
+                return text + f"; needs {' '.join(when.split())} for {_describe(value)}"
+        return text
     text = f"{entry['id']}: {got}; value {_describe(entry['value'])} of 1"
     if entry["clamped"]:
         text += f" (clamped from {_describe(entry['raw_value'])})"
     return text + "; full marks need a value of 1"
+
+
+def _show(value: Any) -> str:
+    """An input value as the reasons show it (the inputs of adjustments: null, strings and numbers)."""
+    if value is None:
+        return "null"
+    return repr(value) if value.__class__ is str else _describe(value)
 
 
 def _adjustment_sentence(entry: dict[str, Any]) -> str:
@@ -212,7 +203,7 @@ def _filter_entry(filter_id: str, passed: bool, inputs: dict[str, Any]) -> dict[
 def _filter_reason(entry: dict[str, Any]) -> dict[str, Any]:
     shown = ", ".join(f"{k} = {v!r}" for k, v in entry["inputs"].items())  # strings and lists of strings
     text = f"{entry['id']} failed: {entry['expression']} (with {shown})"
-    return {"kind": "filter", "id": entry["id"], "filter": entry["id"], "code": "filter:" + entry["id"], "lost_points": None, "text": text}
+    return {"kind": "filter", "id": entry["id"], "filter": entry["id"], "code": f"filter:{entry['id']}", "lost_points": None, "text": text}
 
 
 # ---------------------------------------------------------------- the explanation
@@ -242,12 +233,40 @@ def explain(r: dict[str, Any], as_of: date) -> dict[str, Any]:
         "policy": {"name": _NAME, "version": _VERSION, "sha256": _SHA256},
         "engine": {"name": "policyscore", "version": __version__},
         "lets": [
-            {"name": "tenure_months", "expression": _LET_TEXT["tenure_months"], "value": tenure},
-            {"name": "months_into_contract_year", "expression": _LET_TEXT["months_into_contract_year"], "value": into_year},
-            {"name": "purchase_size", "expression": _LET_TEXT["purchase_size"], "value": purchase},
-            {"name": "seat_utilisation", "expression": _LET_TEXT["seat_utilisation"], "value": utilisation},
-            {"name": "senior_buyer", "expression": _LET_TEXT["senior_buyer"], "value": senior},
-        ],
+            {
+                "name": "tenure_months",
+                "expression": _LET_TEXT["tenure_months"],
+                "value": tenure,
+                "inputs": {
+                    "signup_date": signup_value if signup_value.__class__ is str else signup_value.isoformat(),
+                    "as_of": as_of.isoformat(),
+                },
+            },
+            {
+                "name": "months_into_contract_year",
+                "expression": _LET_TEXT["months_into_contract_year"],
+                "value": into_year,
+                "inputs": {"tenure_months": tenure},
+            },
+            {
+                "name": "purchase_size",
+                "expression": _LET_TEXT["purchase_size"],
+                "value": purchase,
+                "inputs": {"annual_contract_value": acv, "first_purchase_amount": first},
+            },
+            {
+                "name": "seat_utilisation",
+                "expression": _LET_TEXT["seat_utilisation"],
+                "value": utilisation,
+                "inputs": {"seats_used": seats_used, "seats_purchased": seats},
+            },
+            {
+                "name": "senior_buyer",
+                "expression": _LET_TEXT["senior_buyer"],
+                "value": senior,
+                "inputs": {"buyer_title": title, "senior_title_pattern": TITLE_PATTERN},
+            },
+        ],  # fmt: skip
     }
     home = country in HOME_COUNTRIES
     active = status != "churned"
@@ -450,25 +469,19 @@ def explain(r: dict[str, Any], as_of: date) -> dict[str, Any]:
         name, minimum, min_units = _TIERS[tier - 1]
         out["next_tier"] = {"name": name, "min": minimum, "points_short": (min_units - total) / 100}
 
-    # -- reasons: the factors that lost the most points and the applied negative adjustments (ties: the larger
-    # weight or points cost first, then factors before adjustments, then policy order)
-    ranked: list[tuple[int, float, int, int]] = [(u - m, -w, 0, i) for i, (u, m, w) in enumerate(zip(units, _MAX_UNITS, _WEIGHTS)) if u < m]
-    if doubtful:
-        ranked.append((-400, -4.0, 1, 1))
-    if overdue:
-        ranked.append((-500, -5.0, 1, 2))
-    if dormant:
-        ranked.append((-300, -3.0, 1, 3))
-    ranked.sort()
+    # -- reasons: the factors that lost the most points and the penalties applied, ranked together
+    # (ties: the larger weight, a penalty's weight being the points it cost; then factors first; then policy order)
+    ranked = [(u - m, -w, 0, i) for i, (u, m, w) in enumerate(zip(units, _MAX_UNITS, _WEIGHTS)) if u < m]
+    ranked += [(a_units, a_units / 100, 1, k) for k, a_units in enumerate((0, -400 if doubtful else 0, -500 if overdue else 0,
+                                                                            -300 if dormant else 0)) if a_units < 0]  # fmt: skip
     reasons = []
-    for lost, _, kind, i in ranked[:4]:
+    for lost, _, kind, i in sorted(ranked)[:4]:
         if kind == 0:
-            entry, text = factors[i], _sentence(factors[i])
-            reasons.append({"kind": "factor", "id": entry["id"], "factor": entry["id"], "code": "factor:" + entry["id"],
-                            "lost_points": -lost / 100, "text": text})  # fmt: skip
+            entry, text, kind_name = factors[i], _sentence(factors[i]), "factor"
         else:
-            entry = adjustments[i]
-            reasons.append({"kind": "adjustment", "id": entry["id"], "adjustment": entry["id"], "code": "adjustment:" + entry["id"],
-                            "lost_points": -lost / 100, "text": _adjustment_sentence(entry)})  # fmt: skip
+            entry, text, kind_name = adjustments[i], _adjustment_sentence(adjustments[i]), "adjustment"
+        rid = entry["id"]
+        code = f"{kind_name}:{rid}"
+        reasons.append({"kind": kind_name, "id": rid, kind_name: rid, "code": code, "lost_points": -lost / 100, "text": text})
     out["reasons"] = reasons
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 import textwrap
 from datetime import date
@@ -109,3 +110,15 @@ def type_of(expr: str, fields: dict[str, str]) -> str:
     checked = check_expr(parse(expr), scope)
     assert checked.ok, checked.problems
     return checked.type.describe()
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in ``cwd`` as a test author (no signing); its standard output."""
+    done = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout

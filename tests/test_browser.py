@@ -180,7 +180,7 @@ def test_referral_section_shows_what_explain_gives_for_each_customer(browser, pa
         d = json.loads(_cli("explain", NETWORK, SAMPLE, "--as-of", AS_OF, "--id", row["id"], "--format", "json"))
         entry = next(p for p in d["portfolio"] if p["function"] == "referred_sum")
         assert float(row["cells"][0]) == pytest.approx(entry["value"], rel=1e-9)
-        assert row["cells"][1].startswith(f"{d['score']:.2f}")
+        assert row["cells"][1].startswith(f"{d['score']:.2f}" if d["score"] is not None else "ineligible"), row["cells"][1]
         first = entry["contributors"][0]
         assert row["cells"][2].startswith(f"{first['id']} ")
         assert float(row["cells"][2].split()[1]) == pytest.approx(first["contribution"], rel=1e-9)

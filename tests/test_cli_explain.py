@@ -197,3 +197,56 @@ def test_a_filter_that_could_not_be_checked_says_why(run):
     assert out.startswith("Customer EDGE-05-CHURNED-NO-DATE: not eligible: failed current_or_recent\n")
     assert "  [FAIL, unknown] current_or_recent\n" in out
     assert "      why    unknown: 'churned_on' is null\n" in out
+
+
+def test_compact_text_golden(run, golden):
+    ids = ("--id", "C00250", "--id", "EDGE-10-ALL-NULLS", "--id", "EDGE-02-OUTSIDE-US-CA")
+    result = run("explain", STARTUP, JSONL, *AS_OF, *ids, "--compact")
+    assert result.exit_code == 0, result.stderr
+    golden("explain_startup_compact.txt", result.stdout)
+
+
+def test_compact_is_the_headline_the_reasons_and_a_line_per_factor(run):
+    full = run("explain", STARTUP, JSONL, *AS_OF, "--id", "EDGE-10-ALL-NULLS").stdout
+    out = run("explain", STARTUP, JSONL, *AS_OF, "--id", "EDGE-10-ALL-NULLS", "--compact").stdout
+    lines = out.splitlines()
+    assert lines[0] == full.splitlines()[0]
+    why = full[full.index("\nWhy\n") : full.index("\n\nFilters")]
+    assert why in out  # the same reasons, word for word
+    factors = lines[lines.index("Factors") + 1 :]
+    assert [line.split()[0] for line in factors] == [
+        "purchase_size", "buyer_persona", "advocacy", "satisfaction", "repurchase", "upsell", "seat_expansion", "ease_of_service",
+    ]  # fmt: skip
+    assert "  buyer_persona     6.00 of 20  unknown, counted as 0.3" in factors
+    assert "Filters" not in out and "Derived values" not in out and "Adjustments" not in out
+    ineligible = run("explain", STARTUP, JSONL, *AS_OF, "--id", "EDGE-02-OUTSIDE-US-CA", "--compact").stdout
+    assert "Factors" not in ineligible and "\nWhy not\n  1. home_market failed: " in ineligible
+
+
+@pytest.mark.parametrize("extra", [("--format", "markdown"), ("--format", "json"), ("--trace",)])
+def test_compact_goes_with_plain_text_only(run, extra):
+    result = run("explain", STARTUP, JSONL, *AS_OF, "--id", "C00250", "--compact", *extra)
+    assert result.exit_code == 2
+    assert "--compact goes with --format text and without --trace" in result.stderr
+
+
+def test_a_let_shows_the_inputs_it_read(run):
+    d = json.loads(run("explain", STARTUP, JSONL, *AS_OF, "--id", "C00250", "--format", "json").stdout)
+    lets = {x["name"]: x["inputs"] for x in d["lets"]}
+    assert lets["tenure_months"] == {"signup_date": "2025-11-16", "as_of": "2026-11-01"}
+    assert lets["months_into_contract_year"] == {"tenure_months": 11}
+    assert lets["seat_utilisation"] == {"seats_used": 1174, "seats_purchased": 1396}
+    assert set(lets["senior_buyer"]) == {"buyer_title", "senior_title_pattern"}
+    text = run("explain", STARTUP, JSONL, *AS_OF, "--id", "C00250").stdout
+    assert "                              read seats_purchased = 1396\n                                   seats_used = 1174\n" in text
+    md = run("explain", STARTUP, JSONL, *AS_OF, "--id", "C00250", "--format", "markdown").stdout
+    assert "| months_into_contract_year | 11 | `tenure_months % 12` | tenure_months = 11 |" in md
+
+
+def test_markdown_keeps_the_plain_language_descriptions(run):
+    md = run("explain", STARTUP, JSONL, *AS_OF, "--id", "EDGE-10-ALL-NULLS", "--format", "markdown").stdout
+    assert "\n- **not_churned**: The customer has not left us.\n" in md
+    assert "\n- **payment_overdue**: An invoice is currently overdue.\n" in md
+    # the factor's description, folded onto one line, under the factors table and before the adjustments
+    advocacy = md.index("- **advocacy**: Whether the customer speaks for us in public: agreeing to be a reference for")
+    assert md.index("### Factors") < advocacy < md.index("### Adjustments")

@@ -270,9 +270,15 @@ def test_diff_text(run, edited):
     result = run("diff", STARTUP, edited, SAMPLE, "--as-of", AS_OF, "--top", "3")
     assert result.exit_code == 0
     changed = tier_changes(edited)
-    assert result.stderr == f"324 records compared (0 rejected): {changed} change tier, 0 change eligibility\n"
+    kept = (
+        "the rules changed (factors.purchase_size.weight, tiers.good.min) but the version did not (still 1): raise `version` "
+        "so that scores and explanations from before and after the change can be told apart"
+    )
+    summary = f"324 records compared (0 rejected): {changed} change tier, 0 change eligibility\n"
+    assert result.stderr == f"policyscore: warning: {kept}\n{summary}"
     out = result.stdout
     assert out.startswith("policy diff\n  old: " + str(STARTUP))
+    assert f"\nwarning: {kept}\n" in out
     assert f"as of {AS_OF}: 324 records scored with both policies (0 rejected)\n" in out
     assert "policy changes (2)\n  factors.purchase_size.weight: 20 -> 25\n  tiers.good.min: 55 -> 60\n" in out
     assert f"tier migration: {changed} records change tier (rows: old tier, columns: new tier)" in out

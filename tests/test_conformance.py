@@ -165,6 +165,7 @@ def reference_backend(
             total_units=o.total_units,
             tier_index=o.tier,
             portfolio_values=row,
+            factor_segments=o.segments,
         )
         out.append(outcome_from_explanation(result.to_dict()))
     return out

@@ -7,7 +7,6 @@ import math
 import os
 import shutil
 import statistics
-import subprocess
 import tracemalloc
 from collections import Counter
 from decimal import Decimal
@@ -15,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from support import git
 
 import policyscore as ps
 from policyscore.review.diff import INELIGIBLE, NO_TIER, GitError, KeyChange, compare, load_policy_ref, policy_changes
@@ -309,17 +309,6 @@ def test_memory_stays_flat_whatever_the_number_of_records():
 
 
 # ---------------------------------------------------------------- git:REV:path on a temporary repository
-
-
-def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", *args],
-        cwd=cwd,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return done.stdout
 
 
 @pytest.fixture

@@ -139,7 +139,7 @@ def test_division_by_zero_inside_a_let_explained():
     assert factor["missing"] is True
     assert factor["points"] == 5.0
     assert factor["missing_reason"] == "division by zero in 'used / seats' (in let 'util')"
-    assert result["lets"] == [{"name": "util", "expression": "used / seats", "value": None}]
+    assert result["lets"] == [{"name": "util", "expression": "used / seats", "value": None, "inputs": {"used": 3, "seats": 0}}]
 
 
 def test_missing_reason_names_division_by_zero():

@@ -10,13 +10,13 @@ defaults to today).
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import click
 
 from policyscore._version import __version__
-from policyscore.cli import diff, explain, report, schema, score, sql, test, validate
 from policyscore.cli.common import ReaderGone
 from policyscore.io.writers import remove_temporaries
 
@@ -28,14 +28,37 @@ BROKEN_PIPE = 141
 INTERRUPTED = 130
 
 
-@click.group(name="policyscore", context_settings={"help_option_names": ["-h", "--help"]})
+#: Each command and the module that defines it: a command's module is imported only when that command runs
+#: (or help lists it), so `policyscore validate` does not pay for what diff, report or score import.
+COMMANDS = {
+    "validate": "validate",
+    "score": "score",
+    "explain": "explain",
+    "schema": "schema",
+    "test": "test",
+    "diff": "diff",
+    "report": "report",
+    "sql": "sql",
+}
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command = getattr(importlib.import_module(f"policyscore.cli.{module}"), cmd_name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(name="policyscore", cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="policyscore", message="%(prog)s %(version)s")
 def cli() -> None:
     """Score customer records against YAML "best customer" policies and explain every score."""
-
-
-for _command in (validate.validate, score.score, explain.explain, schema.schema, test.test, diff.diff, report.report, sql.sql):
-    cli.add_command(_command)
 
 
 def main(args: list[str] | None = None) -> None:

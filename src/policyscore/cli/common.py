@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import re
 import sys
 import traceback
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import click
@@ -153,3 +155,19 @@ def _report(error: RecordError) -> None:
 def rejects_on_stderr(on_error: str, stream: IO[str] | None = None) -> Rejects:
     """The ``--on-error`` rule of a command: skipped records go to ``stream`` (``--rejects``) or are listed on stderr."""
     return Rejects(on_error, stream=stream, report=_report)
+
+
+_POLICY_KEY = re.compile(r"^[\"']?policy[\"']?[ \t]*:", re.MULTILINE)
+
+
+def looks_like_policy(path: str) -> bool:
+    """Whether a YAML file has a top-level ``policy:`` key (files that cannot be read count as policies: their error is shown)."""
+    try:
+        text = Path(path).read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return True
+    return _POLICY_KEY.search(text) is not None
+
+
+def policies_only_option(help_text: str) -> Callable[[F], F]:
+    return click.option("--policies-only", is_flag=True, help=help_text)

@@ -117,6 +117,8 @@ def diff(
         text = renderer(report)
     with Output(output) as out:
         out.write(text)
+    for warning in report.warnings:
+        click.echo(f"policyscore: warning: {warning}", err=True)
     changed = report.tier_changes
     click.echo(
         f"{report.records} records compared ({report.rejected} rejected): {changed} change tier, "

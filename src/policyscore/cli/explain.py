@@ -37,6 +37,7 @@ __all__ = ["explain"]
 @on_error_option("Other records that cannot be read: count them in one note (fail) or list each on stderr (skip); never fatal.")
 @format_option(["text", "json", "markdown", "html"], "html: one self-contained page with each customer's waterfall chart.")
 @click.option("--trace", is_flag=True, help="Also show the value of every part of every rule.")
+@click.option("--compact", is_flag=True, help="Text only: the headline, the reasons and one line per factor.")
 @check_all_fields_option
 @handles_errors
 def explain(
@@ -48,12 +49,15 @@ def explain(
     on_error: str,
     fmt: str,
     trace: bool,
+    compact: bool,
     check_all_fields: bool,
 ) -> None:
     """Explain the score of the customers with the given ids, step by step.
 
     With one --id, --format json prints the explanation object; with several, a JSON array.
     """
+    if compact and (fmt != "text" or trace):
+        raise click.UsageError("--compact goes with --format text and without --trace")
     policy = load_policy(policy_path, check_all_fields=check_all_fields)
     wanted = list(dict.fromkeys(id_key(i) for i in ids))
     others = _Others(wanted, listed=on_error == "skip")
@@ -86,7 +90,7 @@ def explain(
         elif fmt == "markdown":
             parts.append(render.explanation_markdown(d, policy, steps))
         else:
-            parts.append(render.explanation_text(d, policy, steps))
+            parts.append(render.explanation_text(d, policy, steps, compact=compact))
     if fmt == "json":
         click.echo(render.dumps(parts[0] if len(parts) == 1 else parts, pretty=True))
     elif fmt == "html":

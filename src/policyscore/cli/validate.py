@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from policyscore.batch import check_records
-from policyscore.cli.common import Failure, handles_errors, input_format_option, open_records
+from policyscore.cli.common import Failure, handles_errors, input_format_option, looks_like_policy, open_records, policies_only_option
 from policyscore.errors import Diagnostic
 from policyscore.policy import load_policy
 from policyscore.policyfile.loader import check
@@ -32,15 +32,19 @@ __all__ = ["validate"]
     help="Also check this records file against the (one) policy's declared fields, every field, without scoring.",
 )
 @input_format_option
+@policies_only_option("Skip test files (*.test.yaml) and YAML files without a top-level 'policy:' key (for pre-commit).")
 @handles_errors
-def validate(paths: tuple[str, ...], fmt: str, strict: bool, records_path: str | None, input_format: str | None) -> None:
+def validate(
+    paths: tuple[str, ...], fmt: str, strict: bool, records_path: str | None, input_format: str | None, policies_only: bool
+) -> None:
     """Check policy files (or folders of them, searched recursively) and report every problem.
 
     Folders are searched for *.yaml and *.yml files; policy test files
     (*.test.yaml) are checked as test files.  With --records, the records of
     FILE are checked against the policy's declarations (every declared field,
-    ids present and unique) without being scored.  Exit 0 when everything is
-    valid, 1 otherwise.
+    ids present and unique) without being scored.  With --policies-only, test
+    files and YAML files that are not policies (no top-level 'policy:' key)
+    are skipped.  Exit 0 when everything is valid, 1 otherwise.
     """
     if records_path is not None:
         if len(paths) != 1 or Path(paths[0]).is_dir():
@@ -49,6 +53,8 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, records_path: str |
         return
     results: list[tuple[str, list[Diagnostic]]] = []
     for path, problem in _policy_files(paths):
+        if policies_only and problem is None and (is_test_file(path) or not looks_like_policy(path)):
+            continue
         diags = [problem] if problem is not None else _checked(path)
         if strict:
             diags = [d if d.is_error else dataclasses.replace(d, severity="error") for d in diags]

@@ -91,7 +91,7 @@ class _Plan:
 
     def __init__(self, program: Program):
         self.program = weakref.ref(program)
-        self.lets = tuple((let.name, let.text) for let in program.lets)
+        self.lets = tuple((let.name, let.text, _reader(program, let.expr.inputs)) for let in program.lets)
         self.factor_codes = tuple(f"factor:{f.id}" for f in program.factors)
         self.filters = tuple((f, _reader(program, f.expr.inputs)) for f in program.filters)
         self.factors = tuple((f, _reader(program, f.inputs), _factor_words(f)) for f in program.factors)
@@ -231,7 +231,7 @@ def explain(result: Any) -> dict[str, Any]:
     if eligible and result.factor_values is None:  # scored without explanations: the reference completes it
         outcome = reference.evaluate(program, result.record, result.as_of, portfolio=result.portfolio_values)
         values, bands, lets = outcome.values, outcome.bands, outcome.lets
-        result = result._replace(let_values=lets, factor_values=values, band_indexes=bands)
+        result = result._replace(let_values=lets, factor_values=values, band_indexes=bands, factor_segments=outcome.segments)
     lets = result.let_values
     if lets is None or NOT_COMPUTED in lets:
         lets = _complete_lets(result, plan)
@@ -255,7 +255,10 @@ def explain(result: Any) -> dict[str, Any]:
                 t.name: (from_units(found[i], d) if i in found else None) for i, t in enumerate(program.tiers) if t.top_percent is not None
             }
         out["portfolio"] = [row.details(call.key, record) for call in program.portfolio]
-    out["lets"] = [{"name": name, "expression": text, "value": _plain(v)} for (name, text), v in zip(plan.lets, lets)]
+    out["lets"] = [
+        {"name": name, "expression": text, "value": _plain(v), "inputs": read(record, lets, result)}
+        for (name, text, read), v in zip(plan.lets, lets)
+    ]
     filters = []
     for (flt, read), value in zip(plan.filters, result.filter_values):
         filters.append(
@@ -273,10 +276,15 @@ def explain(result: Any) -> dict[str, Any]:
     factors: list[dict[str, Any]] = []
     adjustments: list[dict[str, Any]] = []
     if eligible:
+        segments = result.factor_segments
         points = (lambda u: u / scale) if d > 0 else (lambda u: from_units(u, d))
         for (fac, read, _), raw, band, units in zip(plan.factors, result.factor_values, result.band_indexes, result.factor_units):
             entry = _factor_entry(plan, result, fac, raw, band, points(units))
             entry["inputs"] = read(record, lets, result)
+            if segments is not None and fac.by is not None:  # weights by segment: the record's segment and weight
+                choice = reference.weight_choice(fac, segments[len(factors)])
+                assert choice is not None
+                entry.update(segment=_plain(segments[len(factors)]), weight=choice.weight, max_points=from_units(choice.max_units, d))
             factors.append(entry)
         for (adj, read, applied_points, no_points), applied in zip(plan.adjustments, result.adjustment_values):
             adjustments.append(
@@ -369,7 +377,7 @@ def _reasons(
     """The causes of lost points, ranked by :func:`policyscore.engine.reference.ranked_reasons`."""
     out = []
     d = program.decimals
-    for kind, i, lost in reference.ranked_reasons(program, result.factor_units, result.adjustment_values):
+    for kind, i, lost in reference.ranked_reasons(program, result.factor_units, result.adjustment_values, segments=result.factor_segments):
         if kind == "factor":
             entry, code, text = factors[i], plan.factor_codes[i], _factor_sentence(factors[i], plan.factors[i][2])
         else:
@@ -396,9 +404,10 @@ def _filter_reasons(filters: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _factor_words(factor: Factor) -> tuple[str, tuple[str, ...]]:
-    """What a factor's reason says whatever the record: its maximum points, and for each band the band
-    matched and, when an earlier band is worth more, what the customer would need for it."""
+def _factor_words(factor: Factor) -> tuple[str | None, tuple[str, ...]]:
+    """What a factor's reason says whatever the record: its maximum points (None: they depend on the record's
+    segment), and for each band the band matched and, when an earlier band is worth more, what the customer
+    would need for it."""
     phrases = []
     for j, band in enumerate(factor.bands or ()):
         label = band.label or ("otherwise" if band.text is None else band.text)
@@ -407,12 +416,12 @@ def _factor_words(factor: Factor) -> tuple[str, tuple[str, ...]]:
         phrases.append(
             text if better is None else text + f"; needs {' '.join((better.text or '').split())} for {describe_value(better.value)}"
         )
-    return describe_value(factor.max_points), tuple(phrases)
+    return (describe_value(factor.max_points) if factor.by is None else None), tuple(phrases)
 
 
-def _factor_sentence(entry: dict[str, Any], words: tuple[str, tuple[str, ...]]) -> str:
+def _factor_sentence(entry: dict[str, Any], words: tuple[str | None, tuple[str, ...]]) -> str:
     """What the factor gave and what the customer would need to get more from it (``words``: :func:`_factor_words`)."""
-    got = f"{describe_value(entry['points'])} of {words[0]} points"
+    got = f"{describe_value(entry['points'])} of {words[0] or describe_value(entry['max_points'])} points"
     if entry["missing"]:
         why = entry["missing_reason"] or "no data"
         return f"{entry['id']}: {got}; no value ({why}), counted as {describe_value(entry['value'])}; needs the missing data"
@@ -541,6 +550,8 @@ def trace_of(result: Any) -> list[dict[str, Any]]:
             continue
         if step.kind == "band":
             label = f"factor {program.factors[step.index].id}, band {(step.band or 0) + 1}"
+        elif step.kind == "segment":
+            label = f"factor {program.factors[step.index].id}, segment"
         else:
             parts: dict[str, tuple[Any, ...]] = {"filter": program.filters, "factor": program.factors, "adjustment": program.adjustments}
             label = f"{step.kind} {parts[step.kind][step.index].id}"

@@ -28,7 +28,7 @@ from policyscore.language.interpreter import ExprRuntimeError, Traced, interpret
 from policyscore.language.rounding import to_units
 from policyscore.language.semantics import guard
 from policyscore.policyfile.fields import field_checker
-from policyscore.policyfile.program import Expression, Factor, Program
+from policyscore.policyfile.program import Expression, Factor, Program, WeightChoice
 
 __all__ = [
     "NOT_COMPUTED",
@@ -36,6 +36,7 @@ __all__ = [
     "Outcome",
     "evaluate",
     "factor_points",
+    "weight_choice",
     "clamp_total",
     "tier_of",
     "ranked_reasons",
@@ -78,22 +79,34 @@ class Outcome:
     total_units: int | None
     tier: int | None
     steps: tuple[Step, ...]
+    segments: tuple[Any, ...] | None = None  # each factor's segment (weights by segment; None for the others)
 
 
 # ---------------------------------------------------------------- the rules, one definition each
 
 
-def factor_points(factor: Factor, raw: Any, decimals: int) -> tuple[int, Any, bool]:
+def weight_choice(factor: Factor, segment: Any) -> WeightChoice | None:
+    """The weight a factor weighted by segment has for ``segment``: the one listed for it, else the ``else``
+    weight (also for a null segment, or one that is not a string); None for a factor with one weight."""
+    if not factor.choices:
+        return None
+    if segment.__class__ is not str:
+        return factor.choices[-1]
+    return next((c for c in factor.choices if c.segment is not None and c.segment == segment), factor.choices[-1])
+
+
+def factor_points(factor: Factor, raw: Any, decimals: int, choice: WeightChoice | None = None) -> tuple[int, Any, bool]:
     """(points in units, the value counted, missing) for a factor whose expression gave ``raw``.
 
     A null or non-finite value is missing and counts as the factor's ``missing``
     value; any other value is clamped to [0, 1]; points are weight × value,
-    rounded by :func:`policyscore.language.rounding.to_units`.
+    rounded by :func:`policyscore.language.rounding.to_units`.  ``choice`` is
+    the record's weight for a factor weighted by segment.
     """
     if raw is None or raw - raw != 0:  # null, or an overflow to inf / NaN
-        return factor.missing_units, factor.missing, True
+        return (choice.missing_units if choice is not None else factor.missing_units), factor.missing, True
     value = 0 if raw < 0 else (1 if raw > 1 else raw)
-    return to_units(factor.weight * value, decimals), value, False
+    return to_units((choice.weight if choice is not None else factor.weight) * value, decimals), value, False
 
 
 def clamp_total(program: Program, raw_units: int) -> int:
@@ -131,18 +144,26 @@ def relative_thresholds(program: Program, scores: list[int]) -> dict[int, int]:
 
 
 def ranked_reasons(
-    program: Program, units: tuple[int, ...], adjustments: tuple[bool | None, ...], limit: int = 4
+    program: Program,
+    units: tuple[int, ...],
+    adjustments: tuple[bool | None, ...],
+    limit: int = 4,
+    segments: tuple[Any, ...] | None = None,
 ) -> list[tuple[str, int, int]]:
     """(kind, index, units lost) of what cost the record the most points, at most ``limit``.
 
-    Every factor that lost points (``kind`` "factor": its maximum minus its points) and
+    Every factor that lost points (``kind`` "factor": its maximum minus its points; a factor
+    weighted by segment is measured against the record's own weight, by ``segments``) and
     every applied adjustment with negative points (``kind`` "adjustment": the points it
     cost) compete.  Most lost first; ties: the larger weight first (an adjustment's
     weight is the points it cost), then factors before adjustments, then policy order.
     """
-    ranked: list[tuple[int, float, int, int]] = [
-        (-(f.max_units - u), -f.weight, 0, i) for i, (f, u) in enumerate(zip(program.factors, units)) if f.max_units - u > 0
-    ]
+    ranked: list[tuple[int, float, int, int]] = []
+    for i, (f, u) in enumerate(zip(program.factors, units)):
+        choice = weight_choice(f, segments[i]) if segments is not None else None
+        top, weight = (choice.max_units, choice.weight) if choice is not None else (f.max_units, f.weight)
+        if top - u > 0:
+            ranked.append((-(top - u), -weight, 0, i))
     ranked += [(a.units, a.points, 1, k) for k, (a, hit) in enumerate(zip(program.adjustments, adjustments)) if hit is True and a.units < 0]
     ranked.sort()
     return [("factor" if kind == 0 else "adjustment", i, -lost) for lost, _, kind, i in ranked[:limit]]
@@ -304,15 +325,18 @@ class _Run:
         for i, let in enumerate(p.lets):
             if not let.for_filters:
                 self.lets[let.name] = self.eval("let", i, let.expr)
-        values, bands, units = [], [], []
+        values, bands, units, segments = [], [], [], []
         for i, factor in enumerate(p.factors):
+            segment = self.eval("segment", i, factor.by) if factor.by is not None else None
+            choice = weight_choice(factor, segment)
             raw, band = self.factor(i, factor)
+            segments.append(segment)
             values.append(raw)
             bands.append(band)
             if factor.bands is not None and band is not None:
-                units.append(factor.bands[band].units)
+                units.append(choice.band_units[band] if choice is not None else factor.bands[band].units)
             else:
-                units.append(factor_points(factor, raw, p.decimals)[0])
+                units.append(factor_points(factor, raw, p.decimals, choice)[0])
         adjustments = tuple(self.eval("adjustment", k, a.expr, "boolean") for k, a in enumerate(p.adjustments))
         raw_units = sum(units) + sum(a.units for a, hit in zip(p.adjustments, adjustments) if hit is True)
         total = clamp_total(p, raw_units)
@@ -328,6 +352,7 @@ class _Run:
             total,
             tier_of(p, total, self.thresholds),
             tuple(self.steps),
+            tuple(segments) if p.segmented else None,
         )
 
     def factor(self, i: int, factor: Factor) -> tuple[Any, int | None]:

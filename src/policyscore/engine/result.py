@@ -44,6 +44,7 @@ class Result(NamedTuple):
     total_units: int | None
     tier_index: int | None
     portfolio_values: Any = None  # a PortfolioRow: each portfolio call's value for this record (portfolio policies)
+    factor_segments: tuple[Any, ...] | None = None  # each factor's segment (policies with weights by segment)
 
     # ------------------------------------------------------------ the headline
     @property

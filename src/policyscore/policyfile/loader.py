@@ -36,6 +36,7 @@ from policyscore.policyfile.program import (
     Program,
     ReportOptions,
     Tier,
+    WeightChoice,
 )
 from policyscore.policyfile.schema import check_policy_data
 from policyscore.policyfile.yamlsource import SourceIndex, load_yaml
@@ -219,6 +220,36 @@ class _Build:
                 decay=constant.get("decay"),
             )
 
+    def _segments(self, fac: Any, bands: list[Band] | None, d: int) -> tuple[Expression | None, tuple[WeightChoice, ...]]:
+        """A factor's weights by segment: the segment expression (a string) and each weight with its units."""
+        if fac.by is None:
+            return None, ()
+        by, checked = self.expression(fac.by, None, f"the segment of factor '{fac.id}'")
+        if by is None or checked is None:
+            return None, ()
+        if by.type.kind not in ("string", "any", "null"):
+            where = self.span(fac.by, 0, len(fac.by.text))
+            self.out.add("PS203", f"the segment of factor '{fac.id}' must be a string, got {by.type}", where)
+        enum = self._enum_of(by.node)
+        for segment, _ in fac.segments:
+            if enum is not None and segment not in enum[1]:
+                close = difflib.get_close_matches(segment, [str(v) for v in enum[1]], n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}?" if close else f"'{enum[0]}' is one of {', '.join(repr(v) for v in enum[1])}"
+                where = self.index.key_span(fac.path + ("weight", segment))
+                self.out.add("PS208", f"{segment!r} is not a value of '{enum[0]}'", where, hint)
+        choices = []
+        for segment, weight in [*fac.segments, (None, fac.else_weight)]:
+            units = tuple(to_units(weight * b.value, d) for b in bands or ())
+            choices.append(WeightChoice(segment, weight, to_units(weight, d), to_units(weight * fac.missing, d), units))
+        return by, tuple(choices)
+
+    def _enum_of(self, node: n.Expr) -> tuple[str, tuple[Any, ...]] | None:
+        if isinstance(node, n.Name):
+            sym = self.scope.get(node.name)
+            if sym is not None and sym.kind == "field" and sym.enum:
+                return node.name, sym.enum
+        return None
+
     def _constant(self, node: n.Expr) -> Any:
         folded, _ = fold(node, self.params)
         return folded.value if isinstance(folded, n.Literal) else None
@@ -284,8 +315,9 @@ class _Build:
             if t is None or t.kind == "null":
                 self.out.add(
                     "PS110",
-                    f"param '{pname}' must be a number, string, boolean, date or a list of them",
+                    f"param '{pname}' must be a number, string, boolean, date or a list of them (all of one type)",
                     self.index.value_span(("params", pname)),
+                    self.index.boolean_hint(("params", pname)),
                 )
                 continue
             if pname in self.scope:
@@ -339,6 +371,9 @@ class _Build:
                 if len(bands) != len(fac.bands or ()):
                     continue
             parts = (info,) if info is not None else tuple(b.expr for b in bands or () if b.expr is not None)
+            by, choices = self._segments(fac, bands, d)
+            if fac.by is not None and by is None:
+                continue
             max_units = to_units(fac.weight, d)
             factors.append(
                 Factor(
@@ -352,8 +387,10 @@ class _Build:
                     max_units,
                     to_units(fac.weight * fac.missing, d),
                     from_units(max_units, d),
-                    _merged_inputs(parts),
+                    _merged_inputs(parts + ((by,) if by is not None else ())),
                     fac.path,
+                    by,
+                    choices,
                 )
             )
         adjustments = []

@@ -68,12 +68,15 @@ class Band:
 @dataclass(frozen=True, slots=True)
 class Factor:
     id: str
-    weight: float
+    weight: float  # the largest weight, for a factor weighted by segment
     description: str | None
     missing: float
     value: ExprText | None
     bands: tuple[Band, ...] | None
     path: Path
+    by: ExprText | None = None  # weights by segment: the expression giving the segment
+    segments: tuple[tuple[str, float], ...] = ()  # (segment, weight), in the order written
+    else_weight: float | None = None  # the weight of a segment that is null or not listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +150,9 @@ def _number_paths(data: dict[str, Any]) -> Iterator[tuple[Path, Any]]:
             if not isinstance(item, dict):
                 continue
             for name in ("weight", "missing", "points", "min"):
-                if name in item:
+                if name in item and isinstance(item[name], dict):  # weights by segment
+                    yield from (((key, i, name, seg), w) for seg, w in item[name].items() if seg != "by")
+                elif name in item:
                     yield (key, i, name), item[name]
             bands = item.get("bands") if key == "factors" else None
             for j, band in enumerate(bands if isinstance(bands, list) else ()):
@@ -249,6 +254,16 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
             if bands is None:
                 continue
         ident, weight = item.get("id"), item.get("weight")
+        by: ExprText | None = None
+        segments: tuple[tuple[str, Any], ...] = ()
+        else_weight = None
+        if isinstance(weight, dict):  # weights by segment
+            pairs = [(str(k), v) for k, v in weight.items() if k not in ("by", "else")]
+            else_weight = weight.get("else")
+            if "by" not in weight or not _is_num(else_weight) or not all(_is_num(v) for _, v in pairs):
+                continue
+            by, segments = _expr(weight["by"], path + ("weight", "by")), tuple(pairs)
+            weight = max([else_weight, *(v for _, v in pairs)])
         if not isinstance(ident, str) or not isinstance(weight, (int, float)) or not _is_num(weight):
             continue
         missing = item.get("missing", 0)
@@ -261,6 +276,9 @@ def build_model(data: dict[str, Any], index: SourceIndex) -> tuple[PolicyModel, 
                 _expr(item["value"], path + ("value",)) if has_value else None,
                 bands,
                 path,
+                by,
+                segments,
+                else_weight,
             )
         )
 

@@ -30,6 +30,7 @@ __all__ = [
     "Filter",
     "Band",
     "Factor",
+    "WeightChoice",
     "Adjustment",
     "Tier",
     "PortfolioCall",
@@ -107,6 +108,17 @@ class Band:
 
 
 @dataclass(frozen=True, slots=True)
+class WeightChoice:
+    """A factor's weight for one segment (``segment`` None: the ``else`` weight), with its units."""
+
+    segment: str | None
+    weight: float
+    max_units: int
+    missing_units: int
+    band_units: tuple[int, ...]  # each band's points under this weight (banded factors)
+
+
+@dataclass(frozen=True, slots=True)
 class Factor:
     id: str
     description: str | None
@@ -120,6 +132,8 @@ class Factor:
     max_points: float | int
     inputs: tuple[Input, ...]  # what the value, or every band condition, reads
     path: tuple[Any, ...] = ()
+    by: Expression | None = None  # weights by segment: the expression giving the segment (a string)
+    choices: tuple[WeightChoice, ...] = ()  # each segment's weight and units, the `else` one last
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +220,11 @@ class Program:
     @property
     def tier_names(self) -> tuple[str, ...]:
         return tuple(t.name for t in self.tiers)
+
+    @property
+    def segmented(self) -> bool:
+        """Whether a factor's weight depends on the record's segment."""
+        return any(f.by is not None for f in self.factors)
 
     @property
     def relative_tiers(self) -> bool:

@@ -7,15 +7,17 @@ import json
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
-
-import jsonschema
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any
 
 from policyscore.errors import Diagnostic
+from policyscore.policyfile.schemacheck import Check, Unsupported, compile_check
 from policyscore.policyfile.yamlsource import Path, SourceIndex
 
-__all__ = ["SCHEMA_NAMES", "load_schema", "schema_text", "check_policy_data", "schema_diagnostics", "path_text"]
+if TYPE_CHECKING:  # pragma: no cover - jsonschema is imported only when a document has errors to report
+    import jsonschema
+    from jsonschema import Draft202012Validator
+
+__all__ = ["SCHEMA_NAMES", "load_schema", "schema_text", "valid_check", "check_policy_data", "schema_diagnostics", "path_text"]
 
 SCHEMA_NAMES = ("policy", "explanation", "customer", "policytest")
 
@@ -34,7 +36,18 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _policy_validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator  # imported here: it takes longer than checking a valid policy
+
     return Draft202012Validator(load_schema("policy"))
+
+
+@cache
+def valid_check(name: str) -> Check | None:
+    """A fast yes/no check of a document against a bundled schema (None: the schema cannot be compiled to one)."""
+    try:
+        return compile_check(load_schema(name))
+    except Unsupported:
+        return None
 
 
 def path_text(path: Path) -> str:
@@ -76,7 +89,14 @@ def _describe(value: Any) -> str:
 
 
 def check_policy_data(data: Any, index: SourceIndex) -> Iterator[Diagnostic]:
-    """Yield a diagnostic for every place ``data`` breaks the policy schema."""
+    """Yield a diagnostic for every place ``data`` breaks the policy schema.
+
+    A valid policy is recognised by the compiled check of the schema alone;
+    ``jsonschema`` is asked for the errors only when that check fails.
+    """
+    check = valid_check("policy")
+    if check is not None and check(data):
+        return
     for error in _policy_validator().iter_errors(data):
         yield from schema_diagnostics(error, index, "PS110", "the policy")
 
@@ -118,7 +138,8 @@ def schema_diagnostics(error: jsonschema.ValidationError, index: SourceIndex, co
         words = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in wanted)
         if code == "PS110" and (path and path[-1] in ("when", "value", "else") or (len(path) == 2 and path[0] == "let")):
             words = "an expression (a string)" if "string" in wanted else words
-        yield Diagnostic(code, f"{where} must be {words}, got {_describe(instance)}", index.value_span(path))
+        hint = index.boolean_hint(path) if isinstance(instance, bool) and "string" in wanted else None
+        yield Diagnostic(code, f"{where} must be {words}, got {_describe(instance)}", index.value_span(path), hint)
         return
     if kind in ("minItems", "minProperties", "minLength") and not (code == "PS110" and path == ("record",)):
         yield Diagnostic(code, f"{where} must not be empty", index.value_span(path))

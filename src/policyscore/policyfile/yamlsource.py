@@ -95,6 +95,11 @@ class _Entry:
     key_node: Node | None
 
 
+_MERGE = "tag:yaml.org,2002:merge"
+#: Plain scalars YAML 1.1 reads as booleans, which surprise authors who meant text (`NO` for Norway).
+YAML11_BOOLEANS = frozenset({"y", "yes", "n", "no", "on", "off"})
+
+
 class SourceIndex:
     """Maps data paths to positions in the YAML text."""
 
@@ -108,6 +113,19 @@ class SourceIndex:
 
     def __contains__(self, path: Path) -> bool:
         return tuple(path) in self._entries
+
+    def boolean_hint(self, path: Path) -> str | None:
+        """When the value at ``path`` (or an item of it) is a YAML 1.1 boolean word written unquoted, say so."""
+        entry = self._entries.get(tuple(path))
+        if entry is None:
+            return None
+        nodes = entry.node.value if isinstance(entry.node, SequenceNode) else [entry.node]
+        for node in nodes:
+            if isinstance(node, ScalarNode) and not node.style and node.value.lower() in YAML11_BOOLEANS:
+                word = node.value
+                value = "true" if word.lower() in ("y", "yes", "on") else "false"
+                return f"YAML reads an unquoted {word} as the boolean {value}; write '{word}' in quotes if you mean the text"
+        return None
 
     def value_span(self, path: Path) -> Span | None:
         """Span of the value at ``path`` (or of its nearest ancestor that exists)."""
@@ -252,6 +270,9 @@ def _walk(
         raise _TooBig(f"mappings and lists are nested more than {MAX_DEPTH} levels deep", node)
     index._add(path, node, key_node)
     if isinstance(node, MappingNode):
+        # Keys written in this mapping (not brought in by a `<<` merge): one of them may override a merged
+        # key, as YAML defines, but two of them may not repeat each other.
+        own = {id(k) for k, _ in node.value if not (isinstance(k, ScalarNode) and k.tag == _MERGE)}
         builder.flatten_mapping(node)
         out: dict[Any, Any] = {}
         seen: dict[Any, Node] = {}
@@ -260,7 +281,9 @@ def _walk(
                 diags.append(Diagnostic("PS110", "a mapping key must be a plain value", _span(file, knode.start_mark, knode.end_mark)))
                 continue
             key = builder.construct_object(knode, deep=True)
-            if key in seen:
+            if key in seen and (id(knode) not in own or id(seen[key]) not in own):
+                pass  # a merged key, overridden: the later value wins
+            elif key in seen:
                 first = seen[key]
                 diags.append(
                     Diagnostic(

@@ -40,6 +40,7 @@ __all__ = [
     "validate_summary",
 ]
 
+
 def _md_escape(text: str) -> str:
     return text.replace("|", "\\|")
 
@@ -107,19 +108,25 @@ def _wrap(text: str, indent: str) -> list[str]:
 # ---------------------------------------------------------------- one explanation as text
 
 
-def explanation_text(d: dict[str, Any], policy: Policy, trace: list[dict[str, Any]] | None = None) -> str:
-    """The explanation of one customer for someone who never saw the policy language."""
+def explanation_text(d: dict[str, Any], policy: Policy, trace: list[dict[str, Any]] | None = None, *, compact: bool = False) -> str:
+    """The explanation of one customer for someone who never saw the policy language.
+
+    ``compact``: only the headline, the reasons and one line per factor.
+    """
     dec = policy.decimals
     p = d["policy"]
-    lines = [
-        f"Customer {d['id']}: " + _headline(d, dec, bool(policy.tiers)),
-        f"  policy {p['name']} version {p['version']} (sha256 {p['sha256'][:12]}),",
-        f"  scored as of {d['as_of']} by policyscore {d['engine']['version']}",
-    ]
+    lines = [f"Customer {d['id']}: " + _headline(d, dec, bool(policy.tiers))]
+    if not compact:
+        lines += [
+            f"  policy {p['name']} version {p['version']} (sha256 {p['sha256'][:12]}),",
+            f"  scored as of {d['as_of']} by policyscore {d['engine']['version']}",
+        ]
     if d["reasons"]:
         lines += ["", "Why" if d["eligible"] else "Why not"]
         for i, r in enumerate(d["reasons"], 1):
             lines += textwrap.wrap(r["text"], width=_WIDTH, initial_indent=f"  {i}. ", subsequent_indent="     ", break_long_words=False)
+    if compact:
+        return "\n".join(lines + _compact_factors(d, dec)) + "\n"
     if d["filters"]:
         passed = sum(1 for f in d["filters"] if f["passed"])
         lines += ["", f"Filters: a customer must pass all of them ({passed} of {len(d['filters'])} passed)"]
@@ -129,9 +136,13 @@ def explanation_text(d: dict[str, Any], policy: Policy, trace: list[dict[str, An
     if d["lets"]:
         lines += ["", "Derived values"]
         width = max(len(x["name"]) for x in d["lets"])
+        pad = " " * (width + 5)
         for x in d["lets"]:
             lines.append(f"  {x['name'].ljust(width)} = {_value(x['value'])}")
-            lines.append(f"  {' ' * width}   from {_flat(x['expression'])}")
+            lines.append(f"{pad}from {_flat(x['expression'])}")
+            for i, item in enumerate(_reads(x["inputs"])):  # one value read per line, as for the other rules
+                head = pad + ("read " if i == 0 else "     ")
+                lines += textwrap.wrap(item, width=_WIDTH, initial_indent=head, subsequent_indent=pad + "         ", break_long_words=False)
     if d.get("portfolio"):
         book = d["policy"]["portfolio"]
         lines += ["", f"Portfolio values: computed over the book of {book['records']} customers"]
@@ -153,6 +164,28 @@ def explanation_text(d: dict[str, Any], policy: Policy, trace: list[dict[str, An
         for entry in trace:
             lines += [f"  {entry['label']}", *_tree_lines(entry["tree"], "    ")]
     return "\n".join(lines) + "\n"
+
+
+def _compact_factors(d: dict[str, Any], dec: int) -> list[str]:
+    """One line per factor: points of the maximum, and the value or band that gave them."""
+    if not d["factors"]:
+        return []
+    rows = []
+    for f in d["factors"]:
+        if f["missing"]:
+            how = f"unknown, counted as {describe_value(f['value'])}"
+        elif f["band"] is not None:
+            band = f["band"]
+            how = f"band '{band['label'] or ('otherwise' if band['when'] is None else _flat(band['when']))}'"
+        else:
+            how = f"value {describe_value(f['value'])}" + (f" (clamped from {describe_value(f['raw_value'])})" if f["clamped"] else "")
+        rows.append((f["id"], _num(f["points"], dec), f"of {describe_value(f['max_points'])}", how))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    out = ["", "Factors"]
+    for fid, pts, top, how in rows:
+        line = f"  {fid.ljust(widths[0])}  {pts.rjust(widths[1])} {top.ljust(widths[2])}  {how}"
+        out.append(line if len(line) <= _WIDTH else line[: _WIDTH - 3] + "...")
+    return out
 
 
 def _portfolio_text(entry: dict[str, Any]) -> list[str]:
@@ -286,10 +319,11 @@ def explanation_markdown(d: dict[str, Any], policy: Policy, trace: list[dict[str
         for f in d["filters"]:
             verdict = "pass" if f["passed"] else ("**fail** (unknown)" if f["result"] is None else "**fail**")
             lines.append(f"| {f['id']} | {verdict} | {_code(f['expression'])} | {_md_reads(f['inputs'])} |")
+        lines += _md_descriptions(d["filters"])
     if d["lets"]:
-        lines += ["", "### Derived values", "", "| name | value | from |", "|---|---|---|"]
+        lines += ["", "### Derived values", "", "| name | value | from | values read |", "|---|---|---|---|"]
         for x in d["lets"]:
-            lines.append(f"| {x['name']} | {_md_escape(_value(x['value']))} | {_code(x['expression'])} |")
+            lines.append(f"| {x['name']} | {_md_escape(_value(x['value']))} | {_code(x['expression'])} | {_md_reads(x['inputs'])} |")
     if d["factors"]:
         lines += ["", "### Factors", "", "| factor | points | of | value | rule or band | values read |", "|---|--:|--:|--:|---|---|"]
         for f in d["factors"]:
@@ -306,12 +340,14 @@ def explanation_markdown(d: dict[str, Any], policy: Policy, trace: list[dict[str
                 value += f" (from {describe_value(f['raw_value'])})"
             row = [f["id"], _num(f["points"], dec), _num(f["max_points"], dec), _md_escape(value), rule, _md_reads(f["inputs"])]
             lines.append("| " + " | ".join(row) + " |")
+        lines += _md_descriptions(d["factors"])
     if d["adjustments"]:
         lines += ["", "### Adjustments", "", "| adjustment | applied | points | rule | values read |", "|---|---|--:|---|---|"]
         for a in d["adjustments"]:
             applied = "yes" if a["applied"] else ("no (unknown)" if a["condition"] is None else "no")
             row = [a["id"], applied, _signed(a["defined_points"], dec), _code(a["expression"]), _md_reads(a["inputs"])]
             lines.append("| " + " | ".join(row) + " |")
+        lines += _md_descriptions(d["adjustments"])
     total = d["total"]
     if total is not None:
         lines += ["", "### Total", ""]
@@ -328,6 +364,12 @@ def explanation_markdown(d: dict[str, Any], policy: Policy, trace: list[dict[str
             lines += [f"**{entry['label']}**", "", "```text", *_tree_lines(entry["tree"], ""), "```", ""]
         lines.pop()
     return "\n".join(lines) + "\n"
+
+
+def _md_descriptions(entries: list[dict[str, Any]]) -> list[str]:
+    """The plain-language description of each filter, factor or adjustment that has one, as a list under its table."""
+    described = [e for e in entries if e["description"]]
+    return [""] + [f"- **{e['id']}**: {_md_escape(_flat(e['description']))}" for e in described] if described else []
 
 
 def _code(text: str | None) -> str:

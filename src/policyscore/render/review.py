@@ -93,7 +93,22 @@ def tests_summary(run: RunResult) -> str:
         if failing:
             shown = ", ".join(f"{m.policy} {m.percent:.1f}%" if m.problem is None else f"{m.policy} not mutated" for m in failing)
             line += f"; mutation score below {run.min_mutation_score or 0:g}%: {shown}"
+    if run.versions is not None:
+        kept = [v for v in run.versions if not v.ok]
+        line += f"; versions against {run.versions_against}: " + (
+            f"{_plural(len(kept), 'policy')} changed without a new version" if kept else "every changed policy has a new version"
+        )
     return line
+
+
+def versions_text(run: RunResult) -> str:
+    """Each policy compared with its copy in the revision of ``--require-version-bump``."""
+    lines = [f"versions (against {run.versions_against})"]
+    for v in run.versions or ():
+        lines.append(f"  {'ok  ' if v.ok else 'FAIL'} {v.policy_path}: {v.status}: {v.message}")
+    if not run.versions:
+        lines.append("  no policy was tested")
+    return "\n".join(lines) + "\n"
 
 
 def tests_text(run: RunResult) -> str:
@@ -108,6 +123,8 @@ def tests_text(run: RunResult) -> str:
     if run.mutation is not None:
         lines.append(mutation_text(run.mutation, run.min_mutation_score).rstrip("\n"))
         lines.append("")
+    if run.versions is not None:
+        lines += [versions_text(run).rstrip("\n"), ""]
     lines.append(tests_summary(run))
     return "\n".join(lines) + "\n"
 
@@ -208,6 +225,19 @@ def tests_junit(run: RunResult) -> str:
     if run.mutation is not None:
         total_tests += len(run.mutation)
         total_failures += mutation_junit(root, run.mutation, run.below_min_mutation, run.min_mutation_score)
+    if run.versions is not None:
+        suite = ET.SubElement(root, "testsuite", name=f"versions against {run.versions_against}")
+        kept = 0
+        for v in run.versions:
+            case = ET.SubElement(suite, "testcase", classname="versions", name=f"{v.policy_path} version", file=v.policy_path)
+            ET.SubElement(case, "system-out").text = f"{v.status}: {v.message}"
+            if not v.ok:
+                kept += 1
+                ET.SubElement(case, "failure", message=v.message, type="VersionNotChanged" if v.status == "kept" else "VersionCheck")
+        for key, value in (("tests", len(run.versions)), ("failures", kept), ("errors", 0), ("skipped", 0)):
+            suite.set(key, str(value))
+        total_tests += len(run.versions)
+        total_failures += kept
     root.set("tests", str(total_tests))
     root.set("failures", str(total_failures))
     root.set("errors", str(total_errors))
@@ -335,6 +365,7 @@ def diff_text(report: DiffReport) -> str:
     """The impact of a policy change as plain text."""
     lines = ["policy diff", *("  " + s for s in _sides(report))]
     lines.append(f"as of {report.as_of}: {_plural(report.records, 'record')} scored with both policies ({report.rejected} rejected)")
+    lines.extend(f"warning: {w}" for w in report.warnings)
     lines.append("")
     lines.append(f"policy changes ({len(report.changes)})" if report.changes else "policy changes: none")
     lines.extend("  " + _change_text(c) for c in report.changes)
@@ -400,6 +431,8 @@ def diff_markdown(report: DiffReport) -> str:
     lines.append(f"- new: `{new.ref}` ({new.name} v{new.version}, sha256 `{new.sha256[:12]}`)")
     lines.extend(f"- note: {_md(note)}" for side in (old, new) for note in side.notes)
     lines.append("")
+    for warning in report.warnings:
+        lines += [f"> **Warning:** {_md(warning)}", ""]
     lines.append("#### Policy changes")
     lines.append("")
     if report.changes:

@@ -17,8 +17,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tabulate import tabulate
-
 from policyscore.batch import rank_key
 from policyscore.language.rounding import from_units
 
@@ -195,6 +193,8 @@ def results_table(policy: Policy, rows: Sequence[Row], as_of: str, *, include_in
         return f"{run_header(policy, as_of)}\n\n(no customers to show)\n"
     headers = [h if h in ("id", "score", "tier") else _wrap_header(h.replace(" ", "_")) for h in layout.names()]
     body = [layout.cells(r) for r in rows]
+    from tabulate import tabulate  # imported when a table is drawn: `validate` never draws one
+
     table = tabulate(body, headers=headers, tablefmt="simple", colalign=layout.align(), disable_numparse=True)
     note = layout.note(rows)
     return f"{run_header(policy, as_of)}\n\n{table}\n" + (f"\n{note}" if note else "")
@@ -215,6 +215,8 @@ def results_markdown(
     if not rows:
         return f"{head}\n\n_No customers to show._\n"
     body = [[_md_escape(c) for c in layout.cells(r)] for r in rows]
+    from tabulate import tabulate
+
     table = tabulate(body, headers=[_md_escape(c) for c in layout.names()], tablefmt="pipe", colalign=layout.align(), disable_numparse=True)
     note = layout.note(rows)
     return f"{head}\n\n{table}\n" + (f"\n_{note.rstrip()}_\n" if note else "")

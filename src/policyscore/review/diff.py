@@ -55,6 +55,8 @@ __all__ = [
     "DiffReport",
     "load_policy_ref",
     "policy_changes",
+    "rules_changed",
+    "version_kept_warning",
     "compare",
 ]
 
@@ -233,11 +235,28 @@ def policy_changes(old: Policy, new: Policy) -> list[KeyChange]:
     section("filters", *({f.id: {"when": _expr(f.expr)} for f in p.filters} for p in (old, new)))
     section("factors", *({f.id: _factor_fields(f) for f in p.factors} for p in (old, new)))
     section("adjustments", *({a.id: {"when": _expr(a.expr), "points": a.points} for a in p.adjustments} for p in (old, new)))
-    section("tiers", *({t.name: {"min": t.min} for t in p.tiers} for p in (old, new)))
+    section("tiers", *({t.name: {"min": t.min, "top_percent": t.top_percent} for t in p.tiers} for p in (old, new)))
     for key in ("score_min", "score_max", "decimals"):
         if getattr(old, key) != getattr(new, key):
             out.append(KeyChange("score", key.replace("score_", ""), "edited", None, getattr(old, key), getattr(new, key)))
     return out
+
+
+def rules_changed(changes: Sequence[KeyChange]) -> list[str]:
+    """The labels of the changed keys other than the version itself (``factors.size.weight``, ``tiers.best.min``)."""
+    return [c.label for c in changes if c.section != "policy"]
+
+
+def version_kept_warning(old_version: str | int, new_version: str | int, changes: Sequence[KeyChange]) -> str | None:
+    """The warning when the rules changed but the version did not, else None."""
+    changed = rules_changed(changes)
+    if not changed or old_version != new_version:
+        return None
+    shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+    return (
+        f"the rules changed ({shown}) but the version did not (still {old_version!r}): "
+        "raise `version` so that scores and explanations from before and after the change can be told apart"
+    )
 
 
 def _factor_fields(f: Any) -> dict[str, Any]:
@@ -324,11 +343,18 @@ class DiffReport:
     def tier_changes(self) -> int:
         return sum(count for (row, col), count in self.matrix.items() if row != col)
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Problems with the change itself: the rules changed but the version did not."""
+        kept = version_kept_warning(self.old.version, self.new.version, self.changes)
+        return () if kept is None else (kept,)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "old": self.old.to_dict(),
             "new": self.new.to_dict(),
             "as_of": self.as_of,
+            "warnings": list(self.warnings),
             "records": self.records,
             "rejected": self.rejected,
             "eligibility": {

@@ -177,15 +177,19 @@ class _Maker:
             self.conditions(flt.expr, path, f"filter '{flt.id}'")
         for i, fac in enumerate(policy.factors):
             raw = data["factors"][i]
-            for factor_ in (1.5, 0.5):
-                new = _number(fac.weight * factor_)
-                self.add(
-                    "weight",
-                    ("factors", i, "weight"),
-                    new,
-                    f"factor '{fac.id}' weight {describe_value(fac.weight)} -> {_text(new)}",
-                    f"add a case checking the points of factor '{fac.id}' (or the score) for a customer who gets some of them",
-                )
+            weights: list[tuple[str | None, float]] = [(c.segment if c.segment is not None else "else", c.weight) for c in fac.choices]
+            for segment, weight in weights or [(None, fac.weight)]:  # weights by segment: each one moves
+                where: tuple[Any, ...] = ("factors", i, "weight") + ((segment,) if segment is not None else ())
+                which = f" for segment {segment!r}" if segment is not None else ""
+                for factor_ in (1.5, 0.5):
+                    new = _number(weight * factor_)
+                    self.add(
+                        "weight",
+                        where,
+                        new,
+                        f"factor '{fac.id}' weight{which} {describe_value(weight)} -> {_text(new)}",
+                        f"add a case checking the points of factor '{fac.id}'{which} (or the score) for a customer who gets some of them",
+                    )
             if "missing" in raw:
                 new = 1 if fac.missing == 0 else 0
                 self.add(

@@ -22,20 +22,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any
 
 from policyscore.batch import find, parse_day
 from policyscore.errors import Diagnostic, InputError, PolicyError, RecordError, Span
 from policyscore.io.readers import open_source
 from policyscore.policy import Policy, load_policy
 from policyscore.policyfile.ids import id_key
-from policyscore.policyfile.schema import load_schema, schema_diagnostics
+from policyscore.policyfile.schema import load_schema, schema_diagnostics, valid_check
 from policyscore.policyfile.yamlsource import SourceIndex, load_yaml
 from policyscore.review.coverage import CoverageCollector, PolicyCoverage
 from policyscore.review.expectations import Expectation, Failure, compare, describe_number, number_matches
 from policyscore.review.results import CaseResult, FileResult, RunResult
+
+if TYPE_CHECKING:  # pragma: no cover - jsonschema is imported only when a test file has errors to report
+    from jsonschema import Draft202012Validator
 
 __all__ = [
     "TEST_SUFFIXES",
@@ -133,6 +134,8 @@ def find_test_files(paths: Iterable[str]) -> Iterator[tuple[str, Diagnostic | No
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator  # imported here: it takes longer than checking a valid test file
+
     return Draft202012Validator(load_schema("policytest"))
 
 
@@ -218,6 +221,9 @@ def _load(path: str, *, policies: dict[str, Policy | PolicyError] | None = None)
 def _schema_check(out: _Loaded) -> set[int]:
     """Report schema violations; return the indexes of the cases they touch."""
     broken: set[int] = set()
+    check = valid_check("policytest")
+    if check is not None and check(out.data):
+        return broken
     for error in _validator().iter_errors(out.data):
         path: YPath = tuple(error.absolute_path)
         if len(path) >= 2 and path[0] == "cases" and isinstance(path[1], int):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policyscore.errors import Diagnostic
 from policyscore.review.coverage import PolicyCoverage
 from policyscore.review.expectations import Failure
 from policyscore.review.mutants import PolicyMutation
+
+if TYPE_CHECKING:  # pragma: no cover - git and diff are imported only by --require-version-bump
+    from policyscore.review.versions import VersionCheck
 
 __all__ = ["CaseResult", "FileResult", "RunResult"]
 
@@ -76,6 +79,8 @@ class RunResult:
     min_coverage: float | None = None
     mutation: tuple[PolicyMutation, ...] | None = None  # with --mutate
     min_mutation_score: float | None = None
+    versions: tuple[VersionCheck, ...] | None = None  # with --require-version-bump
+    versions_against: str | None = None  # the revision the policies were compared with
 
     @property
     def below_min_mutation(self) -> tuple[PolicyMutation, ...]:
@@ -92,7 +97,8 @@ class RunResult:
 
     @property
     def ok(self) -> bool:
-        return all(f.ok for f in self.files) and not self.below_min and not self.below_min_mutation
+        versions_ok = all(v.ok for v in self.versions or ())
+        return all(f.ok for f in self.files) and not self.below_min and not self.below_min_mutation and versions_ok
 
     def totals(self) -> dict[str, int]:
         cases = [c for f in self.files for c in f.cases]
@@ -116,4 +122,6 @@ class RunResult:
             "mutation": None if self.mutation is None else [m.to_dict() for m in self.mutation],
             "min_mutation_score": self.min_mutation_score,
             "below_min_mutation_score": [m.policy for m in self.below_min_mutation],
+            "versions": None if self.versions is None else [v.to_dict() for v in self.versions],
+            "versions_against": self.versions_against,
         }

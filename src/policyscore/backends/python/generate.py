@@ -109,7 +109,8 @@ def _bands(src: _Src, body: int, em: Emitter, i: int, fac: Factor) -> None:
         if chains[-1] and (lines or len(chains[-1]) >= _BAND_CHAIN):
             chains.append([])
         chains[-1].append(j)
-    missing = f"b{i} = None; x{i} = None; p{i} = {fac.missing_units}"
+    missing_units = f"_MU{i}[c{i}]" if fac.choices else str(fac.missing_units)
+    missing = f"b{i} = None; x{i} = None; p{i} = {missing_units}"
     for k, chain in enumerate(chains):
         indent = body
         if k > 0:
@@ -119,7 +120,8 @@ def _bands(src: _Src, body: int, em: Emitter, i: int, fac: Factor) -> None:
             src.add(indent, "_go = False")
         for pos, j in enumerate(chain):
             band = fac.bands[j]
-            chosen = f"b{i} = {j}; x{i} = {band.value!r}; p{i} = {band.units}"
+            units = f"_BU{i}[c{i}][{j}]" if fac.choices else str(band.units)
+            chosen = f"b{i} = {j}; x{i} = {band.value!r}; p{i} = {units}"
             cond = conds[j]
             if cond is None:
                 src.add(indent, "else:" if pos else "if True:")
@@ -189,7 +191,19 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
     d = plan.decimals
     scale = 10.0**d
     for i, fac in enumerate(plan.factors):
-        missing_units = fac.missing_units
+        missing_units: int | str = fac.missing_units
+        if fac.by is not None:  # weights by segment: the record's weight, by its segment (else: the last choice)
+            _assign(src, body, em, f"s{i}", fac.by)
+            segment_index: dict[str | None, int] = {}
+            for k, choice in enumerate(fac.choices[:-1]):
+                segment_index.setdefault(choice.segment, k)
+            table = em.bind(segment_index, "seg")
+            last = len(fac.choices) - 1
+            src.add(body, f"c{i} = {table}.get(s{i}, {last}) if s{i}.__class__ is str else {last}")
+            ns[f"_MU{i}"] = tuple(c.missing_units for c in fac.choices)
+            ns[f"_BU{i}"] = tuple(c.band_units for c in fac.choices)
+            ns[f"_W{i}"] = tuple(c.weight for c in fac.choices)
+            missing_units = f"_MU{i}[c{i}]"
         if fac.bands is not None:
             _bands(src, body, em, i, fac)
             continue
@@ -202,6 +216,9 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
             src.add(body, f"if x{i} - x{i} != 0: p{i} = {missing_units}")
         src.add(body, "else:")
         src.add(body + 1, f"_c = 0 if x{i} < 0 else (1 if x{i} > 1 else x{i})")
+        if fac.by is not None:
+            src.add(body + 1, f"p{i} = _units(_W{i}[c{i}] * _c, {d})")
+            continue
         weight = repr(fac.weight)
         src.add(body + 1, f"_p = {weight} * _c")
         src.add(body + 1, f"_y = _p * {scale!r}")
@@ -237,6 +254,9 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
     common = {"program": "_program", "record": "r", "as_of": "as_of", "filter_values": filters_tuple, "portfolio_values": "_pv"}
     full = {"let_values": lets_tuple, "factor_values": values_tuple, "band_indexes": bands_tuple}
     scored = {"factor_units": points_tuple, "adjustment_values": adj_tuple}
+    if plan.segmented:
+        segments = "".join((f"s{i}, " if fac.by is not None else "None, ") for i, fac in enumerate(plan.factors))
+        scored["factor_segments"] = f"({segments})"
     scored |= {"raw_units": "_raw", "total_units": "_tot", "tier_index": "_tier"}
     src.add(body, "if _explain:")
     src.add(body + 1, _result(common | full | scored))

@@ -95,6 +95,9 @@ def _check_program(program: Program) -> list[Diagnostic]:
         problems.append(_problem(program, None, "points this large (weights times 10 ** decimals must stay below 1e15)"))
     for call in program.portfolio:  # window functions and recursive referral trees are not generated yet
         problems.append(_problem(program, None, f"the portfolio function call {call.key}"))
+    for factor in program.factors:
+        if factor.by is not None:
+            problems.append(_problem(program, factor.by, f"the weights by segment of factor {factor.id!r}"))
     for tier in program.tiers:
         if tier.top_percent is not None:
             problems.append(_problem(program, None, f"the relative tier {tier.name!r} (top_percent)"))
@@ -107,7 +110,7 @@ def _check_program(program: Program) -> list[Diagnostic]:
 def build_query(program: Program, as_of: dt.date, table: str = "customers", *, fallback_column: bool = False) -> exp.Select:
     """The sqlglot tree of the query scoring ``table`` as of ``as_of``; raise :class:`SqlUnsupported`."""
     problems = _check_program(program)
-    if program.uses_book:  # nothing else is compiled: portfolio values are not columns of the table
+    if program.uses_book or program.segmented:  # refused as a whole: nothing else is compiled
         raise SqlUnsupported(problems)
     columns = Columns()
     names: dict[str, tuple[str, _Info]] = {}
