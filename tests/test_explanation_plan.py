@@ -20,7 +20,9 @@ import pytest
 
 import policyscore
 from policyscore.engine import explanation
+from policyscore.engine.reference import NOT_COMPUTED
 from policyscore.errors import RecordError
+from policyscore.language.interpreter import ExprRuntimeError
 from tests.support import AS_OF, load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,9 +50,9 @@ def _with_gaps(rng: Random, record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _explanations(policy: policyscore.Policy, records: list[dict[str, Any]]) -> list[Any]:
+def _explanations(policy: policyscore.Policy, records: list[dict[str, Any]], explain: bool) -> list[Any]:
     out: list[Any] = []
-    for item in policy.score_many(records, AS_OF, on_error="yield"):
+    for item in policy.score_many(records, AS_OF, explain=explain, on_error="yield"):
         out.append(str(item) if isinstance(item, RecordError) else item.to_dict())
     return out
 
@@ -60,12 +62,13 @@ def test_remembered_reasons_and_lets_are_the_same(name: str, monkeypatch: pytest
     rng = Random(20261128)
     records = [_with_gaps(rng, r) for r in _generate(600, seed=17)]
     remembering = policyscore.load_policy(ROOT / "rules" / f"{name}.yaml")
-    first = _explanations(remembering, records)
-    again = _explanations(remembering, records)  # read from the remembered reasons
+    first = _explanations(remembering, records, True)
+    # scored without explanations: the lets of ineligible records are completed here, and remembered
+    again = _explanations(remembering, records, False)
     plan = explanation._plan_of(remembering.program)
     assert len(plan.reasons) > 10 and len(plan.let_values) > 10
     monkeypatch.setattr(explanation, "_REMEMBER_LIMIT", 0)
-    fresh = _explanations(policyscore.load_policy(ROOT / "rules" / f"{name}.yaml"), records)
+    fresh = _explanations(policyscore.load_policy(ROOT / "rules" / f"{name}.yaml"), records, False)
     assert json.dumps(first) == json.dumps(again) == json.dumps(fresh)  # 1 and 1.0 differ in JSON
     reasons = {f["missing_reason"] for d in first if isinstance(d, dict) for f in d["factors"]} - {None}
     assert len(reasons) >= 4
@@ -109,3 +112,36 @@ def test_the_plan_goes_with_its_program() -> None:
     del policy
     gc.collect()
     assert key not in explanation._PLANS
+
+
+LATE = """
+policy: late
+version: 1
+let:
+  shout: upper(note)
+filters:
+  - id: active
+    when: status == "active"
+factors:
+  - id: loud
+    weight: 10
+    value: if shout == "X" then 1 else 0
+"""
+
+
+def test_an_ineligible_record_keeps_the_lets_its_explanation_shows() -> None:
+    """With explain=True the compiled code computes the lets the filters did not read for an ineligible record too."""
+    policy = load(LATE)
+    result = policy.score({"status": "gone", "note": "x"}, AS_OF)
+    assert not result.eligible and result.let_values == ("X",)
+    assert result.to_dict()["lets"] == [{"name": "shout", "expression": "upper(note)", "value": "X", "inputs": {"note": "x"}}]
+    assert policy.score({"status": "gone", "note": "x"}, AS_OF, explain=False).let_values is None
+
+
+def test_a_let_that_fails_on_an_ineligible_record_is_left_to_the_explanation() -> None:
+    """Scoring does not fail on a let the record did not need; its explanation reports the failure as before."""
+    policy = load(LATE)
+    result = policy.score({"status": "gone", "note": 5}, AS_OF)
+    assert not result.eligible and result.let_values == (NOT_COMPUTED,)
+    with pytest.raises(ExprRuntimeError, match="needs a string, got number 5"):
+        result.to_dict()
