@@ -2,8 +2,9 @@
 
 The explanation is assembled from what the back end produced while scoring
 (lets, filter outcomes, factor values, matched bands, points, adjustments,
-total, tier).  A result scored without explanations, and the lets an
-ineligible record did not need, are completed by the reference evaluator.
+total, tier).  A result scored without explanations, and the lets a back end
+left uncomputed for an ineligible record, are completed by the reference
+evaluator.
 Which rule decides what (ranking of reasons, the next tier) is defined once,
 in :mod:`policyscore.engine.reference`; null reasons and ``--trace`` read the
 reference interpreter's traces.  Every renderer (text, table, markdown, JSON)
