@@ -10,7 +10,7 @@ one, after the reference evaluator has confirmed the record itself is fine.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -44,6 +44,8 @@ class EngineError(RuntimeError):
 
 def as_date(value: Any) -> date:
     """``as_of`` as a date: a ``date`` (a ``datetime`` gives its date) or an ISO ``YYYY-MM-DD`` string."""
+    if value.__class__ is date:
+        return value
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -82,11 +84,15 @@ class Policy:
     evaluator: Evaluator
     backend: str = "python"
     check_all_fields: bool = False
+    _uses_book: bool = field(init=False, repr=False, compare=False)  # read on every score(): decided once
 
     @classmethod
     def compile(cls, program: Program, *, backend: str = "python", check_all_fields: bool = False) -> Policy:
         """Compile ``program`` with the named back end."""
         return cls(program, compile_program(program, backend=backend, check_all_fields=check_all_fields), backend, check_all_fields)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_uses_book", self.program.uses_book)
 
     def __repr__(self) -> str:
         return f"Policy(name={self.name!r}, version={self.version!r}, factors={len(self.factors)})"
@@ -199,8 +205,8 @@ class Policy:
 
         A policy that uses portfolio functions needs ``portfolio`` (see :meth:`portfolio`).
         """
-        day = as_date(as_of)
-        if self.program.uses_book:
+        day = as_of if as_of.__class__ is date else as_date(as_of)
+        if self._uses_book:
             try:
                 row = self._row(record, day, portfolio)
             except RecordError as err:

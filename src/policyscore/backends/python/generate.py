@@ -262,7 +262,18 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
     src.add(body + 1, _result(common | full | scored))
     src.add(body, _result(common | scored))
     src.add(1, "if _explain:")
-    src.add(2, _result(common | {"let_values": early_lets_tuple}))
+    late = [let for let in plan.lets if not let.for_filters]
+    if late:
+        # An ineligible record's explanation shows every let: the ones its filters did not read are computed
+        # here too.  If one fails, all are left to the reference evaluator, which the explanation then asks.
+        src.add(2, "try:")
+        for let in late:
+            _assign(src, 3, em, names[let.name], let.expr)
+        src.add(2, "except Exception:")
+        src.add(3, _result(common | {"let_values": early_lets_tuple}))
+        src.add(2, _result(common | {"let_values": lets_tuple}))
+    else:
+        src.add(2, _result(common | {"let_values": early_lets_tuple}))
     src.add(1, _result(common))
     source = "\n".join(src.lines) + "\n"
     code = compile(source, f"<policy {plan.name}>", "exec")
