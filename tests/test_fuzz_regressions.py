@@ -6,6 +6,7 @@ import io
 
 import pytest
 
+import policyscore as ps
 from policyscore.io.readers import Source, read_records
 
 BIG = "9" * 5000  # past Python's 4,300 digits for reading an integer
@@ -48,3 +49,25 @@ def test_an_integer_too_long_to_read_is_named_without_python_internals(fmt, text
     ((line, code, message),) = outcomes(fmt, text)
     assert (line, code) == (1, "PS510")
     assert "an integer of more than 4300 digits" in message and "sys." not in message
+
+
+# ---------------------------------------------------------------- policy text held in memory
+
+LONE_SURROGATE_POLICY = 'policy: "\ud800"\nversion: 1\nfactors: [{id: f, weight: 1, value: "1"}]\n'
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=UnicodeEncodeError,
+    reason="policyfile/loader.py encodes the text as strict UTF-8 before reading it: a str holding a lone surrogate "
+    "raises UnicodeEncodeError instead of a diagnostic (with 'surrogatepass' it would be reported as the same bytes "
+    "in a file are: PS002, not UTF-8)",
+)
+@pytest.mark.parametrize("call", ["check_text", "load_policy_text"])
+def test_policy_text_holding_a_lone_surrogate_gives_a_diagnostic(call):
+    try:
+        problems = getattr(ps, call)(LONE_SURROGATE_POLICY, "p.yaml")
+    except ps.PolicyError as exc:
+        problems = exc.diagnostics
+    assert [d.code for d in problems if d.is_error] == ["PS002"]  # not UTF-8, as the same bytes in a file
+    assert problems[0].span is not None and problems[0].span.line == 1
