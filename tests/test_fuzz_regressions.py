@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 
@@ -71,3 +72,67 @@ def test_policy_text_holding_a_lone_surrogate_gives_a_diagnostic(call):
         problems = exc.diagnostics
     assert [d.code for d in problems if d.is_error] == ["PS002"]  # not UTF-8, as the same bytes in a file
     assert problems[0].span is not None and problems[0].span.line == 1
+
+
+# ---------------------------------------------------------------- known failures in the core, kept until it is fixed
+
+CHAIN = "".join(f"if x > {i} then {i} else " for i in range(150)) + "0"
+CHAIN_POLICY = f"""\
+policy: chain
+version: 1
+record: {{fields: {{id: string, x: 'number?'}}}}
+let:
+  l0: '{CHAIN}'
+factors:
+  - {{id: f, weight: 1, value: 'coalesce(l0, 0) / 200'}}
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=SyntaxError,
+    reason="backends/python/generate.py: the generated code of a 150-branch `if` chain over a nullable field nests "
+    "more parentheses than Python's compiler allows; loading raises SyntaxError instead of loading or PolicyError",
+)
+def test_a_150_branch_if_chain_over_a_nullable_field_loads():
+    assert [d for d in ps.check_text(CHAIN_POLICY, "p.yaml") if d.is_error] == []
+    policy = ps.load_policy_text(CHAIN_POLICY, "p.yaml")
+    assert policy.score({"id": "a", "x": 149.5}, "2026-11-01").lookup("l0") == 149
+
+
+BOOK_POLICY = """\
+policy: book
+version: 1
+record: {fields: {id: string, n: 'integer?'}}
+factors:
+  - {id: f, weight: 1, value: 'percent_rank(n)'}
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=OverflowError,
+    reason="engine/portfolio.py sums a column with math.fsum, which cannot take an integer beyond a float's range: "
+    "the whole run fails with OverflowError where that record alone should be rejected",
+)
+def test_an_integer_beyond_a_float_in_a_portfolio_rejects_only_its_record():
+    policy = ps.load_policy_text(BOOK_POLICY, "p.yaml")
+    records = [{"id": "a", "n": 1}, {"id": "big", "n": 10**400}, {"id": "c", "n": 3}]
+    outcomes = list(policy.score_many(records, "2026-11-01", on_error="yield"))
+    assert [type(o).__name__ for o in outcomes] == ["Result", "RecordError", "Result"]
+    assert [o.score for o in (outcomes[0], outcomes[2])] == [0, 1]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=ValueError,
+    reason="policy.py does not check the id of a record given to Policy.score (files are checked by io.readers): "
+    "an id of NaN gives an explanation that is not JSON",
+)
+def test_a_record_whose_id_is_nan_is_rejected_or_explained_in_json():
+    policy = ps.load_policy_text(BOOK_POLICY.replace("percent_rank(n)", "coalesce(n, 0) / 10"), "p.yaml")
+    try:
+        explanation = policy.score({"id": float("nan"), "n": 1}, "2026-11-01").to_dict()
+    except ps.RecordError:
+        return
+    json.dumps(explanation, allow_nan=False)
