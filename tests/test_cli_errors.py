@@ -140,7 +140,8 @@ def test_duplicate_id_in_csv(run, here):
         pytest.param("[1, 2]\n", "c.json:1: a record must be an object, got a number [PS511]", id="numbers"),
         pytest.param("[\n\n  [1]\n]\n", "c.json:3: a record must be an object, got a list [PS511]", id="nested-list"),
         pytest.param('[{"id": "A"},]\n', "c.json:1:14: not valid JSON: Expecting value [PS506]", id="trailing-comma"),
-        pytest.param('[{"id": NaN}]\n', "c.json: not valid JSON: NaN is not allowed in JSON [PS506]", id="nan"),
+        pytest.param('[{"id": NaN}]\n', "c.json:1: not valid JSON: NaN is not allowed in JSON [PS510]", id="nan-in-a-record"),
+        pytest.param("[\n  NaN]\n", "c.json:2:3: not valid JSON: NaN is not allowed in JSON [PS506]", id="nan-as-an-item"),
         pytest.param(
             '{"id": "A"}\n{"id": "B"}\n',
             "c.json:2:1: not valid JSON: Extra data; it looks like JSON Lines: use --input-format jsonl or the .jsonl extension [PS506]",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from policyscore.errors import InputError, RecordError
-from policyscore.io.recordlimits import canonical, deep_json_error, exact_json_needed, json_record_problem, value_end
+from policyscore.io.recordlimits import canonical, deep_json_error, exact_json_needed, json_record_problem, value_end, value_problem
 from policyscore.io.seenids import SeenIds
 from policyscore.io.yamlrecords import yaml_items
 from policyscore.language.types import ANY, STRING, Type
@@ -112,6 +112,13 @@ def _array_items(text: str) -> Iterator[tuple[int, Any]]:
             if end == n:
                 raise json.JSONDecodeError("Unterminated value", text, i) from None
             yield line, deep_json_error()
+        except json.JSONDecodeError:
+            raise
+        except ValueError as exc:  # well-formed, but a value JSON records cannot hold (NaN, a too long integer)
+            end = value_end(text, i) if text[i] in "[{" else n
+            if end == n:
+                raise json.JSONDecodeError(value_problem(exc), text, i) from None
+            yield line, (RecordError(f"not valid JSON: {value_problem(exc)}", code="PS510"), text[i:end])
         else:
             problem = json_record_problem(text[i:end], value)
             yield line, value if problem is None else (problem, value)
@@ -359,7 +366,7 @@ def _jsonl(source: Source) -> Read:
 def _json_problem(exc: ValueError) -> str:
     if isinstance(exc, json.JSONDecodeError):
         return f"{exc.msg} (column {exc.colno})"
-    return str(exc)
+    return value_problem(exc)
 
 
 def _json(source: Source) -> Read:
@@ -391,7 +398,7 @@ def _json(source: Source) -> Read:
 def _bad_json(name: str, exc: ValueError, hint: str = "") -> InputError:
     if isinstance(exc, json.JSONDecodeError):
         return InputError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}{hint}", code="PS506")
-    return InputError(f"{name}: not valid JSON: {exc}", code="PS506")
+    return InputError(f"{name}: not valid JSON: {value_problem(exc)}", code="PS506")
 
 
 def _yaml(source: Source) -> Read:

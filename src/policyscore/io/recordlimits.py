@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from typing import Any
 
 from policyscore.errors import RecordError
@@ -25,6 +26,7 @@ __all__ = [
     "exact_json_needed",
     "json_record_problem",
     "value_end",
+    "value_problem",
 ]
 
 #: The deepest nesting of objects and lists in one record.
@@ -43,6 +45,14 @@ try:  # optional: without it every record takes the exact path below
     import orjson as _orjson
 except ImportError:  # pragma: no cover
     _orjson = None  # type: ignore[assignment]
+
+
+def value_problem(exc: ValueError) -> str:
+    """What a ``ValueError`` from reading a value says, in the words of records rather than of Python
+    (an integer too long to read is named with the limit, without Python's advice on raising it)."""
+    if "integer string conversion" in str(exc):
+        return f"an integer of more than {sys.get_int_max_str_digits()} digits"
+    return str(exc)
 
 
 def canonical(value: Any) -> bytes | None:

@@ -23,7 +23,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from policyscore.errors import InputError, RecordError
-from policyscore.io.recordlimits import MAX_RECORD_DEPTH, MAX_RECORD_VALUES
+from policyscore.io.recordlimits import MAX_RECORD_DEPTH, MAX_RECORD_VALUES, value_problem
 
 __all__ = ["yaml_items"]
 
@@ -71,7 +71,7 @@ def _scalar(node: ScalarNode) -> Any:
         try:
             return int(text)
         except ValueError as exc:  # an explicit !!int that is not decimal, or more than 4300 digits
-            raise _Reject(f"{text[:40]!r} is not a whole number this reader accepts: {exc}") from None
+            raise _Reject(f"{text[:40]!r} is not a whole number this reader accepts: {value_problem(exc)}") from None
     if tag == _FLOAT:
         try:
             value = float(text)

@@ -1,0 +1,140 @@
+"""Inputs the fuzzing suite (tests/test_fuzz.py) found mishandled, kept as regression cases."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+import policyscore as ps
+from policyscore.io.readers import Source, read_records
+
+BIG = "9" * 5000  # past Python's 4,300 digits for reading an integer
+
+
+def outcomes(fmt: str, text: str) -> list[tuple[int, str | None, str | None]]:
+    """(line, error code, message) of each record read from ``text``."""
+    items = read_records(Source("mem", fmt, io.BytesIO(text.encode("utf-8"))), {}, "id")
+    return [(i.line, i.error.code if i.error else None, str(i.error) if i.error else None) for i in items]
+
+
+def known(raises: type[BaseException], reason: str) -> pytest.MarkDecorator:
+    """A failure found by fuzzing whose fix belongs to code being rewritten: it fails as described until fixed."""
+    return pytest.mark.xfail(strict=True, raises=raises, reason=reason)
+
+
+# ---------------------------------------------------------------- JSON arrays: one bad value rejects its record, as in JSON Lines
+
+
+@pytest.mark.parametrize("token", ["NaN", "Infinity", "-Infinity", BIG])
+def test_a_record_of_a_json_array_with_a_value_json_cannot_hold_is_rejected_and_the_next_read(token):
+    # The whole file was refused ("not valid JSON: NaN is not allowed in JSON") with no line, column or record.
+    text = '[{"id": "a", "n": 1},\n {"id": "b", "n": [' + token + ']},\n {"id": "c"}]'
+    (first, second, third) = outcomes("json", text)
+    assert first == (1, None, None) and third == (3, None, None)
+    assert second[:2] == (2, "PS510")
+    assert second[2].startswith("mem:2: not valid JSON: ")
+
+
+def test_a_json_array_item_that_is_not_a_record_and_not_json_is_refused_with_its_position():
+    with pytest.raises(Exception, match=r"mem:2:2: not valid JSON: NaN is not allowed"):
+        outcomes("json", '[{"id": "a"},\n NaN]')
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        ("json", f'[{{"id": "a", "n": {BIG}}}]'),
+        ("jsonl", f'{{"id": "a", "n": {BIG}}}'),
+        ("yaml", f"- id: a\n  n: {BIG}\n"),
+    ],
+)
+def test_an_integer_too_long_to_read_is_named_without_python_internals(fmt, text):
+    # The message was Python's: "... use sys.set_int_max_str_digits() to increase the limit".
+    ((line, code, message),) = outcomes(fmt, text)
+    assert (line, code) == (1, "PS510")
+    assert "an integer of more than 4300 digits" in message and "sys." not in message
+
+
+# ---------------------------------------------------------------- policy text held in memory
+
+LONE_SURROGATE_POLICY = 'policy: "\ud800"\nversion: 1\nfactors: [{id: f, weight: 1, value: "1"}]\n'
+
+
+@known(
+    UnicodeEncodeError,
+    "policyfile/loader.py encodes the text as strict UTF-8 before reading it: a str holding a lone surrogate "
+    "raises UnicodeEncodeError instead of a diagnostic (with 'surrogatepass' it would be reported as the same bytes "
+    "in a file are: PS002, not UTF-8)",
+)
+@pytest.mark.parametrize("call", ["check_text", "load_policy_text"])
+def test_policy_text_holding_a_lone_surrogate_gives_a_diagnostic(call):
+    try:
+        problems = getattr(ps, call)(LONE_SURROGATE_POLICY, "p.yaml")
+    except ps.PolicyError as exc:
+        problems = exc.diagnostics
+    assert [d.code for d in problems if d.is_error] == ["PS002"]  # not UTF-8, as the same bytes in a file
+    assert problems[0].span is not None and problems[0].span.line == 1
+
+
+# ---------------------------------------------------------------- known failures in the core, kept until it is fixed
+
+
+CHAIN = "".join(f"if x > {i} then {i} else " for i in range(150)) + "0"
+CHAIN_POLICY = f"""\
+policy: chain
+version: 1
+record: {{fields: {{id: string, x: 'number?'}}}}
+let:
+  l0: '{CHAIN}'
+factors:
+  - {{id: f, weight: 1, value: 'coalesce(l0, 0) / 200'}}
+"""
+
+
+@known(
+    SyntaxError,
+    "backends/python/generate.py: the generated code of a 150-branch `if` chain over a nullable field nests "
+    "more parentheses than Python's compiler allows; loading raises SyntaxError instead of loading or PolicyError",
+)
+def test_a_150_branch_if_chain_over_a_nullable_field_loads():
+    assert [d for d in ps.check_text(CHAIN_POLICY, "p.yaml") if d.is_error] == []
+    policy = ps.load_policy_text(CHAIN_POLICY, "p.yaml")
+    assert policy.score({"id": "a", "x": 149.5}, "2026-11-01").lookup("l0") == 149
+
+
+BOOK_POLICY = """\
+policy: book
+version: 1
+record: {fields: {id: string, n: 'integer?'}}
+factors:
+  - {id: f, weight: 1, value: 'percent_rank(n)'}
+"""
+
+
+@known(
+    OverflowError,
+    "engine/portfolio.py sums a column with math.fsum, which cannot take an integer beyond a float's range: "
+    "the whole run fails with OverflowError where that record alone should be rejected",
+)
+def test_an_integer_beyond_a_float_in_a_portfolio_rejects_only_its_record():
+    policy = ps.load_policy_text(BOOK_POLICY, "p.yaml")
+    records = [{"id": "a", "n": 1}, {"id": "big", "n": 10**400}, {"id": "c", "n": 3}]
+    outcomes = list(policy.score_many(records, "2026-11-01", on_error="yield"))
+    assert [type(o).__name__ for o in outcomes] == ["Result", "RecordError", "Result"]
+    assert [o.score for o in (outcomes[0], outcomes[2])] == [0, 1]
+
+
+@known(
+    ValueError,
+    "policy.py does not check the id of a record given to Policy.score (files are checked by io.readers): "
+    "an id of NaN gives an explanation that is not JSON",
+)
+def test_a_record_whose_id_is_nan_is_rejected_or_explained_in_json():
+    policy = ps.load_policy_text(BOOK_POLICY.replace("percent_rank(n)", "coalesce(n, 0) / 10"), "p.yaml")
+    try:
+        explanation = policy.score({"id": float("nan"), "n": 1}, "2026-11-01").to_dict()
+    except ps.RecordError:
+        return
+    json.dumps(explanation, allow_nan=False)
