@@ -9,6 +9,7 @@ one, after the reference evaluator has confirmed the record itself is fine.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -219,9 +220,17 @@ class Policy:
                 result = result._replace(tier_index=reference.tier_of(self.program, result.total_units, row.portfolio.tier_thresholds))
             return result
         try:
-            return self.evaluator(record, day, explain)
+            result = self.evaluator(record, day, explain)
         except Exception as exc:  # noqa: BLE001 - a record problem, or a bug: the reference decides
             raise self._record_error(record, day, exc) from None
+        if result.id.__class__ is float:
+            self._check_id(result.id)
+        return result
+
+    def _check_id(self, rid: float) -> None:
+        """An id that is not a finite number cannot name a customer (nor be written as JSON): the record is rejected."""
+        if rid != rid or rid in (math.inf, -math.inf):
+            raise RecordError(f"the id {rid!r} is not a string or a finite number", code="PS512", field=self.program.id_field)
 
     def score_many(
         self,
@@ -257,7 +266,10 @@ class Policy:
         fn = self.evaluator
         for record in records:
             try:
-                yield fn(record, day, explain)
+                result = fn(record, day, explain)
+                if result.id.__class__ is float:
+                    self._check_id(result.id)
+                yield result
             except Exception as exc:  # noqa: BLE001
                 error = self._record_error(record, day, exc)
                 if on_error == "raise":

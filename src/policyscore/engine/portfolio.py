@@ -380,9 +380,14 @@ def build_portfolio(
 
 def _value(node: Any, lookup: Callable[[str], Any]) -> Any:
     try:
-        return interpret(node, lookup)
+        value = interpret(node, lookup)
+        if value.__class__ is int:
+            float(value)  # the book's sums and ranks work in doubles: a whole number beyond them is out of range
+        return value
     except ExprRuntimeError as exc:
         raise RecordError(f"a portfolio function's argument cannot be computed: {exc}", code="PS403") from None
+    except OverflowError as exc:
+        raise RecordError(f"a number in this record is out of range for a portfolio function: {exc}", code="PS403") from None
 
 
 def _group_key(value: Any) -> Any:

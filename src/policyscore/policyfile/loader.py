@@ -94,7 +94,7 @@ def check(path: str | FsPath) -> list[Diagnostic]:
 
 def check_text(text: str, name: str = "<policy>", base_dir: str | FsPath = ".") -> list[Diagnostic]:
     """Like :func:`check` for policy text held in memory."""
-    return _compile(name, text.encode("utf-8"), FsPath(base_dir))[1]
+    return _compile(name, text.encode("utf-8", "surrogatepass"), FsPath(base_dir))[1]
 
 
 def load_program(path: str | FsPath) -> Program:
@@ -110,7 +110,7 @@ def load_program(path: str | FsPath) -> Program:
 
 def load_program_text(text: str, name: str = "<policy>", base_dir: str | FsPath = ".") -> Program:
     """Load a policy from text (``name`` is used in messages, ``base_dir`` for a record schema path)."""
-    program, diags, _ = _compile(name, text.encode("utf-8"), FsPath(base_dir))
+    program, diags, _ = _compile(name, text.encode("utf-8", "surrogatepass"), FsPath(base_dir))
     if program is None:
         raise PolicyError(diags, {name: text})
     return program
