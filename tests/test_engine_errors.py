@@ -53,3 +53,16 @@ def test_the_command_line_reports_an_engine_bug_with_exit_3(tmp_path, monkeypatc
     assert result.exit_code == 3
     assert "internal error" in result.stderr and "bug in policyscore" in result.stderr
     assert "rejected" not in result.stderr
+
+
+def test_an_ineligible_records_let_that_cannot_be_computed_is_shown_as_no_value():
+    # the filter fails, so the score never needs `shout`; `note` holds a number where text is wanted
+    policy = ps.load_policy_text(
+        "policy: p\nversion: 1\nlet:\n  shout: upper(note)\nfilters:\n  - {id: ok, when: ok}\n"
+        "factors:\n  - {id: f, weight: 1, value: \"if shout == 'X' then 1 else 0\"}\n"
+    )
+    for explain in (True, False):
+        d = policy.score({"id": "a", "ok": False, "note": 5}, "2026-11-01", explain=explain).to_dict()
+        assert d["eligible"] is False and d["lets"][0]["value"] is None
+    with pytest.raises(ps.RecordError):  # an eligible record needs the let: rejected, as before
+        policy.score({"id": "b", "ok": True, "note": 5}, "2026-11-01")

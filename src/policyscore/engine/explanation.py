@@ -27,7 +27,7 @@ from policyscore._version import __version__
 from policyscore.engine import reference
 from policyscore.engine.reference import NOT_COMPUTED, describe_value
 from policyscore.language import nodes as n
-from policyscore.language.interpreter import Traced, interpret, traced
+from policyscore.language.interpreter import ExprRuntimeError, Traced, interpret, traced
 from policyscore.language.rounding import from_units
 from policyscore.language.semantics import to_plain
 from policyscore.policyfile.program import Expression, Factor, Input, InputKind, Program
@@ -201,7 +201,13 @@ def _complete_lets(result: Any, plan: _Plan) -> tuple[Any, ...]:
                 pass
             except TypeError:  # a list or an object among the values: not remembered
                 key = None
-        value = values[i] = interpret(lets[i].expr.node, lookup)
+        try:
+            value = values[i] = interpret(lets[i].expr.node, lookup)
+        except ExprRuntimeError:
+            # Only an ineligible record gets here (an eligible one computed every let, or was rejected): its
+            # filters did not need this let, and a value of the wrong kind in it is shown as no value.
+            values[i] = None
+            return
         if key is not None and value.__class__ in _REMEMBERED and len(remembered) < _REMEMBER_LIMIT:
             remembered[key] = value
 
