@@ -66,3 +66,12 @@ def test_an_ineligible_records_let_that_cannot_be_computed_is_shown_as_no_value(
         assert d["eligible"] is False and d["lets"][0]["value"] is None
     with pytest.raises(ps.RecordError):  # an eligible record needs the let: rejected, as before
         policy.score({"id": "b", "ok": True, "note": 5}, "2026-11-01")
+
+
+def test_a_let_that_overflowed_is_written_so_the_explanation_stays_json():
+    import json
+
+    policy = ps.load_policy_text("policy: p\nversion: 1\nlet:\n  big: x * 1e308 * 10\nfactors:\n  - {id: f, weight: 1, value: big}\n")
+    d = policy.score({"id": "a", "x": 5}, "2026-11-01").to_dict()
+    assert d["lets"][0]["value"] == "inf" and d["factors"][0]["missing"] is True
+    json.dumps(d, allow_nan=False)  # strict JSON: no Infinity or NaN

@@ -42,6 +42,8 @@ _REMEMBERED = frozenset({type(None), bool, int, float, str, date})
 
 def _plain(value: Any) -> Any:
     """``value`` as JSON shows it, without a call for the common scalar cases."""
+    if value.__class__ is float and value - value != 0:  # an overflow (inf) or NaN: no JSON number holds it
+        return repr(value)
     return value if value is None or value.__class__ in _PLAIN else to_plain(value)
 
 
@@ -77,6 +79,7 @@ def _reader(program: Program, inputs: tuple[Input, ...]) -> _Reader:
         elif item.kind is InputKind.LET:
             let = program.lets[program.let_positions[item.root]]
             value, kind = f"lets[{program.let_positions[item.root]}]", let.expr.type.kind
+            kind = "any" if kind == "number" else kind  # a computed number may have overflowed: not shown as is
         else:
             value, kind = f"result.lookup({item.root!r})", "any"
         if item.parts:
