@@ -57,6 +57,27 @@ def test_an_integer_too_long_to_read_is_named_without_python_internals(fmt, text
     assert "an integer of more than 4300 digits" in message and "sys." not in message
 
 
+# ---------------------------------------------------------------- YAML records sharing an anchor
+
+
+def test_records_that_alias_one_huge_anchor_are_rejected_without_expanding_it_again(monkeypatch):
+    # An anchor of 9**9 values and a thousand records naming it (17 KB) took a minute: each record
+    # expanded it up to the 100,000-value limit again.  The size of a node is now counted once per file.
+    from policyscore.io import yamlrecords
+
+    bomb = "- &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"- &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    built = []
+    real_build = yamlrecords._Builder.build
+    monkeypatch.setattr(yamlrecords._Builder, "build", lambda self, *a: built.append(1) or real_build(self, *a))
+    got = outcomes("yaml", bomb + "- {id: x, a: *i}\n" * 1000 + "- {id: ok}\n")
+    assert len(got) == 1010 and got[-1] == (1010, None, None)
+    assert {code for _, code, _ in got[9:-1]} == {"PS510"}
+    assert all("more than 100,000 values (aliases followed)" in m for _, _, m in got[9:-1])
+    assert len(built) < 200_000  # values built for the whole file, where it was over 100,000 per record
+
+
 # ---------------------------------------------------------------- policy text held in memory
 
 LONE_SURROGATE_POLICY = 'policy: "\ud800"\nversion: 1\nfactors: [{id: f, weight: 1, value: "1"}]\n'

@@ -83,6 +83,26 @@ def _scalar(node: ScalarNode) -> Any:
     raise _Reject(f"the tag {tag} is not supported in records")
 
 
+def _expanded(node: Node, depth: int, sizes: dict[tuple[int, int], int]) -> int:
+    """How many values ``node`` holds with aliases followed (down to the depth limit), at most
+    ``MAX_RECORD_VALUES + 1``.  ``sizes`` remembers each node's count for the whole file, so records
+    that share an anchor cost its size once, not once per record (a small file of aliases to a large
+    anchor would otherwise expand it again and again)."""
+    key = (id(node), depth)
+    if key in sizes:
+        return sizes[key]
+    sizes[key] = MAX_RECORD_VALUES + 1  # a node that holds itself counts as too many
+    total = 1
+    if depth <= MAX_RECORD_DEPTH and isinstance(node, (SequenceNode, MappingNode)):
+        children = node.value if isinstance(node, SequenceNode) else [n for pair in node.value for n in pair]
+        for child in children:
+            total += _expanded(child, depth + 1, sizes)
+            if total > MAX_RECORD_VALUES:
+                break
+    sizes[key] = min(total, MAX_RECORD_VALUES + 1)
+    return sizes[key]
+
+
 class _Builder:
     """Builds one record as plain data, counting values and levels."""
 
@@ -134,9 +154,12 @@ def yaml_items(text: str, name: str) -> Iterator[tuple[int, Any, Any]]:
         if not isinstance(node, SequenceNode):
             kind = "a mapping" if isinstance(node, MappingNode) else "a single value"
             raise InputError(f"{name}: expected a YAML list of records (one per customer), got {kind}", code="PS507")
+        sizes: dict[tuple[int, int], int] = {}
         for item in node.value:
             line = item.start_mark.line + 1
             try:
+                if _expanded(item, 1, sizes) > MAX_RECORD_VALUES:
+                    raise _Reject(f"the record holds more than {MAX_RECORD_VALUES:,} values (aliases followed)")
                 value = _Builder().build(item, 1, "")
             except _Reject as exc:
                 raw = _id_only(item)
