@@ -21,7 +21,7 @@ from policyscore.language.portfolio import PORTFOLIO, PortfolioFunction
 from policyscore.language.regex import RegexError, compile_regex
 from policyscore.language.types import ANY, BOOLEAN, DATE, DATETIME, NULL, NUMBER, STRING, Type, list_of, unify
 
-__all__ = ["Scope", "Symbol", "Problem", "Checked", "check_expr", "type_of_value"]
+__all__ = ["Scope", "Symbol", "Problem", "Checked", "check_expr", "enum_of", "type_of_value"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,11 +320,7 @@ class _Checker:
         return None
 
     def _enum_of(self, node: n.Expr) -> tuple[str, tuple[Any, ...]] | None:
-        if isinstance(node, n.Name):
-            sym = self.scope.get(node.name)
-            if sym is not None and sym.kind == "field" and sym.enum:
-                return node.name, sym.enum
-        return None
+        return enum_of(node, self.scope)
 
     def _constants(self, node: n.Expr, many: bool) -> list[tuple[Any, n.Offsets]]:
         """Constant values on the other side of a comparison, with where they are written."""
@@ -470,6 +466,15 @@ def _compare_hint(a: Type, b: Type) -> str | None:
         return 'write the date as date("YYYY-MM-DD")'
     if kinds == {"number", "string"}:
         return "quote both sides or neither"
+    return None
+
+
+def enum_of(node: n.Expr, scope: Scope | Mapping[str, Symbol]) -> tuple[str, tuple[Any, ...]] | None:
+    """(field name, allowed values) when ``node`` is a record field declared with an enum."""
+    if isinstance(node, n.Name):
+        sym = scope.get(node.name)
+        if sym is not None and sym.kind == "field" and sym.enum:
+            return node.name, sym.enum
     return None
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from policyscore.errors import Diagnostic, PolicyError, Span
 from policyscore.language import nodes as n
-from policyscore.language.checker import Checked, Scope, Symbol, check_expr, type_of_value
+from policyscore.language.checker import Checked, Scope, Symbol, check_expr, enum_of, type_of_value
 from policyscore.language.fold import fold
 from policyscore.language.parser import ExprSyntaxError, parse
 from policyscore.language.portfolio import PORTFOLIO, call_key, is_portfolio_call
@@ -230,7 +230,7 @@ class _Build:
         if by.type.kind not in ("string", "any", "null"):
             where = self.span(fac.by, 0, len(fac.by.text))
             self.out.add("PS203", f"the segment of factor '{fac.id}' must be a string, got {by.type}", where)
-        enum = self._enum_of(by.node)
+        enum = enum_of(by.node, self.scope)
         for segment, _ in fac.segments:
             if enum is not None and segment not in enum[1]:
                 close = difflib.get_close_matches(segment, [str(v) for v in enum[1]], n=1, cutoff=0.6)
@@ -242,13 +242,6 @@ class _Build:
             units = tuple(to_units(weight * b.value, d) for b in bands or ())
             choices.append(WeightChoice(segment, weight, to_units(weight, d), to_units(weight * fac.missing, d), units))
         return by, tuple(choices)
-
-    def _enum_of(self, node: n.Expr) -> tuple[str, tuple[Any, ...]] | None:
-        if isinstance(node, n.Name):
-            sym = self.scope.get(node.name)
-            if sym is not None and sym.kind == "field" and sym.enum:
-                return node.name, sym.enum
-        return None
 
     def _constant(self, node: n.Expr) -> Any:
         folded, _ = fold(node, self.params)
