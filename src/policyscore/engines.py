@@ -34,6 +34,7 @@ from typing import IO, Any
 import duckdb
 
 from policyscore.backends.sql.duckdb_guard import suspect_records
+from policyscore.backends.sql.results_csv import csv_line
 from policyscore.batch import Rejects, Run, Summary, find, shown
 from policyscore.errors import InputError
 from policyscore.io.readers import STDIN, Source, format_of, open_source
@@ -41,7 +42,7 @@ from policyscore.language.rounding import from_units
 from policyscore.policy import Policy
 from policyscore.render import results as render
 from policyscore.render.run import FORMATS, ResultsWriter
-from policyscore.sql import SqlUnsupported, score_duckdb, to_sql
+from policyscore.sql import SqlUnsupported, duckdb_query, score_duckdb
 
 __all__ = ["ENGINES", "OUTPUT_FORMATS", "Options", "choose_engine", "score_file", "parquet_as_jsonl"]
 
@@ -92,12 +93,12 @@ def choose_engine(policy: Policy, engine: str, records_path: str, options: Optio
             raise ValueError("--columns is carried by the Python engine; use --engine python (or auto)")
         if not readable:
             raise ValueError(f"DuckDB reads .jsonl, .ndjson, .json and .parquet files, not {_what(records_path)}; use --engine python")
-        to_sql(policy, "duckdb", as_of=options.as_of)  # raises SqlUnsupported naming what it cannot compute
+        duckdb_query(policy, options.as_of, "customers", clean=True)  # raises SqlUnsupported naming what it cannot compute
         return "duckdb"
     if not readable or options.fmt not in _TABLES or options.columns:
         return "python"
     try:
-        to_sql(policy, "duckdb", as_of=options.as_of)
+        duckdb_query(policy, options.as_of, "customers", clean=True)
     except SqlUnsupported:
         return "python"
     return "duckdb"
@@ -324,6 +325,14 @@ def _write(
         return _copy_parquet(con, policy, table, options, output_path)
     assert out is not None
     as_of = options.as_of.isoformat()
+    if options.fmt == "csv" and policy.decimals > 0:  # the lines made in DuckDB, as the renderer makes them
+        out.write(render.results_csv(policy, [], as_of, include_ineligible=options.include_ineligible))
+        cursor = con.execute(f'SELECT {csv_line(policy, as_of, options.include_ineligible)} FROM "{table}" ORDER BY "_ps_rank"')
+        count = 0
+        while batch := cursor.fetchmany(1 << 16):
+            out.write("".join([line for (line,) in batch]))
+            count += len(batch)
+        return count
     if options.fmt == "csv":  # the rows in parts, drawn by the same renderer as the Python run's
         out.write(render.results_csv(policy, [], as_of, include_ineligible=options.include_ineligible))
         cursor = con.execute(f'SELECT * EXCLUDE ("_ps_rank") FROM "{table}" ORDER BY "_ps_rank"')

@@ -21,9 +21,36 @@ from sqlglot import exp
 from policyscore.backends.sql import DIALECTS, SqlUnsupported, output_columns
 from policyscore.backends.sql.duckdb_input import checked_input, json_columns
 from policyscore.backends.sql.query import build_query, for_dialect, render
+from policyscore.backends.sql.typed_input import typed_checks
 from policyscore.policy import Policy, as_date
+from policyscore.policyfile.program import Program
 
 __all__ = ["DIALECTS", "SqlUnsupported", "to_sql", "score_duckdb", "output_columns", "duckdb_source"]
+
+
+#: The table name the cached DuckDB queries read; each run puts its own name (of the same length) in its place.
+_PLACEHOLDER = "_ps_records_000000000000"
+#: Queries already written for DuckDB, by program (kept alive with its entry), date and whether they carry ``_ps_clean``.
+_WRITTEN: dict[tuple[int, dt.date, bool], tuple[Program, str]] = {}
+
+
+def duckdb_query(policy: Policy, as_of: dt.date, table: str, *, clean: bool = False) -> str:
+    """The query as DuckDB runs it over ``table`` (with the ``_ps_fallback`` column, and ``_ps_clean`` carried
+    from the checked records when ``clean``), written once per program and date.
+
+    Raises :class:`SqlUnsupported` like :func:`to_sql`.  ``policyscore score`` asks for it twice
+    (choosing the engine, then scoring); writing a query costs far more than looking it up.
+    """
+    key = (id(policy.program), as_of, clean)
+    found = _WRITTEN.get(key)
+    if found is None or found[0] is not policy.program:
+        query = build_query(policy.program, as_of, _PLACEHOLDER, fallback_column=True)
+        if clean:
+            query = _with_clean(query)
+        if len(_WRITTEN) >= 16:
+            _WRITTEN.clear()
+        found = _WRITTEN[key] = (policy.program, for_dialect(query, "duckdb").sql("duckdb"))
+    return found[1].replace(_PLACEHOLDER, table)
 
 
 def to_sql(policy: Policy, dialect: str = "duckdb", table: str = "customers", as_of: dt.date | str | None = None) -> str:
@@ -37,14 +64,25 @@ def to_sql(policy: Policy, dialect: str = "duckdb", table: str = "customers", as
     return render(policy.program, build_query(policy.program, day, table), dialect, day, table)
 
 
-def duckdb_source(policy: Policy, path: str | Path) -> exp.Expr:
-    """The table function reading ``path`` (.jsonl/.ndjson, .json or .parquet) into checked, typed columns."""
+def duckdb_source(policy: Policy, path: str | Path, connection: duckdb.DuckDBPyConnection | None = None) -> exp.Expr:
+    """The table function reading ``path`` (.jsonl/.ndjson, .json or .parquet) into checked, typed columns.
+
+    A Parquet file whose column types say what each checked field holds is checked on those types
+    (:mod:`policyscore.backends.sql.typed_input`, needs ``connection`` to read its schema); any other
+    is checked as the JSON the Python engine reads.
+    """
     name = str(path)
     suffix = Path(name).suffix.lower()
     names = json_columns(policy.program, policy.check_all_fields)
     if suffix == ".parquet":
-        # Each column as the JSON the Python engine reads for it (policyscore.engines.parquet_as_jsonl), then the same checks.
         parquet = exp.Anonymous(this="read_parquet", expressions=[exp.Literal.string(name)])
+        if connection is not None:
+            described = connection.execute("DESCRIBE SELECT * FROM read_parquet(?)", [name]).fetchall()
+            types = {str(row[0]): str(row[1]) for row in described}
+            typed = typed_checks(policy.program, parquet, types, check_all_fields=policy.check_all_fields)
+            if typed is not None:
+                return exp.alias_(typed.subquery(), "_ps_checked", table=True)
+        # Each column as the JSON the Python engine reads for it (policyscore.engines.parquet_as_jsonl), then the same checks.
         as_json = [
             exp.alias_(exp.cast(exp.Anonymous(this="to_json", expressions=[exp.column(k, quoted=True)]), "JSON"), k, quoted=True)
             for k in names
@@ -63,7 +101,7 @@ def duckdb_source(policy: Policy, path: str | Path) -> exp.Expr:
             exp.Literal.string(name),
             exp.EQ(this=exp.column("format"), expression=exp.Literal.string(fmt)),
             exp.EQ(this=exp.column("columns"), expression=columns),
-            exp.EQ(this=exp.column("maximum_object_size"), expression=exp.Literal.number(1 << 26)),
+            exp.EQ(this=exp.column("maximum_object_size"), expression=exp.Literal.number(1 << 24)),
         ],
     )
     return exp.alias_(checked_input(policy.program, reader, check_all_fields=policy.check_all_fields).subquery(), "_ps_checked", table=True)
@@ -86,10 +124,10 @@ def score_duckdb(
     """
     day = as_date(as_of)
     con = connection if connection is not None else duckdb.connect()
-    view = f"_ps_records_{uuid.uuid4().hex[:12]}"
+    view = f"_ps_records_{uuid.uuid4().hex[:12]}"  # as long as _PLACEHOLDER
     if isinstance(source, (str, Path)):
         # Checked once into a temporary table: planning the checks and the scoring as one query takes DuckDB far longer.
-        reader = duckdb_source(policy, source)
+        reader = duckdb_source(policy, source, con)
         create = exp.Create(
             this=exp.to_table(view),
             kind="TABLE",
@@ -101,10 +139,7 @@ def score_duckdb(
     else:
         source.create_view(view, replace=True)
         clean = False
-    query = build_query(policy.program, day, view, fallback_column=True)
-    if clean:
-        query = _with_clean(query, view)
-    relation = con.sql(for_dialect(query, "duckdb").sql("duckdb"))
+    relation = con.sql(duckdb_query(policy, day, view, clean=clean))
     if internal:
         return relation
     keep = [f'"{c}"' for c in output_columns(policy.program)]
@@ -114,7 +149,7 @@ def score_duckdb(
     return relation.select(", ".join(keep))
 
 
-def _with_clean(query: exp.Select, view: str) -> exp.Select:
+def _with_clean(query: exp.Select) -> exp.Select:
     """The query with the checked records' ``_ps_clean`` carried to the output."""
     first = query.args["with_"].expressions[0].this
     first.select(exp.alias_(exp.column("_ps_clean", table="_ps_in", quoted=True), "_ps_clean", quoted=True), copy=False)
