@@ -207,3 +207,64 @@ def test_sql_runs_in_duckdb_and_refuses_with_ps701(run, tmp_path):
     policy.write_text(PORTFOLIO, encoding="utf-8")
     refused = run("sql", policy, "--as-of", AS_OF)
     assert refused.exit_code == 1 and "PS701" in refused.stderr
+
+
+#: Parquet files made from the sample with one row changed, in SQL over the sample's columns: (change, the engine that scores).
+PARQUET_ROWS = {
+    "clean": ("", "duckdb"),
+    "nan-in-an-unread-column": (
+        "REPLACE (CASE WHEN id = 'EDGE-01-PERFECT' THEN 'nan'::DOUBLE ELSE total_spend END AS total_spend)",
+        "python",
+    ),
+    "nan-in-an-unread-list": (
+        "REPLACE (CASE WHEN id = 'EDGE-01-PERFECT' THEN ['inf'::DOUBLE] ELSE mrr_last_6m::DOUBLE[] END AS mrr_last_6m)",
+        "python",
+    ),
+    "fraction-in-an-integer-field": (
+        "REPLACE (CASE WHEN id = 'EDGE-01-PERFECT' THEN 2.5 ELSE renewals_count::DOUBLE END AS renewals_count)",
+        "python",
+    ),
+    "whole-double-in-an-integer-field": ("REPLACE (renewals_count::DOUBLE AS renewals_count)", "duckdb"),
+    "value-outside-the-enum": ("REPLACE (CASE WHEN id = 'EDGE-01-PERFECT' THEN 'mining' ELSE industry END AS industry)", "python"),
+    "required-field-null": ("REPLACE (CASE WHEN id = 'EDGE-01-PERFECT' THEN NULL ELSE status END AS status)", "python"),
+    "number-as-text": ("REPLACE (renewals_count::VARCHAR AS renewals_count)", "python"),
+    "float32-numbers": ("REPLACE (renewal_likelihood::FLOAT AS renewal_likelihood)", "duckdb"),
+    "integer-ids": ("REPLACE (row_number() OVER () AS id)", "duckdb"),
+}
+
+
+@pytest.mark.parametrize("change", PARQUET_ROWS)
+def test_parquet_is_checked_on_its_column_types_as_the_python_engine_checks_its_rows(run, tmp_path, change):
+    """A Parquet file whose column types say what each field holds is checked on those types, never through JSON; any row the
+    Python engine rejects (NaN anywhere, a fraction in an integer field, a value outside the enum) sends the run to Python."""
+    from policyscore.backends.sql.typed_input import typed_checks
+    from policyscore.sql import duckdb_source
+
+    sql, engine = PARQUET_ROWS[change]
+    path = tmp_path / "customers.parquet"
+    con = duckdb.connect()
+    source = f"read_json('{SAMPLE}', format = 'newline_delimited')"
+    con.execute(f"COPY (SELECT * {sql} FROM {source}) TO '{path}' (FORMAT PARQUET)").fetchall()
+    policy = policyscore.load_policy(STARTUP)
+    typed = "to_json" not in duckdb_source(policy, path, con).sql("duckdb").lower()
+    assert typed == (change != "number-as-text")
+    assert _engine_used(STARTUP, path, include_ineligible=True) == engine
+    out = _both(run, STARTUP, path, "--format", "csv", "--include-ineligible", "--on-error", "skip")
+    rejected = {"duckdb": 0, "python": 1}[engine] if change != "number-as-text" else 324
+    assert f"{rejected} rejected" in out.stderr and out.exit_code == (1 if rejected == 324 else 0)
+    types = {"id": "VARCHAR", "status": "STRUCT(a DOUBLE)"}
+    assert typed_checks(policy.program, duckdb_source(policy, path, con), types) is None
+
+
+def test_csv_lines_made_in_duckdb_quote_as_pythons_csv_does(run, tmp_path):
+    """Ids holding a comma, a quote, a newline or a carriage return, and a score clamped: the same bytes from both engines."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()[:40]
+    ids = ["a,b", 'say "hi"', "two\nlines", "cr\rhere", "plain", " spaced "]
+    records = [json.loads(line) for line in lines]
+    for record, rid in zip(records, ids):
+        record["id"] = rid
+    path = tmp_path / "odd-ids.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    assert _engine_used(STARTUP, path, include_ineligible=True) == "duckdb"
+    out = _both(run, STARTUP, path, "--format", "csv", "--include-ineligible")
+    assert '"a,b",' in out.stdout and '"say ""hi""",' in out.stdout and '"two\nlines",' in out.stdout
