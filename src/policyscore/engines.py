@@ -129,20 +129,30 @@ def score_file(
     """
     fmt = _input_format(records_path, options.input_format)
     if engine == "duckdb" and fmt is not None:
-        con = _connect()
-        try:
-            summary = _duckdb_run(con, policy, records_path, fmt, options, out, output_path, opener)
-            if summary is not None:
-                return summary, "duckdb"
-        finally:
-            con.close()
+        with tempfile.TemporaryDirectory(prefix="policyscore-") as spill:
+            con = _connect(spill)
+            try:
+                summary = _duckdb_run(con, policy, records_path, fmt, options, out, output_path, opener)
+                if summary is not None:
+                    return summary, "duckdb"
+            finally:
+                con.close()
     with _opened(records_path, fmt, options.input_format, opener) as source:
         return _python_run(policy, source, options, out, output_path, rejects, tick), "python"
 
 
-def _connect() -> duckdb.DuckDBPyConnection:
+#: What DuckDB may hold in memory during a run; past it, its tables spill to a temporary folder.
+MEMORY_LIMIT = "320MB"
+
+
+def _connect(spill: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection; with ``spill`` (a folder), its memory is bounded and the run's tables spill there."""
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false").fetchall()
+    if spill is not None:
+        con.execute("SET preserve_insertion_order = false").fetchall()  # every result the run keeps is ordered explicitly
+        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'").fetchall()
+        con.execute(f"SET temp_directory = '{_quote(spill)}'").fetchall()
     return con
 
 
