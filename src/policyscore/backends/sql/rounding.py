@@ -70,11 +70,16 @@ def CAST(e: exp.Expr, to: exp.DataType | str) -> exp.Expr:
     return exp.cast(e, to, copy=False)
 
 
+def _double() -> exp.DataType:
+    """A new DOUBLE type node (built directly: ``DataType.build("DOUBLE")`` parses its text each time)."""
+    return exp.DataType(this=exp.DataType.Type.DOUBLE)
+
+
 def dbl(value: float | int) -> exp.Expr:
     """A double literal, exact: an integer below 2 ** 53 as itself, anything else as its shortest text."""
     if isinstance(value, int) and abs(value) < 2**53:
-        return CAST(exp.Literal.number(value), exp.DataType.build("DOUBLE"))
-    return CAST(exp.Literal.string(repr(float(value))), exp.DataType.build("DOUBLE"))
+        return CAST(exp.Literal.number(value), _double())
+    return CAST(exp.Literal.string(repr(float(value))), _double())
 
 
 def _smallest_double_at_least(q: Fraction) -> float:
