@@ -49,7 +49,7 @@ def test_the_command_line_reports_an_engine_bug_with_exit_3(tmp_path, monkeypatc
     (tmp_path / "p.yaml").write_text(POLICY)
     (tmp_path / "r.jsonl").write_text('{"id": "x", "a": 1, "b": 0}\n')
     monkeypatch.setitem(backends.BACKENDS, "python", _broken)
-    result = run("score", tmp_path / "p.yaml", tmp_path / "r.jsonl", "--as-of", "2026-11-01")
+    result = run("score", tmp_path / "p.yaml", tmp_path / "r.jsonl", "--as-of", "2026-11-01", "--engine", "python")
     assert result.exit_code == 3
     assert "internal error" in result.stderr and "bug in policyscore" in result.stderr
     assert "rejected" not in result.stderr
