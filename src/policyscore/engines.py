@@ -337,7 +337,7 @@ def _write(
     as_of = options.as_of.isoformat()
     if options.fmt == "csv" and policy.decimals > 0:  # the lines made in DuckDB, as the renderer makes them
         out.write(render.results_csv(policy, [], as_of, include_ineligible=options.include_ineligible))
-        cursor = con.execute(f'SELECT {csv_line(policy, as_of, options.include_ineligible)} FROM "{table}" ORDER BY "_ps_rank"')
+        cursor = con.execute(f'SELECT {csv_line(policy.program, as_of, options.include_ineligible)} FROM "{table}" ORDER BY "_ps_rank"')
         count = 0
         while batch := cursor.fetchmany(1 << 16):
             out.write("".join([line for (line,) in batch]))

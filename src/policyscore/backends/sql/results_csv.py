@@ -15,10 +15,7 @@ or less are drawn by the renderer itself.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pragma: no cover
-    from policyscore.policy import Policy
+from policyscore.policyfile.program import Program
 
 __all__ = ["csv_line"]
 
@@ -43,18 +40,18 @@ def _quoted(c: str) -> str:
     )
 
 
-def csv_line(policy: Policy, as_of: str, include_ineligible: bool) -> str:
+def csv_line(program: Program, as_of: str, include_ineligible: bool) -> str:
     """The SQL expression of one CSV line (with its ``\\n``) of a shown row."""
-    d = policy.decimals
+    d = program.decimals
     assert d > 0, "decimals of 0 or less are drawn by the renderer"
     cells = [_quoted('"id"'), _num('"score"', d), _quoted("coalesce(\"tier\", '')")]
-    points = [_q(f"points_{f}") for f in policy.factor_ids]
+    points = [_q(f"points_{f.id}") for f in program.factors]
     cells += [_num(p, d) for p in points]
     adj = '"adjustment_points"'
-    if policy.adjustments:
+    if program.adjustments:
         cells.append(f"CASE WHEN {adj} > 0 THEN '+' || {_num(adj, d)} ELSE {_num(adj, d)} END")
-    if policy.score_min is not None or policy.score_max is not None:
-        scale = policy.program.unit_scale
+    if program.score_min is not None or program.score_max is not None:
+        scale = program.unit_scale
         raw = " + ".join([*(f"round({p} * {scale})" for p in points), f"round({adj} * {scale})"])
         clamped = f"({raw}) <> round(\"score\" * {scale})"
         cells.append(f"CASE WHEN \"score\" IS NOT NULL AND {clamped} THEN {_num(f'(({raw}) / {scale})', d)} ELSE '' END")
