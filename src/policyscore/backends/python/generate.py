@@ -245,19 +245,25 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
     fixed = [(j, t.units) for j, t in enumerate(plan.tiers) if t.units is not None]
     if len(fixed) > _CHUNK:
         src.add(body, f"_tier = {em.bind(_tier_lookup(fixed), 'tiers')}(_tot)")
-    else:
-        src.add(body, "_tier = " + "".join(f"{j} if _tot >= {units} else " for j, units in fixed) + "None")
+        names_by_index = {None: None} | {j: t.name for j, t in enumerate(plan.tiers)}
+        src.add(body, f"_tn = {em.bind(names_by_index, 'tn')}[_tier]")
+    else:  # each tier's index and name together, as one constant
+        chain = "".join(f"{(j, plan.tiers[j].name)!r} if _tot >= {units} else " for j, units in fixed)
+        src.add(body, f"_tier, _tn = {chain}(None, None)")
+    # the score as from_units gives it
+    score = f"_tot / {10**d}" if d > 0 else f"_tot * {10 ** (-d)}"
+    rid = f"r.get({plan.id_field!r})"
     points_tuple = "(" + "".join(f"p{i}, " for i in factor_range) + ")"
     adj_tuple = "(" + "".join(f"a{k}, " for k in range(len(plan.adjustments))) + ")"
     values_tuple = "(" + "".join(f"x{i}, " for i in factor_range) + ")"
     bands_tuple = "(" + "".join((f"b{i}, " if fac.bands is not None else "None, ") for i, fac in enumerate(plan.factors)) + ")"
-    common = {"program": "_program", "record": "r", "as_of": "as_of", "filter_values": filters_tuple, "portfolio_values": "_pv"}
+    common = {"program": "_program", "record": "r", "as_of": "as_of", "filter_values": filters_tuple, "portfolio_values": "_pv", "id": rid}
     full = {"let_values": lets_tuple, "factor_values": values_tuple, "band_indexes": bands_tuple}
     scored = {"factor_units": points_tuple, "adjustment_values": adj_tuple}
     if plan.segmented:
         segments = "".join((f"s{i}, " if fac.by is not None else "None, ") for i, fac in enumerate(plan.factors))
         scored["factor_segments"] = f"({segments})"
-    scored |= {"raw_units": "_raw", "total_units": "_tot", "tier_index": "_tier"}
+    scored |= {"raw_units": "_raw", "total_units": "_tot", "tier_index": "_tier", "score": score, "tier": "_tn"}
     src.add(body, "if _explain:")
     src.add(body + 1, _result(common | full | scored))
     src.add(body, _result(common | scored))
