@@ -31,11 +31,11 @@ placed.
 from __future__ import annotations
 
 import math
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from policyscore.backends.python.calls import call
+from policyscore.backends.python.calls import call, is_atom
 from policyscore.language import nodes as n
 from policyscore.language import semantics as rt
 from policyscore.language._compat import assert_never
@@ -46,15 +46,6 @@ __all__ = ["Emitter", "INLINE_HEIGHT", "is_atom"]
 
 #: The tallest sub-expression compiled as one Python expression; a taller one becomes statements.
 INLINE_HEIGHT = 8
-
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def is_atom(src: str) -> bool:
-    """Whether ``src`` is a name (a local, a bound constant, ``None``, ``True``, ``False``): reading it
-    twice computes nothing, and ``is`` may test it (Python warns on ``is`` with a number or string literal)."""
-    return _NAME.fullmatch(src) is not None
-
 
 @dataclass
 class Emitter:
@@ -86,6 +77,15 @@ class Emitter:
         if isinstance(value, float) and math.isfinite(value):
             return repr(value)
         return self.bind(value, "k")
+
+    def made_once(self, key: Any, make: Callable[[], Any], prefix: str) -> str:
+        """The name of the constant ``make()`` gave the first time ``key`` was asked for: one per policy and key."""
+        name = self._const_ids.get((prefix, ("made", key)))
+        if name is None:
+            name = f"_{prefix}{len(self._const_ids)}"
+            self._const_ids[(prefix, ("made", key))] = name
+            self.namespace[name] = make()
+        return name
 
     def bind(self, value: Any, prefix: str) -> str:
         key = (prefix, _hashable(value))
