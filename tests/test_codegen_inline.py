@@ -132,3 +132,20 @@ def test_matches_on_text_regex_cannot_search_rejects_the_record_every_time():
     for _ in range(2):
         with pytest.raises(ps.RecordError):
             policy.score({"t": "a\ud800"}, AS_OF)
+
+
+@pytest.mark.parametrize("op", ["and", "or"])
+def test_and_or_with_one_side_never_null_keep_the_three_valued_tables(op: str):
+    """A side that is never null lets the generated code use Python's ``and``/``or`` (left) or a shorter test (right)."""
+    fields = {"b": "boolean", "c": "boolean", "bb": "boolean?"}
+    policy = expr_policy(f"b {op} bb", fields)
+    assert "is None or" not in policy.source  # not the general three-valued form
+    for b, bb in itertools.product((True, False), (True, False, None)):
+        for text in (f"b {op} bb", f"bb {op} b", f"(b {op} c) {op} bb", f"bb {op} (b {op} c)", f"not (bb {op} b)"):
+            record = {"b": b, "c": not b, "bb": bb}
+            got = both(text, record, fields)
+            assert got is None or isinstance(got, bool)
+        if op == "and":
+            assert both("bb and b", {"b": b, "c": b, "bb": bb}, fields) == (False if False in (b, bb) else (None if bb is None else True))
+        else:
+            assert both("bb or b", {"b": b, "c": b, "bb": bb}, fields) == (True if True in (b, bb) else (None if bb is None else False))

@@ -363,7 +363,10 @@ class ExprGen:
             case n.Logical(op=op, left=left, right=right):
                 bool_kinds = frozenset({"boolean"})
                 lsrc, rsrc = self.guarded(left, bool_kinds), self.guarded(right, bool_kinds)
-                return self.logical_src(op, lsrc, rsrc, self.nullable(left) or self.nullable(right))
+                if self.nullable(left) and not self.nullable(right):
+                    return self.logical_null_left(op, lsrc, rsrc)
+                # Python's ``and``/``or`` after a left side that is True or False: the right side's value, null included
+                return self.logical_src(op, lsrc, rsrc, self.nullable(left))
             case n.IsNull(operand=operand, negated=negated):
                 return f"({self.gen(operand)} is {'not ' if negated else ''}None)"
             case n.Binary(op=op, left=left, right=right):
@@ -373,6 +376,13 @@ class ExprGen:
             case n.Call():
                 return call(self, node)
         assert_never(node)
+
+    def logical_null_left(self, op: str, lsrc: str, rsrc: str) -> str:
+        """Three-valued ``and``/``or`` of a left side that may be null and a right side that is True or False."""
+        stop, go = ("False", "True") if op == "and" else ("True", "False")
+        left, a = self.hold(lsrc)
+        if_null = f"(None if {rsrc} else False)" if op == "and" else f"(True if {rsrc} else None)"
+        return f"({stop} if {left} is {stop} else ({rsrc} if {a} is {go} else {if_null}))"
 
     def logical_src(self, op: str, lsrc: str, rsrc: str, kleene: bool) -> str:
         """Three-valued ``and``/``or``: the right side only when the left does not decide."""

@@ -15,17 +15,16 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from policyscore.backends.python.expressions import Emitter
+from policyscore.backends.python.points import value_points
 from policyscore.backends.python.recordcheck import record_checks
 from policyscore.engine.reference import NOT_COMPUTED, checked_fields
 from policyscore.engine.result import Result
-from policyscore.language.rounding import FAST_ABOVE, FAST_BELOW, FAST_LIMIT, to_units
+from policyscore.language.rounding import to_units
 from policyscore.language.semantics import guard
 from policyscore.policyfile.program import Expression, Factor, Program
 
 __all__ = ["generate"]
 
-# Fast-path rounding equals to_units below FAST_LIMIT (proof in language/rounding.py).
-_FAST_LIMIT = FAST_LIMIT
 # Python nests an ``elif`` in the ``if`` before it, and ``a + b + c`` in ``a + b``: so that the generated
 # code nests no deeper whatever the policy, band chains (two branches a band) and sums are cut into pieces
 # this long, and more tiers than _CHUNK are searched by bisection.
@@ -129,6 +128,11 @@ def _bands(src: _Src, body: int, em: Emitter, i: int, fac: Factor) -> None:
                 break
             lines, csrc = cond
             src.block(indent, lines)
+            band_type = band.expr.type if band.expr is not None else None
+            if band_type is not None and band_type.kind == "boolean" and not band_type.maybe_null:
+                src.add(indent, f"{'elif' if pos else 'if'} {csrc}:")  # True or False, never null
+                src.add(indent + 1, chosen)
+                continue
             src.add(indent, f"{'elif' if pos else 'if'} (_c := {csrc}) is True:")
             src.add(indent + 1, chosen)
             src.add(indent, "elif _c is None:")
@@ -189,7 +193,6 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
         if not let.for_filters:
             _assign(src, body, em, names[let.name], let.expr)
     d = plan.decimals
-    scale = 10.0**d
     for i, fac in enumerate(plan.factors):
         missing_units: int | str = fac.missing_units
         if fac.by is not None:  # weights by segment: the record's weight, by its segment (else: the last choice)
@@ -209,6 +212,9 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
             continue
         assert fac.expr is not None
         _assign(src, body, em, f"x{i}", fac.expr, "number")
+        if fac.by is None:
+            src.block(body, value_points(em, fac, f"x{i}", f"p{i}", d))
+            continue
         # A value that is null, or not a finite number (an overflow: x - x is then NaN), is missing.
         if fac.expr.type.maybe_null:
             src.add(body, f"if x{i} is None or x{i} - x{i} != 0: p{i} = {missing_units}")
@@ -216,18 +222,7 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
             src.add(body, f"if x{i} - x{i} != 0: p{i} = {missing_units}")
         src.add(body, "else:")
         src.add(body + 1, f"_c = 0 if x{i} < 0 else (1 if x{i} > 1 else x{i})")
-        if fac.by is not None:
-            src.add(body + 1, f"p{i} = _units(_W{i}[c{i}] * _c, {d})")
-            continue
-        weight = repr(fac.weight)
-        src.add(body + 1, f"_p = {weight} * _c")
-        src.add(body + 1, f"_y = _p * {scale!r}")
-        src.add(body + 1, "_n = int(_y)")
-        src.add(body + 1, "_f = _y - _n")
-        if fac.weight * scale >= _FAST_LIMIT:
-            src.add(body + 1, f"p{i} = _units(_p, {d})")
-        else:
-            src.add(body + 1, f"p{i} = _n + 1 if _f > {FAST_ABOVE!r} else (_n if _f < {FAST_BELOW!r} else _units(_p, {d}))")
+        src.add(body + 1, f"p{i} = _units(_W{i}[c{i}] * _c, {d})")
     factor_range = range(len(plan.factors))
     parts = [f"p{i}" for i in factor_range]
     for k, adj in enumerate(plan.adjustments):
