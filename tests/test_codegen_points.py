@@ -47,6 +47,11 @@ factors:
 """
 
 
+def _one_function(policy: ps.Policy) -> str:
+    """The generated source of ``_evaluate`` (the same body follows in ``_evaluate_many``)."""
+    return policy.source.split("\ndef _evaluate_many")[0]
+
+
 def _agree(policy: ps.Policy, record: dict[str, Any]) -> reference.Outcome:
     """Score ``record`` both ways, with and without explanations; assert the same points and values."""
     ref = reference.evaluate(policy.program, record, AS_OF)
@@ -62,7 +67,7 @@ def _agree(policy: ps.Policy, record: dict[str, Any]) -> reference.Outcome:
 
 def test_points_of_constant_values_are_looked_up_and_are_the_reference_points():
     policy = load(CONSTANTS)
-    assert policy.source.count("= _pts") == 3  # the first three factors are looked up, the last is computed
+    assert _one_function(policy).count("= _pts") == 3  # the first three factors are looked up, the last is computed
     seen = set()
     for a, b, n in itertools.product((True, False, None), (True, False), (None, 0.25, 3)):
         ref = _agree(policy, {"a": a, "b": b, "n": n})
@@ -76,7 +81,7 @@ def test_constants_that_a_table_cannot_hold_are_computed():
     more constants than the table's limit: computed too."""
     many = " + ".join(f"(if b then {k / 100} else 0)" for k in range(1, 7))  # 64 sums
     policy = load(CONSTANTS.replace("(if b then 0.6 else 0) + (if a then 0.4 else 0) - (if b then 0.05 else 0.15) * 2", many))
-    assert policy.source.count("= _pts") == 2
+    assert _one_function(policy).count("= _pts") == 2
     for b in (True, False):
         _agree(policy, {"a": None, "b": b, "n": None})
     assert points._table(policy.factors[0], [1, 1.0, None], 2) is not None
@@ -162,3 +167,35 @@ def test_bands_whose_conditions_are_never_null_choose_like_the_reference():
     assert "if (f0 and (f2 > 3)):" in policy.source and "elif (f2 > 0):" in policy.source  # plain tests, no null branch
     for b, n, m in itertools.product((True, False), (-1, 2, 5), (None, 1, 3)):
         _agree(policy, {"b": b, "n": n, "m": m})
+
+
+CLAMPS = """
+policy: clamps
+version: 1
+record:
+  fields: {x: number?, up: boolean, down: boolean}
+factors:
+  - id: x
+    weight: 60
+    missing: 0.5
+    value: x
+adjustments:
+  - {id: up, points: 5, when: up}
+  - {id: down, points: -5, when: down}
+score: {min: MIN, max: MAX}
+tiers:
+  - {name: high, min: 40}
+  - {name: any, min: LOWEST}
+"""
+
+
+@pytest.mark.parametrize(("low", "high", "clamps"), [(0, 60, 2), (-5, 65, 0), (-10, 60, 1), (0, 100, 1)])
+def test_the_score_is_clamped_only_where_the_points_can_pass_min_or_max(low: int, high: int, clamps: int):
+    """The factor gives 0 to 60 points, the adjustments -5 and +5: the sum lies in [-5, 65]."""
+    policy = load(CLAMPS.replace("MIN", str(low)).replace("MAX", str(high)).replace("LOWEST", str(low)))
+    source = _one_function(policy)
+    assert source.count("if _tot < ") + source.count("if _tot > ") == clamps
+    assert "else (1, 'any')" in source  # every total reaches the last tier: no test for it
+    for x, u, d in itertools.product((None, -1, 0, 0.3, 0.99, 1, 2), (True, False), (True, False)):
+        ref = _agree(policy, {"x": x, "up": u, "down": d})
+        assert low * 100 <= ref.total_units <= high * 100

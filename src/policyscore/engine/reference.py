@@ -43,6 +43,7 @@ __all__ = [
     "next_tier",
     "describe_value",
     "checked_fields",
+    "check_id",
     "check_record",
     "record_lookup",
     "relative_thresholds",
@@ -203,6 +204,12 @@ def check_record(program: Program, record: Any, *, check_all_fields: bool = True
         raise RecordError(f"a record must be an object, got {describe_value(record)}", code="PS403")
     for name in checked_fields(program, check_all_fields):
         field_checker(program.fields[name])(record.get(name))
+
+
+def check_id(rid: float, id_field: str) -> None:
+    """An id that is a float must be finite: a NaN or infinite id cannot name a customer (nor be written as JSON)."""
+    if rid != rid or rid in (math.inf, -math.inf):
+        raise RecordError(f"the id {rid!r} is not a string or a finite number", code="PS512", field=id_field)
 
 
 def describe_value(value: Any) -> str:

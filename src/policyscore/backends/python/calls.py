@@ -92,7 +92,8 @@ def _scale(gen: ExprGen, node: n.Call) -> str | None:
         return None
     t = gen.em.temp()
     span = hi_v - lo_v
-    body = f"(0.0 if ({t} := ({{x}} - {gen.em.const(lo_v)}) / {gen.em.const(span)}) < 0 else (1.0 if {t} > 1 else {t}))"
+    shifted = "{x}" if lo_v.__class__ is int and lo_v == 0 else f"({{x}} - {gen.em.const(lo_v)})"  # x - 0 is x for every number
+    body = f"(0.0 if ({t} := {shifted} / {gen.em.const(span)}) < 0 else (1.0 if {t} > 1 else {t}))"
     return _null_guarded(gen, x, body)
 
 
