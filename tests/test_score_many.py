@@ -112,3 +112,14 @@ def test_score_many_checks_as_of_only_when_read():
     results = policy.score_many(RECORDS, "1 November")  # nothing runs yet
     with pytest.raises(ValueError, match="as_of must be a date"):
         next(results)
+
+
+def test_the_loop_is_compiled_at_its_first_use_with_its_line_numbers_in_the_source():
+    """Loading a policy compiles ``_evaluate`` only (validate, explain and score() do not pay for the loop)."""
+    policy = load(POLICY)
+    assert "_evaluate_many" not in policy.evaluator.__globals__
+    list(policy.score_many(RECORDS[:1], AS_OF))
+    loop = policy.evaluator.__globals__["_evaluate_many"]
+    assert policy.source.splitlines()[loop.__code__.co_firstlineno - 1].startswith("def _evaluate_many(")
+    list(policy.score_many(RECORDS[:1], AS_OF))
+    assert policy.evaluator.__globals__["_evaluate_many"] is loop  # compiled once

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
+from typing import Any
 
 from policyscore.backends.python.expressions import Emitter
 from policyscore.backends.python.points import value_points
@@ -302,16 +303,30 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
     else:
         src.add(2, _result(common | {"let_values": early_lets_tuple}))
     src.add(1, _result(common))
-    if not plan.uses_book:
-        src.lines += ["", *_one_after_another(src.lines)]
-        ns["_check_id"] = partial(check_id, id_field=plan.id_field)
-    source = "\n".join(src.lines) + "\n"
-    code = compile(source, f"<policy {plan.name}>", "exec")
-    exec(code, ns)  # noqa: S102 - the source is generated from checked expressions only
+    filename = f"<policy {plan.name}>"
+    single = "\n".join(src.lines) + "\n"
+    exec(compile(single, filename, "exec"), ns)  # noqa: S102 - the source is generated from checked expressions only
     evaluate = ns["_evaluate"]
-    if not plan.uses_book:
-        evaluate.many = ns["_evaluate_many"]
-    return evaluate, source
+    if plan.uses_book:
+        return evaluate, single
+    loop = "\n".join(_one_after_another(src.lines)) + "\n"
+    ns["_check_id"] = partial(check_id, id_field=plan.id_field)
+    # compiled when first used (as long again to compile as _evaluate), with the line numbers it has in the source
+    evaluate.many = _compiled_when_used("\n" * (len(src.lines) + 1) + loop, filename, ns)
+    return evaluate, single + "\n" + loop
+
+
+def _compiled_when_used(source: str, filename: str, ns: dict[str, Any]) -> Callable[..., Any]:
+    """A function calling ``_evaluate_many`` of ``source``, which is compiled at the first call."""
+    compiled: list[Callable[..., Any]] = []
+
+    def many(*args: Any) -> Any:
+        if not compiled:
+            exec(compile(source, filename, "exec"), ns)  # noqa: S102 - generated from checked expressions only
+            compiled.append(ns["_evaluate_many"])
+        return compiled[0](*args)
+
+    return many
 
 
 def _one_after_another(lines: list[str]) -> list[str]:
