@@ -66,7 +66,7 @@ def line_profile(policy: policyscore.Policy, records: list[dict]) -> None:
     except ImportError:
         print("line_profiler is not installed: skipping the per-line profile (pip install line_profiler)")
         return
-    fn = policy._evaluate
+    fn = policy.evaluator
     lines = policy.source.splitlines(True)
     linecache.cache[fn.__code__.co_filename] = (len(policy.source), None, lines, fn.__code__.co_filename)
 
@@ -115,7 +115,7 @@ def line_profile(policy: policyscore.Policy, records: list[dict]) -> None:
 
 def sections(policy: policyscore.Policy, records: list[dict], repeat: int = 5) -> None:
     """Exact section costs: time cumulative prefixes of the generated function (each ends with ``return None``)."""
-    fn = policy._evaluate
+    fn = policy.evaluator
     lines = policy.source.splitlines()
     cuts: list[tuple[str, int]] = []
 

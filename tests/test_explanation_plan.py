@@ -144,3 +144,38 @@ def test_a_let_that_fails_on_an_ineligible_record_is_left_to_the_explanation() -
     result = policy.score({"status": "gone", "note": 5}, AS_OF)
     assert not result.eligible and result.let_values == (NOT_COMPUTED,)
     assert result.to_dict()["lets"][0]["value"] is None
+
+
+SEGMENTS = """
+policy: segments
+version: 1
+record:
+  fields: {size: "enum(smb, mid)?", nps: number?}
+factors:
+  - id: satisfaction
+    weight: {by: size, smb: 5, else: 8}
+    missing: 0.5
+    bands:
+      - {when: nps >= 9, value: 1}
+      - {when: nps >= 5, value: 0.5}
+      - {else: 0}
+"""
+
+
+def test_remembered_reason_sentences_follow_everything_they_say(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A banded or missing factor's sentence is remembered: the same band with another segment's weight, or
+    another missing reason, must still be said in its own words."""
+    records = [{"size": s, "nps": n} for s in ("smb", "mid", None) for n in (None, 2, 6, 10)] * 2
+
+    def sentences(policy: policyscore.Policy) -> list[str]:
+        return [r["text"] for d in _explanations(policy, records, True) for r in d["reasons"]]
+
+    remembered = sentences(load(SEGMENTS))
+    monkeypatch.setattr(explanation, "_REMEMBER_LIMIT", 0)
+    assert remembered == sentences(load(SEGMENTS))
+    assert "satisfaction: 2.5 of 5 points; matched band 'nps >= 5' worth 0.5; needs nps >= 9 for 1" in remembered
+    assert "satisfaction: 4 of 8 points; matched band 'nps >= 5' worth 0.5; needs nps >= 9 for 1" in remembered
+    assert any("no value ('nps' is null)" in text for text in remembered)
+    # the same points (none) out of different maximums
+    nothing = {t.split(";")[0] for t in remembered if t.startswith("satisfaction: 0 of")}
+    assert nothing == {"satisfaction: 0 of 5 points", "satisfaction: 0 of 8 points"}

@@ -9,7 +9,6 @@ one, after the reference evaluator has confirmed the record itself is fine.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -229,8 +228,7 @@ class Policy:
 
     def _check_id(self, rid: float) -> None:
         """An id that is not a finite number cannot name a customer (nor be written as JSON): the record is rejected."""
-        if rid != rid or rid in (math.inf, -math.inf):
-            raise RecordError(f"the id {rid!r} is not a string or a finite number", code="PS512", field=self.program.id_field)
+        reference.check_id(rid, self.program.id_field)
 
     def score_many(
         self,
@@ -264,6 +262,17 @@ class Policy:
                 yield result
             return
         fn = self.evaluator
+        many = getattr(fn, "many", None)
+        if many is not None:  # the back end's own loop
+
+            def fail(record: Any, exc: Exception) -> RecordError:
+                error = self._record_error(record, day, exc)
+                if on_error == "raise":
+                    raise error from None
+                return error
+
+            yield from many(records, day, explain, fail)
+            return
         for record in records:
             try:
                 result = fn(record, day, explain)

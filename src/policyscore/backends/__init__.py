@@ -1,7 +1,11 @@
 """Back ends: each turns a :class:`~policyscore.policyfile.program.Program` into something that scores records.
 
 A back end is a function ``compile(program, *, check_all_fields=False)``
-returning an evaluator ``evaluate(record, as_of, explain) -> Result``.  Adding
+returning an evaluator ``evaluate(record, as_of, explain) -> Result``; the
+evaluator may carry ``evaluate.many(records, as_of, explain, fail)``, a
+generator scoring records one after another that yields ``fail(record,
+exception)`` for a record it cannot score (``Policy.score_many`` uses it when
+present, and checks nothing of its own on its results).  Adding
 one (a SQL dialect, say) means adding a module and one entry in
 :data:`BACKENDS`; nothing else in the package changes.  Every back end is
 held to :mod:`policyscore.engine.reference` by the conformance corpus and the

@@ -42,9 +42,10 @@ _REMEMBERED = frozenset({type(None), bool, int, float, str, date})
 
 def _plain(value: Any) -> Any:
     """``value`` as JSON shows it, without a call for the common scalar cases."""
-    if value.__class__ is float and value - value != 0:  # an overflow (inf) or NaN: no JSON number holds it
-        return repr(value)
-    return value if value is None or value.__class__ in _PLAIN else to_plain(value)
+    cls = value.__class__
+    if cls is float:
+        return value if value - value == 0 else repr(value)  # an overflow (inf) or NaN: no JSON number holds it
+    return value if value is None or cls in _PLAIN else to_plain(value)
 
 
 # ---------------------------------------------------------------- what is the same for every record
@@ -99,13 +100,42 @@ class _Plan:
         self.factor_codes = tuple(f"factor:{f.id}" for f in program.factors)
         self.filters = tuple((f, _reader(program, f.expr.inputs)) for f in program.filters)
         self.factors = tuple((f, _reader(program, f.inputs), _factor_words(f)) for f in program.factors)
+        # each factor's entry with what no record changes filled in (copied per explanation, its order kept)
+        self.factor_entries = tuple(_factor_template(f) for f in program.factors)
+        self.band_entries: tuple[tuple[dict[str, Any], ...], ...] = tuple(
+            tuple({"index": j, "label": b.label, "when": b.text, "value": b.value} for j, b in enumerate(f.bands or ()))
+            for f in program.factors
+        )
         d = program.decimals
         self.adjustments = tuple(
             (a, _reader(program, a.expr.inputs), from_units(a.units, d), from_units(0, d)) for a in program.adjustments
         )
+        # filters' and adjustments' entries as every record starts them (copied per explanation, their order kept)
+        self.filter_entries: tuple[dict[str, Any], ...] = tuple(
+            {"id": f.id, "description": f.description, "expression": f.text, "passed": False, "result": None}
+            | {"inputs": None, "null_reason": None}
+            for f in program.filters
+        )
+        self.adjustment_entries: tuple[dict[str, Any], ...] = tuple(
+            {
+                "id": a.id,
+                "description": a.description,
+                "expression": a.text,
+                "condition": None,
+                "applied": False,
+                "points": from_units(0, d),
+                "defined_points": from_units(a.units, d),
+                "inputs": None,
+                "null_reason": None,
+            }
+            for a in program.adjustments
+        )
         # For each expression whose null reason may be remembered: (its slot, what the reason depends on).
         self.null_keys: dict[int, tuple[int, _Recipe]] = {}
         self.reasons: dict[tuple[Any, ...], str | None] = {}
+        # The reason sentences of missing and banded factors, by what they say: (factor, points, maximum,
+        # missing reason, value, band).
+        self.sentences: dict[tuple[Any, ...], str] = {}
         # What each let reads (fields, as_of, other lets' values), for remembering its value; None: not remembered.
         self.let_reads: tuple[_Recipe | None, ...] = tuple(None if program.portfolio else _reads(program, let.expr) for let in program.lets)
         self.let_values: dict[tuple[Any, ...], Any] = {}
@@ -270,46 +300,39 @@ def explain(result: Any) -> dict[str, Any]:
         for (name, text, read), v in zip(plan.lets, lets)
     ]
     filters = []
-    for (flt, read), value in zip(plan.filters, result.filter_values):
-        filters.append(
-            {
-                "id": flt.id,
-                "description": flt.description,
-                "expression": flt.text,
-                "passed": value is True,
-                "result": value,
-                "inputs": read(record, lets, result),
-                "null_reason": _why_null(plan, flt.expr, result) if value is None else None,
-            }
-        )
+    for (flt, read), template, value in zip(plan.filters, plan.filter_entries, result.filter_values):
+        entry = template.copy()
+        entry["passed"] = value is True
+        entry["result"] = value
+        entry["inputs"] = read(record, lets, result)
+        if value is None:
+            entry["null_reason"] = _why_null(plan, flt.expr, result)
+        filters.append(entry)
     out["filters"] = filters
     factors: list[dict[str, Any]] = []
     adjustments: list[dict[str, Any]] = []
     if eligible:
         segments = result.factor_segments
         points = (lambda u: u / scale) if d > 0 else (lambda u: from_units(u, d))
-        for (fac, read, _), raw, band, units in zip(plan.factors, result.factor_values, result.band_indexes, result.factor_units):
-            entry = _factor_entry(plan, result, fac, raw, band, points(units))
+        parts = zip(plan.factors, result.factor_values, result.band_indexes, result.factor_units)
+        for k, ((fac, read, _), raw, band, units) in enumerate(parts):
+            entry = _factor_entry(plan, result, k, raw, band, points(units))
             entry["inputs"] = read(record, lets, result)
             if segments is not None and fac.by is not None:  # weights by segment: the record's segment and weight
                 choice = reference.weight_choice(fac, segments[len(factors)])
                 assert choice is not None
                 entry.update(segment=_plain(segments[len(factors)]), weight=choice.weight, max_points=from_units(choice.max_units, d))
             factors.append(entry)
-        for (adj, read, applied_points, no_points), applied in zip(plan.adjustments, result.adjustment_values):
-            adjustments.append(
-                {
-                    "id": adj.id,
-                    "description": adj.description,
-                    "expression": adj.text,
-                    "condition": applied,
-                    "applied": applied is True,
-                    "points": applied_points if applied is True else no_points,
-                    "defined_points": applied_points,
-                    "inputs": read(record, lets, result),
-                    "null_reason": _why_null(plan, adj.expr, result) if applied is None else None,
-                }
-            )
+        for (adj, read, applied_points, _), template, applied in zip(plan.adjustments, plan.adjustment_entries, result.adjustment_values):
+            entry = template.copy()
+            entry["condition"] = applied
+            if applied is True:
+                entry["applied"] = True
+                entry["points"] = applied_points
+            entry["inputs"] = read(record, lets, result)
+            if applied is None:
+                entry["null_reason"] = _why_null(plan, adj.expr, result)
+            adjustments.append(entry)
     out["factors"] = factors
     out["adjustments"] = adjustments
     if eligible:
@@ -343,42 +366,55 @@ def _tier_min(program: Program, above: tuple[int, int], total_units: int) -> flo
     return tier.min if tier.min is not None else from_units(above[1] + total_units, program.decimals)
 
 
-def _factor_entry(plan: _Plan, result: Any, info: Factor, raw: Any, band: int | None, points: float | int) -> dict[str, Any]:
-    """A factor's entry; its ``inputs`` are added by the caller."""
-    finite = raw is None or raw - raw == 0
-    missing = raw is None or not finite
-    reason = None if finite else f"'{info.text}' gave {raw!r}, not a finite number"
-    band_entry = None
-    if info.bands is not None:
-        if band is None:
-            # Missing: the bands before the first null condition were false; that one says why.
-            for b in info.bands:
-                if b.expr is None:
-                    break
-                reason = _why_null(plan, b.expr, result)
-                if reason is not None:
-                    break
-        else:
-            chosen = info.bands[band]
-            band_entry = {"index": band, "label": chosen.label, "when": chosen.text, "value": chosen.value}
-    elif raw is None:
-        assert info.expr is not None
-        reason = _why_null(plan, info.expr, result)
+def _factor_template(info: Factor) -> dict[str, Any]:
+    """A factor's entry as every record starts it: the keys in their order, what is the same for all filled in."""
     return {
         "id": info.id,
         "description": info.description,
         "expression": info.text,
         "weight": info.weight,
-        "raw_value": raw if finite else None,  # a number or null
-        "value": info.missing if missing else (0 if raw < 0 else 1 if raw > 1 else raw),
-        "clamped": (not missing) and (raw < 0 or raw > 1),
-        "missing": missing,
-        "missing_reason": reason,
-        "band": band_entry,
-        "points": points,
+        "raw_value": None,
+        "value": info.missing,
+        "clamped": False,
+        "missing": True,
+        "missing_reason": None,
+        "band": None,
+        "points": None,
         "max_points": info.max_points,
         "inputs": None,
     }
+
+
+def _factor_entry(plan: _Plan, result: Any, k: int, raw: Any, band: int | None, points: float | int) -> dict[str, Any]:
+    """Factor ``k``'s entry; its ``inputs`` are added by the caller."""
+    info = plan.factors[k][0]
+    entry = plan.factor_entries[k].copy()
+    entry["points"] = points
+    if raw is not None and raw - raw == 0:  # a finite number: not missing
+        entry["raw_value"] = raw
+        entry["missing"] = False
+        if raw < 0 or raw > 1:
+            entry["value"] = 0 if raw < 0 else 1
+            entry["clamped"] = True
+        else:
+            entry["value"] = raw
+        if band is not None:
+            entry["band"] = plan.band_entries[k][band].copy()
+        return entry
+    reason = None if raw is None else f"'{info.text}' gave {raw!r}, not a finite number"
+    if info.bands is not None:
+        # Missing: the bands before the first null condition were false; that one says why.
+        for b in info.bands:
+            if b.expr is None:
+                break
+            reason = _why_null(plan, b.expr, result)
+            if reason is not None:
+                break
+    elif raw is None:
+        assert info.expr is not None
+        reason = _why_null(plan, info.expr, result)
+    entry["missing_reason"] = reason
+    return entry
 
 
 def _reasons(
@@ -387,9 +423,20 @@ def _reasons(
     """The causes of lost points, ranked by :func:`policyscore.engine.reference.ranked_reasons`."""
     out = []
     d = program.decimals
+    sentences = plan.sentences
     for kind, i, lost in reference.ranked_reasons(program, result.factor_units, result.adjustment_values, segments=result.factor_segments):
         if kind == "factor":
-            entry, code, text = factors[i], plan.factor_codes[i], _factor_sentence(factors[i], plan.factors[i][2])
+            entry, code = factors[i], plan.factor_codes[i]
+            band = entry["band"]
+            if entry["missing"] or band is not None:  # a few sentences per factor: remembered
+                key = (i, entry["points"], entry["max_points"], entry["missing_reason"], entry["value"], band and band["index"])
+                text = sentences.get(key)
+                if text is None:
+                    text = _factor_sentence(entry, plan.factors[i][2])
+                    if len(sentences) < _REMEMBER_LIMIT:
+                        sentences[key] = text
+            else:
+                text = _factor_sentence(entry, plan.factors[i][2])
         else:
             entry = adjustments[i]
             code, text = f"adjustment:{entry['id']}", _adjustment_sentence(entry)

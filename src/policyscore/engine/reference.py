@@ -43,6 +43,7 @@ __all__ = [
     "next_tier",
     "describe_value",
     "checked_fields",
+    "check_id",
     "check_record",
     "record_lookup",
     "relative_thresholds",
@@ -158,12 +159,16 @@ def ranked_reasons(
     cost) compete.  Most lost first; ties: the larger weight first (an adjustment's
     weight is the points it cost), then factors before adjustments, then policy order.
     """
-    ranked: list[tuple[int, float, int, int]] = []
-    for i, (f, u) in enumerate(zip(program.factors, units)):
-        choice = weight_choice(f, segments[i]) if segments is not None else None
-        top, weight = (choice.max_units, choice.weight) if choice is not None else (f.max_units, f.weight)
-        if top - u > 0:
-            ranked.append((-(top - u), -weight, 0, i))
+    ranked: list[tuple[int, float, int, int]]
+    if segments is None:
+        ranked = [(u - f.max_units, -f.weight, 0, i) for i, (f, u) in enumerate(zip(program.factors, units)) if u < f.max_units]
+    else:
+        ranked = []
+        for i, (f, u) in enumerate(zip(program.factors, units)):
+            choice = weight_choice(f, segments[i])
+            top, weight = (choice.max_units, choice.weight) if choice is not None else (f.max_units, f.weight)
+            if top - u > 0:
+                ranked.append((-(top - u), -weight, 0, i))
     ranked += [(a.units, a.points, 1, k) for k, (a, hit) in enumerate(zip(program.adjustments, adjustments)) if hit is True and a.units < 0]
     ranked.sort()
     return [("factor" if kind == 0 else "adjustment", i, -lost) for lost, _, kind, i in ranked[:limit]]
@@ -201,17 +206,23 @@ def check_record(program: Program, record: Any, *, check_all_fields: bool = True
         field_checker(program.fields[name])(record.get(name))
 
 
+def check_id(rid: float, id_field: str) -> None:
+    """An id that is a float must be finite: a NaN or infinite id cannot name a customer (nor be written as JSON)."""
+    if rid != rid or rid in (math.inf, -math.inf):
+        raise RecordError(f"the id {rid!r} is not a string or a finite number", code="PS512", field=id_field)
+
+
 def describe_value(value: Any) -> str:
     """A value as an auditor reads it: ``'US'``, ``12.5``, ``null``, ``2026-01-31``."""
+    if value.__class__ is float or isinstance(value, float):
+        text = f"{value:.6f}".rstrip("0").rstrip(".")
+        return text if text not in ("", "-0") else "0"
     if value is None:
         return "null"
     if value is True:
         return "true"
     if value is False:
         return "false"
-    if isinstance(value, float):
-        text = f"{value:.6f}".rstrip("0").rstrip(".")
-        return text if text not in ("", "-0") else "0"
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, (list, tuple)):

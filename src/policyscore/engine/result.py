@@ -28,9 +28,7 @@ def _checker(decl: FieldDecl) -> Any:
     return field_checker(decl)
 
 
-class Result(NamedTuple):
-    """The outcome of scoring one record.  Build-order of the fields is the layout back ends fill."""
-
+class _Layout(NamedTuple):
     program: Program
     record: dict[str, Any]
     as_of: date
@@ -45,25 +43,66 @@ class Result(NamedTuple):
     tier_index: int | None
     portfolio_values: Any = None  # a PortfolioRow: each portfolio call's value for this record (portfolio policies)
     factor_segments: tuple[Any, ...] | None = None  # each factor's segment (policies with weights by segment)
+    # the headline, derived from the fields above when a Result is built (stored: read on every record)
+    id: Any = None  # the record's id field
+    score: float | int | None = None  # total_units in the score's unit; None when ineligible
+    tier: str | None = None  # the name of tier tier_index
 
-    # ------------------------------------------------------------ the headline
-    @property
-    def id(self) -> Any:
-        return self.record.get(self.program.id_field)
+
+# Fields the headline is derived from: replacing one of them derives it again.
+_HEADLINE_INPUTS = frozenset({"program", "record", "total_units", "tier_index"})
+
+
+def headline(program: Program, record: Any, total_units: int | None, tier_index: int | None) -> tuple[Any, Any, str | None]:
+    """(id, score, tier) of a result: the record's id, its total in the score's unit, its tier's name."""
+    score = None if total_units is None else from_units(total_units, program.decimals)
+    tier = None if tier_index is None else program.tiers[tier_index].name
+    return record.get(program.id_field), score, tier
+
+
+class Result(_Layout):
+    """The outcome of scoring one record.  Build-order of the fields is the layout back ends fill.
+
+    ``id``, ``score`` and ``tier`` are derived from the other fields (values
+    given for them are ignored); a back end that builds the tuple directly
+    stores what :func:`headline` gives.
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        program: Program,
+        record: dict[str, Any],
+        as_of: date,
+        let_values: tuple[Any, ...] | None,
+        filter_values: tuple[bool | None, ...],
+        factor_values: tuple[Any, ...] | None,
+        band_indexes: tuple[int | None, ...] | None,
+        factor_units: tuple[int, ...] | None,
+        adjustment_values: tuple[bool | None, ...] | None,
+        raw_units: int | None,
+        total_units: int | None,
+        tier_index: int | None,
+        portfolio_values: Any = None,
+        factor_segments: tuple[Any, ...] | None = None,
+        id: Any = None,  # noqa: A002 - the field's name; derived, so ignored
+        score: float | int | None = None,
+        tier: str | None = None,
+    ) -> Result:
+        derived = headline(program, record, total_units, tier_index)
+        fields = (program, record, as_of, let_values, filter_values, factor_values, band_indexes, factor_units)
+        rest = (adjustment_values, raw_units, total_units, tier_index, portfolio_values, factor_segments)
+        return tuple.__new__(cls, fields + rest + derived)
+
+    def _replace(self, **changes: Any) -> Result:
+        if _HEADLINE_INPUTS.isdisjoint(changes):
+            return super()._replace(**changes)
+        return Result(**(self._asdict() | changes))
 
     @property
     def eligible(self) -> bool:
         return self.factor_units is not None
-
-    @property
-    def score(self) -> float | int | None:
-        units = self.total_units
-        return None if units is None else from_units(units, self.program.decimals)
-
-    @property
-    def tier(self) -> str | None:
-        t = self.tier_index
-        return None if t is None else self.program.tiers[t].name
 
     @property
     def explained(self) -> bool:

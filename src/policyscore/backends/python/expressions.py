@@ -31,11 +31,11 @@ placed.
 from __future__ import annotations
 
 import math
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from policyscore.backends.python.calls import call
+from policyscore.backends.python.calls import call, is_atom
 from policyscore.language import nodes as n
 from policyscore.language import semantics as rt
 from policyscore.language._compat import assert_never
@@ -46,15 +46,6 @@ __all__ = ["Emitter", "INLINE_HEIGHT", "is_atom"]
 
 #: The tallest sub-expression compiled as one Python expression; a taller one becomes statements.
 INLINE_HEIGHT = 8
-
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def is_atom(src: str) -> bool:
-    """Whether ``src`` is a name (a local, a bound constant, ``None``, ``True``, ``False``): reading it
-    twice computes nothing, and ``is`` may test it (Python warns on ``is`` with a number or string literal)."""
-    return _NAME.fullmatch(src) is not None
-
 
 @dataclass
 class Emitter:
@@ -86,6 +77,15 @@ class Emitter:
         if isinstance(value, float) and math.isfinite(value):
             return repr(value)
         return self.bind(value, "k")
+
+    def made_once(self, key: Any, make: Callable[[], Any], prefix: str) -> str:
+        """The name of the constant ``make()`` gave the first time ``key`` was asked for: one per policy and key."""
+        name = self._const_ids.get((prefix, ("made", key)))
+        if name is None:
+            name = f"_{prefix}{len(self._const_ids)}"
+            self._const_ids[(prefix, ("made", key))] = name
+            self.namespace[name] = make()
+        return name
 
     def bind(self, value: Any, prefix: str) -> str:
         key = (prefix, _hashable(value))
@@ -363,7 +363,10 @@ class ExprGen:
             case n.Logical(op=op, left=left, right=right):
                 bool_kinds = frozenset({"boolean"})
                 lsrc, rsrc = self.guarded(left, bool_kinds), self.guarded(right, bool_kinds)
-                return self.logical_src(op, lsrc, rsrc, self.nullable(left) or self.nullable(right))
+                if self.nullable(left) and not self.nullable(right):
+                    return self.logical_null_left(op, lsrc, rsrc)
+                # Python's ``and``/``or`` after a left side that is True or False: the right side's value, null included
+                return self.logical_src(op, lsrc, rsrc, self.nullable(left))
             case n.IsNull(operand=operand, negated=negated):
                 return f"({self.gen(operand)} is {'not ' if negated else ''}None)"
             case n.Binary(op=op, left=left, right=right):
@@ -373,6 +376,13 @@ class ExprGen:
             case n.Call():
                 return call(self, node)
         assert_never(node)
+
+    def logical_null_left(self, op: str, lsrc: str, rsrc: str) -> str:
+        """Three-valued ``and``/``or`` of a left side that may be null and a right side that is True or False."""
+        stop, go = ("False", "True") if op == "and" else ("True", "False")
+        left, a = self.hold(lsrc)
+        if_null = f"(None if {rsrc} else False)" if op == "and" else f"(True if {rsrc} else None)"
+        return f"({stop} if {left} is {stop} else ({rsrc} if {a} is {go} else {if_null}))"
 
     def logical_src(self, op: str, lsrc: str, rsrc: str, kleene: bool) -> str:
         """Three-valued ``and``/``or``: the right side only when the left does not decide."""

@@ -13,19 +13,20 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
+from typing import Any
 
 from policyscore.backends.python.expressions import Emitter
+from policyscore.backends.python.points import value_points
 from policyscore.backends.python.recordcheck import record_checks
-from policyscore.engine.reference import NOT_COMPUTED, checked_fields
+from policyscore.engine.reference import NOT_COMPUTED, check_id, checked_fields
 from policyscore.engine.result import Result
-from policyscore.language.rounding import FAST_ABOVE, FAST_BELOW, FAST_LIMIT, to_units
+from policyscore.language.rounding import to_units
 from policyscore.language.semantics import guard
 from policyscore.policyfile.program import Expression, Factor, Program
 
 __all__ = ["generate"]
 
-# Fast-path rounding equals to_units below FAST_LIMIT (proof in language/rounding.py).
-_FAST_LIMIT = FAST_LIMIT
 # Python nests an ``elif`` in the ``if`` before it, and ``a + b + c`` in ``a + b``: so that the generated
 # code nests no deeper whatever the policy, band chains (two branches a band) and sums are cut into pieces
 # this long, and more tiers than _CHUNK are searched by bisection.
@@ -67,6 +68,21 @@ def _result(parts: dict[str, str]) -> str:
     unknown = set(parts) - set(Result._fields)
     assert not unknown, f"not fields of Result: {unknown}"
     return "return _new(_R, (" + ", ".join(parts.get(name, "None") for name in Result._fields) + ",))"
+
+
+def _units_range(plan: Program) -> tuple[int, int]:
+    """The least and the most ``_raw`` (factor and adjustment units) can be for any record, or wider."""
+    lo = hi = 0
+    for fac in plan.factors:
+        weights = [c.weight for c in fac.choices] or [fac.weight]
+        units = [fac.missing_units, fac.max_units, *(to_units(w, plan.decimals) for w in weights)]
+        units += [b.units for b in fac.bands or ()] + [u for c in fac.choices for u in (c.missing_units, c.max_units, *c.band_units)]
+        lo += min(0, *units)
+        hi += max(0, *units)
+    for adj in plan.adjustments:
+        lo += min(0, adj.units)
+        hi += max(0, adj.units)
+    return lo, hi
 
 
 def _tier_lookup(tiers: list[tuple[int, int]]) -> Callable[[int], int | None]:
@@ -129,6 +145,11 @@ def _bands(src: _Src, body: int, em: Emitter, i: int, fac: Factor) -> None:
                 break
             lines, csrc = cond
             src.block(indent, lines)
+            band_type = band.expr.type if band.expr is not None else None
+            if band_type is not None and band_type.kind == "boolean" and not band_type.maybe_null:
+                src.add(indent, f"{'elif' if pos else 'if'} {csrc}:")  # True or False, never null
+                src.add(indent + 1, chosen)
+                continue
             src.add(indent, f"{'elif' if pos else 'if'} (_c := {csrc}) is True:")
             src.add(indent + 1, chosen)
             src.add(indent, "elif _c is None:")
@@ -158,6 +179,7 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
 
     src = _Src()
     src.add(0, "def _evaluate(r, as_of, _explain, _pv=None):")
+    src.add(1, f"_id = r.get({plan.id_field!r})")
     for i, call in enumerate(plan.portfolio):  # values of the whole portfolio, computed before this record
         src.add(1, f"q{i} = _pv[{call.key!r}]")
     # Fields: the checked ones (read by expressions, or all) are checked; the ones expressions read are kept in locals.
@@ -189,7 +211,6 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
         if not let.for_filters:
             _assign(src, body, em, names[let.name], let.expr)
     d = plan.decimals
-    scale = 10.0**d
     for i, fac in enumerate(plan.factors):
         missing_units: int | str = fac.missing_units
         if fac.by is not None:  # weights by segment: the record's weight, by its segment (else: the last choice)
@@ -209,6 +230,9 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
             continue
         assert fac.expr is not None
         _assign(src, body, em, f"x{i}", fac.expr, "number")
+        if fac.by is None:
+            src.block(body, value_points(em, fac, f"x{i}", f"p{i}", d))
+            continue
         # A value that is null, or not a finite number (an overflow: x - x is then NaN), is missing.
         if fac.expr.type.maybe_null:
             src.add(body, f"if x{i} is None or x{i} - x{i} != 0: p{i} = {missing_units}")
@@ -216,18 +240,7 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
             src.add(body, f"if x{i} - x{i} != 0: p{i} = {missing_units}")
         src.add(body, "else:")
         src.add(body + 1, f"_c = 0 if x{i} < 0 else (1 if x{i} > 1 else x{i})")
-        if fac.by is not None:
-            src.add(body + 1, f"p{i} = _units(_W{i}[c{i}] * _c, {d})")
-            continue
-        weight = repr(fac.weight)
-        src.add(body + 1, f"_p = {weight} * _c")
-        src.add(body + 1, f"_y = _p * {scale!r}")
-        src.add(body + 1, "_n = int(_y)")
-        src.add(body + 1, "_f = _y - _n")
-        if fac.weight * scale >= _FAST_LIMIT:
-            src.add(body + 1, f"p{i} = _units(_p, {d})")
-        else:
-            src.add(body + 1, f"p{i} = _n + 1 if _f > {FAST_ABOVE!r} else (_n if _f < {FAST_BELOW!r} else _units(_p, {d}))")
+        src.add(body + 1, f"p{i} = _units(_W{i}[c{i}] * _c, {d})")
     factor_range = range(len(plan.factors))
     parts = [f"p{i}" for i in factor_range]
     for k, adj in enumerate(plan.adjustments):
@@ -237,27 +250,42 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
         terms = " + ".join(parts[start : start + _CHUNK]) or "0"
         src.add(body, f"_raw = {terms}" if start == 0 else f"_raw += {terms}")
     src.add(body, "_tot = _raw")
-    if plan.min_units is not None:
+    # the score's min and max, where the points could pass them
+    lowest, highest = _units_range(plan)
+    if plan.min_units is not None and lowest < plan.min_units:
         src.add(body, f"if _tot < {plan.min_units}: _tot = {plan.min_units}")
-    if plan.max_units is not None:
+    if plan.max_units is not None and highest > plan.max_units:
         src.add(body, f"if _tot > {plan.max_units}: _tot = {plan.max_units}")
+    lowest = max(lowest, plan.min_units) if plan.min_units is not None else lowest
     # relative tiers (top_percent) depend on the run: the facade places them once it knows the thresholds
     fixed = [(j, t.units) for j, t in enumerate(plan.tiers) if t.units is not None]
     if len(fixed) > _CHUNK:
         src.add(body, f"_tier = {em.bind(_tier_lookup(fixed), 'tiers')}(_tot)")
-    else:
-        src.add(body, "_tier = " + "".join(f"{j} if _tot >= {units} else " for j, units in fixed) + "None")
+        names_by_index = {None: None} | {j: t.name for j, t in enumerate(plan.tiers)}
+        src.add(body, f"_tn = {em.bind(names_by_index, 'tn')}[_tier]")
+    else:  # each tier's index and name together, as one constant; a tier every total reaches ends the chain
+        chain, final = "", "(None, None)"
+        for j, units in fixed:
+            if units <= lowest:
+                final = repr((j, plan.tiers[j].name))
+                break
+            chain += f"{(j, plan.tiers[j].name)!r} if _tot >= {units} else "
+        src.add(body, f"_tier, _tn = {chain}{final}")
+    # the score as from_units gives it
+    score = f"_tot / {10**d}" if d > 0 else f"_tot * {10 ** (-d)}"
     points_tuple = "(" + "".join(f"p{i}, " for i in factor_range) + ")"
     adj_tuple = "(" + "".join(f"a{k}, " for k in range(len(plan.adjustments))) + ")"
     values_tuple = "(" + "".join(f"x{i}, " for i in factor_range) + ")"
     bands_tuple = "(" + "".join((f"b{i}, " if fac.bands is not None else "None, ") for i, fac in enumerate(plan.factors)) + ")"
     common = {"program": "_program", "record": "r", "as_of": "as_of", "filter_values": filters_tuple, "portfolio_values": "_pv"}
+    common["id"] = "_id"
     full = {"let_values": lets_tuple, "factor_values": values_tuple, "band_indexes": bands_tuple}
     scored = {"factor_units": points_tuple, "adjustment_values": adj_tuple}
     if plan.segmented:
         segments = "".join((f"s{i}, " if fac.by is not None else "None, ") for i, fac in enumerate(plan.factors))
         scored["factor_segments"] = f"({segments})"
-    scored |= {"raw_units": "_raw", "total_units": "_tot", "tier_index": "_tier"}
+    scored |= {"raw_units": "_raw", "total_units": "_tot", "tier_index": "_tier", "score": score, "tier": "_tn"}
+    scored["filter_values"] = "(" + "True, " * len(plan.filters) + ")"  # an eligible record passed every filter
     src.add(body, "if _explain:")
     src.add(body + 1, _result(common | full | scored))
     src.add(body, _result(common | scored))
@@ -275,7 +303,46 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
     else:
         src.add(2, _result(common | {"let_values": early_lets_tuple}))
     src.add(1, _result(common))
-    source = "\n".join(src.lines) + "\n"
-    code = compile(source, f"<policy {plan.name}>", "exec")
-    exec(code, ns)  # noqa: S102 - the source is generated from checked expressions only
-    return ns["_evaluate"], source
+    filename = f"<policy {plan.name}>"
+    single = "\n".join(src.lines) + "\n"
+    exec(compile(single, filename, "exec"), ns)  # noqa: S102 - the source is generated from checked expressions only
+    evaluate = ns["_evaluate"]
+    if plan.uses_book:
+        return evaluate, single
+    loop = "\n".join(_one_after_another(src.lines)) + "\n"
+    ns["_check_id"] = partial(check_id, id_field=plan.id_field)
+    # compiled when first used (as long again to compile as _evaluate), with the line numbers it has in the source
+    evaluate.many = _compiled_when_used("\n" * (len(src.lines) + 1) + loop, filename, ns)
+    return evaluate, single + "\n" + loop
+
+
+def _compiled_when_used(source: str, filename: str, ns: dict[str, Any]) -> Callable[..., Any]:
+    """A function calling ``_evaluate_many`` of ``source``, which is compiled at the first call."""
+    compiled: list[Callable[..., Any]] = []
+
+    def many(*args: Any) -> Any:
+        if not compiled:
+            exec(compile(source, filename, "exec"), ns)  # noqa: S102 - generated from checked expressions only
+            compiled.append(ns["_evaluate_many"])
+        return compiled[0](*args)
+
+    return many
+
+
+def _one_after_another(lines: list[str]) -> list[str]:
+    """``_evaluate_many(records, as_of, explain, fail)``: a generator scoring records one after another.
+
+    The body of ``_evaluate`` (``lines``) in a loop: each ``return`` of a result
+    yields it once its id is checked (an id that is not a finite number rejects
+    the record); an exception yields what ``fail(record, exception)`` gives.
+    """
+    out = ["def _evaluate_many(records, as_of, _explain, _fail, _pv=None):", "    for r in records:", "        try:"]
+    for line in lines[1:]:
+        text = line.lstrip()
+        indent = " " * (len(line) - len(text) + 8)
+        if text.startswith("return "):
+            out += [f"{indent}if _id.__class__ is float: _check_id(_id)", f"{indent}yield {text[7:]}", f"{indent}continue"]
+        else:
+            out.append(indent + text)
+    # a record that cannot be scored: the caller says what it yields
+    return out + ["        except Exception as _exc:", "            yield _fail(r, _exc)"]
