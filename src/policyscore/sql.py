@@ -20,7 +20,9 @@ from sqlglot import exp
 
 from policyscore.backends.sql import DIALECTS, SqlUnsupported, output_columns
 from policyscore.backends.sql.duckdb_input import checked_input, json_columns
+from policyscore.backends.sql.expressions import Unsupported
 from policyscore.backends.sql.query import build_query, for_dialect, render
+from policyscore.errors import Diagnostic
 from policyscore.policy import Policy, as_date
 
 __all__ = ["DIALECTS", "SqlUnsupported", "to_sql", "score_duckdb", "output_columns", "duckdb_source"]
@@ -76,20 +78,27 @@ def score_duckdb(
     *,
     connection: duckdb.DuckDBPyConnection | None = None,
     internal: bool = False,
+    with_lets: bool = False,
 ) -> duckdb.DuckDBPyRelation:
     """Score ``source`` (a file path, or a DuckDB relation with typed columns) in DuckDB.
 
     Returns a relation with the columns of :func:`output_columns`.  A record the
     Python engine would reject, or whose numbers DuckDB cannot hold exactly,
     comes out with every column but ``id`` NULL (``internal=True`` adds the
-    columns ``_ps_clean`` and ``_ps_fallback`` that say which, for the command line).
+    columns ``_ps_clean`` and ``_ps_fallback`` that say which, for the command line; ``with_lets=True``
+    adds a column ``let_<name>`` per let).
     """
     day = as_date(as_of)
     con = connection if connection is not None else duckdb.connect()
     view = f"_ps_records_{uuid.uuid4().hex[:12]}"
     if isinstance(source, (str, Path)):
         # Checked once into a temporary table: planning the checks and the scoring as one query takes DuckDB far longer.
-        reader = duckdb_source(policy, source)
+        try:
+            reader = duckdb_source(policy, source)
+        except Unsupported as exc:  # a declared type the file reader does not check (a date-time)
+            problem = f"DuckDB cannot check {exc} as the Python engine does"
+            hint = "pass a DuckDB relation with typed columns, or score with the Python engine (--engine python)"
+            raise SqlUnsupported([Diagnostic("PS701", problem, None, hint=hint, file=policy.program.path)]) from None
         create = exp.Create(
             this=exp.to_table(view),
             kind="TABLE",
@@ -101,13 +110,15 @@ def score_duckdb(
     else:
         source.create_view(view, replace=True)
         clean = False
-    query = build_query(policy.program, day, view, fallback_column=True)
+    query = build_query(policy.program, day, view, fallback_column=True, with_lets=with_lets)
     if clean:
         query = _with_clean(query, view)
     relation = con.sql(for_dialect(query, "duckdb").sql("duckdb"))
     if internal:
         return relation
     keep = [f'"{c}"' for c in output_columns(policy.program)]
+    if with_lets:
+        keep += [f'"let_{let.name}"' for let in policy.program.lets]
     if clean:
         masked = [keep[0]] + [f'CASE WHEN "_ps_clean" THEN {c} END AS {c}' for c in keep[1:]]
         return relation.select(", ".join(masked))
