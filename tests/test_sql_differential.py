@@ -274,9 +274,9 @@ def _duckdb(policy: ps.Policy, records: list[dict[str, Any]], as_of: date) -> li
     return run_duckdb(policy, records, as_of, with_lets=True)
 
 
-def _check_counts(seen: Counter[str]) -> None:
+def _check_counts(seen: Counter[str], max_refused: float = MAX_REFUSED) -> None:
     assert seen["policies"] > 0
-    assert seen["refused"] <= MAX_REFUSED * seen["policies"], f"too many policies refused by the SQL back end: {dict(seen)}"
+    assert seen["refused"] <= max_refused * seen["policies"], f"too many policies refused by the SQL back end: {dict(seen)}"
     assert seen["eligible"] > seen["policies"] // 2, f"too few records scored: {dict(seen)}"
     assert seen["handed over"] <= 0.05 * (seen["eligible"] + seen["ineligible"]), dict(seen)
 
@@ -299,13 +299,13 @@ def test_random_policies_agree_on_duckdb():
 def test_random_policies_agree_on_spark(spark):
     seen: Counter[str] = Counter()
 
-    @_settings(6)
+    @_settings(8)
     @given(case=cases())
     def check(case: tuple[str, list[dict[str, Any]]]) -> None:
         compare(*case, lambda p, r, d: run_spark(spark, p, r, d, with_lets=True), seen)
 
     check()
-    _check_counts(seen)
+    _check_counts(seen, max_refused=1 / 3)  # few examples: one refusal more or less moves the share
 
 
 @st.composite
