@@ -1,4 +1,4 @@
-"""Shared pytest setup: the ``--update-golden`` option for golden-file tests."""
+"""Shared pytest setup: the ``--update-golden`` option for golden-file tests, one Spark session for the Spark tests."""
 
 from __future__ import annotations
 
@@ -48,3 +48,42 @@ def run():
         return runner.invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
 
     return invoke
+
+
+def spark_missing() -> str | None:
+    """Why the Spark tests cannot run here (None when pyspark and Java are both present)."""
+    import importlib.util
+    import shutil
+
+    if importlib.util.find_spec("pyspark") is None:
+        return "pyspark is not installed: pip install '.[spark]' (and Java 17) to run the Spark tests"
+    if shutil.which("java") is None:
+        return "Java is not installed: the Spark tests need Java 17 (and pip install '.[spark]')"
+    return None
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local Spark session for every Spark test: two cores, ANSI mode on, two shuffle partitions, and
+    expressions interpreted rather than compiled (the test data are a few rows; compiling a policy's large
+    expressions costs seconds).  Catalyst's CollapseProject is excluded, as docs/sql.md advises: merging the
+    query's layers makes the optimizer's work grow without bound on policies with many factors."""
+    why = spark_missing()
+    if why is not None:
+        pytest.skip(why)
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("policyscore-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.ansi.enabled", "true")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.optimizer.excludedRules", "org.apache.spark.sql.catalyst.optimizer.CollapseProject")
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+        .getOrCreate()
+    )
+    yield session
+    session.stop()

@@ -7,6 +7,8 @@ ones at random) for a longer search than CI's fixed, derandomized run.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -104,48 +106,61 @@ def conditions(draw: Any, lets: int) -> str:
     return f"s is not null and c >= {draw(st.sampled_from(EDGES))}"
 
 
+@dataclass(frozen=True)
+class Pools:
+    """What :func:`policies` draws from: the declared fields, let and factor value expressions, and
+    conditions (a strategy given how many lets there are); ``declared`` always declares the fields."""
+
+    fields: dict[str, str] = field(default_factory=lambda: POLICY_FIELDS)
+    lets: list[str] = field(default_factory=lambda: _LETS)
+    later_lets: list[str] = field(default_factory=lambda: _LATER_LETS)
+    values: list[str] = field(default_factory=lambda: _VALUES)
+    conditions: Callable[[int], st.SearchStrategy[str]] = conditions
+    declared: bool = False
+
+
 @st.composite
-def factors(draw: Any, index: int, lets: int) -> list[str]:
+def factors(draw: Any, index: int, lets: int, pools: Pools = Pools()) -> list[str]:  # noqa: B008 - a frozen value
     lines = [f"  - id: x{index}", f"    weight: {draw(st.sampled_from(WEIGHTS) | st.sampled_from(TIE_WEIGHTS))!r}"]
     missing = draw(st.one_of(st.none(), st.sampled_from([0, 0.25, 0.5, 0.595, 1])))
     if missing is not None:
         lines.append(f"    missing: {missing!r}")
     if draw(st.booleans()):
-        value = draw(st.sampled_from(_VALUES + [f"l{i}" for i in range(lets)]))
+        value = draw(st.sampled_from(pools.values + [f"l{i}" for i in range(lets)]))
         return lines + [f"    value: {_yaml_text(value)}"]
     lines.append("    bands:")
     for _ in range(draw(st.integers(1, 3))):
         value = draw(st.sampled_from(VALUES) | st.sampled_from(TIE_VALUES))
-        lines += [f"      - when: {_yaml_text(draw(conditions(lets)))}", f"        value: {value!r}"]
+        lines += [f"      - when: {_yaml_text(draw(pools.conditions(lets)))}", f"        value: {value!r}"]
     return lines + [f"      - else: {draw(st.sampled_from(VALUES))!r}"]
 
 
 @st.composite
-def policies(draw: Any) -> str:
+def policies(draw: Any, pools: Pools = Pools()) -> str:  # noqa: B008 - a frozen value
     """A random policy as YAML text (see the pools above), without tiers: see :func:`tiers_near`."""
     lines = ["policy: random", "version: 1"]
-    if draw(st.integers(0, 3)):  # mostly declared; undeclared fields are read as they come
-        lines += ["record:", "  fields:"] + [f"    {k}: {_yaml_text(v)}" for k, v in POLICY_FIELDS.items()]
+    if pools.declared or draw(st.integers(0, 3)):  # mostly declared; undeclared fields are read as they come
+        lines += ["record:", "  fields:"] + [f"    {k}: {_yaml_text(v)}" for k, v in pools.fields.items()]
     lets = draw(st.integers(0, 2))
     if lets:
         lines.append("let:")
-        lines.append(f"  l0: {_yaml_text(draw(st.sampled_from(_LETS)))}")
+        lines.append(f"  l0: {_yaml_text(draw(st.sampled_from(pools.lets)))}")
         if lets == 2:
-            lines.append(f"  l1: {_yaml_text(draw(st.sampled_from(_LETS + _LATER_LETS)))}")
+            lines.append(f"  l1: {_yaml_text(draw(st.sampled_from(pools.lets + pools.later_lets)))}")
     filters = draw(st.sampled_from([0, 0, 0, 1, 1, 2, 3]))
     if filters:
         lines.append("filters:")
         for i in range(filters):
-            lines += [f"  - id: f{i}", f"    when: {_yaml_text(draw(conditions(lets)))}"]
+            lines += [f"  - id: f{i}", f"    when: {_yaml_text(draw(pools.conditions(lets)))}"]
     lines.append("factors:")
     for i in range(draw(st.integers(1, 5))):
-        lines += draw(factors(i, lets))
+        lines += draw(factors(i, lets, pools))
     adjustments = draw(st.integers(0, 2))
     if adjustments:
         lines.append("adjustments:")
         for k in range(adjustments):
             points = draw(st.sampled_from(ADJUSTMENT_POINTS))
-            lines += [f"  - id: adj{k}", f"    when: {_yaml_text(draw(conditions(lets)))}", f"    points: {points!r}"]
+            lines += [f"  - id: adj{k}", f"    when: {_yaml_text(draw(pools.conditions(lets)))}", f"    points: {points!r}"]
     score = {}
     low, high = draw(st.one_of(st.none(), st.sampled_from(SCORE_MINIMUMS))), draw(st.one_of(st.none(), st.sampled_from(SCORE_MAXIMUMS)))
     if low is not None and high is not None and low > high:

@@ -151,3 +151,44 @@ def test_every_operator_agrees_on_random_records(tmp_path):
     assert sum(1 for row in got.values() if row["eligible"]) > 1000
     tiers = {row["tier"] for row in got.values()}
     assert {"top", "mid", "low"} <= tiers
+
+
+_DATETIME_POLICY = """\
+policy: t
+version: 1
+record:
+  fields:
+    id: string
+    signed: datetime?
+let:
+  age: days_between(signed, as_of)
+factors:
+  - id: f
+    weight: 10
+    value: age / 100
+"""
+
+
+def test_a_datetime_field_read_from_json_is_refused_with_ps701(tmp_path):
+    policy = policyscore.load_policy_text(_DATETIME_POLICY, "t.yaml")
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"id": "A", "signed": "2026-10-31T23:30:00-05:00"}\n', encoding="utf-8")
+    with pytest.raises(SqlUnsupported) as err:
+        score_duckdb(policy, path, AS_OF)
+    [problem] = err.value.diagnostics
+    assert problem.code == "PS701" and "datetime" in problem.message and "typed columns" in (problem.hint or "")
+
+
+def test_with_lets_adds_each_let_as_a_column_from_a_typed_relation():
+    import datetime as dt
+
+    import duckdb
+
+    policy = policyscore.load_policy_text(_DATETIME_POLICY, "t.yaml")
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (id VARCHAR, signed TIMESTAMP)")
+    con.execute("INSERT INTO t VALUES ('A', ?), ('B', NULL)", [dt.datetime(2026, 10, 31, 23, 30)])  # the clock reading, as written
+    rows = score_duckdb(policy, con.table("t"), AS_OF, connection=con, with_lets=True).fetchall()
+    relation = score_duckdb(policy, con.table("t"), AS_OF, connection=con, with_lets=True)
+    assert relation.columns[-1] == "let_age"
+    assert [(r[0], r[-1], r[4]) for r in rows] == [("A", 1.0, 0.1), ("B", None, 0.0)]

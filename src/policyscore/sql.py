@@ -20,8 +20,10 @@ from sqlglot import exp
 
 from policyscore.backends.sql import DIALECTS, SqlUnsupported, output_columns
 from policyscore.backends.sql.duckdb_input import checked_input, json_columns
+from policyscore.backends.sql.expressions import Unsupported
 from policyscore.backends.sql.query import build_query, for_dialect, render
 from policyscore.backends.sql.typed_input import typed_checks
+from policyscore.errors import Diagnostic
 from policyscore.policy import Policy, as_date
 from policyscore.policyfile.program import Program
 
@@ -31,20 +33,20 @@ __all__ = ["DIALECTS", "SqlUnsupported", "to_sql", "score_duckdb", "output_colum
 #: The table name the cached DuckDB queries read; each run puts its own name (of the same length) in its place.
 _PLACEHOLDER = "_ps_records_000000000000"
 #: Queries already written for DuckDB, by program (kept alive with its entry), date and whether they carry ``_ps_clean``.
-_WRITTEN: dict[tuple[int, dt.date, bool], tuple[Program, str]] = {}
+_WRITTEN: dict[tuple[int, dt.date, bool, bool], tuple[Program, str]] = {}
 
 
-def duckdb_query(policy: Policy, as_of: dt.date, table: str, *, clean: bool = False) -> str:
+def duckdb_query(policy: Policy, as_of: dt.date, table: str, *, clean: bool = False, with_lets: bool = False) -> str:
     """The query as DuckDB runs it over ``table`` (with the ``_ps_fallback`` column, and ``_ps_clean`` carried
     from the checked records when ``clean``), written once per program and date.
 
     Raises :class:`SqlUnsupported` like :func:`to_sql`.  ``policyscore score`` asks for it twice
     (choosing the engine, then scoring); writing a query costs far more than looking it up.
     """
-    key = (id(policy.program), as_of, clean)
+    key = (id(policy.program), as_of, clean, with_lets)
     found = _WRITTEN.get(key)
     if found is None or found[0] is not policy.program:
-        query = build_query(policy.program, as_of, _PLACEHOLDER, fallback_column=True)
+        query = build_query(policy.program, as_of, _PLACEHOLDER, fallback_column=True, with_lets=with_lets)
         if clean:
             query = _with_clean(query)
         if len(_WRITTEN) >= 16:
@@ -114,20 +116,27 @@ def score_duckdb(
     *,
     connection: duckdb.DuckDBPyConnection | None = None,
     internal: bool = False,
+    with_lets: bool = False,
 ) -> duckdb.DuckDBPyRelation:
     """Score ``source`` (a file path, or a DuckDB relation with typed columns) in DuckDB.
 
     Returns a relation with the columns of :func:`output_columns`.  A record the
     Python engine would reject, or whose numbers DuckDB cannot hold exactly,
     comes out with every column but ``id`` NULL (``internal=True`` adds the
-    columns ``_ps_clean`` and ``_ps_fallback`` that say which, for the command line).
+    columns ``_ps_clean`` and ``_ps_fallback`` that say which, for the command line; ``with_lets=True``
+    adds a column ``let_<name>`` per let).
     """
     day = as_date(as_of)
     con = connection if connection is not None else duckdb.connect()
     view = f"_ps_records_{uuid.uuid4().hex[:12]}"  # as long as _PLACEHOLDER
     if isinstance(source, (str, Path)):
         # Checked once into a temporary table: planning the checks and the scoring as one query takes DuckDB far longer.
-        reader = duckdb_source(policy, source, con)
+        try:
+            reader = duckdb_source(policy, source, con)
+        except Unsupported as exc:  # a declared type the file reader does not check (a date-time)
+            problem = f"DuckDB cannot check {exc} as the Python engine does"
+            hint = "pass a DuckDB relation with typed columns, or score with the Python engine (--engine python)"
+            raise SqlUnsupported([Diagnostic("PS701", problem, None, hint=hint, file=policy.program.path)]) from None
         create = exp.Create(
             this=exp.to_table(view),
             kind="TABLE",
@@ -139,10 +148,12 @@ def score_duckdb(
     else:
         source.create_view(view, replace=True)
         clean = False
-    relation = con.sql(duckdb_query(policy, day, view, clean=clean))
+    relation = con.sql(duckdb_query(policy, day, view, clean=clean, with_lets=with_lets))
     if internal:
         return relation
     keep = [f'"{c}"' for c in output_columns(policy.program)]
+    if with_lets:
+        keep += [f'"let_{let.name}"' for let in policy.program.lets]
     if clean:
         masked = [keep[0]] + [f'CASE WHEN "_ps_clean" THEN {c} END AS {c}' for c in keep[1:]]
         return relation.select(", ".join(masked))

@@ -107,8 +107,13 @@ def _check_program(program: Program) -> list[Diagnostic]:
     return problems
 
 
-def build_query(program: Program, as_of: dt.date, table: str = "customers", *, fallback_column: bool = False) -> exp.Select:
-    """The sqlglot tree of the query scoring ``table`` as of ``as_of``; raise :class:`SqlUnsupported`."""
+def build_query(
+    program: Program, as_of: dt.date, table: str = "customers", *, fallback_column: bool = False, with_lets: bool = False
+) -> exp.Select:
+    """The sqlglot tree of the query scoring ``table`` as of ``as_of``; raise :class:`SqlUnsupported`.
+
+    ``with_lets`` adds a column ``let_<name>`` per let (its value, NULL where the row is not scored
+    exactly), for checking the query's lets against the Python engine's."""
     problems = _check_program(program)
     if program.uses_book or program.segmented:  # refused as a whole: nothing else is compiled
         raise SqlUnsupported(problems)
@@ -226,7 +231,7 @@ def build_query(program: Program, as_of: dt.date, table: str = "customers", *, f
     fallback = columns.add(
         "fallback", r.OR(*[exp.paren(t) for t in fallback_terms]) if fallback_terms else exp.false(), fb_deps | {eligible.name}
     )
-    return _assemble(
+    query = _assemble(
         program,
         as_of,
         table,
@@ -243,6 +248,11 @@ def build_query(program: Program, as_of: dt.date, table: str = "customers", *, f
         fallback,
         fallback_column,
     )  # type: ignore[arg-type]
+    if with_lets:
+        for let, let_col in zip(program.lets, let_columns):
+            value = exp.Case().when(exp.Not(this=col(fallback)), col(let_col)).else_(exp.null())  # type: ignore[arg-type]
+            query.select(r.ALIAS(value, f"let_{let.name}", quoted=True), copy=False)
+    return query
 
 
 def _column(name: str, e: exp.Expr, deps: set[str]):  # type: ignore[no-untyped-def]
