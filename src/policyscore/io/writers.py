@@ -33,6 +33,8 @@ import stat
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
 from policyscore.errors import PolicyScoreError
@@ -133,6 +135,20 @@ def _track(path: str) -> None:
         _live.add(path)
 
 
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold back SIGINT, SIGTERM and SIGHUP for the block (main thread, where the platform can); they arrive after it."""
+    held = {signal.SIGINT, *_SIGNALS}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _untrack(path: str) -> None:
     with _lock:
         _live.discard(path)
@@ -190,11 +206,12 @@ class Output:
         if found is not None and not stat.S_ISREG(found.st_mode):
             return self._open(lambda: os.open(target, os.O_WRONLY))  # a device or a pipe: written, never replaced
         mode = stat.S_IMODE(found.st_mode) if found is not None else 0o666 & ~_umask()
-        try:
-            handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=os.path.dirname(target))
-        except OSError as exc:
-            raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
-        _track(temp)
+        with _signals_held():  # a signal between creating the file and tracking it would leave the file behind
+            try:
+                handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=os.path.dirname(target))
+            except OSError as exc:
+                raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
+            _track(temp)
         try:
             self.temp, self.target = temp, target
             try:
