@@ -37,3 +37,22 @@ def test_spark_agrees_with_python_on_the_sample(spark):
     mismatches = {rid: differences(want, got[rid]) for rid, want in expected.items() if want is not None and differences(want, got[rid])}
     assert not mismatches, dict(list(mismatches.items())[:5])
     assert sum(1 for row in got.values() if row["eligible"]) > 50
+
+
+def test_score_dataframe_excludes_the_rule_that_exhausts_the_driver_keeping_the_others(spark):
+    from policyscore.spark import COLLAPSE_PROJECT
+
+    key = "spark.sql.optimizer.excludedRules"
+    before = spark.conf.get(key, "")
+    other = "org.apache.spark.sql.catalyst.optimizer.ConstantFolding"
+    try:
+        spark.conf.set(key, other)
+        policy = policyscore.load_policy(ROOT / "rules" / "startup-us-ca.yaml")
+        records = [loads(line) for line in (ROOT / "examples" / "customers.jsonl").read_text(encoding="utf-8").splitlines()[:5]]
+        df, _ = spark_frame(spark, policy, records)
+        score_dataframe(policy, df, AS_OF)
+        assert spark.conf.get(key).split(",") == [other, COLLAPSE_PROJECT]
+        score_dataframe(policy, df, AS_OF)
+        assert spark.conf.get(key).split(",") == [other, COLLAPSE_PROJECT]  # added once
+    finally:
+        spark.conf.set(key, before)

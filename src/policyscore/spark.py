@@ -17,16 +17,31 @@ from typing import Any
 from policyscore.backends.sql.query import build_query, render
 from policyscore.policy import Policy, as_date
 
-__all__ = ["score_dataframe"]
+__all__ = ["score_dataframe", "COLLAPSE_PROJECT"]
+
+#: Catalyst's rule that merges the query's layers; on the reasons' ranking its work grows until the driver runs out of memory.
+COLLAPSE_PROJECT = "org.apache.spark.sql.catalyst.optimizer.CollapseProject"
+_EXCLUDED = "spark.sql.optimizer.excludedRules"
+
+
+def _exclude_collapse_project(session: Any) -> None:
+    """Add :data:`COLLAPSE_PROJECT` to the session's excluded optimizer rules, keeping the others."""
+    current = session.conf.get(_EXCLUDED, "") or ""
+    rules = [rule.strip() for rule in current.split(",") if rule.strip()]
+    if COLLAPSE_PROJECT not in rules:
+        session.conf.set(_EXCLUDED, ",".join([*rules, COLLAPSE_PROJECT]))
 
 
 def score_dataframe(policy: Policy, df: Any, as_of: dt.date | str) -> Any:
     """Score every row of the Spark DataFrame ``df`` as of ``as_of`` (a date or an ISO string; required).
 
     Raises :class:`policyscore.sql.SqlUnsupported` when the policy uses what Spark cannot compute exactly.
+    The session's optimizer stops merging the query's layers (:data:`COLLAPSE_PROJECT` joins
+    ``spark.sql.optimizer.excludedRules``): merged, the reasons' ranking exhausts the driver's memory.
     """
     day = as_date(as_of)
     view = f"_ps_customers_{uuid.uuid4().hex[:12]}"
     query = render(policy.program, build_query(policy.program, day, view), "spark", day, view)
     df.createOrReplaceTempView(view)
+    _exclude_collapse_project(df.sparkSession)
     return df.sparkSession.sql(query)
