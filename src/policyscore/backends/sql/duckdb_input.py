@@ -11,8 +11,8 @@ JSON array whose every item passes, an object a JSON object whose declared
 fields pass, and NULL (or an absent key) only where the field is nullable.
 
 The view gives each record ``_ps_clean``: false when the Python engine would
-reject the record or when DuckDB cannot hold its values exactly (an integer of
-2 ** 53 or more, a NaN DuckDB accepted); such records are left to the Python
+reject the record or when DuckDB might not hold its values exactly (a number
+of magnitude 2 ** 53 or more, integer or not: the test is kept conservative); such records are left to the Python
 engine.  The id must be a non-empty string or a whole number, as the reader
 requires; duplicate ids are found by the caller.
 """
