@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import policyscore as ps
-from policyscore.engine.explanation import trace_of
+from policyscore.engine.traces import trace_of
 from policyscore.errors import Diagnostic, Span
 from policyscore.render import results as render
 from policyscore.render import scores

@@ -18,7 +18,7 @@ from policyscore.cli.common import (
     on_error_option,
     open_records,
 )
-from policyscore.engine.explanation import trace_of
+from policyscore.engine.traces import trace_of
 from policyscore.errors import RecordError
 from policyscore.policy import load_policy
 from policyscore.policyfile.ids import id_key

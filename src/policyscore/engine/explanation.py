@@ -6,8 +6,8 @@ total, tier).  A result scored without explanations, and the lets a back end
 left uncomputed for an ineligible record, are completed by the reference
 evaluator.
 Which rule decides what (ranking of reasons, the next tier) is defined once,
-in :mod:`policyscore.engine.reference`; null reasons and ``--trace`` read the
-reference interpreter's traces.  Every renderer (text, table, markdown, JSON)
+in :mod:`policyscore.engine.reference`; null reasons and ``--trace`` come from
+:mod:`policyscore.engine.traces`, which reads the reference interpreter's traces.  Every renderer (text, table, markdown, JSON)
 presents this data and computes nothing of its own.
 
 What does not depend on the record (ids, descriptions, expression texts,
@@ -26,8 +26,8 @@ from typing import Any
 from policyscore._version import __version__
 from policyscore.engine import reference
 from policyscore.engine.reference import NOT_COMPUTED, describe_value
-from policyscore.language import nodes as n
-from policyscore.language.interpreter import ExprRuntimeError, Traced, interpret, traced
+from policyscore.engine.traces import trace_of, trace_tree, why_null
+from policyscore.language.interpreter import ExprRuntimeError, interpret
 from policyscore.language.rounding import from_units
 from policyscore.language.semantics import to_plain
 from policyscore.policyfile.program import Expression, Factor, Input, InputKind, Program
@@ -509,20 +509,6 @@ def _adjustment_sentence(entry: dict[str, Any]) -> str:
 # ---------------------------------------------------------------- why a value is null
 
 
-def why_null(expr: Expression, lookup: Any, program: Program, skip: frozenset[str] = frozenset()) -> str | None:
-    """Say where a null came from: missing fields, divisions by zero, functions that gave null.
-
-    A null let is followed into its own expression, so the reason names the
-    field or division at the source.
-    """
-    tree, error = traced(expr.node, lookup)
-    if error is not None or tree.value is not None:
-        return None
-    origins: list[str] = []
-    _find_origins(tree, expr.text, origins, lookup, program, skip)
-    return "; ".join(dict.fromkeys(origins)) or None
-
-
 def _why_null(plan: _Plan, expr: Expression, result: Any) -> str | None:
     """:func:`why_null` of ``expr`` for ``result`` (its lets complete), remembered per distinct values of what
     the reason depends on: the fields and lets ``expr`` reads (a null let: what its own reason depends on)."""
@@ -540,81 +526,3 @@ def _why_null(plan: _Plan, expr: Expression, result: Any) -> str | None:
     if len(plan.reasons) < _REMEMBER_LIMIT:
         plan.reasons[key] = reason
     return reason
-
-
-def _find_origins(tree: Traced, text: str, out: list[str], lookup: Any, program: Program, skip: frozenset[str]) -> None:
-    if tree.value is not None:
-        return
-    null_kids = [c for c in tree.children if c.value is None]
-    if null_kids:
-        for c in null_kids:
-            _find_origins(c, text, out, lookup, program, skip)
-        return
-    node = tree.node
-    src = text[node.span[0] : node.span[1]]
-    match node:
-        case n.Name(name=name) if name not in skip and program.let_named(name) is not None:
-            let = program.let_named(name)
-            assert let is not None
-            reason = why_null(let.expr, lookup, program, skip | {name})
-            out.append(f"{reason} (in let '{name}')" if reason else f"'{name}' is null")
-        case n.Name(name=name):
-            out.append(f"'{name}' is null")
-        case n.Attr():
-            out.append(f"'{src}' is null")
-        case n.Binary(op="/" | "%"):
-            out.append(f"division by zero in '{src}'")
-        case n.Call():
-            out.append(f"'{src}' gave null")
-        case n.Literal():
-            out.append("the expression uses null")
-        case _:
-            out.append(f"'{src}' is null")
-
-
-# ---------------------------------------------------------------- traces
-
-
-def trace_tree(tree: Traced, text: str) -> dict[str, Any]:
-    """Every sub-expression of a traced expression with its value, as a nested tree."""
-
-    def build(node: n.Expr, done: Traced | None) -> dict[str, Any]:
-        return {
-            "expression": text[node.span[0] : node.span[1]],
-            "evaluated": done is not None,
-            "value": to_plain(done.value) if done is not None else None,
-            "children": [build(c, done.child(c) if done is not None else None) for c in n.children(node)],
-        }
-
-    return build(tree.node, tree)
-
-
-def trace_of(result: Any) -> list[dict[str, Any]]:
-    """Every sub-expression's value for each rule the record went through (``--trace``).
-
-    Each entry is ``{"label": "factor size", "tree": ...}`` (see :func:`trace_tree`): every let in policy
-    order (also those an ineligible record did not need), then the filters, then, for an eligible record,
-    each factor (bands up to the one that decided) and each adjustment, as the reference evaluator went.
-    """
-    program: Program = result.program
-    outcome = reference.evaluate(program, result.record, result.as_of, trace=True, portfolio=result.portfolio_values)
-    lets: dict[int, Traced] = {}
-    rest: list[dict[str, Any]] = []
-    for step in outcome.steps:
-        assert step.trace is not None
-        if step.kind == "let":
-            lets[step.index] = step.trace
-            continue
-        if step.kind == "band":
-            label = f"factor {program.factors[step.index].id}, band {(step.band or 0) + 1}"
-        elif step.kind == "segment":
-            label = f"factor {program.factors[step.index].id}, segment"
-        else:
-            parts: dict[str, tuple[Any, ...]] = {"filter": program.filters, "factor": program.factors, "adjustment": program.adjustments}
-            label = f"{step.kind} {parts[step.kind][step.index].id}"
-        rest.append({"label": label, "tree": trace_tree(step.trace, step.expr.text)})
-    out = []
-    for i, let in enumerate(program.lets):
-        tree = lets.get(i) or traced(let.expr.node, result.lookup)[0]
-        out.append({"label": f"derived value {let.name}", "tree": trace_tree(tree, let.expr.text)})
-    return out + rest
