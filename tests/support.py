@@ -122,3 +122,23 @@ def git(cwd: Path, *args: str) -> str:
         text=True,
     )
     return done.stdout
+
+
+def result_of(program: Any, record: dict[str, Any], as_of: Any, outcome: Any, **more: Any) -> ps.Result:
+    """A :class:`policyscore.Result` built by name from the reference evaluator's ``outcome`` (``more``: other fields)."""
+    return ps.Result(
+        program=program,
+        record=record,
+        as_of=as_of,
+        let_values=outcome.lets,
+        filter_values=outcome.filters,
+        factor_values=outcome.values,
+        band_indexes=outcome.bands,
+        factor_units=outcome.units,
+        adjustment_values=outcome.adjustments,
+        raw_units=outcome.raw_units,
+        total_units=outcome.total_units,
+        tier_index=outcome.tier,
+        factor_segments=outcome.segments,
+        **more,
+    )

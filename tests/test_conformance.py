@@ -30,6 +30,7 @@ import pytest
 import yaml
 from conftest import spark_missing
 from sql_support import Unscored, inferred_types, run_duckdb, run_spark
+from support import result_of
 
 import policyscore as ps
 from policyscore.engine import reference
@@ -186,22 +187,7 @@ def reference_backend(
         except ps.RecordError as exc:
             out.append(outcome_from_error(exc.code, exc.field))
             continue
-        result = ps.Result(
-            program=program,
-            record=record,
-            as_of=as_of,
-            let_values=o.lets,
-            filter_values=o.filters,
-            factor_values=o.values,
-            band_indexes=o.bands,
-            factor_units=o.units,
-            adjustment_values=o.adjustments,
-            raw_units=o.raw_units,
-            total_units=o.total_units,
-            tier_index=o.tier,
-            portfolio_values=row,
-            factor_segments=o.segments,
-        )
+        result = result_of(program, record, as_of, o, portfolio_values=row)
         out.append(outcome_from_explanation(result.to_dict()))
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 
-from support import AS_OF, load
+from support import AS_OF, load, result_of
 
 import policyscore as ps
 from policyscore.engine import reference
@@ -61,22 +61,7 @@ def test_a_result_built_by_name_derives_its_headline_and_ignores_given_values():
     policy = _policy(2)
     record = {"code": "x", "n": 0.75, "keep": True}
     o = reference.evaluate(policy.program, record, AS_OF)
-    result = ps.Result(
-        program=policy.program,
-        record=record,
-        as_of=AS_OF,
-        let_values=o.lets,
-        filter_values=o.filters,
-        factor_values=o.values,
-        band_indexes=o.bands,
-        factor_units=o.units,
-        adjustment_values=o.adjustments,
-        raw_units=o.raw_units,
-        total_units=o.total_units,
-        tier_index=o.tier,
-        score=1.0,
-        tier="made up",
-    )
+    result = result_of(policy.program, record, AS_OF, o, score=1.0, tier="made up")
     assert (result.id, result.score, result.tier) == ("x", 75.0, "high")
     assert result == policy.score(record, AS_OF)
 
