@@ -27,9 +27,7 @@ from policyscore.engine.reference import checked_fields
 from policyscore.language.types import Type
 from policyscore.policyfile.program import Program
 
-__all__ = ["checked_input", "RAW"]
-
-RAW = "_ps_raw"
+__all__ = ["checked_input", "json_columns"]
 
 
 def _text(j: exp.Expr) -> exp.Expr:
