@@ -101,9 +101,7 @@ def score_duckdb(
     else:
         source.create_view(view, replace=True)
         clean = False
-    query = build_query(policy.program, day, view, fallback_column=True)
-    if clean:
-        query = _with_clean(query, view)
+    query = build_query(policy.program, day, view, fallback_column=True, clean_column=clean)
     relation = con.sql(for_dialect(query, "duckdb").sql("duckdb"))
     if internal:
         return relation
@@ -113,10 +111,3 @@ def score_duckdb(
         return relation.select(", ".join(masked))
     return relation.select(", ".join(keep))
 
-
-def _with_clean(query: exp.Select, view: str) -> exp.Select:
-    """The query with the checked records' ``_ps_clean`` carried to the output."""
-    first = query.args["with_"].expressions[0].this
-    first.select(exp.alias_(exp.column("_ps_clean", table="_ps_in", quoted=True), "_ps_clean", quoted=True), copy=False)
-    query.select(exp.column("_ps_clean", quoted=True), copy=False)
-    return query
