@@ -84,17 +84,23 @@ def _plain_json(value: Any) -> Any:
     return value
 
 
-def _same_id(a: Any, b: Any) -> bool:
-    def norm(x: Any) -> str:
-        return str(int(x)) if isinstance(x, float) and x.is_integer() else str(x)
-
-    return norm(a) == norm(b)
-
-
-def _in_order(policy: Policy, records: list[dict[str, Any]], rows: list[dict[str, Any]]) -> None:
+def _in_order(policy: Policy, records: list[dict[str, Any]], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows in the records' order, matched by id (a query over the whole book returns its rows in any order;
+    rows of one id keep their order)."""
     assert len(rows) == len(records), "one row per record"
-    for record, row in zip(records, rows):
-        assert _same_id(record.get(policy.id_field), row["id"]), f"rows out of order: {record.get(policy.id_field)!r} vs {row['id']!r}"
+    waiting: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        waiting.setdefault(_norm_id(row["id"]), []).append(row)
+    ordered = []
+    for record in records:
+        found = waiting.get(_norm_id(record.get(policy.id_field)))
+        assert found, f"no row for the record {record.get(policy.id_field)!r}"
+        ordered.append(found.pop(0))
+    return ordered
+
+
+def _norm_id(x: Any) -> str:
+    return str(int(x)) if isinstance(x, float) and x.is_integer() else str(x)
 
 
 def _as_lists(d: dict[str, Any]) -> dict[str, Any]:
@@ -160,7 +166,7 @@ def _duckdb_typed(
     con.executemany("INSERT INTO _ps_typed VALUES (" + ", ".join("?" for _ in names) + ")", rows)
     relation = score_duckdb(policy, con.table("_ps_typed"), as_of, connection=con, internal=True, with_lets=with_lets)
     got = [_as_lists(dict(zip(relation.columns, row))) for row in relation.fetchall()]
-    _in_order(policy, [records[i] for i in kept], got)
+    got = _in_order(policy, [records[i] for i in kept], got)
     for i, row in zip(kept, got):
         out[i] = Unscored("fallback") if row["_ps_fallback"] else row
     return out
@@ -192,7 +198,7 @@ def run_duckdb(
             except SqlUnsupported:
                 return _duckdb_typed(con, policy, records, as_of, with_lets)
             rows = [_as_lists(dict(zip(relation.columns, row))) for row in relation.fetchall()]
-        _in_order(policy, records, rows)
+        rows = _in_order(policy, records, rows)
         out: list[dict[str, Any] | Unscored] = []
         for row in rows:
             if not row["_ps_clean"]:
@@ -267,8 +273,11 @@ def run_spark(
     query = render(policy.program, build_query(policy.program, day, view, with_lets=with_lets), "spark", day, view)
     df, kept = spark_frame(spark, policy, records)
     df.createOrReplaceTempView(view)
+    if policy.program.uses_book:  # as score_dataframe sets them for a policy of the whole book
+        spark.conf.set("spark.sql.cteRecursionLevelLimit", "-1")
+        spark.conf.set("spark.sql.analyzer.maxIterations", "400")
     rows = [_as_lists(r.asDict(recursive=True)) for r in spark.sql(query).collect()] if kept else []
-    _in_order(policy, [records[i] for i in kept], rows)
+    rows = _in_order(policy, [records[i] for i in kept], rows)
     out: list[dict[str, Any] | Unscored] = [Unscored("untyped")] * len(records)
     for i, row in zip(kept, rows):
         out[i] = Unscored("null row") if row["eligible"] is None else row

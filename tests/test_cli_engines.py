@@ -21,15 +21,15 @@ from policyscore.engines import Options, choose_engine, score_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "customers.jsonl"
-#: The rules/ policies the SQL back end computes (a policy that scores against the whole book is refused, PS701).
-POLICIES = sorted(
-    p for p in (ROOT / "rules").glob("*.yaml") if not p.name.endswith(".test.yaml") and not policyscore.load_policy(p).program.uses_book
-)
+#: The rules/ policies, every one computed by the SQL back end (will-they-last scores against the whole book).
+POLICIES = sorted(p for p in (ROOT / "rules").glob("*.yaml") if not p.name.endswith(".test.yaml"))
+BOOK = ROOT / "rules" / "will-they-last.yaml"
 STARTUP = ROOT / "rules" / "startup-us-ca.yaml"
 AS_OF = "2026-11-01"
-PORTFOLIO = (
-    "policy: t\nversion: 1\nrecord:\n  fields: {id: string, x: number?}\n"
-    "factors:\n  - {id: f, weight: 1, value: share(x)}\ntiers:\n  - {name: top, top_percent: 10}\n  - {name: rest, min: 0}\n"
+#: A policy the SQL back end refuses (PS701): a regular expression with flags.
+REFUSED = (
+    "policy: t\nversion: 1\nrecord:\n  fields: {id: string, x: string?}\n"
+    "factors:\n  - {id: f, weight: 1, value: \"if matches(x, '(?i)vip') then 1 else 0\"}\n"
 )
 
 
@@ -170,17 +170,40 @@ def test_auto_takes_duckdb_only_where_it_gives_the_same_output(tmp_path):
     assert choose_engine(policy, "auto", str(SAMPLE), Options(day, "json")) == "python"
     assert choose_engine(policy, "auto", "-", Options(day, "csv")) == "python"
     assert choose_engine(policy, "auto", str(ROOT / "examples" / "customers.csv"), Options(day, "csv")) == "python"
-    refused = policyscore.load_policy_text(PORTFOLIO, "p.yaml")
+    refused = policyscore.load_policy_text(REFUSED, "p.yaml")
     assert choose_engine(refused, "auto", str(SAMPLE), Options(day, "csv")) == "python"
+
+
+def test_a_policy_of_the_whole_book_is_scored_by_duckdb_with_the_same_bytes(run, tmp_path):
+    day = date(2026, 11, 1)
+    policy = policyscore.load_policy(BOOK)
+    assert choose_engine(policy, "auto", str(SAMPLE), Options(day, "csv")) == "duckdb"
+    choices = (["--format", "csv", "--include-ineligible"], ["--top", "15"], ["--tier", "keeper"], ["--format", "jsonl", "--top", "3"])
+    for options in choices:
+        out = _both(run, BOOK, SAMPLE, *options)
+        assert out.exit_code == 0 and out.stdout
+    assert "keeper" in _both(run, BOOK, SAMPLE, "--format", "csv").stdout
+    assert _engine_used(BOOK, SAMPLE, "csv") == "duckdb"
+
+
+def test_a_referral_cycle_sends_the_run_to_python(run, tmp_path):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    a, b = json.loads(lines[10]), json.loads(lines[11])
+    a["referred_by"], b["referred_by"] = b["id"], a["id"]
+    path = tmp_path / "cycle.jsonl"
+    path.write_text("\n".join(lines[:10] + [json.dumps(a), json.dumps(b)] + lines[12:]) + "\n", encoding="utf-8")
+    assert _engine_used(BOOK, path) == "python"
+    out = _both(run, BOOK, path, "--format", "csv")
+    assert "PS405" in out.stderr
 
 
 def test_engine_duckdb_refuses_what_it_cannot_run(run, tmp_path):
     policy = tmp_path / "portfolio.yaml"
-    policy.write_text(PORTFOLIO, encoding="utf-8")
+    policy.write_text(REFUSED, encoding="utf-8")
     records = tmp_path / "r.jsonl"
-    records.write_text('{"id": "a", "x": 1}\n', encoding="utf-8")
+    records.write_text('{"id": "a", "x": "VIP"}\n', encoding="utf-8")
     refused = run("score", policy, records, "--as-of", AS_OF, "--engine", "duckdb")
-    assert refused.exit_code == 1 and "PS701" in refused.stderr and "share(x)" in refused.stderr
+    assert refused.exit_code == 1 and "PS701" in refused.stderr and "(?i)vip" in refused.stderr
     assert run("score", policy, records, "--as-of", AS_OF).exit_code == 0  # auto: the Python engine
     csv_in = run("score", STARTUP, ROOT / "examples" / "customers.csv", "--as-of", AS_OF, "--engine", "duckdb")
     assert csv_in.exit_code == 2 and "DuckDB reads" in csv_in.stderr
@@ -204,7 +227,7 @@ def test_sql_runs_in_duckdb_and_refuses_with_ps701(run, tmp_path):
     rows = dict(con.execute(f"SELECT id, score FROM ({query.rstrip().rstrip(';')})").fetchall())
     assert rows["EDGE-01-PERFECT"] == 100.0
     policy = tmp_path / "portfolio.yaml"
-    policy.write_text(PORTFOLIO, encoding="utf-8")
+    policy.write_text(REFUSED, encoding="utf-8")
     refused = run("sql", policy, "--as-of", AS_OF)
     assert refused.exit_code == 1 and "PS701" in refused.stderr
 

@@ -253,11 +253,6 @@ SQL_REFUSED: dict[str, str] = {
     "fn-null-arguments.yaml": "round() to a number of decimals read from the record",
     "fn-round.yaml": "round() to a number of decimals read from the record",
     "fn-round-ties.yaml": "round() to a number of decimals read from the record",
-    "portfolio-aggregates.yaml": "portfolio functions",
-    "portfolio-book.yaml": "portfolio functions",
-    "portfolio-referrals.yaml": "referral functions",
-    "tiers-top-percent.yaml": "relative tiers (top_percent)",
-    "weights-by-segment.yaml": "weights by segment",
 }
 
 

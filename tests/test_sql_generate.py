@@ -15,19 +15,25 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def balanced_query():
-    program = policyscore.load_program(ROOT / "rules" / "balanced-portfolio.yaml")
-    return program, build_query(program, date(2026, 11, 1), "crm.customers")
+def queries():
+    """The query of each golden policy, built once: balanced-portfolio, and will-they-last (the whole book)."""
+    out = {}
+    for name in ("balanced-portfolio", "will-they-last"):
+        program = policyscore.load_program(ROOT / "rules" / f"{name}.yaml")
+        out[name] = program, build_query(program, date(2026, 11, 1), "crm.customers")
+    return out
 
 
+@pytest.mark.parametrize("name", ["balanced-portfolio", "will-they-last"])
 @pytest.mark.parametrize("dialect", sorted(DIALECTS))
-def test_generated_sql_per_dialect(dialect, golden, balanced_query):
-    program, query = balanced_query
+def test_generated_sql_per_dialect(dialect, name, golden, queries):
+    program, query = queries[name]
     text = render(program, query, dialect, date(2026, 11, 1), "crm.customers")
-    assert text.startswith("-- policyscore: policy balanced-portfolio version 1")
+    assert text.startswith(f"-- policyscore: policy {name} version 1")
     assert "-- as of 2026-11-01" in text
     assert "crm.customers" in text
-    golden(f"sql/balanced-portfolio.{dialect}.sql", text)
+    assert ("WITH RECURSIVE" in text) == (name == "will-they-last")  # the referral tree
+    golden(f"sql/{name}.{dialect}.sql", text)
 
 
 def test_the_columns_are_named_after_the_factors():
@@ -86,14 +92,3 @@ def test_an_undeclared_field_is_refused():
     with pytest.raises(SqlUnsupported, match="undeclared field 'x'"):
         to_sql(policy, "duckdb", "customers", "2026-11-01")
 
-
-def test_portfolio_functions_and_relative_tiers_are_refused_naming_them():
-    program = policyscore.load_program_text(
-        "policy: t\nversion: 1\nrecord:\n  fields: {id: string, x: number?}\n"
-        "factors:\n  - {id: f, weight: 1, value: share(x)}\ntiers:\n  - {name: top, top_percent: 10}\n  - {name: rest, min: 0}\n"
-    )
-    with pytest.raises(SqlUnsupported) as err:
-        build_query(program, date(2026, 11, 1))
-    messages = [d.message for d in err.value.diagnostics]
-    assert any("portfolio function call share(x)" in m for m in messages)
-    assert any("relative tier 'top' (top_percent)" in m for m in messages)

@@ -11,14 +11,19 @@ import shutil
 from pathlib import Path
 
 import pytest
+from book_support import SMALL_BOOK_POLICY, book_policy, books, compare
+from hypothesis import HealthCheck, given, settings
 from sql_support import differences, python_rows, spark_frame, sql_rows
 
 import policyscore
 from policyscore.io.readers import loads
+from policyscore.language.types import Type
 
 pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed: pip install '.[spark]' (and Java 17) to run the Spark tests")
 if shutil.which("java") is None:  # pragma: no cover - depends on the machine
     pytest.skip("Java is not installed: the Spark tests need Java 17 (and pip install '.[spark]')", allow_module_level=True)
+
+from pyspark.sql import types as T  # noqa: E402
 
 from policyscore.spark import score_dataframe  # noqa: E402
 
@@ -56,3 +61,115 @@ def test_score_dataframe_excludes_the_rule_that_exhausts_the_driver_keeping_the_
         assert spark.conf.get(key).split(",") == [other, COLLAPSE_PROJECT]  # added once
     finally:
         spark.conf.set(key, before)
+
+
+def _spark_type(t: Type):
+    kind = t.kind
+    if kind == "number":
+        return T.DoubleType()
+    if kind == "boolean":
+        return T.BooleanType()
+    if kind == "date":
+        return T.DateType()
+    if kind == "list":
+        return T.ArrayType(_spark_type(t.item), False)
+    if kind == "object":
+        return T.StructType([T.StructField(name, _spark_type(sub), True) for name, sub in t.fields])
+    return T.StringType()
+
+
+def _floats(row: tuple, schema) -> tuple:
+    """Numbers inside lists and structs as floats, as DoubleType wants them."""
+    out = []
+    for value, field in zip(row, schema.fields):
+        out.append(_float_value(value, field.dataType))
+    return tuple(out)
+
+
+def _float_value(value, dtype):
+    if value is None:
+        return None
+    if isinstance(dtype, T.DoubleType):
+        return float(value)
+    if isinstance(dtype, T.ArrayType):
+        return [_float_value(v, dtype.elementType) for v in value]
+    if isinstance(dtype, T.StructType):
+        return {f.name: _float_value(value.get(f.name), f.dataType) for f in dtype.fields}
+    return value
+
+
+# ---------------------------------------------------------------- policies of the whole book
+
+
+def _frame(spark, policy, records):
+    """The records the Python engine's checks pass, as a DataFrame with the declared types (ids as text)."""
+    names = [policy.id_field, *[n for n in policy.program.read_fields if n != policy.id_field]]
+    decls = {n: policy.fields.get(n) for n in names}
+    schema = T.StructType([T.StructField(n, _spark_type(d.type) if d is not None else T.StringType(), True) for n, d in decls.items()])
+    rows = []
+    for record in records:
+        try:
+            values = {n: (policy.field_value(record, n) if decls[n] is not None else record.get(n)) for n in names}
+        except policyscore.RecordError:
+            continue
+        rows.append(_floats(tuple(float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in values.values()), schema))
+    return spark.createDataFrame(rows, schema)
+
+
+def _book_rows(spark, policy, records):
+    from datetime import date
+
+    from policyscore.backends.sql.query import build_query, render
+
+    df = _frame(spark, policy, records)
+    view = "_ps_book_test"
+    df.createOrReplaceTempView(view)
+    day = date.fromisoformat(AS_OF)
+    query = build_query(policy.program, day, view, fallback_column=True, portfolio_columns=True)
+    spark.conf.set("spark.sql.cteRecursionLevelLimit", "-1")
+    spark.conf.set("spark.sql.analyzer.maxIterations", "400")  # as score_dataframe sets them
+    out = spark.sql(render(policy.program, query, "spark", day, view))
+    got = sql_rows(out.columns, [tuple(r) for r in out.collect()])
+    for row in got.values():
+        row["_ps_clean"] = True
+    fed = {str(row[0]) for row in df.select(policy.id_field).collect()}
+    return got, fed
+
+
+def test_spark_agrees_with_python_on_a_policy_of_the_whole_book(spark):
+    policy = policyscore.load_policy(ROOT / "rules" / "will-they-last.yaml")
+    records = [loads(line) for line in (ROOT / "examples" / "customers.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    got, _ = _book_rows(spark, policy, records)
+    assert compare(policy, records, got) == {}
+    assert {row["tier"] for row in got.values()} >= {"keeper", "solid"}
+
+
+def test_spark_agrees_with_python_on_the_corpus_cases_of_the_whole_book(spark):
+    import yaml
+
+    patterns = ("portfolio-*.yaml", "tiers-top-percent*.yaml", "weights-by-segment*.yaml")
+    cases = [p for pattern in patterns for p in (ROOT / "tests" / "cases").glob(pattern)]
+    assert len(cases) >= 5
+    for path in sorted(cases):
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        policy = policyscore.load_policy_text(case["policy"], f"{path.stem}.yaml")
+        records = [item["record"] for item in case["records"]]
+        got, fed = _book_rows(spark, policy, records)
+        # a record failing the checks cannot be a typed row: it stands as a record the checks rejected
+        problems = compare(policy, records, {**got, **_rejected(policy, records, fed)})
+        assert problems == {}, (path.stem, problems)
+        assert fed
+
+
+def _rejected(policy, records, fed):
+    """Rows standing for the records that could not be put in the DataFrame (the Python engine rejects them)."""
+    return {str(r[policy.id_field]): {"_ps_clean": False, "_ps_fallback": None} for r in records if str(r[policy.id_field]) not in fed}
+
+
+@settings(max_examples=3, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(records=books(max_size=25))
+def test_spark_agrees_with_python_on_random_books(spark, records):
+    policy = book_policy(SMALL_BOOK_POLICY)
+    got, _ = _book_rows(spark, policy, records)
+    problems = compare(policy, records, got)
+    assert problems == {}, dict(list(problems.items())[:3])

@@ -262,8 +262,8 @@ def _duckdb_run(
     opener: Opener,
 ) -> Summary | None:
     """The run in DuckDB, or None when a record is not clean (the caller runs the Python engine instead)."""
-    if options.fmt in ("json", "jsonl") and options.top is None:
-        return None  # every record shown is explained: the Python run
+    if options.fmt in ("json", "jsonl") and (options.top is None or policy.uses_portfolio):
+        return None  # every record shown is explained (a book policy's explanations need the book): the Python run
     scored = f"_ps_scored_{uuid.uuid4().hex[:12]}"
     try:
         if fmt != "parquet":

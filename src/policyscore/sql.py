@@ -46,9 +46,7 @@ def duckdb_query(policy: Policy, as_of: dt.date, table: str, *, clean: bool = Fa
     key = (id(policy.program), as_of, clean, with_lets)
     found = _WRITTEN.get(key)
     if found is None or found[0] is not policy.program:
-        query = build_query(policy.program, as_of, _PLACEHOLDER, fallback_column=True, with_lets=with_lets)
-        if clean:
-            query = _with_clean(query)
+        query = build_query(policy.program, as_of, _PLACEHOLDER, fallback_column=True, clean_column=clean, with_lets=with_lets)
         if len(_WRITTEN) >= 16:
             _WRITTEN.clear()
         found = _WRITTEN[key] = (policy.program, for_dialect(query, "duckdb").sql("duckdb"))
@@ -159,10 +157,3 @@ def score_duckdb(
         return relation.select(", ".join(masked))
     return relation.select(", ".join(keep))
 
-
-def _with_clean(query: exp.Select) -> exp.Select:
-    """The query with the checked records' ``_ps_clean`` carried to the output."""
-    first = query.args["with_"].expressions[0].this
-    first.select(exp.alias_(exp.column("_ps_clean", table="_ps_in", quoted=True), "_ps_clean", quoted=True), copy=False)
-    query.select(exp.column("_ps_clean", quoted=True), copy=False)
-    return query

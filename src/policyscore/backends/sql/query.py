@@ -25,14 +25,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from sqlglot import exp
 
 from policyscore.backends.sql import rounding as r
 from policyscore.backends.sql.expressions import Columns, ExprCompiler, Unsupported, _Info, col, sql_type
+from policyscore.backends.sql.portfolio import start_book
+from policyscore.backends.sql.referrals import Tree
 from policyscore.engine.reference import checked_fields
 from policyscore.errors import Diagnostic, PolicyError
-from policyscore.policyfile.program import Expression, Program
+from policyscore.policyfile.program import Expression, Factor, Program
 
 __all__ = ["DIALECTS", "build_query", "render", "for_dialect", "output_columns", "SqlUnsupported"]
 
@@ -90,17 +93,20 @@ def _problem(program: Program, expr: Expression | None, message: str, node: obje
 
 def _check_program(program: Program) -> list[Diagnostic]:
     problems = []
-    bound = sum(f.max_units for f in program.factors) + sum(abs(a.units) for a in program.adjustments)
-    if bound >= _MAX_EXACT or any(f.weight * 10**program.decimals >= r.HIGH for f in program.factors):
+    bound = sum(max([f.max_units, *(c.max_units for c in f.choices)]) for f in program.factors)
+    bound += sum(abs(a.units) for a in program.adjustments)
+    weights = [w for f in program.factors for w in (f.weight, *(c.weight for c in f.choices))]
+    if bound >= _MAX_EXACT or any(w * 10**program.decimals >= r.HIGH for w in weights):
         problems.append(_problem(program, None, "points this large (weights times 10 ** decimals must stay below 1e15)"))
-    for call in program.portfolio:  # window functions and recursive referral trees are not generated yet
-        problems.append(_problem(program, None, f"the portfolio function call {call.key}"))
-    for factor in program.factors:
-        if factor.by is not None:
-            problems.append(_problem(program, factor.by, f"the weights by segment of factor {factor.id!r}"))
+    if program.referred_by is not None:
+        decl = program.fields.get(program.referred_by)
+        if decl is None or decl.type.kind != "string":
+            problems.append(
+                _problem(program, None, f"a referral tree whose referred_by field {program.referred_by!r} is not declared as a string")
+            )
     for tier in program.tiers:
-        if tier.top_percent is not None:
-            problems.append(_problem(program, None, f"the relative tier {tier.name!r} (top_percent)"))
+        if tier.top_percent is not None and (Fraction(str(tier.top_percent)) / 100).numerator >= 2**22:
+            problems.append(_problem(program, None, f"the relative tier {tier.name!r}: top_percent with this many digits"))
     for name in program.fields:
         if name.startswith("_ps_"):
             problems.append(_problem(program, None, f"a field named {name!r} (names starting with '_ps_' are the query's own)"))
@@ -108,15 +114,25 @@ def _check_program(program: Program) -> list[Diagnostic]:
 
 
 def build_query(
-    program: Program, as_of: dt.date, table: str = "customers", *, fallback_column: bool = False, with_lets: bool = False
+    program: Program,
+    as_of: dt.date,
+    table: str = "customers",
+    *,
+    fallback_column: bool = False,
+    clean_column: bool = False,
+    portfolio_columns: bool = False,
+    with_lets: bool = False,
 ) -> exp.Select:
     """The sqlglot tree of the query scoring ``table`` as of ``as_of``; raise :class:`SqlUnsupported`.
 
-    ``with_lets`` adds a column ``let_<name>`` per let (its value, NULL where the row is not scored
-    exactly), for checking the query's lets against the Python engine's."""
+    ``clean_column``: the table has a boolean ``_ps_clean`` (false for a record the Python engine
+    rejects), carried to the output and keeping such records out of the book.  ``portfolio_columns``
+    adds ``_ps_pf_<i>``, the value of the i-th portfolio call (``program.portfolio``) for each record
+    of the book, to compare with the Python engine's.  ``with_lets`` adds a column ``let_<name>`` per
+    let (its value, NULL where the row is not scored exactly), for checking the query's lets against
+    the Python engine's.
+    """
     problems = _check_program(program)
-    if program.uses_book or program.segmented:  # refused as a whole: nothing else is compiled
-        raise SqlUnsupported(problems)
     columns = Columns()
     names: dict[str, tuple[str, _Info]] = {}
     required_nulls: list[exp.Expr] = []
@@ -139,8 +155,22 @@ def build_query(
         if not decl.type.nullable and name in checked:
             required_nulls.append(exp.Is(this=col(name), expression=exp.null()))
     field_names = set(names)
+    if clean_column:
+        inputs.append(r.ALIAS(exp.column("_ps_clean", table=_INPUT, quoted=True), "_ps_clean", quoted=True))
+        field_names.add("_ps_clean")
     compiler = ExprCompiler(columns, names, as_of)
     eligible = col("_ps_eligible")
+    book = tree = None
+    if program.uses_book:
+        if problems:
+            raise SqlUnsupported(problems)
+        rejected = [t.copy() for t in required_nulls]
+        if clean_column:
+            rejected.append(exp.Not(this=col("_ps_clean")))
+        try:
+            book, tree = start_book(program, columns, compiler, names, rejected, field_names)
+        except Unsupported as exc:
+            raise SqlUnsupported([_problem(program, None, str(exc), exc.node)]) from None
 
     def compiled(expr: Expression, hint: str, reach: exp.Expr | None) -> str | None:
         try:
@@ -163,7 +193,21 @@ def build_query(
     passed = [exp.Is(this=col(f), expression=exp.true()) for f in filters]
     columns.by_name["_ps_eligible"] = _column("_ps_eligible", r.AND(*passed) if passed else exp.true(), set(filters))
     units: list[str] = []
+    maxes: list[exp.Expr] = []  # each factor's maximum in units, and its weight: the record's own when weighted by segment
+    weights: list[exp.Expr] = []
     for i, factor in enumerate(program.factors):
+        segment = compiled(factor.by, "segment", eligible) if factor.by is not None else None
+        if factor.by is not None and factor.by.type.kind != "string":
+            segment = None  # a segment that is not a string takes the `else` weight
+
+        def pick(values: Sequence[float], factor: Factor = factor, segment: str | None = segment) -> exp.Expr:
+            return _pick(factor, segment, values)
+
+        choices = factor.choices
+        maxes.append(pick([c.max_units for c in choices]) if choices else r.dbl(factor.max_units))
+        weights.append(pick([c.weight for c in choices]) if choices else r.dbl(factor.weight))
+        seg_deps = {segment} if segment is not None else set()
+        missing = pick([c.missing_units for c in choices]) if choices else r.dbl(factor.missing_units)
         if factor.expr is not None:
             raw = compiled(factor.expr, "raw", eligible)
             if raw is None:
@@ -176,24 +220,27 @@ def build_query(
                 .when(exp.GT(this=rc.copy(), expression=r.dbl(1)), r.dbl(1))
                 .else_(rc.copy())
             )
-            x = columns.add("x", exp.Case().when(finite, exp.Mul(this=r.dbl(factor.weight), expression=clamped)).else_(exp.null()), {raw})
+            weight = weights[-1].copy()
+            x = columns.add("x", exp.Case().when(finite, exp.Mul(this=weight, expression=clamped)).else_(exp.null()), {raw} | seg_deps)
             compiler.deps = set()
-            points = compiler.rounded(col(x), program.decimals, as_units=True, largest=abs(factor.weight))
-            value = exp.Case().when(exp.Is(this=col(x), expression=exp.null()), r.dbl(factor.missing_units)).else_(points)
-            units.append(columns.add(f"units{i}", value, compiler.deps | {x}))
+            largest = max(abs(w) for w in (factor.weight, *(c.weight for c in choices)))
+            points = compiler.rounded(col(x), program.decimals, as_units=True, largest=largest)
+            value = exp.Case().when(exp.Is(this=col(x), expression=exp.null()), missing).else_(points)
+            units.append(columns.add(f"units{i}", value, compiler.deps | {x} | seg_deps))
         else:
             case = exp.Case()
-            deps: set[str] = set()
-            for band in factor.bands or ():
+            deps: set[str] = set(seg_deps)
+            for j, band in enumerate(factor.bands or ()):
+                band_units = pick([c.band_units[j] for c in choices]) if choices else r.dbl(band.units)
                 if band.expr is None:
-                    case = case.else_(r.dbl(band.units))
+                    case = case.else_(band_units)
                     break
                 cond = compiled(band.expr, "band", eligible)
                 if cond is None:
                     continue
                 deps.add(cond)
-                case = case.when(exp.Is(this=col(cond), expression=exp.true()), r.dbl(band.units))
-                case = case.when(exp.Is(this=col(cond), expression=exp.null()), r.dbl(factor.missing_units))
+                case = case.when(exp.Is(this=col(cond), expression=exp.true()), band_units)
+                case = case.when(exp.Is(this=col(cond), expression=exp.null()), missing.copy())
             units.append(columns.add(f"units{i}", case, deps))
     adjustments = [compiled(a.expr, "adj", eligible) for a in program.adjustments]
     if problems:
@@ -213,24 +260,34 @@ def build_query(
     if program.max_units is not None:
         total = exp.Case().when(exp.GT(this=col(raw_col), expression=r.dbl(program.max_units)), r.dbl(program.max_units)).else_(total)
     total_col = columns.add("total", total, {raw_col})
+    thresholds = book.thresholds(total_col, eligible.name) if book is not None and program.relative_tiers else {}
     tier = exp.Case()
-    for tier_def in program.tiers:
-        assert tier_def.units is not None, "relative tiers are refused by _check_program"
-        tier = tier.when(exp.GTE(this=col(total_col), expression=r.dbl(tier_def.units)), exp.Literal.string(tier_def.name))
+    for k, tier_def in enumerate(program.tiers):
+        least = col(thresholds[k]) if k in thresholds else r.dbl(tier_def.units)  # type: ignore[arg-type]
+        tier = tier.when(exp.GTE(this=col(total_col), expression=least), exp.Literal.string(tier_def.name))
     tier_expr = (
         tier.else_(r.CAST(exp.null(), exp.DataType.build("VARCHAR")))
         if program.tiers
         else r.CAST(exp.null(), exp.DataType.build("VARCHAR"))
     )
-    tier_col = columns.add("tier", tier_expr, {total_col})
-    reasons_col = _reasons(program, columns, units, adjustments)
+    tier_col = columns.add("tier", tier_expr, {total_col, *thresholds.values()})
+    reasons_col = _reasons(program, columns, units, adjustments, maxes, weights)
     fallback_terms = [c for c, _ in compiler.fallback] + required_nulls
     fb_deps: set[str] = set()
     for _, d in compiler.fallback:
         fb_deps |= d
+    if book is not None:  # a record of the book the query cannot compute, or a sum out of range: the whole run
+        unknown, unknown_deps = book.unknown_run([(c, set(d)) for c, d in compiler.fallback])
+        fallback_terms.append(unknown)
+        fb_deps |= unknown_deps
+        if tree is not None:
+            fallback_terms.append(col(tree.in_cycle))
+            fb_deps.add(tree.in_cycle)
     fallback = columns.add(
         "fallback", r.OR(*[exp.paren(t) for t in fallback_terms]) if fallback_terms else exp.false(), fb_deps | {eligible.name}
     )
+    calls = enumerate(program.portfolio) if portfolio_columns else enumerate(())
+    extra = [r.ALIAS(col(names[c.key][0]), f"_ps_pf_{i}", quoted=True) for i, c in calls]
     query = _assemble(
         program,
         as_of,
@@ -247,6 +304,9 @@ def build_query(
         reasons_col,
         fallback,
         fallback_column,
+        clean_column,
+        tree,
+        extra,
     )  # type: ignore[arg-type]
     if with_lets:
         for let, let_col in zip(program.lets, let_columns):
@@ -261,24 +321,45 @@ def _column(name: str, e: exp.Expr, deps: set[str]):  # type: ignore[no-untyped-
     return Column(name, e, frozenset(deps))
 
 
-def _reasons(program: Program, columns: Columns, units: list[str], adjustments: list[str | None]) -> str:
+def _reasons(
+    program: Program,
+    columns: Columns,
+    units: list[str],
+    adjustments: list[str | None],
+    maxes: list[exp.Expr],
+    weights: list[exp.Expr],
+) -> str:
     """Ids of the up to four largest losses, as :func:`policyscore.engine.reference.ranked_reasons` ranks them:
     factors (their maximum minus their points) and applied adjustments with negative points (the points they
     cost); most lost first, then the larger weight (an adjustment's is the points it cost), then factors before
-    adjustments, then policy order."""
-    lost: list[exp.Expr] = [exp.paren(exp.Sub(this=r.dbl(f.max_units), expression=col(u))) for f, u in zip(program.factors, units)]
+    adjustments, then policy order.  A factor weighted by segment is measured with the record's own weight."""
+    lost: list[exp.Expr] = [exp.paren(exp.Sub(this=m.copy(), expression=col(u))) for m, u in zip(maxes, units)]
     keys: list[tuple[float, int, int]] = [(-f.weight, 0, i) for i, f in enumerate(program.factors)]
+    second: list[exp.Expr | None] = [
+        None if not f.choices else exp.Neg(this=exp.paren(w.copy())) for f, w in zip(program.factors, weights)
+    ]  # the sort key after the loss, when it depends on the record
     ids = [f.id for f in program.factors]
-    deps = set(units)
+    deps = set(units) | {c.name for m in (*maxes, *weights) for c in m.find_all(exp.Column)}
     for k, (adj, adj_col) in enumerate(zip(program.adjustments, adjustments)):
         if adj.units >= 0 or adj_col is None:
             continue
         applied = exp.Is(this=col(adj_col), expression=exp.true())
         lost.append(exp.paren(exp.Case().when(applied, r.dbl(-adj.units)).else_(r.dbl(0))))  # type: ignore[arg-type]
         keys.append((adj.points, 1, k))
+        second.append(None)
         ids.append(adj.id)
         deps.add(adj_col)
     static_rank = {i: n for n, i in enumerate(sorted(range(len(keys)), key=keys.__getitem__))}
+
+    def before(j: int, i: int) -> exp.Expr:
+        """Whether ``j`` is listed before ``i`` when they lost as much."""
+        if second[j] is None and second[i] is None:
+            return exp.true() if static_rank[j] < static_rank[i] else exp.false()
+        kj = second[j] if second[j] is not None else r.dbl(keys[j][0])
+        ki = second[i] if second[i] is not None else r.dbl(keys[i][0])
+        tie = exp.true() if keys[j][1:] < keys[i][1:] else exp.false()
+        return exp.paren(r.OR(exp.LT(this=kj.copy(), expression=ki.copy()), r.AND(exp.EQ(this=kj.copy(), expression=ki.copy()), tie)))  # type: ignore[union-attr]
+
     ranks = []
     for i in range(len(lost)):
         terms: list[exp.Expr] = []
@@ -287,9 +368,7 @@ def _reasons(program: Program, columns: Columns, units: list[str], adjustments: 
                 continue
             beats = r.OR(
                 exp.GT(this=lost[j].copy(), expression=lost[i].copy()),
-                r.AND(
-                    exp.EQ(this=lost[j].copy(), expression=lost[i].copy()), exp.true() if static_rank[j] < static_rank[i] else exp.false()
-                ),
+                r.AND(exp.EQ(this=lost[j].copy(), expression=lost[i].copy()), before(j, i)),
             )
             terms.append(
                 exp.Case()
@@ -309,6 +388,17 @@ def _reasons(program: Program, columns: Columns, units: list[str], adjustments: 
             pick = pick.when(r.AND(exp.GT(this=lost[i].copy(), expression=r.dbl(0)), placed), chosen)
         parts.append(pick.else_(_empty_array()))
     return columns.add("reasons", _concat(parts), deps | set(ranks))
+
+
+def _pick(factor: Factor, segment: str | None, values: Sequence[float]) -> exp.Expr:
+    """The value listed for the record's segment (``values`` follow ``factor.choices``, the ``else`` one last)."""
+    if segment is None or len(set(values)) == 1:
+        return r.dbl(values[-1])
+    case = exp.Case()
+    for choice, value in zip(factor.choices, values):
+        if choice.segment is not None:
+            case = case.when(exp.EQ(this=col(segment), expression=exp.Literal.string(choice.segment)), r.dbl(value))
+    return case.else_(r.dbl(values[-1]))
 
 
 def _empty_array() -> exp.Expr:
@@ -355,18 +445,29 @@ def _assemble(
     reasons_col: str,
     fallback: str,
     fallback_column: bool,
+    clean_column: bool,
+    tree: Tree | None,
+    extra: list[exp.Expr],
 ) -> exp.Select:
     depth = _depths(columns, fields)
     layers: dict[int, list[str]] = {}
     for name, d in depth.items():
         layers.setdefault(d, []).append(name)
     query = exp.select(*inputs, copy=False).from_(r.ALIAS(exp.to_table(table), _INPUT), copy=False)
-    ctes = [("_ps_layer_0", query)]
+    ctes: list[tuple[str, exp.Expr]] = [("_ps_layer_0", query)]
     previous = "_ps_layer_0"
     for d in sorted(layers):
-        select = exp.select(exp.Star(), *[r.ALIAS(columns.by_name[c].expr, c, quoted=True) for c in layers[d]], copy=False).from_(
+        joined = tree is not None and any(c in tree.joined for c in layers[d])
+        star: exp.Expr = exp.Column(this=exp.Star(), table=exp.to_identifier(previous)) if joined else exp.Star()
+        select = exp.select(star, *[r.ALIAS(columns.by_name[c].expr, c, quoted=True) for c in layers[d]], copy=False).from_(
             previous, copy=False
         )
+        if joined:  # the referral tree, joined by id
+            assert tree is not None
+            source, narrow = _narrow_chain(columns, depth, tree.inputs)
+            ctes += narrow
+            ctes += tree.ctes(source)
+            select = tree.join(select, previous)
         previous = f"_ps_layer_{d}"
         ctes.append((previous, select))
     ok = exp.Not(this=col(fallback))
@@ -407,10 +508,36 @@ def _assemble(
     ]
     if fallback_column:
         outputs.append(r.ALIAS(col(fallback), "_ps_fallback", quoted=True))
+    if clean_column:
+        outputs.append(col("_ps_clean"))
+    outputs += extra
     final = exp.select(*outputs, copy=False).from_(previous, copy=False)
     for name, cte in ctes:
         final = final.with_(name, as_=cte, copy=False)
+    if tree is not None:
+        final.args["with_"].set("recursive", True)
     return final
+
+
+def _narrow_chain(columns: Columns, depth: dict[str, int], wanted: set[str]) -> tuple[str, list[tuple[str, exp.Expr]]]:
+    """Layers computing only ``wanted`` and what they read, from the input layer: the tree's recursive queries
+    read it many times, and an engine that inlines common table expressions (Spark) copies what they read."""
+    needed: set[str] = set()
+    stack = [w for w in wanted if w in depth]
+    while stack:
+        name = stack.pop()
+        if name in needed or depth.get(name, 0) == 0:
+            continue
+        needed.add(name)
+        stack.extend(columns.by_name[name].deps)
+    source = "_ps_layer_0"
+    out: list[tuple[str, exp.Expr]] = []
+    for d in sorted({depth[c] for c in needed}):
+        here = [c for c in columns.by_name if c in needed and depth[c] == d]
+        select = exp.select(exp.Star(), *[r.ALIAS(columns.by_name[c].expr, c, quoted=True) for c in here], copy=False)
+        out.append((f"_ps_t_layer_{d}", select.from_(source, copy=False)))
+        source = f"_ps_t_layer_{d}"
+    return source, out
 
 
 _SHORT_DOUBLES = ("duckdb", "spark", "bigquery", "snowflake")

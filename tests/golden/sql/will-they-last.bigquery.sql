@@ -1,0 +1,3615 @@
+-- policyscore: policy will-they-last version 1 (sha256 e5ca5a626afe)
+-- as of 2026-11-01: the evaluation date is written into the query
+-- reads the table crm.customers; one row per record: id, eligible, score, tier, points_negotiation, points_paying_on_time, points_accounting_work, points_owner_involvement, points_wallet_share_growth, points_lifetime_value_with_referrals, points_standing_in_size, adjustment_points, failed_filters, reasons
+WITH RECURSIVE _ps_layer_0 AS (
+  SELECT
+    `_ps_in`.`id` AS `_ps_id`,
+    CAST(`_ps_in`.`billing_tickets_first_6m` AS FLOAT64) AS `billing_tickets_first_6m`,
+    `_ps_in`.`company_size` AS `company_size`,
+    CAST(`_ps_in`.`days_to_pay_avg` AS FLOAT64) AS `days_to_pay_avg`,
+    CAST(`_ps_in`.`discount_requested_pct` AS FLOAT64) AS `discount_requested_pct`,
+    CAST(`_ps_in`.`late_payments_first_6m` AS FLOAT64) AS `late_payments_first_6m`,
+    CAST(`_ps_in`.`lifetime_value` AS FLOAT64) AS `lifetime_value`,
+    `_ps_in`.`owner_involvement` AS `owner_involvement`,
+    `_ps_in`.`referred_by` AS `referred_by`,
+    CAST(`_ps_in`.`signup_date` AS DATE) AS `signup_date`,
+    `_ps_in`.`status` AS `status`,
+    CAST(`_ps_in`.`total_spend` AS FLOAT64) AS `total_spend`,
+    CAST(`_ps_in`.`users_growth_pct` AS FLOAT64) AS `users_growth_pct`,
+    CAST(`_ps_in`.`wallet_share_growth_pct` AS FLOAT64) AS `wallet_share_growth_pct`
+  FROM crm.customers AS _ps_in
+), _ps_layer_1 AS (
+  SELECT
+    *,
+    NOT (
+      (
+        `company_size` IS NULL
+      )
+      OR (
+        `signup_date` IS NULL
+      )
+      OR (
+        `status` IS NULL
+      )
+      OR (
+        `total_spend` IS NULL
+      )
+    ) AS `_ps_book0_1`,
+    CAST(`_ps_id` AS STRING) AS `_ps_key_2`,
+    CAST(`referred_by` AS STRING) AS `_ps_referrer_3`,
+    COALESCE(`lifetime_value`, `total_spend`) AS `_ps_arg_4`,
+    COALESCE(`lifetime_value`, `total_spend`) AS `_ps_arg_9`,
+    `company_size` AS `_ps_arg_10`,
+    `total_spend` AS `_ps_arg_16`,
+    CAST(CASE
+      WHEN CAST('2026-11-01' AS DATE) >= `signup_date`
+      THEN (
+        (
+          EXTRACT(YEAR FROM CAST('2026-11-01' AS DATE)) - EXTRACT(YEAR FROM `signup_date`)
+        ) * 12 + (
+          EXTRACT(MONTH FROM CAST('2026-11-01' AS DATE)) - EXTRACT(MONTH FROM `signup_date`)
+        )
+      ) - CASE
+        WHEN (
+          EXTRACT(DAY FROM CAST('2026-11-01' AS DATE)) < EXTRACT(DAY FROM `signup_date`)
+        )
+        AND (
+          CAST('2026-11-01' AS DATE) <> LAST_DAY(CAST('2026-11-01' AS DATE))
+        )
+        THEN 1
+        ELSE 0
+      END
+      ELSE -(
+        (
+          (
+            EXTRACT(YEAR FROM `signup_date`) - EXTRACT(YEAR FROM CAST('2026-11-01' AS DATE))
+          ) * 12 + (
+            EXTRACT(MONTH FROM `signup_date`) - EXTRACT(MONTH FROM CAST('2026-11-01' AS DATE))
+          )
+        ) - CASE
+          WHEN (
+            EXTRACT(DAY FROM `signup_date`) < EXTRACT(DAY FROM CAST('2026-11-01' AS DATE))
+          )
+          AND (
+            `signup_date` <> LAST_DAY(`signup_date`)
+          )
+          THEN 1
+          ELSE 0
+        END
+      )
+    END AS FLOAT64) AS `_ps_let_38`,
+    COALESCE(`lifetime_value`, `total_spend`) AS `_ps_let_39`,
+    NOT (
+      CASE
+        WHEN (
+          `status`
+        ) IS NULL
+        THEN NULL
+        ELSE (
+          `status`
+        ) IN ('churned', 'trial')
+      END
+    ) AS `_ps_filter_44`,
+    (
+      `discount_requested_pct`
+    ) <= (
+      5e0
+    ) AS `_ps_band_46`,
+    (
+      `discount_requested_pct`
+    ) < (
+      20e0
+    ) AS `_ps_band_47`,
+    (
+      (
+        (
+          `late_payments_first_6m`
+        ) = (
+          0e0
+        )
+      )
+      AND (
+        (
+          `days_to_pay_avg`
+        ) <= (
+          30e0
+        )
+      )
+    ) AS `_ps_band_49`,
+    (
+      `late_payments_first_6m`
+    ) <= (
+      2e0
+    ) AS `_ps_band_50`,
+    CASE
+      WHEN (
+        `billing_tickets_first_6m`
+      ) IS NULL
+      THEN NULL
+      ELSE CASE
+        WHEN (
+          5e0
+        ) = (
+          0e0
+        )
+        THEN CASE WHEN (
+          `billing_tickets_first_6m`
+        ) >= (
+          0e0
+        ) THEN 1.0e0 ELSE 0.0e0 END
+        ELSE CASE
+          WHEN (
+            (
+              `billing_tickets_first_6m` - 5e0
+            ) / (
+              0e0 - 5e0
+            )
+          ) < (
+            0e0
+          )
+          THEN 0.0e0
+          WHEN (
+            (
+              `billing_tickets_first_6m` - 5e0
+            ) / (
+              0e0 - 5e0
+            )
+          ) > (
+            1e0
+          )
+          THEN 1.0e0
+          ELSE (
+            `billing_tickets_first_6m` - 5e0
+          ) / (
+            0e0 - 5e0
+          )
+        END
+      END
+    END AS `_ps_raw_52`,
+    (
+      `owner_involvement`
+    ) = (
+      'strategic'
+    ) AS `_ps_band_61`,
+    (
+      `owner_involvement`
+    ) = (
+      'delegating'
+    ) AS `_ps_band_62`,
+    (
+      `owner_involvement`
+    ) = (
+      'hands_on'
+    ) AS `_ps_band_63`,
+    (
+      (
+        0.5e0
+      ) * (
+        CASE
+          WHEN (
+            `wallet_share_growth_pct`
+          ) IS NULL
+          THEN NULL
+          ELSE CASE
+            WHEN (
+              0e0
+            ) = (
+              40e0
+            )
+            THEN CASE WHEN (
+              `wallet_share_growth_pct`
+            ) >= (
+              40e0
+            ) THEN 1.0e0 ELSE 0.0e0 END
+            ELSE CASE
+              WHEN (
+                (
+                  `wallet_share_growth_pct` - 0e0
+                ) / (
+                  40e0 - 0e0
+                )
+              ) < (
+                0e0
+              )
+              THEN 0.0e0
+              WHEN (
+                (
+                  `wallet_share_growth_pct` - 0e0
+                ) / (
+                  40e0 - 0e0
+                )
+              ) > (
+                1e0
+              )
+              THEN 1.0e0
+              ELSE (
+                `wallet_share_growth_pct` - 0e0
+              ) / (
+                40e0 - 0e0
+              )
+            END
+          END
+        END
+      )
+    ) + (
+      (
+        0.5e0
+      ) * (
+        CASE
+          WHEN (
+            `users_growth_pct`
+          ) IS NULL
+          THEN NULL
+          ELSE CASE
+            WHEN (
+              0e0
+            ) = (
+              40e0
+            )
+            THEN CASE WHEN (
+              `users_growth_pct`
+            ) >= (
+              40e0
+            ) THEN 1.0e0 ELSE 0.0e0 END
+            ELSE CASE
+              WHEN (
+                (
+                  `users_growth_pct` - 0e0
+                ) / (
+                  40e0 - 0e0
+                )
+              ) < (
+                0e0
+              )
+              THEN 0.0e0
+              WHEN (
+                (
+                  `users_growth_pct` - 0e0
+                ) / (
+                  40e0 - 0e0
+                )
+              ) > (
+                1e0
+              )
+              THEN 1.0e0
+              ELSE (
+                `users_growth_pct` - 0e0
+              ) / (
+                40e0 - 0e0
+              )
+            END
+          END
+        END
+      )
+    ) AS `_ps_raw_65`
+  FROM _ps_layer_0
+), _ps_t_layer_1 AS (
+  SELECT
+    *,
+    NOT (
+      (
+        `company_size` IS NULL
+      )
+      OR (
+        `signup_date` IS NULL
+      )
+      OR (
+        `status` IS NULL
+      )
+      OR (
+        `total_spend` IS NULL
+      )
+    ) AS `_ps_book0_1`,
+    CAST(`_ps_id` AS STRING) AS `_ps_key_2`,
+    CAST(`referred_by` AS STRING) AS `_ps_referrer_3`,
+    COALESCE(`lifetime_value`, `total_spend`) AS `_ps_arg_4`
+  FROM _ps_layer_0
+), _ps_t_nodes AS (
+  SELECT
+    `_ps_key_2` AS n,
+    `_ps_referrer_3` AS p,
+    `_ps_arg_4` AS x0
+  FROM `_ps_t_layer_1`
+  WHERE
+    `_ps_book0_1` AND NOT `_ps_key_2` IS NULL
+), _ps_t_links AS (
+  SELECT
+    a.n,
+    b.n AS p,
+    a.x0
+  FROM _ps_t_nodes AS a
+  LEFT JOIN _ps_t_nodes AS b
+    ON b.n = a.p
+), _ps_t_rooted AS (
+  SELECT
+    n,
+    0 AS d
+  FROM _ps_t_links
+  WHERE
+    p IS NULL
+  UNION ALL
+  SELECT
+    l.n,
+    t.d + 1 AS d
+  FROM _ps_t_rooted AS t
+  JOIN _ps_t_links AS l
+    ON l.p = t.n
+), _ps_t_loose AS (
+  SELECT
+    l.n,
+    l.p,
+    COUNT(*) OVER () AS size
+  FROM _ps_t_links AS l
+  LEFT JOIN _ps_t_rooted AS t
+    ON t.n = l.n
+  WHERE
+    t.n IS NULL
+), _ps_t_walk AS (
+  SELECT
+    n AS s,
+    p AS a,
+    1 AS k,
+    size
+  FROM _ps_t_loose
+  UNION ALL
+  SELECT
+    w.s,
+    l.p AS a,
+    w.k + 1 AS k,
+    w.size
+  FROM _ps_t_walk AS w
+  JOIN _ps_t_loose AS l
+    ON l.n = w.a
+  WHERE
+    w.a <> w.s AND w.k < w.size
+), _ps_t_cycles AS (
+  SELECT DISTINCT
+    s AS n
+  FROM _ps_t_walk
+  WHERE
+    a = s
+), _ps_t_loose_depth AS (
+  SELECT
+    w.s AS n,
+    COUNT(DISTINCT w.a) AS d
+  FROM _ps_t_walk AS w
+  LEFT JOIN _ps_t_cycles AS c
+    ON c.n = w.a
+  WHERE
+    c.n IS NULL
+  GROUP BY
+    w.s
+), _ps_t_forest AS (
+  SELECT
+    l.n,
+    CASE WHEN c.n IS NULL THEN l.p END AS p,
+    l.x0
+  FROM _ps_t_links AS l
+  LEFT JOIN _ps_t_cycles AS c
+    ON c.n = l.p
+  LEFT JOIN _ps_t_cycles AS me
+    ON me.n = l.n
+  WHERE
+    me.n IS NULL
+), _ps_t_desc AS (
+  SELECT
+    p AS root,
+    n AS node,
+    1 AS lvl
+  FROM _ps_t_forest
+  WHERE
+    NOT p IS NULL
+  UNION ALL
+  SELECT
+    d.root,
+    f.n AS node,
+    d.lvl + 1 AS lvl
+  FROM _ps_t_desc AS d
+  JOIN _ps_t_forest AS f
+    ON f.p = d.node
+  WHERE
+    d.lvl < 2
+), _ps_t_terms AS (
+  SELECT
+    d.root,
+    d.lvl,
+    CASE
+      WHEN d.lvl <= 2
+      THEN f.x0 * (
+        CASE WHEN d.lvl = 1 THEN 1.0e0 WHEN d.lvl = 2 THEN 0.5e0 END
+      )
+    END AS t0
+  FROM _ps_t_desc AS d
+  JOIN _ps_t_forest AS f
+    ON f.n = d.node
+), _ps_t_sum_0 AS (
+  SELECT
+    *,
+    CAST(COUNT(t0) OVER (PARTITION BY root) AS FLOAT64) AS `_ps_s1_count`,
+    MAX(ABS(t0)) OVER (PARTITION BY root) AS `_ps_s2_largest`
+  FROM _ps_t_terms
+), _ps_t_sum_1 AS (
+  SELECT
+    *,
+    CASE
+      WHEN CASE
+        WHEN `_ps_s2_largest` IS NULL
+        THEN FALSE
+        ELSE COALESCE(
+          NOT (
+            (
+              `_ps_s2_largest` - `_ps_s2_largest`
+            ) = 0e0
+          )
+          OR CASE
+            WHEN `_ps_s2_largest` > 0e0
+            THEN CASE
+              WHEN CEIL(
+                (
+                  LN(CASE WHEN `_ps_s2_largest` > 0e0 THEN `_ps_s2_largest` ELSE 1e0 END) + LN(CASE WHEN `_ps_s1_count` > 0e0 THEN `_ps_s1_count` ELSE 1e0 END)
+                ) / LN(2e0)
+              ) + 2e0 < CAST(-1000 AS FLOAT64)
+              THEN CAST(-1000 AS FLOAT64)
+              ELSE CEIL(
+                (
+                  LN(CASE WHEN `_ps_s2_largest` > 0e0 THEN `_ps_s2_largest` ELSE 1e0 END) + LN(CASE WHEN `_ps_s1_count` > 0e0 THEN `_ps_s1_count` ELSE 1e0 END)
+                ) / LN(2e0)
+              ) + 2e0
+            END
+            ELSE 0e0
+          END > 1000e0,
+          TRUE
+        )
+      END
+      THEN 1e0
+      ELSE POWER(
+        2e0,
+        CASE
+          WHEN `_ps_s2_largest` > 0e0
+          THEN CASE
+            WHEN CEIL(
+              (
+                LN(CASE WHEN `_ps_s2_largest` > 0e0 THEN `_ps_s2_largest` ELSE 1e0 END) + LN(CASE WHEN `_ps_s1_count` > 0e0 THEN `_ps_s1_count` ELSE 1e0 END)
+              ) / LN(2e0)
+            ) + 2e0 < CAST(-1000 AS FLOAT64)
+            THEN CAST(-1000 AS FLOAT64)
+            ELSE CEIL(
+              (
+                LN(CASE WHEN `_ps_s2_largest` > 0e0 THEN `_ps_s2_largest` ELSE 1e0 END) + LN(CASE WHEN `_ps_s1_count` > 0e0 THEN `_ps_s1_count` ELSE 1e0 END)
+              ) / LN(2e0)
+            ) + 2e0
+          END
+          ELSE 0e0
+        END
+      )
+    END AS `_ps_s3_split`
+  FROM _ps_t_sum_0
+), _ps_t_sum_2 AS (
+  SELECT
+    *,
+    (
+      `_ps_s3_split` + t0
+    ) - `_ps_s3_split` AS `_ps_s4_q`
+  FROM _ps_t_sum_1
+), _ps_t_sum_3 AS (
+  SELECT
+    *,
+    t0 - `_ps_s4_q` AS `_ps_s5_rest`
+  FROM _ps_t_sum_2
+), _ps_t_sum_4 AS (
+  SELECT
+    *,
+    MAX(ABS(`_ps_s5_rest`)) OVER (PARTITION BY root) AS `_ps_s6_largest2`
+  FROM _ps_t_sum_3
+), _ps_t_sum_5 AS (
+  SELECT
+    *,
+    CASE
+      WHEN CASE
+        WHEN `_ps_s6_largest2` IS NULL
+        THEN FALSE
+        ELSE COALESCE(
+          NOT (
+            (
+              `_ps_s6_largest2` - `_ps_s6_largest2`
+            ) = 0e0
+          )
+          OR CASE
+            WHEN `_ps_s6_largest2` > 0e0
+            THEN CASE
+              WHEN CEIL(
+                (
+                  LN(CASE WHEN `_ps_s6_largest2` > 0e0 THEN `_ps_s6_largest2` ELSE 1e0 END) + LN(CASE WHEN `_ps_s1_count` > 0e0 THEN `_ps_s1_count` ELSE 1e0 END)
+                ) / LN(2e0)
+              ) + 2e0 < CAST(-1000 AS FLOAT64)
+              THEN CAST(-1000 AS FLOAT64)
+              ELSE CEIL(
+                (
+                  LN(CASE WHEN `_ps_s6_largest2` > 0e0 THEN `_ps_s6_largest2` ELSE 1e0 END) + LN(CASE WHEN `_ps_s1_count` > 0e0 THEN `_ps_s1_count` ELSE 1e0 END)
+                ) / LN(2e0)
+              ) + 2e0
+            END
+            ELSE 0e0
+          END > 1000e0,
+          TRUE
+        )
+      END
+      THEN 1e0
+      ELSE POWER(
+        2e0,
+        CASE
+          WHEN `_ps_s6_largest2` > 0e0
+          THEN CASE
+            WHEN CEIL(
+              (
+                LN(CASE WHEN `_ps_s6_largest2` > 0e0 THEN `_ps_s6_largest2` ELSE 1e0 END) + LN(CASE WHEN `_ps_s1_count` > 0e0 THEN `_ps_s1_count` ELSE 1e0 END)
+              ) / LN(2e0)
+            ) + 2e0 < CAST(-1000 AS FLOAT64)
+            THEN CAST(-1000 AS FLOAT64)
+            ELSE CEIL(
+              (
+                LN(CASE WHEN `_ps_s6_largest2` > 0e0 THEN `_ps_s6_largest2` ELSE 1e0 END) + LN(CASE WHEN `_ps_s1_count` > 0e0 THEN `_ps_s1_count` ELSE 1e0 END)
+              ) / LN(2e0)
+            ) + 2e0
+          END
+          ELSE 0e0
+        END
+      )
+    END AS `_ps_s7_split2`
+  FROM _ps_t_sum_4
+), _ps_t_sum_6 AS (
+  SELECT
+    *,
+    (
+      `_ps_s7_split2` + `_ps_s5_rest`
+    ) - `_ps_s7_split2` AS `_ps_s8_q2`
+  FROM _ps_t_sum_5
+), _ps_t_sum_7 AS (
+  SELECT
+    *,
+    `_ps_s5_rest` - `_ps_s8_q2` AS `_ps_s9_rest2`,
+    SUM(`_ps_s4_q`) OVER (PARTITION BY root) AS `_ps_s10_tau`,
+    SUM(`_ps_s8_q2`) OVER (PARTITION BY root) AS `_ps_s11_rho`
+  FROM _ps_t_sum_6
+), _ps_t_sum_8 AS (
+  SELECT
+    *,
+    SUM(`_ps_s9_rest2`) OVER (PARTITION BY root) AS `_ps_s12_rho2`,
+    `_ps_s10_tau` + `_ps_s11_rho` AS `_ps_s13_h`
+  FROM _ps_t_sum_7
+), _ps_t_sum_9 AS (
+  SELECT
+    *,
+    (
+      `_ps_s10_tau` - (
+        `_ps_s13_h` - (
+          `_ps_s13_h` - `_ps_s10_tau`
+        )
+      )
+    ) + (
+      `_ps_s11_rho` - (
+        `_ps_s13_h` - `_ps_s10_tau`
+      )
+    ) AS `_ps_s14_lo`
+  FROM _ps_t_sum_8
+), _ps_t_sum_10 AS (
+  SELECT
+    *,
+    CASE
+      WHEN (
+        (
+          `_ps_s14_lo` <> 0e0
+          AND (
+            (
+              `_ps_s13_h` + 2e0 * `_ps_s14_lo`
+            ) - `_ps_s13_h`
+          ) = 2e0 * `_ps_s14_lo`
+        )
+        AND `_ps_s12_rho2` <> 0e0
+      )
+      AND (
+        `_ps_s12_rho2` > 0e0
+      ) = (
+        `_ps_s14_lo` > 0e0
+      )
+      THEN `_ps_s13_h` + 2e0 * `_ps_s14_lo`
+      WHEN (
+        `_ps_s14_lo` <> 0e0
+        AND (
+          (
+            `_ps_s13_h` + 2e0 * `_ps_s14_lo`
+          ) - `_ps_s13_h`
+        ) = 2e0 * `_ps_s14_lo`
+      )
+      AND `_ps_s12_rho2` <> 0e0
+      THEN `_ps_s13_h`
+      ELSE `_ps_s13_h` + (
+        `_ps_s14_lo` + `_ps_s12_rho2`
+      )
+    END AS `_ps_s15_sum`,
+    CASE
+      WHEN CASE
+        WHEN `_ps_s2_largest` IS NULL
+        THEN FALSE
+        ELSE COALESCE(
+          NOT (
+            (
+              `_ps_s2_largest` - `_ps_s2_largest`
+            ) = 0e0
+          )
+          OR CASE
+            WHEN `_ps_s2_largest` > 0e0
+            THEN CASE
+              WHEN CEIL(
+                (
+                  LN(CASE WHEN `_ps_s2_largest` > 0e0 THEN `_ps_s2_largest` ELSE 1e0 END) + LN(CASE WHEN `_ps_s1_count` > 0e0 THEN `_ps_s1_count` ELSE 1e0 END)
+                ) / LN(2e0)
+              ) + 2e0 < CAST(-1000 AS FLOAT64)
+              THEN CAST(-1000 AS FLOAT64)
+              ELSE CEIL(
+                (
+                  LN(CASE WHEN `_ps_s2_largest` > 0e0 THEN `_ps_s2_largest` ELSE 1e0 END) + LN(CASE WHEN `_ps_s1_count` > 0e0 THEN `_ps_s1_count` ELSE 1e0 END)
+                ) / LN(2e0)
+              ) + 2e0
+            END
+            ELSE 0e0
+          END > 1000e0,
+          TRUE
+        )
+      END
+      THEN 1
+      ELSE 0
+    END AS `_ps_s16_out`
+  FROM _ps_t_sum_9
+), _ps_t_agg AS (
+  SELECT
+    root,
+    MAX(`_ps_s15_sum`) AS sum0,
+    SUM(CASE WHEN lvl <= 1 THEN 1 ELSE 0 END) AS cnt1,
+    SUM(CASE WHEN lvl <= 2 THEN 1 ELSE 0 END) AS cnt2,
+    MAX(GREATEST(`_ps_s16_out`, 0)) AS out
+  FROM _ps_t_sum_10
+  GROUP BY
+    root
+), _ps_t_refs AS (
+  SELECT
+    l.n AS _ps_node,
+    MAX(CASE WHEN c.n IS NULL THEN 0 ELSE 1 END) AS _ps_r_cyc,
+    MAX(COALESCE(t.d, ld.d, 0)) AS _ps_r_depth,
+    MAX(g.sum0) AS _ps_r_sum0,
+    MAX(g.cnt1) AS _ps_r_cnt1,
+    MAX(g.cnt2) AS _ps_r_cnt2,
+    MAX(g.out) AS _ps_r_out
+  FROM _ps_t_links AS l
+  LEFT JOIN _ps_t_cycles AS c
+    ON c.n = l.n
+  LEFT JOIN _ps_t_rooted AS t
+    ON t.n = l.n
+  LEFT JOIN _ps_t_loose_depth AS ld
+    ON ld.n = l.n
+  LEFT JOIN _ps_t_agg AS g
+    ON g.root = l.n
+  GROUP BY
+    l.n
+), _ps_layer_2 AS (
+  SELECT
+    _ps_layer_1.*,
+    COALESCE(`_ps_t_refs`.`_ps_r_cyc`, 0) = 1 AS `_ps_in_cycle_5`,
+    COALESCE(`_ps_t_refs`.`_ps_r_out`, 0) = 1 AS `_ps_tree_out_6`,
+    COALESCE(`_ps_t_refs`.`_ps_r_sum0`, 0.0e0) AS `_ps_referred_sum_8`,
+    CAST(COALESCE(`_ps_t_refs`.`_ps_r_cnt1`, 0) AS FLOAT64) AS `_ps_referred_36`,
+    CAST(COALESCE(`_ps_t_refs`.`_ps_r_cnt2`, 0) AS FLOAT64) AS `_ps_referred_37`,
+    CASE
+      WHEN (
+        IS_NAN(`_ps_let_38`)
+      ) OR (
+        IS_NAN(6e0)
+      )
+      THEN FALSE
+      ELSE (
+        `_ps_let_38`
+      ) >= (
+        6e0
+      )
+    END AS `_ps_filter_45`,
+    CASE
+      WHEN `_ps_band_46` IS TRUE
+      THEN 1000e0
+      WHEN `_ps_band_46` IS NULL
+      THEN 500e0
+      WHEN `_ps_band_47` IS TRUE
+      THEN 500e0
+      WHEN `_ps_band_47` IS NULL
+      THEN 500e0
+      ELSE 0e0
+    END AS `_ps_units0_48`,
+    CASE
+      WHEN `_ps_band_49` IS TRUE
+      THEN 1500e0
+      WHEN `_ps_band_49` IS NULL
+      THEN 450e0
+      WHEN `_ps_band_50` IS TRUE
+      THEN 600e0
+      WHEN `_ps_band_50` IS NULL
+      THEN 450e0
+      ELSE 0e0
+    END AS `_ps_units1_51`,
+    CASE
+      WHEN (
+        `_ps_raw_52` - `_ps_raw_52`
+      ) = 0e0
+      THEN 10e0 * CASE
+        WHEN `_ps_raw_52` < 0e0
+        THEN 0e0
+        WHEN `_ps_raw_52` > 1e0
+        THEN 1e0
+        ELSE `_ps_raw_52`
+      END
+      ELSE NULL
+    END AS `_ps_x_53`,
+    CASE
+      WHEN `_ps_band_61` IS TRUE
+      THEN 1500e0
+      WHEN `_ps_band_61` IS NULL
+      THEN 600e0
+      WHEN `_ps_band_62` IS TRUE
+      THEN 1200e0
+      WHEN `_ps_band_62` IS NULL
+      THEN 600e0
+      WHEN `_ps_band_63` IS TRUE
+      THEN 450e0
+      WHEN `_ps_band_63` IS NULL
+      THEN 600e0
+      ELSE 0e0
+    END AS `_ps_units3_64`,
+    CASE
+      WHEN (
+        `_ps_raw_65` - `_ps_raw_65`
+      ) = 0e0
+      THEN 15e0 * CASE
+        WHEN `_ps_raw_65` < 0e0
+        THEN 0e0
+        WHEN `_ps_raw_65` > 1e0
+        THEN 1e0
+        ELSE `_ps_raw_65`
+      END
+      ELSE NULL
+    END AS `_ps_x_66`
+  FROM _ps_layer_1
+  LEFT JOIN _ps_t_refs
+    ON `_ps_layer_1`.`_ps_key_2` = `_ps_t_refs`.`_ps_node`
+), _ps_layer_3 AS (
+  SELECT
+    *,
+    `_ps_book0_1` AND NOT `_ps_in_cycle_5` AS `_ps_book_7`,
+    (
+      `_ps_let_39`
+    ) + (
+      `_ps_referred_sum_8`
+    ) AS `_ps_let_40`,
+    (
+      `_ps_referred_37`
+    ) - (
+      `_ps_referred_36`
+    ) AS `_ps_let_43`,
+    `_ps_filter_44` IS TRUE AND `_ps_filter_45` IS TRUE AS `_ps_eligible`,
+    ABS(`_ps_x_53`) AS `_ps_abs_54`,
+    ABS(`_ps_x_66`) AS `_ps_abs_67`
+  FROM _ps_layer_2
+), _ps_layer_4 AS (
+  SELECT
+    *,
+    CASE WHEN `_ps_book_7` THEN `_ps_arg_9` ELSE NULL END AS `_ps_x_11`,
+    CASE WHEN `_ps_book_7` THEN `_ps_arg_16` ELSE NULL END AS `_ps_x_17`,
+    CASE
+      WHEN `_ps_abs_54` >= 100.0e0
+      THEN 1000000000000e0
+      WHEN `_ps_abs_54` >= 10.0e0
+      THEN 10000000000000e0
+      WHEN `_ps_abs_54` >= 1.0e0
+      THEN 100000000000000e0
+      WHEN `_ps_abs_54` >= 0.1e0
+      THEN 1000000000000000e0
+      WHEN `_ps_abs_54` >= 0.01e0
+      THEN 1e+16
+      WHEN `_ps_abs_54` >= 0.001e0
+      THEN 1e+17
+    END AS `_ps_pow_55`,
+    CASE
+      WHEN `_ps_abs_67` >= 100.0e0
+      THEN 1000000000000e0
+      WHEN `_ps_abs_67` >= 10.0e0
+      THEN 10000000000000e0
+      WHEN `_ps_abs_67` >= 1.0e0
+      THEN 100000000000000e0
+      WHEN `_ps_abs_67` >= 0.1e0
+      THEN 1000000000000000e0
+      WHEN `_ps_abs_67` >= 0.01e0
+      THEN 1e+16
+      WHEN `_ps_abs_67` >= 0.001e0
+      THEN 1e+17
+    END AS `_ps_pow_68`,
+    CASE
+      WHEN CASE
+        WHEN (
+          IS_NAN(0e0)
+        ) OR (
+          IS_NAN(200000e0)
+        )
+        THEN FALSE
+        ELSE (
+          0e0
+        ) = (
+          200000e0
+        )
+      END
+      THEN CASE
+        WHEN CASE
+          WHEN (
+            IS_NAN(`_ps_let_40`)
+          ) OR (
+            IS_NAN(200000e0)
+          )
+          THEN FALSE
+          ELSE (
+            `_ps_let_40`
+          ) >= (
+            200000e0
+          )
+        END
+        THEN 1.0e0
+        ELSE 0.0e0
+      END
+      ELSE CASE
+        WHEN CASE
+          WHEN (
+            IS_NAN((
+              `_ps_let_40` - 0e0
+            ) / (
+              200000e0 - 0e0
+            ))
+          )
+          OR (
+            IS_NAN(0e0)
+          )
+          THEN FALSE
+          ELSE (
+            (
+              `_ps_let_40` - 0e0
+            ) / (
+              200000e0 - 0e0
+            )
+          ) < (
+            0e0
+          )
+        END
+        THEN 0.0e0
+        WHEN CASE
+          WHEN (
+            IS_NAN((
+              `_ps_let_40` - 0e0
+            ) / (
+              200000e0 - 0e0
+            ))
+          )
+          OR (
+            IS_NAN(1e0)
+          )
+          THEN FALSE
+          ELSE (
+            (
+              `_ps_let_40` - 0e0
+            ) / (
+              200000e0 - 0e0
+            )
+          ) > (
+            1e0
+          )
+        END
+        THEN 1.0e0
+        ELSE (
+          `_ps_let_40` - 0e0
+        ) / (
+          200000e0 - 0e0
+        )
+      END
+    END AS `_ps_raw_74`,
+    CASE
+      WHEN (
+        IS_NAN(`_ps_let_43`)
+      ) OR (
+        IS_NAN(0e0)
+      )
+      THEN FALSE
+      ELSE (
+        `_ps_let_43`
+      ) > (
+        0e0
+      )
+    END AS `_ps_adj_93`,
+    `_ps_book_7` AND `_ps_eligible` AS `_ps_ranked_97`
+  FROM _ps_layer_3
+), _ps_layer_5 AS (
+  SELECT
+    *,
+    NOT `_ps_x_11` IS NULL AS `_ps_in_12`,
+    CAST(COUNT(`_ps_x_11`) OVER (PARTITION BY `_ps_book_7`, `_ps_arg_10`) AS FLOAT64) AS `_ps_count_13`,
+    NOT `_ps_x_17` IS NULL AS `_ps_in_18`,
+    CAST(COUNT(`_ps_x_17`) OVER (PARTITION BY `_ps_book_7`) AS FLOAT64) AS `_ps_count_19`,
+    CAST(COUNT(`_ps_x_17`) OVER (PARTITION BY `_ps_book_7`) AS FLOAT64) AS `_ps_count_20`,
+    MAX(ABS(`_ps_x_17`)) OVER (PARTITION BY `_ps_book_7`) AS `_ps_largest_21`,
+    `_ps_abs_54` * `_ps_pow_55` AS `_ps_p_56`,
+    (
+      (
+        (
+          134217729.0e0 * `_ps_abs_54` - (
+            134217729.0e0 * `_ps_abs_54` - `_ps_abs_54`
+          )
+        ) * (
+          134217729.0e0 * `_ps_pow_55` - (
+            134217729.0e0 * `_ps_pow_55` - `_ps_pow_55`
+          )
+        ) - (
+          `_ps_abs_54` * `_ps_pow_55`
+        )
+      ) + (
+        134217729.0e0 * `_ps_abs_54` - (
+          134217729.0e0 * `_ps_abs_54` - `_ps_abs_54`
+        )
+      ) * (
+        `_ps_pow_55` - (
+          134217729.0e0 * `_ps_pow_55` - (
+            134217729.0e0 * `_ps_pow_55` - `_ps_pow_55`
+          )
+        )
+      ) + (
+        `_ps_abs_54` - (
+          134217729.0e0 * `_ps_abs_54` - (
+            134217729.0e0 * `_ps_abs_54` - `_ps_abs_54`
+          )
+        )
+      ) * (
+        134217729.0e0 * `_ps_pow_55` - (
+          134217729.0e0 * `_ps_pow_55` - `_ps_pow_55`
+        )
+      )
+    ) + (
+      `_ps_abs_54` - (
+        134217729.0e0 * `_ps_abs_54` - (
+          134217729.0e0 * `_ps_abs_54` - `_ps_abs_54`
+        )
+      )
+    ) * (
+      `_ps_pow_55` - (
+        134217729.0e0 * `_ps_pow_55` - (
+          134217729.0e0 * `_ps_pow_55` - `_ps_pow_55`
+        )
+      )
+    ) AS `_ps_e_57`,
+    `_ps_abs_67` * `_ps_pow_68` AS `_ps_p_69`,
+    (
+      (
+        (
+          134217729.0e0 * `_ps_abs_67` - (
+            134217729.0e0 * `_ps_abs_67` - `_ps_abs_67`
+          )
+        ) * (
+          134217729.0e0 * `_ps_pow_68` - (
+            134217729.0e0 * `_ps_pow_68` - `_ps_pow_68`
+          )
+        ) - (
+          `_ps_abs_67` * `_ps_pow_68`
+        )
+      ) + (
+        134217729.0e0 * `_ps_abs_67` - (
+          134217729.0e0 * `_ps_abs_67` - `_ps_abs_67`
+        )
+      ) * (
+        `_ps_pow_68` - (
+          134217729.0e0 * `_ps_pow_68` - (
+            134217729.0e0 * `_ps_pow_68` - `_ps_pow_68`
+          )
+        )
+      ) + (
+        `_ps_abs_67` - (
+          134217729.0e0 * `_ps_abs_67` - (
+            134217729.0e0 * `_ps_abs_67` - `_ps_abs_67`
+          )
+        )
+      ) * (
+        134217729.0e0 * `_ps_pow_68` - (
+          134217729.0e0 * `_ps_pow_68` - `_ps_pow_68`
+        )
+      )
+    ) + (
+      `_ps_abs_67` - (
+        134217729.0e0 * `_ps_abs_67` - (
+          134217729.0e0 * `_ps_abs_67` - `_ps_abs_67`
+        )
+      )
+    ) * (
+      `_ps_pow_68` - (
+        134217729.0e0 * `_ps_pow_68` - (
+          134217729.0e0 * `_ps_pow_68` - `_ps_pow_68`
+        )
+      )
+    ) AS `_ps_e_70`,
+    CASE
+      WHEN (
+        `_ps_raw_74` - `_ps_raw_74`
+      ) = 0e0
+      THEN 25e0 * CASE
+        WHEN `_ps_raw_74` < 0e0
+        THEN 0e0
+        WHEN `_ps_raw_74` > 1e0
+        THEN 1e0
+        ELSE `_ps_raw_74`
+      END
+      ELSE NULL
+    END AS `_ps_x_75`,
+    SUM(CASE WHEN `_ps_ranked_97` THEN 1e0 ELSE 0e0 END) OVER () AS `_ps_n_ranked_98`
+  FROM _ps_layer_4
+), _ps_layer_6 AS (
+  SELECT
+    *,
+    CAST(RANK() OVER (PARTITION BY `_ps_in_12`, `_ps_arg_10` ORDER BY `_ps_x_11` ASC NULLS LAST) AS FLOAT64) AS `_ps_rank_14`,
+    CASE
+      WHEN CASE
+        WHEN `_ps_largest_21` IS NULL
+        THEN FALSE
+        ELSE COALESCE(
+          NOT (
+            (
+              `_ps_largest_21` - `_ps_largest_21`
+            ) = 0e0
+          )
+          OR CASE
+            WHEN `_ps_largest_21` > 0e0
+            THEN CASE
+              WHEN CEIL(
+                (
+                  LN(CASE WHEN `_ps_largest_21` > 0e0 THEN `_ps_largest_21` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
+                ) / LN(2e0)
+              ) + 2e0 < CAST(-1000 AS FLOAT64)
+              THEN CAST(-1000 AS FLOAT64)
+              ELSE CEIL(
+                (
+                  LN(CASE WHEN `_ps_largest_21` > 0e0 THEN `_ps_largest_21` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
+                ) / LN(2e0)
+              ) + 2e0
+            END
+            ELSE 0e0
+          END > 1000e0,
+          TRUE
+        )
+      END
+      THEN 1e0
+      ELSE POWER(
+        2e0,
+        CASE
+          WHEN `_ps_largest_21` > 0e0
+          THEN CASE
+            WHEN CEIL(
+              (
+                LN(CASE WHEN `_ps_largest_21` > 0e0 THEN `_ps_largest_21` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
+              ) / LN(2e0)
+            ) + 2e0 < CAST(-1000 AS FLOAT64)
+            THEN CAST(-1000 AS FLOAT64)
+            ELSE CEIL(
+              (
+                LN(CASE WHEN `_ps_largest_21` > 0e0 THEN `_ps_largest_21` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
+              ) / LN(2e0)
+            ) + 2e0
+          END
+          ELSE 0e0
+        END
+      )
+    END AS `_ps_split_22`,
+    CASE
+      WHEN (
+        `_ps_p_56` - FLOOR(`_ps_p_56`)
+      ) > 0.5e0
+      OR (
+        (
+          `_ps_p_56` - FLOOR(`_ps_p_56`)
+        ) = 0.5e0 AND `_ps_e_57` > 0e0
+      )
+      THEN FLOOR(`_ps_p_56`) + 1e0
+      WHEN (
+        (
+          `_ps_p_56` - FLOOR(`_ps_p_56`)
+        ) = 0.5e0 AND `_ps_e_57` = 0e0
+      )
+      AND MOD(FLOOR(`_ps_p_56`), 2e0) <> 0e0
+      THEN FLOOR(`_ps_p_56`) + 1e0
+      ELSE FLOOR(`_ps_p_56`)
+    END AS `_ps_digits_58`,
+    CASE
+      WHEN (
+        `_ps_p_69` - FLOOR(`_ps_p_69`)
+      ) > 0.5e0
+      OR (
+        (
+          `_ps_p_69` - FLOOR(`_ps_p_69`)
+        ) = 0.5e0 AND `_ps_e_70` > 0e0
+      )
+      THEN FLOOR(`_ps_p_69`) + 1e0
+      WHEN (
+        (
+          `_ps_p_69` - FLOOR(`_ps_p_69`)
+        ) = 0.5e0 AND `_ps_e_70` = 0e0
+      )
+      AND MOD(FLOOR(`_ps_p_69`), 2e0) <> 0e0
+      THEN FLOOR(`_ps_p_69`) + 1e0
+      ELSE FLOOR(`_ps_p_69`)
+    END AS `_ps_digits_71`,
+    ABS(`_ps_x_75`) AS `_ps_abs_76`,
+    CASE
+      WHEN (
+        CASE
+          WHEN (
+            CASE
+              WHEN (
+                CASE
+                  WHEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) * 5e0 > (
+                    `_ps_n_ranked_98` * 1e0
+                  )
+                  THEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) - 1e0
+                  ELSE FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0)
+                END
+              ) * 5e0 < (
+                `_ps_n_ranked_98` * 1e0
+              )
+              THEN (
+                CASE
+                  WHEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) * 5e0 > (
+                    `_ps_n_ranked_98` * 1e0
+                  )
+                  THEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) - 1e0
+                  ELSE FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0)
+                END
+              ) + 1e0
+              ELSE (
+                CASE
+                  WHEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) * 5e0 > (
+                    `_ps_n_ranked_98` * 1e0
+                  )
+                  THEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) - 1e0
+                  ELSE FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0)
+                END
+              )
+            END
+          ) < 1e0
+          THEN 1e0
+          ELSE (
+            CASE
+              WHEN (
+                CASE
+                  WHEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) * 5e0 > (
+                    `_ps_n_ranked_98` * 1e0
+                  )
+                  THEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) - 1e0
+                  ELSE FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0)
+                END
+              ) * 5e0 < (
+                `_ps_n_ranked_98` * 1e0
+              )
+              THEN (
+                CASE
+                  WHEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) * 5e0 > (
+                    `_ps_n_ranked_98` * 1e0
+                  )
+                  THEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) - 1e0
+                  ELSE FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0)
+                END
+              ) + 1e0
+              ELSE (
+                CASE
+                  WHEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) * 5e0 > (
+                    `_ps_n_ranked_98` * 1e0
+                  )
+                  THEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) - 1e0
+                  ELSE FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0)
+                END
+              )
+            END
+          )
+        END
+      ) > `_ps_n_ranked_98`
+      THEN `_ps_n_ranked_98`
+      ELSE (
+        CASE
+          WHEN (
+            CASE
+              WHEN (
+                CASE
+                  WHEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) * 5e0 > (
+                    `_ps_n_ranked_98` * 1e0
+                  )
+                  THEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) - 1e0
+                  ELSE FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0)
+                END
+              ) * 5e0 < (
+                `_ps_n_ranked_98` * 1e0
+              )
+              THEN (
+                CASE
+                  WHEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) * 5e0 > (
+                    `_ps_n_ranked_98` * 1e0
+                  )
+                  THEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) - 1e0
+                  ELSE FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0)
+                END
+              ) + 1e0
+              ELSE (
+                CASE
+                  WHEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) * 5e0 > (
+                    `_ps_n_ranked_98` * 1e0
+                  )
+                  THEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) - 1e0
+                  ELSE FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0)
+                END
+              )
+            END
+          ) < 1e0
+          THEN 1e0
+          ELSE (
+            CASE
+              WHEN (
+                CASE
+                  WHEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) * 5e0 > (
+                    `_ps_n_ranked_98` * 1e0
+                  )
+                  THEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) - 1e0
+                  ELSE FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0)
+                END
+              ) * 5e0 < (
+                `_ps_n_ranked_98` * 1e0
+              )
+              THEN (
+                CASE
+                  WHEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) * 5e0 > (
+                    `_ps_n_ranked_98` * 1e0
+                  )
+                  THEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) - 1e0
+                  ELSE FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0)
+                END
+              ) + 1e0
+              ELSE (
+                CASE
+                  WHEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) * 5e0 > (
+                    `_ps_n_ranked_98` * 1e0
+                  )
+                  THEN FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0) - 1e0
+                  ELSE FLOOR((
+                    `_ps_n_ranked_98` * 1e0
+                  ) / 5e0)
+                END
+              )
+            END
+          )
+        END
+      )
+    END AS `_ps_k0_100`,
+    CASE
+      WHEN `_ps_book0_1`
+      AND (
+        (
+          `_ps_tree_out_6`
+        )
+        OR (
+          CASE
+            WHEN `_ps_largest_21` IS NULL
+            THEN FALSE
+            ELSE COALESCE(
+              NOT (
+                (
+                  `_ps_largest_21` - `_ps_largest_21`
+                ) = 0e0
+              )
+              OR CASE
+                WHEN `_ps_largest_21` > 0e0
+                THEN CASE
+                  WHEN CEIL(
+                    (
+                      LN(CASE WHEN `_ps_largest_21` > 0e0 THEN `_ps_largest_21` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
+                    ) / LN(2e0)
+                  ) + 2e0 < CAST(-1000 AS FLOAT64)
+                  THEN CAST(-1000 AS FLOAT64)
+                  ELSE CEIL(
+                    (
+                      LN(CASE WHEN `_ps_largest_21` > 0e0 THEN `_ps_largest_21` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
+                    ) / LN(2e0)
+                  ) + 2e0
+                END
+                ELSE 0e0
+              END > 1000e0,
+              TRUE
+            )
+          END
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS `_ps_row_unknown_112`
+  FROM _ps_layer_5
+), _ps_layer_7 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `_ps_arg_10` IS NULL
+      THEN NULL
+      ELSE CASE
+        WHEN `_ps_x_11` IS NULL
+        THEN NULL
+        WHEN `_ps_count_13` <= 1e0
+        THEN 0e0
+        ELSE (
+          `_ps_rank_14` - 1e0
+        ) / (
+          `_ps_count_13` - 1e0
+        )
+      END
+    END AS `_ps_pf_15`,
+    (
+      `_ps_split_22` + `_ps_x_17`
+    ) - `_ps_split_22` AS `_ps_q_23`,
+    CASE
+      WHEN (
+        `_ps_pow_55`
+      ) IS NULL
+      THEN 0e0
+      ELSE CASE
+        WHEN `_ps_pow_55` = 1000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_58` + 5000000000e0
+          ) / 10000000000e0) * 10000000000e0 > (
+            `_ps_digits_58` + 5000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_58` + 5000000000e0
+          ) / 10000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_58` + 5000000000e0
+          ) / 10000000000e0)
+        END
+        WHEN `_ps_pow_55` = 10000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_58` + 50000000000e0
+          ) / 100000000000e0) * 100000000000e0 > (
+            `_ps_digits_58` + 50000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_58` + 50000000000e0
+          ) / 100000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_58` + 50000000000e0
+          ) / 100000000000e0)
+        END
+        WHEN `_ps_pow_55` = 100000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_58` + 500000000000e0
+          ) / 1000000000000e0) * 1000000000000e0 > (
+            `_ps_digits_58` + 500000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_58` + 500000000000e0
+          ) / 1000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_58` + 500000000000e0
+          ) / 1000000000000e0)
+        END
+        WHEN `_ps_pow_55` = 1000000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_58` + 5000000000000e0
+          ) / 10000000000000e0) * 10000000000000e0 > (
+            `_ps_digits_58` + 5000000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_58` + 5000000000000e0
+          ) / 10000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_58` + 5000000000000e0
+          ) / 10000000000000e0)
+        END
+        WHEN `_ps_pow_55` = 1e+16
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_58` + 50000000000000e0
+          ) / 100000000000000e0) * 100000000000000e0 > (
+            `_ps_digits_58` + 50000000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_58` + 50000000000000e0
+          ) / 100000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_58` + 50000000000000e0
+          ) / 100000000000000e0)
+        END
+        WHEN `_ps_pow_55` = 1e+17
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_58` + 500000000000000e0
+          ) / 1000000000000000e0) * 1000000000000000e0 > (
+            `_ps_digits_58` + 500000000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_58` + 500000000000000e0
+          ) / 1000000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_58` + 500000000000000e0
+          ) / 1000000000000000e0)
+        END
+      END
+    END AS `_ps_units_59`,
+    CASE
+      WHEN (
+        `_ps_pow_68`
+      ) IS NULL
+      THEN 0e0
+      ELSE CASE
+        WHEN `_ps_pow_68` = 1000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_71` + 5000000000e0
+          ) / 10000000000e0) * 10000000000e0 > (
+            `_ps_digits_71` + 5000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_71` + 5000000000e0
+          ) / 10000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_71` + 5000000000e0
+          ) / 10000000000e0)
+        END
+        WHEN `_ps_pow_68` = 10000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_71` + 50000000000e0
+          ) / 100000000000e0) * 100000000000e0 > (
+            `_ps_digits_71` + 50000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_71` + 50000000000e0
+          ) / 100000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_71` + 50000000000e0
+          ) / 100000000000e0)
+        END
+        WHEN `_ps_pow_68` = 100000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_71` + 500000000000e0
+          ) / 1000000000000e0) * 1000000000000e0 > (
+            `_ps_digits_71` + 500000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_71` + 500000000000e0
+          ) / 1000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_71` + 500000000000e0
+          ) / 1000000000000e0)
+        END
+        WHEN `_ps_pow_68` = 1000000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_71` + 5000000000000e0
+          ) / 10000000000000e0) * 10000000000000e0 > (
+            `_ps_digits_71` + 5000000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_71` + 5000000000000e0
+          ) / 10000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_71` + 5000000000000e0
+          ) / 10000000000000e0)
+        END
+        WHEN `_ps_pow_68` = 1e+16
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_71` + 50000000000000e0
+          ) / 100000000000000e0) * 100000000000000e0 > (
+            `_ps_digits_71` + 50000000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_71` + 50000000000000e0
+          ) / 100000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_71` + 50000000000000e0
+          ) / 100000000000000e0)
+        END
+        WHEN `_ps_pow_68` = 1e+17
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_71` + 500000000000000e0
+          ) / 1000000000000000e0) * 1000000000000000e0 > (
+            `_ps_digits_71` + 500000000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_71` + 500000000000000e0
+          ) / 1000000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_71` + 500000000000000e0
+          ) / 1000000000000000e0)
+        END
+      END
+    END AS `_ps_units_72`,
+    CASE
+      WHEN `_ps_abs_76` >= 100.0e0
+      THEN 1000000000000e0
+      WHEN `_ps_abs_76` >= 10.0e0
+      THEN 10000000000000e0
+      WHEN `_ps_abs_76` >= 1.0e0
+      THEN 100000000000000e0
+      WHEN `_ps_abs_76` >= 0.1e0
+      THEN 1000000000000000e0
+      WHEN `_ps_abs_76` >= 0.01e0
+      THEN 1e+16
+      WHEN `_ps_abs_76` >= 0.001e0
+      THEN 1e+17
+    END AS `_ps_pow_77`,
+    MAX(`_ps_row_unknown_112`) OVER () = 1 AS `_ps_run_unknown_113`
+  FROM _ps_layer_6
+), _ps_layer_8 AS (
+  SELECT
+    *,
+    `_ps_x_17` - `_ps_q_23` AS `_ps_rest_24`,
+    SUM(`_ps_q_23`) OVER (PARTITION BY `_ps_book_7`) AS `_ps_tau_29`,
+    `_ps_pf_15` AS `_ps_let_41`,
+    CASE
+      WHEN `_ps_x_53` IS NULL
+      THEN 500e0
+      ELSE CASE
+        WHEN `_ps_units_59` > 0e0
+        THEN CASE WHEN `_ps_x_53` < 0e0 THEN -`_ps_units_59` ELSE `_ps_units_59` END
+        ELSE 0e0
+      END
+    END AS `_ps_units2_60`,
+    CASE
+      WHEN `_ps_x_66` IS NULL
+      THEN 300e0
+      ELSE CASE
+        WHEN `_ps_units_72` > 0e0
+        THEN CASE WHEN `_ps_x_66` < 0e0 THEN -`_ps_units_72` ELSE `_ps_units_72` END
+        ELSE 0e0
+      END
+    END AS `_ps_units4_73`,
+    `_ps_abs_76` * `_ps_pow_77` AS `_ps_p_78`,
+    (
+      (
+        (
+          134217729.0e0 * `_ps_abs_76` - (
+            134217729.0e0 * `_ps_abs_76` - `_ps_abs_76`
+          )
+        ) * (
+          134217729.0e0 * `_ps_pow_77` - (
+            134217729.0e0 * `_ps_pow_77` - `_ps_pow_77`
+          )
+        ) - (
+          `_ps_abs_76` * `_ps_pow_77`
+        )
+      ) + (
+        134217729.0e0 * `_ps_abs_76` - (
+          134217729.0e0 * `_ps_abs_76` - `_ps_abs_76`
+        )
+      ) * (
+        `_ps_pow_77` - (
+          134217729.0e0 * `_ps_pow_77` - (
+            134217729.0e0 * `_ps_pow_77` - `_ps_pow_77`
+          )
+        )
+      ) + (
+        `_ps_abs_76` - (
+          134217729.0e0 * `_ps_abs_76` - (
+            134217729.0e0 * `_ps_abs_76` - `_ps_abs_76`
+          )
+        )
+      ) * (
+        134217729.0e0 * `_ps_pow_77` - (
+          134217729.0e0 * `_ps_pow_77` - `_ps_pow_77`
+        )
+      )
+    ) + (
+      `_ps_abs_76` - (
+        134217729.0e0 * `_ps_abs_76` - (
+          134217729.0e0 * `_ps_abs_76` - `_ps_abs_76`
+        )
+      )
+    ) * (
+      `_ps_pow_77` - (
+        134217729.0e0 * `_ps_pow_77` - (
+          134217729.0e0 * `_ps_pow_77` - `_ps_pow_77`
+        )
+      )
+    ) AS `_ps_e_79`,
+    (
+      `company_size` IS NULL
+    )
+    OR (
+      `signup_date` IS NULL
+    )
+    OR (
+      `status` IS NULL
+    )
+    OR (
+      `total_spend` IS NULL
+    )
+    OR (
+      `_ps_run_unknown_113`
+    )
+    OR (
+      `_ps_in_cycle_5`
+    ) AS `_ps_fallback_114`
+  FROM _ps_layer_7
+), _ps_layer_9 AS (
+  SELECT
+    *,
+    MAX(ABS(`_ps_rest_24`)) OVER (PARTITION BY `_ps_book_7`) AS `_ps_largest2_25`,
+    CASE
+      WHEN (
+        `_ps_p_78` - FLOOR(`_ps_p_78`)
+      ) > 0.5e0
+      OR (
+        (
+          `_ps_p_78` - FLOOR(`_ps_p_78`)
+        ) = 0.5e0 AND `_ps_e_79` > 0e0
+      )
+      THEN FLOOR(`_ps_p_78`) + 1e0
+      WHEN (
+        (
+          `_ps_p_78` - FLOOR(`_ps_p_78`)
+        ) = 0.5e0 AND `_ps_e_79` = 0e0
+      )
+      AND MOD(FLOOR(`_ps_p_78`), 2e0) <> 0e0
+      THEN FLOOR(`_ps_p_78`) + 1e0
+      ELSE FLOOR(`_ps_p_78`)
+    END AS `_ps_digits_80`,
+    `_ps_let_41` AS `_ps_raw_83`
+  FROM _ps_layer_8
+), _ps_layer_10 AS (
+  SELECT
+    *,
+    CASE
+      WHEN CASE
+        WHEN `_ps_largest2_25` IS NULL
+        THEN FALSE
+        ELSE COALESCE(
+          NOT (
+            (
+              `_ps_largest2_25` - `_ps_largest2_25`
+            ) = 0e0
+          )
+          OR CASE
+            WHEN `_ps_largest2_25` > 0e0
+            THEN CASE
+              WHEN CEIL(
+                (
+                  LN(CASE WHEN `_ps_largest2_25` > 0e0 THEN `_ps_largest2_25` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
+                ) / LN(2e0)
+              ) + 2e0 < CAST(-1000 AS FLOAT64)
+              THEN CAST(-1000 AS FLOAT64)
+              ELSE CEIL(
+                (
+                  LN(CASE WHEN `_ps_largest2_25` > 0e0 THEN `_ps_largest2_25` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
+                ) / LN(2e0)
+              ) + 2e0
+            END
+            ELSE 0e0
+          END > 1000e0,
+          TRUE
+        )
+      END
+      THEN 1e0
+      ELSE POWER(
+        2e0,
+        CASE
+          WHEN `_ps_largest2_25` > 0e0
+          THEN CASE
+            WHEN CEIL(
+              (
+                LN(CASE WHEN `_ps_largest2_25` > 0e0 THEN `_ps_largest2_25` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
+              ) / LN(2e0)
+            ) + 2e0 < CAST(-1000 AS FLOAT64)
+            THEN CAST(-1000 AS FLOAT64)
+            ELSE CEIL(
+              (
+                LN(CASE WHEN `_ps_largest2_25` > 0e0 THEN `_ps_largest2_25` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
+              ) / LN(2e0)
+            ) + 2e0
+          END
+          ELSE 0e0
+        END
+      )
+    END AS `_ps_split2_26`,
+    CASE
+      WHEN (
+        `_ps_pow_77`
+      ) IS NULL
+      THEN 0e0
+      ELSE CASE
+        WHEN `_ps_pow_77` = 1000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_80` + 5000000000e0
+          ) / 10000000000e0) * 10000000000e0 > (
+            `_ps_digits_80` + 5000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_80` + 5000000000e0
+          ) / 10000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_80` + 5000000000e0
+          ) / 10000000000e0)
+        END
+        WHEN `_ps_pow_77` = 10000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_80` + 50000000000e0
+          ) / 100000000000e0) * 100000000000e0 > (
+            `_ps_digits_80` + 50000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_80` + 50000000000e0
+          ) / 100000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_80` + 50000000000e0
+          ) / 100000000000e0)
+        END
+        WHEN `_ps_pow_77` = 100000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_80` + 500000000000e0
+          ) / 1000000000000e0) * 1000000000000e0 > (
+            `_ps_digits_80` + 500000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_80` + 500000000000e0
+          ) / 1000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_80` + 500000000000e0
+          ) / 1000000000000e0)
+        END
+        WHEN `_ps_pow_77` = 1000000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_80` + 5000000000000e0
+          ) / 10000000000000e0) * 10000000000000e0 > (
+            `_ps_digits_80` + 5000000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_80` + 5000000000000e0
+          ) / 10000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_80` + 5000000000000e0
+          ) / 10000000000000e0)
+        END
+        WHEN `_ps_pow_77` = 1e+16
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_80` + 50000000000000e0
+          ) / 100000000000000e0) * 100000000000000e0 > (
+            `_ps_digits_80` + 50000000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_80` + 50000000000000e0
+          ) / 100000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_80` + 50000000000000e0
+          ) / 100000000000000e0)
+        END
+        WHEN `_ps_pow_77` = 1e+17
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_80` + 500000000000000e0
+          ) / 1000000000000000e0) * 1000000000000000e0 > (
+            `_ps_digits_80` + 500000000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_80` + 500000000000000e0
+          ) / 1000000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_80` + 500000000000000e0
+          ) / 1000000000000000e0)
+        END
+      END
+    END AS `_ps_units_81`,
+    CASE
+      WHEN (
+        `_ps_raw_83` - `_ps_raw_83`
+      ) = 0e0
+      THEN 10e0 * CASE
+        WHEN `_ps_raw_83` < 0e0
+        THEN 0e0
+        WHEN `_ps_raw_83` > 1e0
+        THEN 1e0
+        ELSE `_ps_raw_83`
+      END
+      ELSE NULL
+    END AS `_ps_x_84`
+  FROM _ps_layer_9
+), _ps_layer_11 AS (
+  SELECT
+    *,
+    (
+      `_ps_split2_26` + `_ps_rest_24`
+    ) - `_ps_split2_26` AS `_ps_q2_27`,
+    CASE
+      WHEN `_ps_x_75` IS NULL
+      THEN 0e0
+      ELSE CASE
+        WHEN `_ps_units_81` > 0e0
+        THEN CASE WHEN `_ps_x_75` < 0e0 THEN -`_ps_units_81` ELSE `_ps_units_81` END
+        ELSE 0e0
+      END
+    END AS `_ps_units5_82`,
+    ABS(`_ps_x_84`) AS `_ps_abs_85`
+  FROM _ps_layer_10
+), _ps_layer_12 AS (
+  SELECT
+    *,
+    `_ps_rest_24` - `_ps_q2_27` AS `_ps_rest2_28`,
+    SUM(`_ps_q2_27`) OVER (PARTITION BY `_ps_book_7`) AS `_ps_rho_30`,
+    CASE
+      WHEN `_ps_abs_85` >= 100.0e0
+      THEN 1000000000000e0
+      WHEN `_ps_abs_85` >= 10.0e0
+      THEN 10000000000000e0
+      WHEN `_ps_abs_85` >= 1.0e0
+      THEN 100000000000000e0
+      WHEN `_ps_abs_85` >= 0.1e0
+      THEN 1000000000000000e0
+      WHEN `_ps_abs_85` >= 0.01e0
+      THEN 1e+16
+      WHEN `_ps_abs_85` >= 0.001e0
+      THEN 1e+17
+    END AS `_ps_pow_86`
+  FROM _ps_layer_11
+), _ps_layer_13 AS (
+  SELECT
+    *,
+    SUM(`_ps_rest2_28`) OVER (PARTITION BY `_ps_book_7`) AS `_ps_rho2_31`,
+    `_ps_tau_29` + `_ps_rho_30` AS `_ps_h_32`,
+    `_ps_abs_85` * `_ps_pow_86` AS `_ps_p_87`,
+    (
+      (
+        (
+          134217729.0e0 * `_ps_abs_85` - (
+            134217729.0e0 * `_ps_abs_85` - `_ps_abs_85`
+          )
+        ) * (
+          134217729.0e0 * `_ps_pow_86` - (
+            134217729.0e0 * `_ps_pow_86` - `_ps_pow_86`
+          )
+        ) - (
+          `_ps_abs_85` * `_ps_pow_86`
+        )
+      ) + (
+        134217729.0e0 * `_ps_abs_85` - (
+          134217729.0e0 * `_ps_abs_85` - `_ps_abs_85`
+        )
+      ) * (
+        `_ps_pow_86` - (
+          134217729.0e0 * `_ps_pow_86` - (
+            134217729.0e0 * `_ps_pow_86` - `_ps_pow_86`
+          )
+        )
+      ) + (
+        `_ps_abs_85` - (
+          134217729.0e0 * `_ps_abs_85` - (
+            134217729.0e0 * `_ps_abs_85` - `_ps_abs_85`
+          )
+        )
+      ) * (
+        134217729.0e0 * `_ps_pow_86` - (
+          134217729.0e0 * `_ps_pow_86` - `_ps_pow_86`
+        )
+      )
+    ) + (
+      `_ps_abs_85` - (
+        134217729.0e0 * `_ps_abs_85` - (
+          134217729.0e0 * `_ps_abs_85` - `_ps_abs_85`
+        )
+      )
+    ) * (
+      `_ps_pow_86` - (
+        134217729.0e0 * `_ps_pow_86` - (
+          134217729.0e0 * `_ps_pow_86` - `_ps_pow_86`
+        )
+      )
+    ) AS `_ps_e_88`
+  FROM _ps_layer_12
+), _ps_layer_14 AS (
+  SELECT
+    *,
+    (
+      `_ps_tau_29` - (
+        `_ps_h_32` - (
+          `_ps_h_32` - `_ps_tau_29`
+        )
+      )
+    ) + (
+      `_ps_rho_30` - (
+        `_ps_h_32` - `_ps_tau_29`
+      )
+    ) AS `_ps_lo_33`,
+    CASE
+      WHEN (
+        `_ps_p_87` - FLOOR(`_ps_p_87`)
+      ) > 0.5e0
+      OR (
+        (
+          `_ps_p_87` - FLOOR(`_ps_p_87`)
+        ) = 0.5e0 AND `_ps_e_88` > 0e0
+      )
+      THEN FLOOR(`_ps_p_87`) + 1e0
+      WHEN (
+        (
+          `_ps_p_87` - FLOOR(`_ps_p_87`)
+        ) = 0.5e0 AND `_ps_e_88` = 0e0
+      )
+      AND MOD(FLOOR(`_ps_p_87`), 2e0) <> 0e0
+      THEN FLOOR(`_ps_p_87`) + 1e0
+      ELSE FLOOR(`_ps_p_87`)
+    END AS `_ps_digits_89`
+  FROM _ps_layer_13
+), _ps_layer_15 AS (
+  SELECT
+    *,
+    CASE
+      WHEN (
+        (
+          `_ps_lo_33` <> 0e0
+          AND (
+            (
+              `_ps_h_32` + 2e0 * `_ps_lo_33`
+            ) - `_ps_h_32`
+          ) = 2e0 * `_ps_lo_33`
+        )
+        AND `_ps_rho2_31` <> 0e0
+      )
+      AND (
+        `_ps_rho2_31` > 0e0
+      ) = (
+        `_ps_lo_33` > 0e0
+      )
+      THEN `_ps_h_32` + 2e0 * `_ps_lo_33`
+      WHEN (
+        `_ps_lo_33` <> 0e0
+        AND (
+          (
+            `_ps_h_32` + 2e0 * `_ps_lo_33`
+          ) - `_ps_h_32`
+        ) = 2e0 * `_ps_lo_33`
+      )
+      AND `_ps_rho2_31` <> 0e0
+      THEN `_ps_h_32`
+      ELSE `_ps_h_32` + (
+        `_ps_lo_33` + `_ps_rho2_31`
+      )
+    END AS `_ps_sum_34`,
+    CASE
+      WHEN (
+        `_ps_pow_86`
+      ) IS NULL
+      THEN 0e0
+      ELSE CASE
+        WHEN `_ps_pow_86` = 1000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_89` + 5000000000e0
+          ) / 10000000000e0) * 10000000000e0 > (
+            `_ps_digits_89` + 5000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_89` + 5000000000e0
+          ) / 10000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_89` + 5000000000e0
+          ) / 10000000000e0)
+        END
+        WHEN `_ps_pow_86` = 10000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_89` + 50000000000e0
+          ) / 100000000000e0) * 100000000000e0 > (
+            `_ps_digits_89` + 50000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_89` + 50000000000e0
+          ) / 100000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_89` + 50000000000e0
+          ) / 100000000000e0)
+        END
+        WHEN `_ps_pow_86` = 100000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_89` + 500000000000e0
+          ) / 1000000000000e0) * 1000000000000e0 > (
+            `_ps_digits_89` + 500000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_89` + 500000000000e0
+          ) / 1000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_89` + 500000000000e0
+          ) / 1000000000000e0)
+        END
+        WHEN `_ps_pow_86` = 1000000000000000e0
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_89` + 5000000000000e0
+          ) / 10000000000000e0) * 10000000000000e0 > (
+            `_ps_digits_89` + 5000000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_89` + 5000000000000e0
+          ) / 10000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_89` + 5000000000000e0
+          ) / 10000000000000e0)
+        END
+        WHEN `_ps_pow_86` = 1e+16
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_89` + 50000000000000e0
+          ) / 100000000000000e0) * 100000000000000e0 > (
+            `_ps_digits_89` + 50000000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_89` + 50000000000000e0
+          ) / 100000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_89` + 50000000000000e0
+          ) / 100000000000000e0)
+        END
+        WHEN `_ps_pow_86` = 1e+17
+        THEN CASE
+          WHEN FLOOR((
+            `_ps_digits_89` + 500000000000000e0
+          ) / 1000000000000000e0) * 1000000000000000e0 > (
+            `_ps_digits_89` + 500000000000000e0
+          )
+          THEN FLOOR((
+            `_ps_digits_89` + 500000000000000e0
+          ) / 1000000000000000e0) - 1e0
+          ELSE FLOOR((
+            `_ps_digits_89` + 500000000000000e0
+          ) / 1000000000000000e0)
+        END
+      END
+    END AS `_ps_units_90`
+  FROM _ps_layer_14
+), _ps_layer_16 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `_ps_x_17` IS NULL OR (
+        `_ps_sum_34` IS NULL OR `_ps_sum_34` = 0e0
+      )
+      THEN NULL
+      ELSE `_ps_x_17` / `_ps_sum_34`
+    END AS `_ps_pf_35`,
+    CASE
+      WHEN `_ps_x_84` IS NULL
+      THEN 0e0
+      ELSE CASE
+        WHEN `_ps_units_90` > 0e0
+        THEN CASE WHEN `_ps_x_84` < 0e0 THEN -`_ps_units_90` ELSE `_ps_units_90` END
+        ELSE 0e0
+      END
+    END AS `_ps_units6_91`
+  FROM _ps_layer_15
+), _ps_layer_17 AS (
+  SELECT
+    *,
+    `_ps_pf_35` AS `_ps_let_42`,
+    0e0 + `_ps_units0_48` + `_ps_units1_51` + `_ps_units2_60` + `_ps_units3_64` + `_ps_units4_73` + `_ps_units5_82` + `_ps_units6_91` AS `_ps_factor_units_94`
+  FROM _ps_layer_16
+), _ps_layer_18 AS (
+  SELECT
+    *,
+    CASE
+      WHEN (
+        IS_NAN(`_ps_let_42`)
+      ) OR (
+        IS_NAN(0.25e0)
+      )
+      THEN FALSE
+      ELSE (
+        `_ps_let_42`
+      ) > (
+        0.25e0
+      )
+    END AS `_ps_adj_92`
+  FROM _ps_layer_17
+), _ps_layer_19 AS (
+  SELECT
+    *,
+    `_ps_factor_units_94` + CASE WHEN `_ps_adj_92` IS TRUE THEN CAST(-1000 AS FLOAT64) ELSE 0e0 END + CASE WHEN `_ps_adj_93` IS TRUE THEN 300e0 ELSE 0e0 END AS `_ps_raw_units_95`,
+    0 + CASE
+      WHEN (
+        1500e0 - `_ps_units1_51`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units1_51`
+        ) > (
+          1000e0 - `_ps_units0_48`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units1_51`
+          ) = (
+            1000e0 - `_ps_units0_48`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units2_60`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units2_60`
+        ) > (
+          1000e0 - `_ps_units0_48`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units2_60`
+          ) = (
+            1000e0 - `_ps_units0_48`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units3_64`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units3_64`
+        ) > (
+          1000e0 - `_ps_units0_48`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units3_64`
+          ) = (
+            1000e0 - `_ps_units0_48`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units4_73`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units4_73`
+        ) > (
+          1000e0 - `_ps_units0_48`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units4_73`
+          ) = (
+            1000e0 - `_ps_units0_48`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        2500e0 - `_ps_units5_82`
+      ) > 0e0
+      AND (
+        (
+          2500e0 - `_ps_units5_82`
+        ) > (
+          1000e0 - `_ps_units0_48`
+        )
+        OR (
+          (
+            2500e0 - `_ps_units5_82`
+          ) = (
+            1000e0 - `_ps_units0_48`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units6_91`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units6_91`
+        ) > (
+          1000e0 - `_ps_units0_48`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units6_91`
+          ) = (
+            1000e0 - `_ps_units0_48`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        ) > (
+          1000e0 - `_ps_units0_48`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          ) = (
+            1000e0 - `_ps_units0_48`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS `_ps_rank0_103`,
+    0 + CASE
+      WHEN (
+        1000e0 - `_ps_units0_48`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units0_48`
+        ) > (
+          1500e0 - `_ps_units1_51`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units0_48`
+          ) = (
+            1500e0 - `_ps_units1_51`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units2_60`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units2_60`
+        ) > (
+          1500e0 - `_ps_units1_51`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units2_60`
+          ) = (
+            1500e0 - `_ps_units1_51`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units3_64`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units3_64`
+        ) > (
+          1500e0 - `_ps_units1_51`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units3_64`
+          ) = (
+            1500e0 - `_ps_units1_51`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units4_73`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units4_73`
+        ) > (
+          1500e0 - `_ps_units1_51`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units4_73`
+          ) = (
+            1500e0 - `_ps_units1_51`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        2500e0 - `_ps_units5_82`
+      ) > 0e0
+      AND (
+        (
+          2500e0 - `_ps_units5_82`
+        ) > (
+          1500e0 - `_ps_units1_51`
+        )
+        OR (
+          (
+            2500e0 - `_ps_units5_82`
+          ) = (
+            1500e0 - `_ps_units1_51`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units6_91`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units6_91`
+        ) > (
+          1500e0 - `_ps_units1_51`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units6_91`
+          ) = (
+            1500e0 - `_ps_units1_51`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        ) > (
+          1500e0 - `_ps_units1_51`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          ) = (
+            1500e0 - `_ps_units1_51`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS `_ps_rank1_104`,
+    0 + CASE
+      WHEN (
+        1000e0 - `_ps_units0_48`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units0_48`
+        ) > (
+          1000e0 - `_ps_units2_60`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units0_48`
+          ) = (
+            1000e0 - `_ps_units2_60`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units1_51`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units1_51`
+        ) > (
+          1000e0 - `_ps_units2_60`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units1_51`
+          ) = (
+            1000e0 - `_ps_units2_60`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units3_64`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units3_64`
+        ) > (
+          1000e0 - `_ps_units2_60`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units3_64`
+          ) = (
+            1000e0 - `_ps_units2_60`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units4_73`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units4_73`
+        ) > (
+          1000e0 - `_ps_units2_60`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units4_73`
+          ) = (
+            1000e0 - `_ps_units2_60`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        2500e0 - `_ps_units5_82`
+      ) > 0e0
+      AND (
+        (
+          2500e0 - `_ps_units5_82`
+        ) > (
+          1000e0 - `_ps_units2_60`
+        )
+        OR (
+          (
+            2500e0 - `_ps_units5_82`
+          ) = (
+            1000e0 - `_ps_units2_60`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units6_91`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units6_91`
+        ) > (
+          1000e0 - `_ps_units2_60`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units6_91`
+          ) = (
+            1000e0 - `_ps_units2_60`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        ) > (
+          1000e0 - `_ps_units2_60`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          ) = (
+            1000e0 - `_ps_units2_60`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS `_ps_rank2_105`,
+    0 + CASE
+      WHEN (
+        1000e0 - `_ps_units0_48`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units0_48`
+        ) > (
+          1500e0 - `_ps_units3_64`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units0_48`
+          ) = (
+            1500e0 - `_ps_units3_64`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units1_51`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units1_51`
+        ) > (
+          1500e0 - `_ps_units3_64`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units1_51`
+          ) = (
+            1500e0 - `_ps_units3_64`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units2_60`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units2_60`
+        ) > (
+          1500e0 - `_ps_units3_64`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units2_60`
+          ) = (
+            1500e0 - `_ps_units3_64`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units4_73`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units4_73`
+        ) > (
+          1500e0 - `_ps_units3_64`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units4_73`
+          ) = (
+            1500e0 - `_ps_units3_64`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        2500e0 - `_ps_units5_82`
+      ) > 0e0
+      AND (
+        (
+          2500e0 - `_ps_units5_82`
+        ) > (
+          1500e0 - `_ps_units3_64`
+        )
+        OR (
+          (
+            2500e0 - `_ps_units5_82`
+          ) = (
+            1500e0 - `_ps_units3_64`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units6_91`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units6_91`
+        ) > (
+          1500e0 - `_ps_units3_64`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units6_91`
+          ) = (
+            1500e0 - `_ps_units3_64`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        ) > (
+          1500e0 - `_ps_units3_64`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          ) = (
+            1500e0 - `_ps_units3_64`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS `_ps_rank3_106`,
+    0 + CASE
+      WHEN (
+        1000e0 - `_ps_units0_48`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units0_48`
+        ) > (
+          1500e0 - `_ps_units4_73`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units0_48`
+          ) = (
+            1500e0 - `_ps_units4_73`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units1_51`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units1_51`
+        ) > (
+          1500e0 - `_ps_units4_73`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units1_51`
+          ) = (
+            1500e0 - `_ps_units4_73`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units2_60`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units2_60`
+        ) > (
+          1500e0 - `_ps_units4_73`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units2_60`
+          ) = (
+            1500e0 - `_ps_units4_73`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units3_64`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units3_64`
+        ) > (
+          1500e0 - `_ps_units4_73`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units3_64`
+          ) = (
+            1500e0 - `_ps_units4_73`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        2500e0 - `_ps_units5_82`
+      ) > 0e0
+      AND (
+        (
+          2500e0 - `_ps_units5_82`
+        ) > (
+          1500e0 - `_ps_units4_73`
+        )
+        OR (
+          (
+            2500e0 - `_ps_units5_82`
+          ) = (
+            1500e0 - `_ps_units4_73`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units6_91`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units6_91`
+        ) > (
+          1500e0 - `_ps_units4_73`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units6_91`
+          ) = (
+            1500e0 - `_ps_units4_73`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        ) > (
+          1500e0 - `_ps_units4_73`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          ) = (
+            1500e0 - `_ps_units4_73`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS `_ps_rank4_107`,
+    0 + CASE
+      WHEN (
+        1000e0 - `_ps_units0_48`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units0_48`
+        ) > (
+          2500e0 - `_ps_units5_82`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units0_48`
+          ) = (
+            2500e0 - `_ps_units5_82`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units1_51`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units1_51`
+        ) > (
+          2500e0 - `_ps_units5_82`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units1_51`
+          ) = (
+            2500e0 - `_ps_units5_82`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units2_60`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units2_60`
+        ) > (
+          2500e0 - `_ps_units5_82`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units2_60`
+          ) = (
+            2500e0 - `_ps_units5_82`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units3_64`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units3_64`
+        ) > (
+          2500e0 - `_ps_units5_82`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units3_64`
+          ) = (
+            2500e0 - `_ps_units5_82`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units4_73`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units4_73`
+        ) > (
+          2500e0 - `_ps_units5_82`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units4_73`
+          ) = (
+            2500e0 - `_ps_units5_82`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units6_91`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units6_91`
+        ) > (
+          2500e0 - `_ps_units5_82`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units6_91`
+          ) = (
+            2500e0 - `_ps_units5_82`
+          ) AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        ) > (
+          2500e0 - `_ps_units5_82`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          ) = (
+            2500e0 - `_ps_units5_82`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS `_ps_rank5_108`,
+    0 + CASE
+      WHEN (
+        1000e0 - `_ps_units0_48`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units0_48`
+        ) > (
+          1000e0 - `_ps_units6_91`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units0_48`
+          ) = (
+            1000e0 - `_ps_units6_91`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units1_51`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units1_51`
+        ) > (
+          1000e0 - `_ps_units6_91`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units1_51`
+          ) = (
+            1000e0 - `_ps_units6_91`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units2_60`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units2_60`
+        ) > (
+          1000e0 - `_ps_units6_91`
+        )
+        OR (
+          (
+            1000e0 - `_ps_units2_60`
+          ) = (
+            1000e0 - `_ps_units6_91`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units3_64`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units3_64`
+        ) > (
+          1000e0 - `_ps_units6_91`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units3_64`
+          ) = (
+            1000e0 - `_ps_units6_91`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units4_73`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units4_73`
+        ) > (
+          1000e0 - `_ps_units6_91`
+        )
+        OR (
+          (
+            1500e0 - `_ps_units4_73`
+          ) = (
+            1000e0 - `_ps_units6_91`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        2500e0 - `_ps_units5_82`
+      ) > 0e0
+      AND (
+        (
+          2500e0 - `_ps_units5_82`
+        ) > (
+          1000e0 - `_ps_units6_91`
+        )
+        OR (
+          (
+            2500e0 - `_ps_units5_82`
+          ) = (
+            1000e0 - `_ps_units6_91`
+          ) AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+      ) > 0e0
+      AND (
+        (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        ) > (
+          1000e0 - `_ps_units6_91`
+        )
+        OR (
+          (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          ) = (
+            1000e0 - `_ps_units6_91`
+          )
+          AND FALSE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS `_ps_rank6_109`,
+    0 + CASE
+      WHEN (
+        1000e0 - `_ps_units0_48`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units0_48`
+        ) > (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            1000e0 - `_ps_units0_48`
+          ) = (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units1_51`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units1_51`
+        ) > (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            1500e0 - `_ps_units1_51`
+          ) = (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units2_60`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units2_60`
+        ) > (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            1000e0 - `_ps_units2_60`
+          ) = (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units3_64`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units3_64`
+        ) > (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            1500e0 - `_ps_units3_64`
+          ) = (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1500e0 - `_ps_units4_73`
+      ) > 0e0
+      AND (
+        (
+          1500e0 - `_ps_units4_73`
+        ) > (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            1500e0 - `_ps_units4_73`
+          ) = (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        2500e0 - `_ps_units5_82`
+      ) > 0e0
+      AND (
+        (
+          2500e0 - `_ps_units5_82`
+        ) > (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            2500e0 - `_ps_units5_82`
+          ) = (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END + CASE
+      WHEN (
+        1000e0 - `_ps_units6_91`
+      ) > 0e0
+      AND (
+        (
+          1000e0 - `_ps_units6_91`
+        ) > (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        )
+        OR (
+          (
+            1000e0 - `_ps_units6_91`
+          ) = (
+            CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+          )
+          AND TRUE
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS `_ps_rank7_110`
+  FROM _ps_layer_18
+), _ps_layer_20 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `_ps_raw_units_95` > 10000e0
+      THEN 10000e0
+      ELSE CASE WHEN `_ps_raw_units_95` < 0e0 THEN 0e0 ELSE `_ps_raw_units_95` END
+    END AS `_ps_total_96`,
+    ARRAY_CONCAT(
+      CASE
+        WHEN (
+          1000e0 - `_ps_units0_48`
+        ) > 0e0 AND `_ps_rank0_103` = 0
+        THEN ['negotiation']
+        WHEN (
+          1500e0 - `_ps_units1_51`
+        ) > 0e0 AND `_ps_rank1_104` = 0
+        THEN ['paying_on_time']
+        WHEN (
+          1000e0 - `_ps_units2_60`
+        ) > 0e0 AND `_ps_rank2_105` = 0
+        THEN ['accounting_work']
+        WHEN (
+          1500e0 - `_ps_units3_64`
+        ) > 0e0 AND `_ps_rank3_106` = 0
+        THEN ['owner_involvement']
+        WHEN (
+          1500e0 - `_ps_units4_73`
+        ) > 0e0 AND `_ps_rank4_107` = 0
+        THEN ['wallet_share_growth']
+        WHEN (
+          2500e0 - `_ps_units5_82`
+        ) > 0e0 AND `_ps_rank5_108` = 0
+        THEN ['lifetime_value_with_referrals']
+        WHEN (
+          1000e0 - `_ps_units6_91`
+        ) > 0e0 AND `_ps_rank6_109` = 0
+        THEN ['standing_in_size']
+        WHEN (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        ) > 0e0
+        AND `_ps_rank7_110` = 0
+        THEN ['concentration_risk']
+        ELSE ARRAY<STRING>[]
+      END,
+      CASE
+        WHEN (
+          1000e0 - `_ps_units0_48`
+        ) > 0e0 AND `_ps_rank0_103` = 1
+        THEN ['negotiation']
+        WHEN (
+          1500e0 - `_ps_units1_51`
+        ) > 0e0 AND `_ps_rank1_104` = 1
+        THEN ['paying_on_time']
+        WHEN (
+          1000e0 - `_ps_units2_60`
+        ) > 0e0 AND `_ps_rank2_105` = 1
+        THEN ['accounting_work']
+        WHEN (
+          1500e0 - `_ps_units3_64`
+        ) > 0e0 AND `_ps_rank3_106` = 1
+        THEN ['owner_involvement']
+        WHEN (
+          1500e0 - `_ps_units4_73`
+        ) > 0e0 AND `_ps_rank4_107` = 1
+        THEN ['wallet_share_growth']
+        WHEN (
+          2500e0 - `_ps_units5_82`
+        ) > 0e0 AND `_ps_rank5_108` = 1
+        THEN ['lifetime_value_with_referrals']
+        WHEN (
+          1000e0 - `_ps_units6_91`
+        ) > 0e0 AND `_ps_rank6_109` = 1
+        THEN ['standing_in_size']
+        WHEN (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        ) > 0e0
+        AND `_ps_rank7_110` = 1
+        THEN ['concentration_risk']
+        ELSE ARRAY<STRING>[]
+      END,
+      CASE
+        WHEN (
+          1000e0 - `_ps_units0_48`
+        ) > 0e0 AND `_ps_rank0_103` = 2
+        THEN ['negotiation']
+        WHEN (
+          1500e0 - `_ps_units1_51`
+        ) > 0e0 AND `_ps_rank1_104` = 2
+        THEN ['paying_on_time']
+        WHEN (
+          1000e0 - `_ps_units2_60`
+        ) > 0e0 AND `_ps_rank2_105` = 2
+        THEN ['accounting_work']
+        WHEN (
+          1500e0 - `_ps_units3_64`
+        ) > 0e0 AND `_ps_rank3_106` = 2
+        THEN ['owner_involvement']
+        WHEN (
+          1500e0 - `_ps_units4_73`
+        ) > 0e0 AND `_ps_rank4_107` = 2
+        THEN ['wallet_share_growth']
+        WHEN (
+          2500e0 - `_ps_units5_82`
+        ) > 0e0 AND `_ps_rank5_108` = 2
+        THEN ['lifetime_value_with_referrals']
+        WHEN (
+          1000e0 - `_ps_units6_91`
+        ) > 0e0 AND `_ps_rank6_109` = 2
+        THEN ['standing_in_size']
+        WHEN (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        ) > 0e0
+        AND `_ps_rank7_110` = 2
+        THEN ['concentration_risk']
+        ELSE ARRAY<STRING>[]
+      END,
+      CASE
+        WHEN (
+          1000e0 - `_ps_units0_48`
+        ) > 0e0 AND `_ps_rank0_103` = 3
+        THEN ['negotiation']
+        WHEN (
+          1500e0 - `_ps_units1_51`
+        ) > 0e0 AND `_ps_rank1_104` = 3
+        THEN ['paying_on_time']
+        WHEN (
+          1000e0 - `_ps_units2_60`
+        ) > 0e0 AND `_ps_rank2_105` = 3
+        THEN ['accounting_work']
+        WHEN (
+          1500e0 - `_ps_units3_64`
+        ) > 0e0 AND `_ps_rank3_106` = 3
+        THEN ['owner_involvement']
+        WHEN (
+          1500e0 - `_ps_units4_73`
+        ) > 0e0 AND `_ps_rank4_107` = 3
+        THEN ['wallet_share_growth']
+        WHEN (
+          2500e0 - `_ps_units5_82`
+        ) > 0e0 AND `_ps_rank5_108` = 3
+        THEN ['lifetime_value_with_referrals']
+        WHEN (
+          1000e0 - `_ps_units6_91`
+        ) > 0e0 AND `_ps_rank6_109` = 3
+        THEN ['standing_in_size']
+        WHEN (
+          CASE WHEN `_ps_adj_92` IS TRUE THEN 1000e0 ELSE 0e0 END
+        ) > 0e0
+        AND `_ps_rank7_110` = 3
+        THEN ['concentration_risk']
+        ELSE ARRAY<STRING>[]
+      END
+    ) AS `_ps_reasons_111`
+  FROM _ps_layer_19
+), _ps_layer_21 AS (
+  SELECT
+    *,
+    CAST(ROW_NUMBER() OVER (PARTITION BY `_ps_ranked_97` ORDER BY `_ps_total_96` DESC) AS FLOAT64) AS `_ps_place_99`
+  FROM _ps_layer_20
+), _ps_layer_22 AS (
+  SELECT
+    *,
+    MAX(
+      CASE
+        WHEN `_ps_ranked_97` AND `_ps_place_99` = `_ps_k0_100`
+        THEN `_ps_total_96`
+        ELSE NULL
+      END
+    ) OVER () AS `_ps_threshold0_101`
+  FROM _ps_layer_21
+), _ps_layer_23 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `_ps_total_96` >= `_ps_threshold0_101`
+      THEN 'keeper'
+      WHEN `_ps_total_96` >= 6000e0
+      THEN 'solid'
+      WHEN `_ps_total_96` >= 4000e0
+      THEN 'watch'
+      WHEN `_ps_total_96` >= 0e0
+      THEN 'at_risk'
+      ELSE CAST(NULL AS STRING)
+    END AS `_ps_tier_102`
+  FROM _ps_layer_22
+)
+SELECT
+  `_ps_id` AS `id`,
+  CASE WHEN NOT `_ps_fallback_114` THEN `_ps_eligible` ELSE NULL END AS `eligible`,
+  CASE
+    WHEN NOT `_ps_fallback_114` AND `_ps_eligible`
+    THEN `_ps_total_96` / 100e0
+    ELSE NULL
+  END AS `score`,
+  CASE
+    WHEN NOT `_ps_fallback_114` AND `_ps_eligible`
+    THEN `_ps_tier_102`
+    ELSE NULL
+  END AS `tier`,
+  CASE
+    WHEN NOT `_ps_fallback_114` AND `_ps_eligible`
+    THEN `_ps_units0_48` / 100e0
+    ELSE NULL
+  END AS `points_negotiation`,
+  CASE
+    WHEN NOT `_ps_fallback_114` AND `_ps_eligible`
+    THEN `_ps_units1_51` / 100e0
+    ELSE NULL
+  END AS `points_paying_on_time`,
+  CASE
+    WHEN NOT `_ps_fallback_114` AND `_ps_eligible`
+    THEN `_ps_units2_60` / 100e0
+    ELSE NULL
+  END AS `points_accounting_work`,
+  CASE
+    WHEN NOT `_ps_fallback_114` AND `_ps_eligible`
+    THEN `_ps_units3_64` / 100e0
+    ELSE NULL
+  END AS `points_owner_involvement`,
+  CASE
+    WHEN NOT `_ps_fallback_114` AND `_ps_eligible`
+    THEN `_ps_units4_73` / 100e0
+    ELSE NULL
+  END AS `points_wallet_share_growth`,
+  CASE
+    WHEN NOT `_ps_fallback_114` AND `_ps_eligible`
+    THEN `_ps_units5_82` / 100e0
+    ELSE NULL
+  END AS `points_lifetime_value_with_referrals`,
+  CASE
+    WHEN NOT `_ps_fallback_114` AND `_ps_eligible`
+    THEN `_ps_units6_91` / 100e0
+    ELSE NULL
+  END AS `points_standing_in_size`,
+  CASE
+    WHEN NOT `_ps_fallback_114` AND `_ps_eligible`
+    THEN (
+      `_ps_raw_units_95` - `_ps_factor_units_94`
+    ) / 100e0
+    ELSE NULL
+  END AS `adjustment_points`,
+  CASE
+    WHEN NOT `_ps_fallback_114`
+    THEN ARRAY_CONCAT(
+      CASE WHEN `_ps_filter_44` IS TRUE THEN ARRAY<STRING>[] ELSE ['paying_customer'] END,
+      CASE
+        WHEN `_ps_filter_45` IS TRUE
+        THEN ARRAY<STRING>[]
+        ELSE ['six_months_of_history']
+      END
+    )
+    ELSE NULL
+  END AS `failed_filters`,
+  CASE
+    WHEN NOT `_ps_fallback_114` AND `_ps_eligible`
+    THEN `_ps_reasons_111`
+    WHEN NOT `_ps_fallback_114`
+    THEN ARRAY_CONCAT(
+      CASE WHEN `_ps_filter_44` IS TRUE THEN ARRAY<STRING>[] ELSE ['paying_customer'] END,
+      CASE
+        WHEN `_ps_filter_45` IS TRUE
+        THEN ARRAY<STRING>[]
+        ELSE ['six_months_of_history']
+      END
+    )
+    ELSE NULL
+  END AS `reasons`
+FROM _ps_layer_23
