@@ -67,7 +67,8 @@ def spark():
     """One local Spark session for every Spark test: two cores, ANSI mode on, two shuffle partitions, and
     expressions interpreted rather than compiled (the test data are a few rows; compiling a policy's large
     expressions costs seconds).  Catalyst's CollapseProject is excluded, as docs/sql.md advises: merging the
-    query's layers makes the optimizer's work grow without bound on policies with many factors."""
+    query's layers makes the optimizer's work grow without bound on policies with many factors.  The driver has
+    2 GB: planning a policy of the whole book (a long chain of common table expressions) needs more than the default 1 GB."""
     why = spark_missing()
     if why is not None:
         pytest.skip(why)
@@ -77,6 +78,7 @@ def spark():
         SparkSession.builder.master("local[2]")
         .appName("policyscore-tests")
         .config("spark.ui.enabled", "false")
+        .config("spark.driver.memory", "2g")
         .config("spark.sql.ansi.enabled", "true")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.sql.session.timeZone", "UTC")
