@@ -92,3 +92,40 @@ def test_an_undeclared_field_is_refused():
     with pytest.raises(SqlUnsupported, match="undeclared field 'x'"):
         to_sql(policy, "duckdb", "customers", "2026-11-01")
 
+
+
+def _policies_with_queries():
+    """(name, program) of every bundled policy and corpus case the SQL back end writes a query for."""
+    import yaml
+
+    texts = [(path.name, path.read_text(encoding="utf-8")) for path in sorted((ROOT / "rules").glob("*.yaml"))]
+    for path in sorted((ROOT / "tests" / "cases").glob("*.yaml")):
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(case, dict) and isinstance(case.get("policy"), str):
+            texts.append((path.name, case["policy"]))
+    found = []
+    for name, text in texts:
+        try:
+            found.append((name, policyscore.load_program_text(text, name)))
+        except policyscore.PolicyError:  # a policy file or case about a policy's mistakes
+            continue
+    return found
+
+
+def test_no_node_of_a_query_tree_stands_in_two_places():
+    """The query is built without copying subtrees (copying made writing a query cost seconds): a node put in
+    two places would be rewritten in one of them only (the DOUBLE literals for a dialect), so none may be."""
+    built = 0
+    for name, program in _policies_with_queries():
+        try:
+            query = build_query(program, date(2026, 11, 1), "customers", fallback_column=True, clean_column=True)
+        except SqlUnsupported:
+            continue
+        seen: set[int] = set()
+        for node in query.walk():
+            assert id(node) not in seen, (name, node.sql("duckdb")[:200])
+            seen.add(id(node))
+            for child in node.iter_expressions():
+                assert child.parent is node, (name, child.sql("duckdb")[:200])
+        built += 1
+    assert built >= 40

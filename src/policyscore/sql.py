@@ -49,7 +49,7 @@ def duckdb_query(policy: Policy, as_of: dt.date, table: str, *, clean: bool = Fa
         query = build_query(policy.program, as_of, _PLACEHOLDER, fallback_column=True, clean_column=clean, with_lets=with_lets)
         if len(_WRITTEN) >= 16:
             _WRITTEN.clear()
-        found = _WRITTEN[key] = (policy.program, for_dialect(query, "duckdb").sql("duckdb"))
+        found = _WRITTEN[key] = (policy.program, for_dialect(query, "duckdb", copy=False).sql("duckdb", copy=False))
     return found[1].replace(_PLACEHOLDER, table)
 
 

@@ -140,7 +140,7 @@ WITH _ps_layer_0 AS (
         ELSE NULL
       END
       ELSE NULL
-    END AS `_ps_raw_31`,
+    END AS `_ps_raw_37`,
     CASE
       WHEN (
         `nps_score`
@@ -185,7 +185,7 @@ WITH _ps_layer_0 AS (
           )
         END
       END
-    END AS `_ps_raw_40`,
+    END AS `_ps_raw_49`,
     CASE
       WHEN (
         (
@@ -207,12 +207,12 @@ WITH _ps_layer_0 AS (
         ),
         FALSE
       )
-    END AS `_ps_adj_60`,
+    END AS `_ps_adj_75`,
     (
       `status`
     ) = (
       'churned'
-    ) AS `_ps_adj_61`
+    ) AS `_ps_adj_76`
   FROM _ps_layer_0
 ), _ps_layer_2 AS (
   SELECT
@@ -710,7 +710,7 @@ WITH _ps_layer_0 AS (
       ) >= (
         0.8e0
       )
-    END AS `_ps_band_27`,
+    END AS `_ps_band_33`,
     CASE
       WHEN (
         IS_NAN(`_ps_let_6`)
@@ -723,7 +723,7 @@ WITH _ps_layer_0 AS (
       ) >= (
         0.5e0
       )
-    END AS `_ps_band_28`,
+    END AS `_ps_band_34`,
     CASE
       WHEN (
         IS_NAN(`_ps_let_6`)
@@ -736,33 +736,33 @@ WITH _ps_layer_0 AS (
       ) >= (
         0.2e0
       )
-    END AS `_ps_band_29`,
+    END AS `_ps_band_35`,
     CASE
       WHEN (
-        `_ps_raw_31` - `_ps_raw_31`
+        `_ps_raw_37` - `_ps_raw_37`
       ) = 0e0
       THEN 10e0 * CASE
-        WHEN `_ps_raw_31` < 0e0
+        WHEN `_ps_raw_37` < 0e0
         THEN 0e0
-        WHEN `_ps_raw_31` > 1e0
+        WHEN `_ps_raw_37` > 1e0
         THEN 1e0
-        ELSE `_ps_raw_31`
+        ELSE `_ps_raw_37`
       END
       ELSE NULL
-    END AS `_ps_x_32`,
+    END AS `_ps_x_38`,
     CASE
       WHEN (
-        `_ps_raw_40` - `_ps_raw_40`
+        `_ps_raw_49` - `_ps_raw_49`
       ) = 0e0
       THEN 10e0 * CASE
-        WHEN `_ps_raw_40` < 0e0
+        WHEN `_ps_raw_49` < 0e0
         THEN 0e0
-        WHEN `_ps_raw_40` > 1e0
+        WHEN `_ps_raw_49` > 1e0
         THEN 1e0
-        ELSE `_ps_raw_40`
+        ELSE `_ps_raw_49`
       END
       ELSE NULL
-    END AS `_ps_x_41`,
+    END AS `_ps_x_50`,
     CASE
       WHEN (
         0e0
@@ -821,7 +821,7 @@ WITH _ps_layer_0 AS (
           5e0 - 0e0
         )
       END
-    END AS `_ps_raw_49`,
+    END AS `_ps_raw_61`,
     (
       (
         (
@@ -843,7 +843,7 @@ WITH _ps_layer_0 AS (
           1e0
         )
       )
-    ) AS `_ps_adj_58`,
+    ) AS `_ps_adj_73`,
     (
       (
         (
@@ -868,7 +868,7 @@ WITH _ps_layer_0 AS (
           25e0
         )
       )
-    ) AS `_ps_adj_59`
+    ) AS `_ps_adj_74`
   FROM _ps_layer_1
 ), _ps_layer_3 AS (
   SELECT
@@ -988,37 +988,37 @@ WITH _ps_layer_0 AS (
       ) * (
         COALESCE(`_ps_let_5`, 0e0)
       )
-    ) AS `_ps_raw_18`,
+    ) AS `_ps_raw_21`,
     CASE
-      WHEN `_ps_band_27` IS TRUE
+      WHEN `_ps_band_33` IS TRUE
       THEN 200e0
-      WHEN `_ps_band_27` IS NULL
+      WHEN `_ps_band_33` IS NULL
       THEN 50e0
-      WHEN `_ps_band_28` IS TRUE
+      WHEN `_ps_band_34` IS TRUE
       THEN 120e0
-      WHEN `_ps_band_28` IS NULL
+      WHEN `_ps_band_34` IS NULL
       THEN 50e0
-      WHEN `_ps_band_29` IS TRUE
+      WHEN `_ps_band_35` IS TRUE
       THEN 60e0
-      WHEN `_ps_band_29` IS NULL
+      WHEN `_ps_band_35` IS NULL
       THEN 50e0
       ELSE 0e0
-    END AS `_ps_units2_30`,
-    ABS(`_ps_x_32`) AS `_ps_abs_33`,
-    ABS(`_ps_x_41`) AS `_ps_abs_42`,
+    END AS `_ps_units2_36`,
+    ABS(`_ps_x_38`) AS `_ps_abs_39`,
+    ABS(`_ps_x_50`) AS `_ps_abs_51`,
     CASE
       WHEN (
-        `_ps_raw_49` - `_ps_raw_49`
+        `_ps_raw_61` - `_ps_raw_61`
       ) = 0e0
       THEN 5e0 * CASE
-        WHEN `_ps_raw_49` < 0e0
+        WHEN `_ps_raw_61` < 0e0
         THEN 0e0
-        WHEN `_ps_raw_49` > 1e0
+        WHEN `_ps_raw_61` > 1e0
         THEN 1e0
-        ELSE `_ps_raw_49`
+        ELSE `_ps_raw_61`
       END
       ELSE NULL
-    END AS `_ps_x_50`,
+    END AS `_ps_x_62`,
     (
       COALESCE(
         (
@@ -1071,7 +1071,7 @@ WITH _ps_layer_0 AS (
     )
     OR (
       `total_spend` IS NULL
-    ) AS `_ps_fallback_75`
+    ) AS `_ps_fallback_94`
   FROM _ps_layer_2
 ), _ps_layer_4 AS (
   SELECT
@@ -1079,29 +1079,49 @@ WITH _ps_layer_0 AS (
     ABS(`_ps_x_10`) AS `_ps_abs_11`,
     CASE
       WHEN (
-        `_ps_raw_18` - `_ps_raw_18`
+        `_ps_raw_21` - `_ps_raw_21`
       ) = 0e0
       THEN 25e0 * CASE
-        WHEN `_ps_raw_18` < 0e0
+        WHEN `_ps_raw_21` < 0e0
         THEN 0e0
-        WHEN `_ps_raw_18` > 1e0
+        WHEN `_ps_raw_21` > 1e0
         THEN 1e0
-        ELSE `_ps_raw_18`
+        ELSE `_ps_raw_21`
       END
       ELSE NULL
-    END AS `_ps_x_19`,
-    CASE
-      WHEN `_ps_abs_33` >= 100.0e0
-      THEN 1000000000000e0
-      WHEN `_ps_abs_33` >= 10.0e0
-      THEN 10000000000000e0
-      WHEN `_ps_abs_33` >= 1.0e0
-      THEN 100000000000000e0
-      WHEN `_ps_abs_33` >= 0.1e0
-      THEN 1000000000000000e0
-      WHEN `_ps_abs_33` >= 0.01e0
-      THEN 1e+16
-    END AS `_ps_pow_34`,
+    END AS `_ps_x_22`,
+    `_ps_abs_39` * 10e0 AS `_ps_scaled_40`,
+    `_ps_abs_51` * 10e0 AS `_ps_scaled_52`,
+    ABS(`_ps_x_62`) AS `_ps_abs_63`
+  FROM _ps_layer_3
+), _ps_layer_5 AS (
+  SELECT
+    *,
+    `_ps_abs_11` * 10e0 AS `_ps_scaled_12`,
+    ABS(`_ps_x_22`) AS `_ps_abs_23`,
+    `_ps_scaled_40` < 1000000000000000.0e0
+    AND ABS(`_ps_scaled_40` - FLOOR(`_ps_scaled_40`) - 0.5e0) > `_ps_scaled_40` * 9.094947017729282e-13 AS `_ps_plain_41`,
+    `_ps_scaled_52` < 1000000000000000.0e0
+    AND ABS(`_ps_scaled_52` - FLOOR(`_ps_scaled_52`) - 0.5e0) > `_ps_scaled_52` * 9.094947017729282e-13 AS `_ps_plain_53`,
+    `_ps_abs_63` * 10e0 AS `_ps_scaled_64`
+  FROM _ps_layer_4
+), _ps_layer_6 AS (
+  SELECT
+    *,
+    `_ps_scaled_12` < 1000000000000000.0e0
+    AND ABS(`_ps_scaled_12` - FLOOR(`_ps_scaled_12`) - 0.5e0) > `_ps_scaled_12` * 9.094947017729282e-13 AS `_ps_plain_13`,
+    `_ps_abs_23` * 10e0 AS `_ps_scaled_24`,
+    CASE WHEN `_ps_plain_41` THEN NULL ELSE `_ps_abs_39` END AS `_ps_abs_42`,
+    CASE WHEN `_ps_plain_53` THEN NULL ELSE `_ps_abs_51` END AS `_ps_abs_54`,
+    `_ps_scaled_64` < 1000000000000000.0e0
+    AND ABS(`_ps_scaled_64` - FLOOR(`_ps_scaled_64`) - 0.5e0) > `_ps_scaled_64` * 9.094947017729282e-13 AS `_ps_plain_65`
+  FROM _ps_layer_5
+), _ps_layer_7 AS (
+  SELECT
+    *,
+    CASE WHEN `_ps_plain_13` THEN NULL ELSE `_ps_abs_11` END AS `_ps_abs_14`,
+    `_ps_scaled_24` < 1000000000000000.0e0
+    AND ABS(`_ps_scaled_24` - FLOOR(`_ps_scaled_24`) - 0.5e0) > `_ps_scaled_24` * 9.094947017729282e-13 AS `_ps_plain_25`,
     CASE
       WHEN `_ps_abs_42` >= 100.0e0
       THEN 1000000000000e0
@@ -1114,72 +1134,36 @@ WITH _ps_layer_0 AS (
       WHEN `_ps_abs_42` >= 0.01e0
       THEN 1e+16
     END AS `_ps_pow_43`,
-    ABS(`_ps_x_50`) AS `_ps_abs_51`
-  FROM _ps_layer_3
-), _ps_layer_5 AS (
+    CASE
+      WHEN `_ps_abs_54` >= 100.0e0
+      THEN 1000000000000e0
+      WHEN `_ps_abs_54` >= 10.0e0
+      THEN 10000000000000e0
+      WHEN `_ps_abs_54` >= 1.0e0
+      THEN 100000000000000e0
+      WHEN `_ps_abs_54` >= 0.1e0
+      THEN 1000000000000000e0
+      WHEN `_ps_abs_54` >= 0.01e0
+      THEN 1e+16
+    END AS `_ps_pow_55`,
+    CASE WHEN `_ps_plain_65` THEN NULL ELSE `_ps_abs_63` END AS `_ps_abs_66`
+  FROM _ps_layer_6
+), _ps_layer_8 AS (
   SELECT
     *,
     CASE
-      WHEN `_ps_abs_11` >= 100.0e0
+      WHEN `_ps_abs_14` >= 100.0e0
       THEN 1000000000000e0
-      WHEN `_ps_abs_11` >= 10.0e0
+      WHEN `_ps_abs_14` >= 10.0e0
       THEN 10000000000000e0
-      WHEN `_ps_abs_11` >= 1.0e0
+      WHEN `_ps_abs_14` >= 1.0e0
       THEN 100000000000000e0
-      WHEN `_ps_abs_11` >= 0.1e0
+      WHEN `_ps_abs_14` >= 0.1e0
       THEN 1000000000000000e0
-      WHEN `_ps_abs_11` >= 0.01e0
+      WHEN `_ps_abs_14` >= 0.01e0
       THEN 1e+16
-    END AS `_ps_pow_12`,
-    ABS(`_ps_x_19`) AS `_ps_abs_20`,
-    `_ps_abs_33` * `_ps_pow_34` AS `_ps_p_35`,
-    (
-      (
-        (
-          134217729.0e0 * `_ps_abs_33` - (
-            134217729.0e0 * `_ps_abs_33` - `_ps_abs_33`
-          )
-        ) * (
-          134217729.0e0 * `_ps_pow_34` - (
-            134217729.0e0 * `_ps_pow_34` - `_ps_pow_34`
-          )
-        ) - (
-          `_ps_abs_33` * `_ps_pow_34`
-        )
-      ) + (
-        134217729.0e0 * `_ps_abs_33` - (
-          134217729.0e0 * `_ps_abs_33` - `_ps_abs_33`
-        )
-      ) * (
-        `_ps_pow_34` - (
-          134217729.0e0 * `_ps_pow_34` - (
-            134217729.0e0 * `_ps_pow_34` - `_ps_pow_34`
-          )
-        )
-      ) + (
-        `_ps_abs_33` - (
-          134217729.0e0 * `_ps_abs_33` - (
-            134217729.0e0 * `_ps_abs_33` - `_ps_abs_33`
-          )
-        )
-      ) * (
-        134217729.0e0 * `_ps_pow_34` - (
-          134217729.0e0 * `_ps_pow_34` - `_ps_pow_34`
-        )
-      )
-    ) + (
-      `_ps_abs_33` - (
-        134217729.0e0 * `_ps_abs_33` - (
-          134217729.0e0 * `_ps_abs_33` - `_ps_abs_33`
-        )
-      )
-    ) * (
-      `_ps_pow_34` - (
-        134217729.0e0 * `_ps_pow_34` - (
-          134217729.0e0 * `_ps_pow_34` - `_ps_pow_34`
-        )
-      )
-    ) AS `_ps_e_36`,
+    END AS `_ps_pow_15`,
+    CASE WHEN `_ps_plain_25` THEN NULL ELSE `_ps_abs_23` END AS `_ps_abs_26`,
     `_ps_abs_42` * `_ps_pow_43` AS `_ps_p_44`,
     (
       (
@@ -1228,99 +1212,128 @@ WITH _ps_layer_0 AS (
         )
       )
     ) AS `_ps_e_45`,
-    CASE
-      WHEN `_ps_abs_51` >= 10.0e0
-      THEN 10000000000000e0
-      WHEN `_ps_abs_51` >= 1.0e0
-      THEN 100000000000000e0
-      WHEN `_ps_abs_51` >= 0.1e0
-      THEN 1000000000000000e0
-      WHEN `_ps_abs_51` >= 0.01e0
-      THEN 1e+16
-    END AS `_ps_pow_52`
-  FROM _ps_layer_4
-), _ps_layer_6 AS (
-  SELECT
-    *,
-    `_ps_abs_11` * `_ps_pow_12` AS `_ps_p_13`,
+    `_ps_abs_54` * `_ps_pow_55` AS `_ps_p_56`,
     (
       (
         (
-          134217729.0e0 * `_ps_abs_11` - (
-            134217729.0e0 * `_ps_abs_11` - `_ps_abs_11`
+          134217729.0e0 * `_ps_abs_54` - (
+            134217729.0e0 * `_ps_abs_54` - `_ps_abs_54`
           )
         ) * (
-          134217729.0e0 * `_ps_pow_12` - (
-            134217729.0e0 * `_ps_pow_12` - `_ps_pow_12`
+          134217729.0e0 * `_ps_pow_55` - (
+            134217729.0e0 * `_ps_pow_55` - `_ps_pow_55`
           )
         ) - (
-          `_ps_abs_11` * `_ps_pow_12`
+          `_ps_abs_54` * `_ps_pow_55`
         )
       ) + (
-        134217729.0e0 * `_ps_abs_11` - (
-          134217729.0e0 * `_ps_abs_11` - `_ps_abs_11`
+        134217729.0e0 * `_ps_abs_54` - (
+          134217729.0e0 * `_ps_abs_54` - `_ps_abs_54`
         )
       ) * (
-        `_ps_pow_12` - (
-          134217729.0e0 * `_ps_pow_12` - (
-            134217729.0e0 * `_ps_pow_12` - `_ps_pow_12`
+        `_ps_pow_55` - (
+          134217729.0e0 * `_ps_pow_55` - (
+            134217729.0e0 * `_ps_pow_55` - `_ps_pow_55`
           )
         )
       ) + (
-        `_ps_abs_11` - (
-          134217729.0e0 * `_ps_abs_11` - (
-            134217729.0e0 * `_ps_abs_11` - `_ps_abs_11`
+        `_ps_abs_54` - (
+          134217729.0e0 * `_ps_abs_54` - (
+            134217729.0e0 * `_ps_abs_54` - `_ps_abs_54`
           )
         )
       ) * (
-        134217729.0e0 * `_ps_pow_12` - (
-          134217729.0e0 * `_ps_pow_12` - `_ps_pow_12`
+        134217729.0e0 * `_ps_pow_55` - (
+          134217729.0e0 * `_ps_pow_55` - `_ps_pow_55`
         )
       )
     ) + (
-      `_ps_abs_11` - (
-        134217729.0e0 * `_ps_abs_11` - (
-          134217729.0e0 * `_ps_abs_11` - `_ps_abs_11`
+      `_ps_abs_54` - (
+        134217729.0e0 * `_ps_abs_54` - (
+          134217729.0e0 * `_ps_abs_54` - `_ps_abs_54`
         )
       )
     ) * (
-      `_ps_pow_12` - (
-        134217729.0e0 * `_ps_pow_12` - (
-          134217729.0e0 * `_ps_pow_12` - `_ps_pow_12`
+      `_ps_pow_55` - (
+        134217729.0e0 * `_ps_pow_55` - (
+          134217729.0e0 * `_ps_pow_55` - `_ps_pow_55`
         )
       )
-    ) AS `_ps_e_14`,
+    ) AS `_ps_e_57`,
     CASE
-      WHEN `_ps_abs_20` >= 100.0e0
-      THEN 1000000000000e0
-      WHEN `_ps_abs_20` >= 10.0e0
+      WHEN `_ps_abs_66` >= 10.0e0
       THEN 10000000000000e0
-      WHEN `_ps_abs_20` >= 1.0e0
+      WHEN `_ps_abs_66` >= 1.0e0
       THEN 100000000000000e0
-      WHEN `_ps_abs_20` >= 0.1e0
+      WHEN `_ps_abs_66` >= 0.1e0
       THEN 1000000000000000e0
-      WHEN `_ps_abs_20` >= 0.01e0
+      WHEN `_ps_abs_66` >= 0.01e0
       THEN 1e+16
-    END AS `_ps_pow_21`,
+    END AS `_ps_pow_67`
+  FROM _ps_layer_7
+), _ps_layer_9 AS (
+  SELECT
+    *,
+    `_ps_abs_14` * `_ps_pow_15` AS `_ps_p_16`,
+    (
+      (
+        (
+          134217729.0e0 * `_ps_abs_14` - (
+            134217729.0e0 * `_ps_abs_14` - `_ps_abs_14`
+          )
+        ) * (
+          134217729.0e0 * `_ps_pow_15` - (
+            134217729.0e0 * `_ps_pow_15` - `_ps_pow_15`
+          )
+        ) - (
+          `_ps_abs_14` * `_ps_pow_15`
+        )
+      ) + (
+        134217729.0e0 * `_ps_abs_14` - (
+          134217729.0e0 * `_ps_abs_14` - `_ps_abs_14`
+        )
+      ) * (
+        `_ps_pow_15` - (
+          134217729.0e0 * `_ps_pow_15` - (
+            134217729.0e0 * `_ps_pow_15` - `_ps_pow_15`
+          )
+        )
+      ) + (
+        `_ps_abs_14` - (
+          134217729.0e0 * `_ps_abs_14` - (
+            134217729.0e0 * `_ps_abs_14` - `_ps_abs_14`
+          )
+        )
+      ) * (
+        134217729.0e0 * `_ps_pow_15` - (
+          134217729.0e0 * `_ps_pow_15` - `_ps_pow_15`
+        )
+      )
+    ) + (
+      `_ps_abs_14` - (
+        134217729.0e0 * `_ps_abs_14` - (
+          134217729.0e0 * `_ps_abs_14` - `_ps_abs_14`
+        )
+      )
+    ) * (
+      `_ps_pow_15` - (
+        134217729.0e0 * `_ps_pow_15` - (
+          134217729.0e0 * `_ps_pow_15` - `_ps_pow_15`
+        )
+      )
+    ) AS `_ps_e_17`,
     CASE
-      WHEN (
-        `_ps_p_35` - FLOOR(`_ps_p_35`)
-      ) > 0.5e0
-      OR (
-        (
-          `_ps_p_35` - FLOOR(`_ps_p_35`)
-        ) = 0.5e0 AND `_ps_e_36` > 0e0
-      )
-      THEN FLOOR(`_ps_p_35`) + 1e0
-      WHEN (
-        (
-          `_ps_p_35` - FLOOR(`_ps_p_35`)
-        ) = 0.5e0 AND `_ps_e_36` = 0e0
-      )
-      AND MOD(FLOOR(`_ps_p_35`), 2e0) <> 0e0
-      THEN FLOOR(`_ps_p_35`) + 1e0
-      ELSE FLOOR(`_ps_p_35`)
-    END AS `_ps_digits_37`,
+      WHEN `_ps_abs_26` >= 100.0e0
+      THEN 1000000000000e0
+      WHEN `_ps_abs_26` >= 10.0e0
+      THEN 10000000000000e0
+      WHEN `_ps_abs_26` >= 1.0e0
+      THEN 100000000000000e0
+      WHEN `_ps_abs_26` >= 0.1e0
+      THEN 1000000000000000e0
+      WHEN `_ps_abs_26` >= 0.01e0
+      THEN 1e+16
+    END AS `_ps_pow_27`,
     CASE
       WHEN (
         `_ps_p_44` - FLOOR(`_ps_p_44`)
@@ -1340,1984 +1353,1029 @@ WITH _ps_layer_0 AS (
       THEN FLOOR(`_ps_p_44`) + 1e0
       ELSE FLOOR(`_ps_p_44`)
     END AS `_ps_digits_46`,
-    `_ps_abs_51` * `_ps_pow_52` AS `_ps_p_53`,
+    CASE
+      WHEN (
+        `_ps_p_56` - FLOOR(`_ps_p_56`)
+      ) > 0.5e0
+      OR (
+        (
+          `_ps_p_56` - FLOOR(`_ps_p_56`)
+        ) = 0.5e0 AND `_ps_e_57` > 0e0
+      )
+      THEN FLOOR(`_ps_p_56`) + 1e0
+      WHEN (
+        (
+          `_ps_p_56` - FLOOR(`_ps_p_56`)
+        ) = 0.5e0 AND `_ps_e_57` = 0e0
+      )
+      AND MOD(FLOOR(`_ps_p_56`), 2e0) <> 0e0
+      THEN FLOOR(`_ps_p_56`) + 1e0
+      ELSE FLOOR(`_ps_p_56`)
+    END AS `_ps_digits_58`,
+    `_ps_abs_66` * `_ps_pow_67` AS `_ps_p_68`,
     (
       (
         (
-          134217729.0e0 * `_ps_abs_51` - (
-            134217729.0e0 * `_ps_abs_51` - `_ps_abs_51`
+          134217729.0e0 * `_ps_abs_66` - (
+            134217729.0e0 * `_ps_abs_66` - `_ps_abs_66`
           )
         ) * (
-          134217729.0e0 * `_ps_pow_52` - (
-            134217729.0e0 * `_ps_pow_52` - `_ps_pow_52`
+          134217729.0e0 * `_ps_pow_67` - (
+            134217729.0e0 * `_ps_pow_67` - `_ps_pow_67`
           )
         ) - (
-          `_ps_abs_51` * `_ps_pow_52`
+          `_ps_abs_66` * `_ps_pow_67`
         )
       ) + (
-        134217729.0e0 * `_ps_abs_51` - (
-          134217729.0e0 * `_ps_abs_51` - `_ps_abs_51`
+        134217729.0e0 * `_ps_abs_66` - (
+          134217729.0e0 * `_ps_abs_66` - `_ps_abs_66`
         )
       ) * (
-        `_ps_pow_52` - (
-          134217729.0e0 * `_ps_pow_52` - (
-            134217729.0e0 * `_ps_pow_52` - `_ps_pow_52`
+        `_ps_pow_67` - (
+          134217729.0e0 * `_ps_pow_67` - (
+            134217729.0e0 * `_ps_pow_67` - `_ps_pow_67`
           )
         )
       ) + (
-        `_ps_abs_51` - (
-          134217729.0e0 * `_ps_abs_51` - (
-            134217729.0e0 * `_ps_abs_51` - `_ps_abs_51`
+        `_ps_abs_66` - (
+          134217729.0e0 * `_ps_abs_66` - (
+            134217729.0e0 * `_ps_abs_66` - `_ps_abs_66`
           )
         )
       ) * (
-        134217729.0e0 * `_ps_pow_52` - (
-          134217729.0e0 * `_ps_pow_52` - `_ps_pow_52`
+        134217729.0e0 * `_ps_pow_67` - (
+          134217729.0e0 * `_ps_pow_67` - `_ps_pow_67`
         )
       )
     ) + (
-      `_ps_abs_51` - (
-        134217729.0e0 * `_ps_abs_51` - (
-          134217729.0e0 * `_ps_abs_51` - `_ps_abs_51`
+      `_ps_abs_66` - (
+        134217729.0e0 * `_ps_abs_66` - (
+          134217729.0e0 * `_ps_abs_66` - `_ps_abs_66`
         )
       )
     ) * (
-      `_ps_pow_52` - (
-        134217729.0e0 * `_ps_pow_52` - (
-          134217729.0e0 * `_ps_pow_52` - `_ps_pow_52`
+      `_ps_pow_67` - (
+        134217729.0e0 * `_ps_pow_67` - (
+          134217729.0e0 * `_ps_pow_67` - `_ps_pow_67`
         )
       )
-    ) AS `_ps_e_54`
-  FROM _ps_layer_5
-), _ps_layer_7 AS (
+    ) AS `_ps_e_69`
+  FROM _ps_layer_8
+), _ps_layer_10 AS (
   SELECT
     *,
     CASE
       WHEN (
-        `_ps_p_13` - FLOOR(`_ps_p_13`)
+        `_ps_p_16` - FLOOR(`_ps_p_16`)
       ) > 0.5e0
       OR (
         (
-          `_ps_p_13` - FLOOR(`_ps_p_13`)
-        ) = 0.5e0 AND `_ps_e_14` > 0e0
+          `_ps_p_16` - FLOOR(`_ps_p_16`)
+        ) = 0.5e0 AND `_ps_e_17` > 0e0
       )
-      THEN FLOOR(`_ps_p_13`) + 1e0
+      THEN FLOOR(`_ps_p_16`) + 1e0
       WHEN (
         (
-          `_ps_p_13` - FLOOR(`_ps_p_13`)
-        ) = 0.5e0 AND `_ps_e_14` = 0e0
+          `_ps_p_16` - FLOOR(`_ps_p_16`)
+        ) = 0.5e0 AND `_ps_e_17` = 0e0
       )
-      AND MOD(FLOOR(`_ps_p_13`), 2e0) <> 0e0
-      THEN FLOOR(`_ps_p_13`) + 1e0
-      ELSE FLOOR(`_ps_p_13`)
-    END AS `_ps_digits_15`,
-    `_ps_abs_20` * `_ps_pow_21` AS `_ps_p_22`,
+      AND MOD(FLOOR(`_ps_p_16`), 2e0) <> 0e0
+      THEN FLOOR(`_ps_p_16`) + 1e0
+      ELSE FLOOR(`_ps_p_16`)
+    END AS `_ps_digits_18`,
+    `_ps_abs_26` * `_ps_pow_27` AS `_ps_p_28`,
     (
       (
         (
-          134217729.0e0 * `_ps_abs_20` - (
-            134217729.0e0 * `_ps_abs_20` - `_ps_abs_20`
+          134217729.0e0 * `_ps_abs_26` - (
+            134217729.0e0 * `_ps_abs_26` - `_ps_abs_26`
           )
         ) * (
-          134217729.0e0 * `_ps_pow_21` - (
-            134217729.0e0 * `_ps_pow_21` - `_ps_pow_21`
+          134217729.0e0 * `_ps_pow_27` - (
+            134217729.0e0 * `_ps_pow_27` - `_ps_pow_27`
           )
         ) - (
-          `_ps_abs_20` * `_ps_pow_21`
+          `_ps_abs_26` * `_ps_pow_27`
         )
       ) + (
-        134217729.0e0 * `_ps_abs_20` - (
-          134217729.0e0 * `_ps_abs_20` - `_ps_abs_20`
+        134217729.0e0 * `_ps_abs_26` - (
+          134217729.0e0 * `_ps_abs_26` - `_ps_abs_26`
         )
       ) * (
-        `_ps_pow_21` - (
-          134217729.0e0 * `_ps_pow_21` - (
-            134217729.0e0 * `_ps_pow_21` - `_ps_pow_21`
+        `_ps_pow_27` - (
+          134217729.0e0 * `_ps_pow_27` - (
+            134217729.0e0 * `_ps_pow_27` - `_ps_pow_27`
           )
         )
       ) + (
-        `_ps_abs_20` - (
-          134217729.0e0 * `_ps_abs_20` - (
-            134217729.0e0 * `_ps_abs_20` - `_ps_abs_20`
+        `_ps_abs_26` - (
+          134217729.0e0 * `_ps_abs_26` - (
+            134217729.0e0 * `_ps_abs_26` - `_ps_abs_26`
           )
         )
       ) * (
-        134217729.0e0 * `_ps_pow_21` - (
-          134217729.0e0 * `_ps_pow_21` - `_ps_pow_21`
+        134217729.0e0 * `_ps_pow_27` - (
+          134217729.0e0 * `_ps_pow_27` - `_ps_pow_27`
         )
       )
     ) + (
-      `_ps_abs_20` - (
-        134217729.0e0 * `_ps_abs_20` - (
-          134217729.0e0 * `_ps_abs_20` - `_ps_abs_20`
+      `_ps_abs_26` - (
+        134217729.0e0 * `_ps_abs_26` - (
+          134217729.0e0 * `_ps_abs_26` - `_ps_abs_26`
         )
       )
     ) * (
-      `_ps_pow_21` - (
-        134217729.0e0 * `_ps_pow_21` - (
-          134217729.0e0 * `_ps_pow_21` - `_ps_pow_21`
+      `_ps_pow_27` - (
+        134217729.0e0 * `_ps_pow_27` - (
+          134217729.0e0 * `_ps_pow_27` - `_ps_pow_27`
         )
       )
-    ) AS `_ps_e_23`,
+    ) AS `_ps_e_29`,
     CASE
-      WHEN (
-        `_ps_pow_34`
-      ) IS NULL
-      THEN 0e0
+      WHEN `_ps_plain_41`
+      THEN FLOOR(`_ps_scaled_40` + 0.5e0)
       ELSE CASE
-        WHEN `_ps_pow_34` = 1000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_37` + 50000000000e0
-          ) / 100000000000e0) * 100000000000e0 > (
-            `_ps_digits_37` + 50000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_37` + 50000000000e0
-          ) / 100000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_37` + 50000000000e0
-          ) / 100000000000e0)
-        END
-        WHEN `_ps_pow_34` = 10000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_37` + 500000000000e0
-          ) / 1000000000000e0) * 1000000000000e0 > (
-            `_ps_digits_37` + 500000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_37` + 500000000000e0
-          ) / 1000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_37` + 500000000000e0
-          ) / 1000000000000e0)
-        END
-        WHEN `_ps_pow_34` = 100000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_37` + 5000000000000e0
-          ) / 10000000000000e0) * 10000000000000e0 > (
-            `_ps_digits_37` + 5000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_37` + 5000000000000e0
-          ) / 10000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_37` + 5000000000000e0
-          ) / 10000000000000e0)
-        END
-        WHEN `_ps_pow_34` = 1000000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_37` + 50000000000000e0
-          ) / 100000000000000e0) * 100000000000000e0 > (
-            `_ps_digits_37` + 50000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_37` + 50000000000000e0
-          ) / 100000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_37` + 50000000000000e0
-          ) / 100000000000000e0)
-        END
-        WHEN `_ps_pow_34` = 1e+16
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_37` + 500000000000000e0
-          ) / 1000000000000000e0) * 1000000000000000e0 > (
-            `_ps_digits_37` + 500000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_37` + 500000000000000e0
-          ) / 1000000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_37` + 500000000000000e0
-          ) / 1000000000000000e0)
-        END
-      END
-    END AS `_ps_units_38`,
-    CASE
-      WHEN (
-        `_ps_pow_43`
-      ) IS NULL
-      THEN 0e0
-      ELSE CASE
-        WHEN `_ps_pow_43` = 1000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_46` + 50000000000e0
-          ) / 100000000000e0) * 100000000000e0 > (
-            `_ps_digits_46` + 50000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_46` + 50000000000e0
-          ) / 100000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_46` + 50000000000e0
-          ) / 100000000000e0)
-        END
-        WHEN `_ps_pow_43` = 10000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_46` + 500000000000e0
-          ) / 1000000000000e0) * 1000000000000e0 > (
-            `_ps_digits_46` + 500000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_46` + 500000000000e0
-          ) / 1000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_46` + 500000000000e0
-          ) / 1000000000000e0)
-        END
-        WHEN `_ps_pow_43` = 100000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_46` + 5000000000000e0
-          ) / 10000000000000e0) * 10000000000000e0 > (
-            `_ps_digits_46` + 5000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_46` + 5000000000000e0
-          ) / 10000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_46` + 5000000000000e0
-          ) / 10000000000000e0)
-        END
-        WHEN `_ps_pow_43` = 1000000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_46` + 50000000000000e0
-          ) / 100000000000000e0) * 100000000000000e0 > (
-            `_ps_digits_46` + 50000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_46` + 50000000000000e0
-          ) / 100000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_46` + 50000000000000e0
-          ) / 100000000000000e0)
-        END
-        WHEN `_ps_pow_43` = 1e+16
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_46` + 500000000000000e0
-          ) / 1000000000000000e0) * 1000000000000000e0 > (
-            `_ps_digits_46` + 500000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_46` + 500000000000000e0
-          ) / 1000000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_46` + 500000000000000e0
-          ) / 1000000000000000e0)
+        WHEN (
+          `_ps_pow_43`
+        ) IS NULL
+        THEN 0e0
+        ELSE CASE
+          WHEN `_ps_pow_43` = 1000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_46` + 50000000000e0
+            ) / 100000000000e0) * 100000000000e0 > (
+              `_ps_digits_46` + 50000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_46` + 50000000000e0
+            ) / 100000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_46` + 50000000000e0
+            ) / 100000000000e0)
+          END
+          WHEN `_ps_pow_43` = 10000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_46` + 500000000000e0
+            ) / 1000000000000e0) * 1000000000000e0 > (
+              `_ps_digits_46` + 500000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_46` + 500000000000e0
+            ) / 1000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_46` + 500000000000e0
+            ) / 1000000000000e0)
+          END
+          WHEN `_ps_pow_43` = 100000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_46` + 5000000000000e0
+            ) / 10000000000000e0) * 10000000000000e0 > (
+              `_ps_digits_46` + 5000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_46` + 5000000000000e0
+            ) / 10000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_46` + 5000000000000e0
+            ) / 10000000000000e0)
+          END
+          WHEN `_ps_pow_43` = 1000000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_46` + 50000000000000e0
+            ) / 100000000000000e0) * 100000000000000e0 > (
+              `_ps_digits_46` + 50000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_46` + 50000000000000e0
+            ) / 100000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_46` + 50000000000000e0
+            ) / 100000000000000e0)
+          END
+          WHEN `_ps_pow_43` = 1e+16
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_46` + 500000000000000e0
+            ) / 1000000000000000e0) * 1000000000000000e0 > (
+              `_ps_digits_46` + 500000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_46` + 500000000000000e0
+            ) / 1000000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_46` + 500000000000000e0
+            ) / 1000000000000000e0)
+          END
         END
       END
     END AS `_ps_units_47`,
     CASE
+      WHEN `_ps_plain_53`
+      THEN FLOOR(`_ps_scaled_52` + 0.5e0)
+      ELSE CASE
+        WHEN (
+          `_ps_pow_55`
+        ) IS NULL
+        THEN 0e0
+        ELSE CASE
+          WHEN `_ps_pow_55` = 1000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_58` + 50000000000e0
+            ) / 100000000000e0) * 100000000000e0 > (
+              `_ps_digits_58` + 50000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_58` + 50000000000e0
+            ) / 100000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_58` + 50000000000e0
+            ) / 100000000000e0)
+          END
+          WHEN `_ps_pow_55` = 10000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_58` + 500000000000e0
+            ) / 1000000000000e0) * 1000000000000e0 > (
+              `_ps_digits_58` + 500000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_58` + 500000000000e0
+            ) / 1000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_58` + 500000000000e0
+            ) / 1000000000000e0)
+          END
+          WHEN `_ps_pow_55` = 100000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_58` + 5000000000000e0
+            ) / 10000000000000e0) * 10000000000000e0 > (
+              `_ps_digits_58` + 5000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_58` + 5000000000000e0
+            ) / 10000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_58` + 5000000000000e0
+            ) / 10000000000000e0)
+          END
+          WHEN `_ps_pow_55` = 1000000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_58` + 50000000000000e0
+            ) / 100000000000000e0) * 100000000000000e0 > (
+              `_ps_digits_58` + 50000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_58` + 50000000000000e0
+            ) / 100000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_58` + 50000000000000e0
+            ) / 100000000000000e0)
+          END
+          WHEN `_ps_pow_55` = 1e+16
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_58` + 500000000000000e0
+            ) / 1000000000000000e0) * 1000000000000000e0 > (
+              `_ps_digits_58` + 500000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_58` + 500000000000000e0
+            ) / 1000000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_58` + 500000000000000e0
+            ) / 1000000000000000e0)
+          END
+        END
+      END
+    END AS `_ps_units_59`,
+    CASE
       WHEN (
-        `_ps_p_53` - FLOOR(`_ps_p_53`)
+        `_ps_p_68` - FLOOR(`_ps_p_68`)
       ) > 0.5e0
       OR (
         (
-          `_ps_p_53` - FLOOR(`_ps_p_53`)
-        ) = 0.5e0 AND `_ps_e_54` > 0e0
+          `_ps_p_68` - FLOOR(`_ps_p_68`)
+        ) = 0.5e0 AND `_ps_e_69` > 0e0
       )
-      THEN FLOOR(`_ps_p_53`) + 1e0
+      THEN FLOOR(`_ps_p_68`) + 1e0
       WHEN (
         (
-          `_ps_p_53` - FLOOR(`_ps_p_53`)
-        ) = 0.5e0 AND `_ps_e_54` = 0e0
+          `_ps_p_68` - FLOOR(`_ps_p_68`)
+        ) = 0.5e0 AND `_ps_e_69` = 0e0
       )
-      AND MOD(FLOOR(`_ps_p_53`), 2e0) <> 0e0
-      THEN FLOOR(`_ps_p_53`) + 1e0
-      ELSE FLOOR(`_ps_p_53`)
-    END AS `_ps_digits_55`
-  FROM _ps_layer_6
-), _ps_layer_8 AS (
+      AND MOD(FLOOR(`_ps_p_68`), 2e0) <> 0e0
+      THEN FLOOR(`_ps_p_68`) + 1e0
+      ELSE FLOOR(`_ps_p_68`)
+    END AS `_ps_digits_70`
+  FROM _ps_layer_9
+), _ps_layer_11 AS (
   SELECT
     *,
     CASE
-      WHEN (
-        `_ps_pow_12`
-      ) IS NULL
-      THEN 0e0
+      WHEN `_ps_plain_13`
+      THEN FLOOR(`_ps_scaled_12` + 0.5e0)
       ELSE CASE
-        WHEN `_ps_pow_12` = 1000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_15` + 50000000000e0
-          ) / 100000000000e0) * 100000000000e0 > (
-            `_ps_digits_15` + 50000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_15` + 50000000000e0
-          ) / 100000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_15` + 50000000000e0
-          ) / 100000000000e0)
-        END
-        WHEN `_ps_pow_12` = 10000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_15` + 500000000000e0
-          ) / 1000000000000e0) * 1000000000000e0 > (
-            `_ps_digits_15` + 500000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_15` + 500000000000e0
-          ) / 1000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_15` + 500000000000e0
-          ) / 1000000000000e0)
-        END
-        WHEN `_ps_pow_12` = 100000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_15` + 5000000000000e0
-          ) / 10000000000000e0) * 10000000000000e0 > (
-            `_ps_digits_15` + 5000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_15` + 5000000000000e0
-          ) / 10000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_15` + 5000000000000e0
-          ) / 10000000000000e0)
-        END
-        WHEN `_ps_pow_12` = 1000000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_15` + 50000000000000e0
-          ) / 100000000000000e0) * 100000000000000e0 > (
-            `_ps_digits_15` + 50000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_15` + 50000000000000e0
-          ) / 100000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_15` + 50000000000000e0
-          ) / 100000000000000e0)
-        END
-        WHEN `_ps_pow_12` = 1e+16
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_15` + 500000000000000e0
-          ) / 1000000000000000e0) * 1000000000000000e0 > (
-            `_ps_digits_15` + 500000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_15` + 500000000000000e0
-          ) / 1000000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_15` + 500000000000000e0
-          ) / 1000000000000000e0)
+        WHEN (
+          `_ps_pow_15`
+        ) IS NULL
+        THEN 0e0
+        ELSE CASE
+          WHEN `_ps_pow_15` = 1000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_18` + 50000000000e0
+            ) / 100000000000e0) * 100000000000e0 > (
+              `_ps_digits_18` + 50000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_18` + 50000000000e0
+            ) / 100000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_18` + 50000000000e0
+            ) / 100000000000e0)
+          END
+          WHEN `_ps_pow_15` = 10000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_18` + 500000000000e0
+            ) / 1000000000000e0) * 1000000000000e0 > (
+              `_ps_digits_18` + 500000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_18` + 500000000000e0
+            ) / 1000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_18` + 500000000000e0
+            ) / 1000000000000e0)
+          END
+          WHEN `_ps_pow_15` = 100000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_18` + 5000000000000e0
+            ) / 10000000000000e0) * 10000000000000e0 > (
+              `_ps_digits_18` + 5000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_18` + 5000000000000e0
+            ) / 10000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_18` + 5000000000000e0
+            ) / 10000000000000e0)
+          END
+          WHEN `_ps_pow_15` = 1000000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_18` + 50000000000000e0
+            ) / 100000000000000e0) * 100000000000000e0 > (
+              `_ps_digits_18` + 50000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_18` + 50000000000000e0
+            ) / 100000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_18` + 50000000000000e0
+            ) / 100000000000000e0)
+          END
+          WHEN `_ps_pow_15` = 1e+16
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_18` + 500000000000000e0
+            ) / 1000000000000000e0) * 1000000000000000e0 > (
+              `_ps_digits_18` + 500000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_18` + 500000000000000e0
+            ) / 1000000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_18` + 500000000000000e0
+            ) / 1000000000000000e0)
+          END
         END
       END
-    END AS `_ps_units_16`,
+    END AS `_ps_units_19`,
     CASE
       WHEN (
-        `_ps_p_22` - FLOOR(`_ps_p_22`)
+        `_ps_p_28` - FLOOR(`_ps_p_28`)
       ) > 0.5e0
       OR (
         (
-          `_ps_p_22` - FLOOR(`_ps_p_22`)
-        ) = 0.5e0 AND `_ps_e_23` > 0e0
+          `_ps_p_28` - FLOOR(`_ps_p_28`)
+        ) = 0.5e0 AND `_ps_e_29` > 0e0
       )
-      THEN FLOOR(`_ps_p_22`) + 1e0
+      THEN FLOOR(`_ps_p_28`) + 1e0
       WHEN (
         (
-          `_ps_p_22` - FLOOR(`_ps_p_22`)
-        ) = 0.5e0 AND `_ps_e_23` = 0e0
+          `_ps_p_28` - FLOOR(`_ps_p_28`)
+        ) = 0.5e0 AND `_ps_e_29` = 0e0
       )
-      AND MOD(FLOOR(`_ps_p_22`), 2e0) <> 0e0
-      THEN FLOOR(`_ps_p_22`) + 1e0
-      ELSE FLOOR(`_ps_p_22`)
-    END AS `_ps_digits_24`,
+      AND MOD(FLOOR(`_ps_p_28`), 2e0) <> 0e0
+      THEN FLOOR(`_ps_p_28`) + 1e0
+      ELSE FLOOR(`_ps_p_28`)
+    END AS `_ps_digits_30`,
     CASE
-      WHEN `_ps_x_32` IS NULL
+      WHEN `_ps_x_38` IS NULL
       THEN 0e0
-      ELSE CASE
-        WHEN `_ps_units_38` > 0e0
-        THEN CASE WHEN `_ps_x_32` < 0e0 THEN -`_ps_units_38` ELSE `_ps_units_38` END
-        ELSE 0e0
-      END
-    END AS `_ps_units3_39`,
-    CASE
-      WHEN `_ps_x_41` IS NULL
-      THEN 50e0
       ELSE CASE
         WHEN `_ps_units_47` > 0e0
-        THEN CASE WHEN `_ps_x_41` < 0e0 THEN -`_ps_units_47` ELSE `_ps_units_47` END
+        THEN CASE WHEN `_ps_x_38` < 0e0 THEN -`_ps_units_47` ELSE `_ps_units_47` END
         ELSE 0e0
       END
-    END AS `_ps_units4_48`,
+    END AS `_ps_units3_48`,
     CASE
-      WHEN (
-        `_ps_pow_52`
-      ) IS NULL
-      THEN 0e0
+      WHEN `_ps_x_50` IS NULL
+      THEN 50e0
       ELSE CASE
-        WHEN `_ps_pow_52` = 10000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_55` + 500000000000e0
-          ) / 1000000000000e0) * 1000000000000e0 > (
-            `_ps_digits_55` + 500000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_55` + 500000000000e0
-          ) / 1000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_55` + 500000000000e0
-          ) / 1000000000000e0)
-        END
-        WHEN `_ps_pow_52` = 100000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_55` + 5000000000000e0
-          ) / 10000000000000e0) * 10000000000000e0 > (
-            `_ps_digits_55` + 5000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_55` + 5000000000000e0
-          ) / 10000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_55` + 5000000000000e0
-          ) / 10000000000000e0)
-        END
-        WHEN `_ps_pow_52` = 1000000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_55` + 50000000000000e0
-          ) / 100000000000000e0) * 100000000000000e0 > (
-            `_ps_digits_55` + 50000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_55` + 50000000000000e0
-          ) / 100000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_55` + 50000000000000e0
-          ) / 100000000000000e0)
-        END
-        WHEN `_ps_pow_52` = 1e+16
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_55` + 500000000000000e0
-          ) / 1000000000000000e0) * 1000000000000000e0 > (
-            `_ps_digits_55` + 500000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_55` + 500000000000000e0
-          ) / 1000000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_55` + 500000000000000e0
-          ) / 1000000000000000e0)
+        WHEN `_ps_units_59` > 0e0
+        THEN CASE WHEN `_ps_x_50` < 0e0 THEN -`_ps_units_59` ELSE `_ps_units_59` END
+        ELSE 0e0
+      END
+    END AS `_ps_units4_60`,
+    CASE
+      WHEN `_ps_plain_65`
+      THEN FLOOR(`_ps_scaled_64` + 0.5e0)
+      ELSE CASE
+        WHEN (
+          `_ps_pow_67`
+        ) IS NULL
+        THEN 0e0
+        ELSE CASE
+          WHEN `_ps_pow_67` = 10000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_70` + 500000000000e0
+            ) / 1000000000000e0) * 1000000000000e0 > (
+              `_ps_digits_70` + 500000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_70` + 500000000000e0
+            ) / 1000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_70` + 500000000000e0
+            ) / 1000000000000e0)
+          END
+          WHEN `_ps_pow_67` = 100000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_70` + 5000000000000e0
+            ) / 10000000000000e0) * 10000000000000e0 > (
+              `_ps_digits_70` + 5000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_70` + 5000000000000e0
+            ) / 10000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_70` + 5000000000000e0
+            ) / 10000000000000e0)
+          END
+          WHEN `_ps_pow_67` = 1000000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_70` + 50000000000000e0
+            ) / 100000000000000e0) * 100000000000000e0 > (
+              `_ps_digits_70` + 50000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_70` + 50000000000000e0
+            ) / 100000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_70` + 50000000000000e0
+            ) / 100000000000000e0)
+          END
+          WHEN `_ps_pow_67` = 1e+16
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_70` + 500000000000000e0
+            ) / 1000000000000000e0) * 1000000000000000e0 > (
+              `_ps_digits_70` + 500000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_70` + 500000000000000e0
+            ) / 1000000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_70` + 500000000000000e0
+            ) / 1000000000000000e0)
+          END
         END
       END
-    END AS `_ps_units_56`
-  FROM _ps_layer_7
-), _ps_layer_9 AS (
+    END AS `_ps_units_71`
+  FROM _ps_layer_10
+), _ps_layer_12 AS (
   SELECT
     *,
     CASE
       WHEN `_ps_x_10` IS NULL
       THEN 0e0
       ELSE CASE
-        WHEN `_ps_units_16` > 0e0
-        THEN CASE WHEN `_ps_x_10` < 0e0 THEN -`_ps_units_16` ELSE `_ps_units_16` END
+        WHEN `_ps_units_19` > 0e0
+        THEN CASE WHEN `_ps_x_10` < 0e0 THEN -`_ps_units_19` ELSE `_ps_units_19` END
         ELSE 0e0
       END
-    END AS `_ps_units0_17`,
+    END AS `_ps_units0_20`,
     CASE
-      WHEN (
-        `_ps_pow_21`
-      ) IS NULL
+      WHEN `_ps_plain_25`
+      THEN FLOOR(`_ps_scaled_24` + 0.5e0)
+      ELSE CASE
+        WHEN (
+          `_ps_pow_27`
+        ) IS NULL
+        THEN 0e0
+        ELSE CASE
+          WHEN `_ps_pow_27` = 1000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_30` + 50000000000e0
+            ) / 100000000000e0) * 100000000000e0 > (
+              `_ps_digits_30` + 50000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_30` + 50000000000e0
+            ) / 100000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_30` + 50000000000e0
+            ) / 100000000000e0)
+          END
+          WHEN `_ps_pow_27` = 10000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_30` + 500000000000e0
+            ) / 1000000000000e0) * 1000000000000e0 > (
+              `_ps_digits_30` + 500000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_30` + 500000000000e0
+            ) / 1000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_30` + 500000000000e0
+            ) / 1000000000000e0)
+          END
+          WHEN `_ps_pow_27` = 100000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_30` + 5000000000000e0
+            ) / 10000000000000e0) * 10000000000000e0 > (
+              `_ps_digits_30` + 5000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_30` + 5000000000000e0
+            ) / 10000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_30` + 5000000000000e0
+            ) / 10000000000000e0)
+          END
+          WHEN `_ps_pow_27` = 1000000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_30` + 50000000000000e0
+            ) / 100000000000000e0) * 100000000000000e0 > (
+              `_ps_digits_30` + 50000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_30` + 50000000000000e0
+            ) / 100000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_30` + 50000000000000e0
+            ) / 100000000000000e0)
+          END
+          WHEN `_ps_pow_27` = 1e+16
+          THEN CASE
+            WHEN FLOOR((
+              `_ps_digits_30` + 500000000000000e0
+            ) / 1000000000000000e0) * 1000000000000000e0 > (
+              `_ps_digits_30` + 500000000000000e0
+            )
+            THEN FLOOR((
+              `_ps_digits_30` + 500000000000000e0
+            ) / 1000000000000000e0) - 1e0
+            ELSE FLOOR((
+              `_ps_digits_30` + 500000000000000e0
+            ) / 1000000000000000e0)
+          END
+        END
+      END
+    END AS `_ps_units_31`,
+    CASE
+      WHEN `_ps_x_62` IS NULL
       THEN 0e0
       ELSE CASE
-        WHEN `_ps_pow_21` = 1000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_24` + 50000000000e0
-          ) / 100000000000e0) * 100000000000e0 > (
-            `_ps_digits_24` + 50000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_24` + 50000000000e0
-          ) / 100000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_24` + 50000000000e0
-          ) / 100000000000e0)
-        END
-        WHEN `_ps_pow_21` = 10000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_24` + 500000000000e0
-          ) / 1000000000000e0) * 1000000000000e0 > (
-            `_ps_digits_24` + 500000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_24` + 500000000000e0
-          ) / 1000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_24` + 500000000000e0
-          ) / 1000000000000e0)
-        END
-        WHEN `_ps_pow_21` = 100000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_24` + 5000000000000e0
-          ) / 10000000000000e0) * 10000000000000e0 > (
-            `_ps_digits_24` + 5000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_24` + 5000000000000e0
-          ) / 10000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_24` + 5000000000000e0
-          ) / 10000000000000e0)
-        END
-        WHEN `_ps_pow_21` = 1000000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_24` + 50000000000000e0
-          ) / 100000000000000e0) * 100000000000000e0 > (
-            `_ps_digits_24` + 50000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_24` + 50000000000000e0
-          ) / 100000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_24` + 50000000000000e0
-          ) / 100000000000000e0)
-        END
-        WHEN `_ps_pow_21` = 1e+16
-        THEN CASE
-          WHEN FLOOR((
-            `_ps_digits_24` + 500000000000000e0
-          ) / 1000000000000000e0) * 1000000000000000e0 > (
-            `_ps_digits_24` + 500000000000000e0
-          )
-          THEN FLOOR((
-            `_ps_digits_24` + 500000000000000e0
-          ) / 1000000000000000e0) - 1e0
-          ELSE FLOOR((
-            `_ps_digits_24` + 500000000000000e0
-          ) / 1000000000000000e0)
-        END
-      END
-    END AS `_ps_units_25`,
-    CASE
-      WHEN `_ps_x_50` IS NULL
-      THEN 0e0
-      ELSE CASE
-        WHEN `_ps_units_56` > 0e0
-        THEN CASE WHEN `_ps_x_50` < 0e0 THEN -`_ps_units_56` ELSE `_ps_units_56` END
+        WHEN `_ps_units_71` > 0e0
+        THEN CASE WHEN `_ps_x_62` < 0e0 THEN -`_ps_units_71` ELSE `_ps_units_71` END
         ELSE 0e0
       END
-    END AS `_ps_units5_57`
-  FROM _ps_layer_8
-), _ps_layer_10 AS (
-  SELECT
-    *,
-    CASE
-      WHEN `_ps_x_19` IS NULL
-      THEN 50e0
-      ELSE CASE
-        WHEN `_ps_units_25` > 0e0
-        THEN CASE WHEN `_ps_x_19` < 0e0 THEN -`_ps_units_25` ELSE `_ps_units_25` END
-        ELSE 0e0
-      END
-    END AS `_ps_units1_26`
-  FROM _ps_layer_9
-), _ps_layer_11 AS (
-  SELECT
-    *,
-    0e0 + `_ps_units0_17` + `_ps_units1_26` + `_ps_units2_30` + `_ps_units3_39` + `_ps_units4_48` + `_ps_units5_57` AS `_ps_factor_units_62`,
-    0 + CASE
-      WHEN (
-        250e0 - `_ps_units1_26`
-      ) > 0e0
-      AND (
-        (
-          250e0 - `_ps_units1_26`
-        ) > (
-          300e0 - `_ps_units0_17`
-        )
-        OR (
-          (
-            250e0 - `_ps_units1_26`
-          ) = (
-            300e0 - `_ps_units0_17`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        200e0 - `_ps_units2_30`
-      ) > 0e0
-      AND (
-        (
-          200e0 - `_ps_units2_30`
-        ) > (
-          300e0 - `_ps_units0_17`
-        )
-        OR (
-          (
-            200e0 - `_ps_units2_30`
-          ) = (
-            300e0 - `_ps_units0_17`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units3_39`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units3_39`
-        ) > (
-          300e0 - `_ps_units0_17`
-        )
-        OR (
-          (
-            100e0 - `_ps_units3_39`
-          ) = (
-            300e0 - `_ps_units0_17`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units4_48`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units4_48`
-        ) > (
-          300e0 - `_ps_units0_17`
-        )
-        OR (
-          (
-            100e0 - `_ps_units4_48`
-          ) = (
-            300e0 - `_ps_units0_17`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        50e0 - `_ps_units5_57`
-      ) > 0e0
-      AND (
-        (
-          50e0 - `_ps_units5_57`
-        ) > (
-          300e0 - `_ps_units0_17`
-        )
-        OR (
-          (
-            50e0 - `_ps_units5_57`
-          ) = (
-            300e0 - `_ps_units0_17`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        ) > (
-          300e0 - `_ps_units0_17`
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          ) = (
-            300e0 - `_ps_units0_17`
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        ) > (
-          300e0 - `_ps_units0_17`
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          ) = (
-            300e0 - `_ps_units0_17`
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS `_ps_rank0_66`,
-    0 + CASE
-      WHEN (
-        300e0 - `_ps_units0_17`
-      ) > 0e0
-      AND (
-        (
-          300e0 - `_ps_units0_17`
-        ) > (
-          250e0 - `_ps_units1_26`
-        )
-        OR (
-          (
-            300e0 - `_ps_units0_17`
-          ) = (
-            250e0 - `_ps_units1_26`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        200e0 - `_ps_units2_30`
-      ) > 0e0
-      AND (
-        (
-          200e0 - `_ps_units2_30`
-        ) > (
-          250e0 - `_ps_units1_26`
-        )
-        OR (
-          (
-            200e0 - `_ps_units2_30`
-          ) = (
-            250e0 - `_ps_units1_26`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units3_39`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units3_39`
-        ) > (
-          250e0 - `_ps_units1_26`
-        )
-        OR (
-          (
-            100e0 - `_ps_units3_39`
-          ) = (
-            250e0 - `_ps_units1_26`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units4_48`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units4_48`
-        ) > (
-          250e0 - `_ps_units1_26`
-        )
-        OR (
-          (
-            100e0 - `_ps_units4_48`
-          ) = (
-            250e0 - `_ps_units1_26`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        50e0 - `_ps_units5_57`
-      ) > 0e0
-      AND (
-        (
-          50e0 - `_ps_units5_57`
-        ) > (
-          250e0 - `_ps_units1_26`
-        )
-        OR (
-          (
-            50e0 - `_ps_units5_57`
-          ) = (
-            250e0 - `_ps_units1_26`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        ) > (
-          250e0 - `_ps_units1_26`
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          ) = (
-            250e0 - `_ps_units1_26`
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        ) > (
-          250e0 - `_ps_units1_26`
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          ) = (
-            250e0 - `_ps_units1_26`
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS `_ps_rank1_67`,
-    0 + CASE
-      WHEN (
-        300e0 - `_ps_units0_17`
-      ) > 0e0
-      AND (
-        (
-          300e0 - `_ps_units0_17`
-        ) > (
-          200e0 - `_ps_units2_30`
-        )
-        OR (
-          (
-            300e0 - `_ps_units0_17`
-          ) = (
-            200e0 - `_ps_units2_30`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        250e0 - `_ps_units1_26`
-      ) > 0e0
-      AND (
-        (
-          250e0 - `_ps_units1_26`
-        ) > (
-          200e0 - `_ps_units2_30`
-        )
-        OR (
-          (
-            250e0 - `_ps_units1_26`
-          ) = (
-            200e0 - `_ps_units2_30`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units3_39`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units3_39`
-        ) > (
-          200e0 - `_ps_units2_30`
-        )
-        OR (
-          (
-            100e0 - `_ps_units3_39`
-          ) = (
-            200e0 - `_ps_units2_30`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units4_48`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units4_48`
-        ) > (
-          200e0 - `_ps_units2_30`
-        )
-        OR (
-          (
-            100e0 - `_ps_units4_48`
-          ) = (
-            200e0 - `_ps_units2_30`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        50e0 - `_ps_units5_57`
-      ) > 0e0
-      AND (
-        (
-          50e0 - `_ps_units5_57`
-        ) > (
-          200e0 - `_ps_units2_30`
-        )
-        OR (
-          (
-            50e0 - `_ps_units5_57`
-          ) = (
-            200e0 - `_ps_units2_30`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        ) > (
-          200e0 - `_ps_units2_30`
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          ) = (
-            200e0 - `_ps_units2_30`
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        ) > (
-          200e0 - `_ps_units2_30`
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          ) = (
-            200e0 - `_ps_units2_30`
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS `_ps_rank2_68`,
-    0 + CASE
-      WHEN (
-        300e0 - `_ps_units0_17`
-      ) > 0e0
-      AND (
-        (
-          300e0 - `_ps_units0_17`
-        ) > (
-          100e0 - `_ps_units3_39`
-        )
-        OR (
-          (
-            300e0 - `_ps_units0_17`
-          ) = (
-            100e0 - `_ps_units3_39`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        250e0 - `_ps_units1_26`
-      ) > 0e0
-      AND (
-        (
-          250e0 - `_ps_units1_26`
-        ) > (
-          100e0 - `_ps_units3_39`
-        )
-        OR (
-          (
-            250e0 - `_ps_units1_26`
-          ) = (
-            100e0 - `_ps_units3_39`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        200e0 - `_ps_units2_30`
-      ) > 0e0
-      AND (
-        (
-          200e0 - `_ps_units2_30`
-        ) > (
-          100e0 - `_ps_units3_39`
-        )
-        OR (
-          (
-            200e0 - `_ps_units2_30`
-          ) = (
-            100e0 - `_ps_units3_39`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units4_48`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units4_48`
-        ) > (
-          100e0 - `_ps_units3_39`
-        )
-        OR (
-          (
-            100e0 - `_ps_units4_48`
-          ) = (
-            100e0 - `_ps_units3_39`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        50e0 - `_ps_units5_57`
-      ) > 0e0
-      AND (
-        (
-          50e0 - `_ps_units5_57`
-        ) > (
-          100e0 - `_ps_units3_39`
-        )
-        OR (
-          (
-            50e0 - `_ps_units5_57`
-          ) = (
-            100e0 - `_ps_units3_39`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        ) > (
-          100e0 - `_ps_units3_39`
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          ) = (
-            100e0 - `_ps_units3_39`
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        ) > (
-          100e0 - `_ps_units3_39`
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          ) = (
-            100e0 - `_ps_units3_39`
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS `_ps_rank3_69`,
-    0 + CASE
-      WHEN (
-        300e0 - `_ps_units0_17`
-      ) > 0e0
-      AND (
-        (
-          300e0 - `_ps_units0_17`
-        ) > (
-          100e0 - `_ps_units4_48`
-        )
-        OR (
-          (
-            300e0 - `_ps_units0_17`
-          ) = (
-            100e0 - `_ps_units4_48`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        250e0 - `_ps_units1_26`
-      ) > 0e0
-      AND (
-        (
-          250e0 - `_ps_units1_26`
-        ) > (
-          100e0 - `_ps_units4_48`
-        )
-        OR (
-          (
-            250e0 - `_ps_units1_26`
-          ) = (
-            100e0 - `_ps_units4_48`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        200e0 - `_ps_units2_30`
-      ) > 0e0
-      AND (
-        (
-          200e0 - `_ps_units2_30`
-        ) > (
-          100e0 - `_ps_units4_48`
-        )
-        OR (
-          (
-            200e0 - `_ps_units2_30`
-          ) = (
-            100e0 - `_ps_units4_48`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units3_39`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units3_39`
-        ) > (
-          100e0 - `_ps_units4_48`
-        )
-        OR (
-          (
-            100e0 - `_ps_units3_39`
-          ) = (
-            100e0 - `_ps_units4_48`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        50e0 - `_ps_units5_57`
-      ) > 0e0
-      AND (
-        (
-          50e0 - `_ps_units5_57`
-        ) > (
-          100e0 - `_ps_units4_48`
-        )
-        OR (
-          (
-            50e0 - `_ps_units5_57`
-          ) = (
-            100e0 - `_ps_units4_48`
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        ) > (
-          100e0 - `_ps_units4_48`
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          ) = (
-            100e0 - `_ps_units4_48`
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        ) > (
-          100e0 - `_ps_units4_48`
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          ) = (
-            100e0 - `_ps_units4_48`
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS `_ps_rank4_70`,
-    0 + CASE
-      WHEN (
-        300e0 - `_ps_units0_17`
-      ) > 0e0
-      AND (
-        (
-          300e0 - `_ps_units0_17`
-        ) > (
-          50e0 - `_ps_units5_57`
-        )
-        OR (
-          (
-            300e0 - `_ps_units0_17`
-          ) = (
-            50e0 - `_ps_units5_57`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        250e0 - `_ps_units1_26`
-      ) > 0e0
-      AND (
-        (
-          250e0 - `_ps_units1_26`
-        ) > (
-          50e0 - `_ps_units5_57`
-        )
-        OR (
-          (
-            250e0 - `_ps_units1_26`
-          ) = (
-            50e0 - `_ps_units5_57`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        200e0 - `_ps_units2_30`
-      ) > 0e0
-      AND (
-        (
-          200e0 - `_ps_units2_30`
-        ) > (
-          50e0 - `_ps_units5_57`
-        )
-        OR (
-          (
-            200e0 - `_ps_units2_30`
-          ) = (
-            50e0 - `_ps_units5_57`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units3_39`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units3_39`
-        ) > (
-          50e0 - `_ps_units5_57`
-        )
-        OR (
-          (
-            100e0 - `_ps_units3_39`
-          ) = (
-            50e0 - `_ps_units5_57`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units4_48`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units4_48`
-        ) > (
-          50e0 - `_ps_units5_57`
-        )
-        OR (
-          (
-            100e0 - `_ps_units4_48`
-          ) = (
-            50e0 - `_ps_units5_57`
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        ) > (
-          50e0 - `_ps_units5_57`
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          ) = (
-            50e0 - `_ps_units5_57`
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        ) > (
-          50e0 - `_ps_units5_57`
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          ) = (
-            50e0 - `_ps_units5_57`
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS `_ps_rank5_71`,
-    0 + CASE
-      WHEN (
-        300e0 - `_ps_units0_17`
-      ) > 0e0
-      AND (
-        (
-          300e0 - `_ps_units0_17`
-        ) > (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            300e0 - `_ps_units0_17`
-          ) = (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        250e0 - `_ps_units1_26`
-      ) > 0e0
-      AND (
-        (
-          250e0 - `_ps_units1_26`
-        ) > (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            250e0 - `_ps_units1_26`
-          ) = (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        200e0 - `_ps_units2_30`
-      ) > 0e0
-      AND (
-        (
-          200e0 - `_ps_units2_30`
-        ) > (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            200e0 - `_ps_units2_30`
-          ) = (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units3_39`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units3_39`
-        ) > (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            100e0 - `_ps_units3_39`
-          ) = (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units4_48`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units4_48`
-        ) > (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            100e0 - `_ps_units4_48`
-          ) = (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        50e0 - `_ps_units5_57`
-      ) > 0e0
-      AND (
-        (
-          50e0 - `_ps_units5_57`
-        ) > (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            50e0 - `_ps_units5_57`
-          ) = (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        ) > (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          ) = (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS `_ps_rank6_72`,
-    0 + CASE
-      WHEN (
-        300e0 - `_ps_units0_17`
-      ) > 0e0
-      AND (
-        (
-          300e0 - `_ps_units0_17`
-        ) > (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            300e0 - `_ps_units0_17`
-          ) = (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        250e0 - `_ps_units1_26`
-      ) > 0e0
-      AND (
-        (
-          250e0 - `_ps_units1_26`
-        ) > (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            250e0 - `_ps_units1_26`
-          ) = (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        200e0 - `_ps_units2_30`
-      ) > 0e0
-      AND (
-        (
-          200e0 - `_ps_units2_30`
-        ) > (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            200e0 - `_ps_units2_30`
-          ) = (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units3_39`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units3_39`
-        ) > (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            100e0 - `_ps_units3_39`
-          ) = (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        100e0 - `_ps_units4_48`
-      ) > 0e0
-      AND (
-        (
-          100e0 - `_ps_units4_48`
-        ) > (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            100e0 - `_ps_units4_48`
-          ) = (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        50e0 - `_ps_units5_57`
-      ) > 0e0
-      AND (
-        (
-          50e0 - `_ps_units5_57`
-        ) > (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            50e0 - `_ps_units5_57`
-          ) = (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        ) > (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-          ) = (
-            CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS `_ps_rank7_73`
-  FROM _ps_layer_10
-), _ps_layer_12 AS (
-  SELECT
-    *,
-    `_ps_factor_units_62` + CASE WHEN `_ps_adj_58` IS TRUE THEN 80e0 ELSE 0e0 END + CASE WHEN `_ps_adj_59` IS TRUE THEN CAST(-50 AS FLOAT64) ELSE 0e0 END + CASE WHEN `_ps_adj_60` IS TRUE THEN 20e0 ELSE 0e0 END + CASE WHEN `_ps_adj_61` IS TRUE THEN CAST(-100 AS FLOAT64) ELSE 0e0 END AS `_ps_raw_units_63`,
-    ARRAY_CONCAT(
-      CASE
-        WHEN (
-          300e0 - `_ps_units0_17`
-        ) > 0e0 AND `_ps_rank0_66` = 0
-        THEN ['lifetime_value']
-        WHEN (
-          250e0 - `_ps_units1_26`
-        ) > 0e0 AND `_ps_rank1_67` = 0
-        THEN ['feedback_value']
-        WHEN (
-          200e0 - `_ps_units2_30`
-        ) > 0e0 AND `_ps_rank2_68` = 0
-        THEN ['engagement']
-        WHEN (
-          100e0 - `_ps_units3_39`
-        ) > 0e0 AND `_ps_rank3_69` = 0
-        THEN ['innovation_partnership']
-        WHEN (
-          100e0 - `_ps_units4_48`
-        ) > 0e0 AND `_ps_rank4_70` = 0
-        THEN ['satisfaction']
-        WHEN (
-          50e0 - `_ps_units5_57`
-        ) > 0e0 AND `_ps_rank5_71` = 0
-        THEN ['longevity']
-        WHEN (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        ) > 0e0
-        AND `_ps_rank6_72` = 0
-        THEN ['big_but_silent']
-        WHEN (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        ) > 0e0
-        AND `_ps_rank7_73` = 0
-        THEN ['churned_recently']
-        ELSE ARRAY<STRING>[]
-      END,
-      CASE
-        WHEN (
-          300e0 - `_ps_units0_17`
-        ) > 0e0 AND `_ps_rank0_66` = 1
-        THEN ['lifetime_value']
-        WHEN (
-          250e0 - `_ps_units1_26`
-        ) > 0e0 AND `_ps_rank1_67` = 1
-        THEN ['feedback_value']
-        WHEN (
-          200e0 - `_ps_units2_30`
-        ) > 0e0 AND `_ps_rank2_68` = 1
-        THEN ['engagement']
-        WHEN (
-          100e0 - `_ps_units3_39`
-        ) > 0e0 AND `_ps_rank3_69` = 1
-        THEN ['innovation_partnership']
-        WHEN (
-          100e0 - `_ps_units4_48`
-        ) > 0e0 AND `_ps_rank4_70` = 1
-        THEN ['satisfaction']
-        WHEN (
-          50e0 - `_ps_units5_57`
-        ) > 0e0 AND `_ps_rank5_71` = 1
-        THEN ['longevity']
-        WHEN (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        ) > 0e0
-        AND `_ps_rank6_72` = 1
-        THEN ['big_but_silent']
-        WHEN (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        ) > 0e0
-        AND `_ps_rank7_73` = 1
-        THEN ['churned_recently']
-        ELSE ARRAY<STRING>[]
-      END,
-      CASE
-        WHEN (
-          300e0 - `_ps_units0_17`
-        ) > 0e0 AND `_ps_rank0_66` = 2
-        THEN ['lifetime_value']
-        WHEN (
-          250e0 - `_ps_units1_26`
-        ) > 0e0 AND `_ps_rank1_67` = 2
-        THEN ['feedback_value']
-        WHEN (
-          200e0 - `_ps_units2_30`
-        ) > 0e0 AND `_ps_rank2_68` = 2
-        THEN ['engagement']
-        WHEN (
-          100e0 - `_ps_units3_39`
-        ) > 0e0 AND `_ps_rank3_69` = 2
-        THEN ['innovation_partnership']
-        WHEN (
-          100e0 - `_ps_units4_48`
-        ) > 0e0 AND `_ps_rank4_70` = 2
-        THEN ['satisfaction']
-        WHEN (
-          50e0 - `_ps_units5_57`
-        ) > 0e0 AND `_ps_rank5_71` = 2
-        THEN ['longevity']
-        WHEN (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        ) > 0e0
-        AND `_ps_rank6_72` = 2
-        THEN ['big_but_silent']
-        WHEN (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        ) > 0e0
-        AND `_ps_rank7_73` = 2
-        THEN ['churned_recently']
-        ELSE ARRAY<STRING>[]
-      END,
-      CASE
-        WHEN (
-          300e0 - `_ps_units0_17`
-        ) > 0e0 AND `_ps_rank0_66` = 3
-        THEN ['lifetime_value']
-        WHEN (
-          250e0 - `_ps_units1_26`
-        ) > 0e0 AND `_ps_rank1_67` = 3
-        THEN ['feedback_value']
-        WHEN (
-          200e0 - `_ps_units2_30`
-        ) > 0e0 AND `_ps_rank2_68` = 3
-        THEN ['engagement']
-        WHEN (
-          100e0 - `_ps_units3_39`
-        ) > 0e0 AND `_ps_rank3_69` = 3
-        THEN ['innovation_partnership']
-        WHEN (
-          100e0 - `_ps_units4_48`
-        ) > 0e0 AND `_ps_rank4_70` = 3
-        THEN ['satisfaction']
-        WHEN (
-          50e0 - `_ps_units5_57`
-        ) > 0e0 AND `_ps_rank5_71` = 3
-        THEN ['longevity']
-        WHEN (
-          CASE WHEN `_ps_adj_59` IS TRUE THEN 50e0 ELSE 0e0 END
-        ) > 0e0
-        AND `_ps_rank6_72` = 3
-        THEN ['big_but_silent']
-        WHEN (
-          CASE WHEN `_ps_adj_61` IS TRUE THEN 100e0 ELSE 0e0 END
-        ) > 0e0
-        AND `_ps_rank7_73` = 3
-        THEN ['churned_recently']
-        ELSE ARRAY<STRING>[]
-      END
-    ) AS `_ps_reasons_74`
+    END AS `_ps_units5_72`
   FROM _ps_layer_11
 ), _ps_layer_13 AS (
   SELECT
     *,
     CASE
-      WHEN `_ps_raw_units_63` > 1000e0
-      THEN 1000e0
-      ELSE CASE WHEN `_ps_raw_units_63` < 0e0 THEN 0e0 ELSE `_ps_raw_units_63` END
-    END AS `_ps_total_64`
+      WHEN `_ps_x_22` IS NULL
+      THEN 50e0
+      ELSE CASE
+        WHEN `_ps_units_31` > 0e0
+        THEN CASE WHEN `_ps_x_22` < 0e0 THEN -`_ps_units_31` ELSE `_ps_units_31` END
+        ELSE 0e0
+      END
+    END AS `_ps_units1_32`
   FROM _ps_layer_12
 ), _ps_layer_14 AS (
   SELECT
     *,
+    0e0 + `_ps_units0_20` + `_ps_units1_32` + `_ps_units2_36` + `_ps_units3_48` + `_ps_units4_60` + `_ps_units5_72` AS `_ps_factor_units_77`,
     CASE
-      WHEN `_ps_total_64` >= 600e0
+      WHEN (
+        300e0 - `_ps_units0_20`
+      ) > 0e0
+      THEN (
+        300e0 - `_ps_units0_20`
+      ) * 16e0 + 15e0
+      ELSE CAST(-1 AS FLOAT64)
+    END AS `_ps_lost0_81`,
+    CASE
+      WHEN (
+        250e0 - `_ps_units1_32`
+      ) > 0e0
+      THEN (
+        250e0 - `_ps_units1_32`
+      ) * 16e0 + 14e0
+      ELSE CAST(-1 AS FLOAT64)
+    END AS `_ps_lost1_82`,
+    CASE
+      WHEN (
+        200e0 - `_ps_units2_36`
+      ) > 0e0
+      THEN (
+        200e0 - `_ps_units2_36`
+      ) * 16e0 + 13e0
+      ELSE CAST(-1 AS FLOAT64)
+    END AS `_ps_lost2_83`,
+    CASE
+      WHEN (
+        100e0 - `_ps_units3_48`
+      ) > 0e0
+      THEN (
+        100e0 - `_ps_units3_48`
+      ) * 16e0 + 12e0
+      ELSE CAST(-1 AS FLOAT64)
+    END AS `_ps_lost3_84`,
+    CASE
+      WHEN (
+        100e0 - `_ps_units4_60`
+      ) > 0e0
+      THEN (
+        100e0 - `_ps_units4_60`
+      ) * 16e0 + 11e0
+      ELSE CAST(-1 AS FLOAT64)
+    END AS `_ps_lost4_85`,
+    CASE
+      WHEN (
+        50e0 - `_ps_units5_72`
+      ) > 0e0
+      THEN (
+        50e0 - `_ps_units5_72`
+      ) * 16e0 + 9e0
+      ELSE CAST(-1 AS FLOAT64)
+    END AS `_ps_lost5_86`,
+    CASE
+      WHEN (
+        CASE WHEN `_ps_adj_74` IS TRUE THEN 50e0 ELSE 0e0 END
+      ) > 0e0
+      THEN (
+        CASE WHEN `_ps_adj_74` IS TRUE THEN 50e0 ELSE 0e0 END
+      ) * 16e0 + 8e0
+      ELSE CAST(-1 AS FLOAT64)
+    END AS `_ps_lost6_87`,
+    CASE
+      WHEN (
+        CASE WHEN `_ps_adj_76` IS TRUE THEN 100e0 ELSE 0e0 END
+      ) > 0e0
+      THEN (
+        CASE WHEN `_ps_adj_76` IS TRUE THEN 100e0 ELSE 0e0 END
+      ) * 16e0 + 10e0
+      ELSE CAST(-1 AS FLOAT64)
+    END AS `_ps_lost7_88`
+  FROM _ps_layer_13
+), _ps_layer_15 AS (
+  SELECT
+    *,
+    `_ps_factor_units_77` + CASE WHEN `_ps_adj_73` IS TRUE THEN 80e0 ELSE 0e0 END + CASE WHEN `_ps_adj_74` IS TRUE THEN CAST(-50 AS FLOAT64) ELSE 0e0 END + CASE WHEN `_ps_adj_75` IS TRUE THEN 20e0 ELSE 0e0 END + CASE WHEN `_ps_adj_76` IS TRUE THEN CAST(-100 AS FLOAT64) ELSE 0e0 END AS `_ps_raw_units_78`,
+    GREATEST(
+      `_ps_lost0_81`,
+      `_ps_lost1_82`,
+      `_ps_lost2_83`,
+      `_ps_lost3_84`,
+      `_ps_lost4_85`,
+      `_ps_lost5_86`,
+      `_ps_lost6_87`,
+      `_ps_lost7_88`
+    ) AS `_ps_top0_89`
+  FROM _ps_layer_14
+), _ps_layer_16 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `_ps_raw_units_78` > 1000e0
+      THEN 1000e0
+      ELSE CASE WHEN `_ps_raw_units_78` < 0e0 THEN 0e0 ELSE `_ps_raw_units_78` END
+    END AS `_ps_total_79`,
+    GREATEST(
+      CASE
+        WHEN `_ps_lost0_81` < `_ps_top0_89`
+        THEN `_ps_lost0_81`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost1_82` < `_ps_top0_89`
+        THEN `_ps_lost1_82`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost2_83` < `_ps_top0_89`
+        THEN `_ps_lost2_83`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost3_84` < `_ps_top0_89`
+        THEN `_ps_lost3_84`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost4_85` < `_ps_top0_89`
+        THEN `_ps_lost4_85`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost5_86` < `_ps_top0_89`
+        THEN `_ps_lost5_86`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost6_87` < `_ps_top0_89`
+        THEN `_ps_lost6_87`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost7_88` < `_ps_top0_89`
+        THEN `_ps_lost7_88`
+        ELSE CAST(-1 AS FLOAT64)
+      END
+    ) AS `_ps_top1_90`
+  FROM _ps_layer_15
+), _ps_layer_17 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `_ps_total_79` >= 600e0
       THEN 'cornerstone'
-      WHEN `_ps_total_64` >= 450e0
+      WHEN `_ps_total_79` >= 450e0
       THEN 'valued'
-      WHEN `_ps_total_64` >= 300e0
+      WHEN `_ps_total_79` >= 300e0
       THEN 'developing'
-      WHEN `_ps_total_64` >= 0e0
+      WHEN `_ps_total_79` >= 0e0
       THEN 'peripheral'
       ELSE CAST(NULL AS STRING)
-    END AS `_ps_tier_65`
-  FROM _ps_layer_13
+    END AS `_ps_tier_80`,
+    GREATEST(
+      CASE
+        WHEN `_ps_lost0_81` < `_ps_top1_90`
+        THEN `_ps_lost0_81`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost1_82` < `_ps_top1_90`
+        THEN `_ps_lost1_82`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost2_83` < `_ps_top1_90`
+        THEN `_ps_lost2_83`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost3_84` < `_ps_top1_90`
+        THEN `_ps_lost3_84`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost4_85` < `_ps_top1_90`
+        THEN `_ps_lost4_85`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost5_86` < `_ps_top1_90`
+        THEN `_ps_lost5_86`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost6_87` < `_ps_top1_90`
+        THEN `_ps_lost6_87`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost7_88` < `_ps_top1_90`
+        THEN `_ps_lost7_88`
+        ELSE CAST(-1 AS FLOAT64)
+      END
+    ) AS `_ps_top2_91`
+  FROM _ps_layer_16
+), _ps_layer_18 AS (
+  SELECT
+    *,
+    GREATEST(
+      CASE
+        WHEN `_ps_lost0_81` < `_ps_top2_91`
+        THEN `_ps_lost0_81`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost1_82` < `_ps_top2_91`
+        THEN `_ps_lost1_82`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost2_83` < `_ps_top2_91`
+        THEN `_ps_lost2_83`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost3_84` < `_ps_top2_91`
+        THEN `_ps_lost3_84`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost4_85` < `_ps_top2_91`
+        THEN `_ps_lost4_85`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost5_86` < `_ps_top2_91`
+        THEN `_ps_lost5_86`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost6_87` < `_ps_top2_91`
+        THEN `_ps_lost6_87`
+        ELSE CAST(-1 AS FLOAT64)
+      END,
+      CASE
+        WHEN `_ps_lost7_88` < `_ps_top2_91`
+        THEN `_ps_lost7_88`
+        ELSE CAST(-1 AS FLOAT64)
+      END
+    ) AS `_ps_top3_92`
+  FROM _ps_layer_17
+), _ps_layer_19 AS (
+  SELECT
+    *,
+    ARRAY_CONCAT(
+      CASE
+        WHEN `_ps_top0_89` >= 16e0
+        THEN CASE
+          WHEN `_ps_top0_89` = `_ps_lost0_81`
+          THEN ['lifetime_value']
+          WHEN `_ps_top0_89` = `_ps_lost1_82`
+          THEN ['feedback_value']
+          WHEN `_ps_top0_89` = `_ps_lost2_83`
+          THEN ['engagement']
+          WHEN `_ps_top0_89` = `_ps_lost3_84`
+          THEN ['innovation_partnership']
+          WHEN `_ps_top0_89` = `_ps_lost4_85`
+          THEN ['satisfaction']
+          WHEN `_ps_top0_89` = `_ps_lost5_86`
+          THEN ['longevity']
+          WHEN `_ps_top0_89` = `_ps_lost6_87`
+          THEN ['big_but_silent']
+          WHEN `_ps_top0_89` = `_ps_lost7_88`
+          THEN ['churned_recently']
+          ELSE ARRAY<STRING>[]
+        END
+        ELSE ARRAY<STRING>[]
+      END,
+      CASE
+        WHEN `_ps_top1_90` >= 16e0
+        THEN CASE
+          WHEN `_ps_top1_90` = `_ps_lost0_81`
+          THEN ['lifetime_value']
+          WHEN `_ps_top1_90` = `_ps_lost1_82`
+          THEN ['feedback_value']
+          WHEN `_ps_top1_90` = `_ps_lost2_83`
+          THEN ['engagement']
+          WHEN `_ps_top1_90` = `_ps_lost3_84`
+          THEN ['innovation_partnership']
+          WHEN `_ps_top1_90` = `_ps_lost4_85`
+          THEN ['satisfaction']
+          WHEN `_ps_top1_90` = `_ps_lost5_86`
+          THEN ['longevity']
+          WHEN `_ps_top1_90` = `_ps_lost6_87`
+          THEN ['big_but_silent']
+          WHEN `_ps_top1_90` = `_ps_lost7_88`
+          THEN ['churned_recently']
+          ELSE ARRAY<STRING>[]
+        END
+        ELSE ARRAY<STRING>[]
+      END,
+      CASE
+        WHEN `_ps_top2_91` >= 16e0
+        THEN CASE
+          WHEN `_ps_top2_91` = `_ps_lost0_81`
+          THEN ['lifetime_value']
+          WHEN `_ps_top2_91` = `_ps_lost1_82`
+          THEN ['feedback_value']
+          WHEN `_ps_top2_91` = `_ps_lost2_83`
+          THEN ['engagement']
+          WHEN `_ps_top2_91` = `_ps_lost3_84`
+          THEN ['innovation_partnership']
+          WHEN `_ps_top2_91` = `_ps_lost4_85`
+          THEN ['satisfaction']
+          WHEN `_ps_top2_91` = `_ps_lost5_86`
+          THEN ['longevity']
+          WHEN `_ps_top2_91` = `_ps_lost6_87`
+          THEN ['big_but_silent']
+          WHEN `_ps_top2_91` = `_ps_lost7_88`
+          THEN ['churned_recently']
+          ELSE ARRAY<STRING>[]
+        END
+        ELSE ARRAY<STRING>[]
+      END,
+      CASE
+        WHEN `_ps_top3_92` >= 16e0
+        THEN CASE
+          WHEN `_ps_top3_92` = `_ps_lost0_81`
+          THEN ['lifetime_value']
+          WHEN `_ps_top3_92` = `_ps_lost1_82`
+          THEN ['feedback_value']
+          WHEN `_ps_top3_92` = `_ps_lost2_83`
+          THEN ['engagement']
+          WHEN `_ps_top3_92` = `_ps_lost3_84`
+          THEN ['innovation_partnership']
+          WHEN `_ps_top3_92` = `_ps_lost4_85`
+          THEN ['satisfaction']
+          WHEN `_ps_top3_92` = `_ps_lost5_86`
+          THEN ['longevity']
+          WHEN `_ps_top3_92` = `_ps_lost6_87`
+          THEN ['big_but_silent']
+          WHEN `_ps_top3_92` = `_ps_lost7_88`
+          THEN ['churned_recently']
+          ELSE ARRAY<STRING>[]
+        END
+        ELSE ARRAY<STRING>[]
+      END
+    ) AS `_ps_reasons_93`
+  FROM _ps_layer_18
 )
 SELECT
   `_ps_id` AS `id`,
-  CASE WHEN NOT `_ps_fallback_75` THEN `_ps_eligible` ELSE NULL END AS `eligible`,
+  CASE WHEN NOT `_ps_fallback_94` THEN `_ps_eligible` ELSE NULL END AS `eligible`,
   CASE
-    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
-    THEN `_ps_total_64` / 10e0
+    WHEN NOT `_ps_fallback_94` AND `_ps_eligible`
+    THEN `_ps_total_79` / 10e0
     ELSE NULL
   END AS `score`,
-  CASE WHEN NOT `_ps_fallback_75` AND `_ps_eligible` THEN `_ps_tier_65` ELSE NULL END AS `tier`,
+  CASE WHEN NOT `_ps_fallback_94` AND `_ps_eligible` THEN `_ps_tier_80` ELSE NULL END AS `tier`,
   CASE
-    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
-    THEN `_ps_units0_17` / 10e0
+    WHEN NOT `_ps_fallback_94` AND `_ps_eligible`
+    THEN `_ps_units0_20` / 10e0
     ELSE NULL
   END AS `points_lifetime_value`,
   CASE
-    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
-    THEN `_ps_units1_26` / 10e0
+    WHEN NOT `_ps_fallback_94` AND `_ps_eligible`
+    THEN `_ps_units1_32` / 10e0
     ELSE NULL
   END AS `points_feedback_value`,
   CASE
-    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
-    THEN `_ps_units2_30` / 10e0
+    WHEN NOT `_ps_fallback_94` AND `_ps_eligible`
+    THEN `_ps_units2_36` / 10e0
     ELSE NULL
   END AS `points_engagement`,
   CASE
-    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
-    THEN `_ps_units3_39` / 10e0
+    WHEN NOT `_ps_fallback_94` AND `_ps_eligible`
+    THEN `_ps_units3_48` / 10e0
     ELSE NULL
   END AS `points_innovation_partnership`,
   CASE
-    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
-    THEN `_ps_units4_48` / 10e0
+    WHEN NOT `_ps_fallback_94` AND `_ps_eligible`
+    THEN `_ps_units4_60` / 10e0
     ELSE NULL
   END AS `points_satisfaction`,
   CASE
-    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
-    THEN `_ps_units5_57` / 10e0
+    WHEN NOT `_ps_fallback_94` AND `_ps_eligible`
+    THEN `_ps_units5_72` / 10e0
     ELSE NULL
   END AS `points_longevity`,
   CASE
-    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
+    WHEN NOT `_ps_fallback_94` AND `_ps_eligible`
     THEN (
-      `_ps_raw_units_63` - `_ps_factor_units_62`
+      `_ps_raw_units_78` - `_ps_factor_units_77`
     ) / 10e0
     ELSE NULL
   END AS `adjustment_points`,
   CASE
-    WHEN NOT `_ps_fallback_75`
+    WHEN NOT `_ps_fallback_94`
     THEN ARRAY_CONCAT(
       CASE WHEN `_ps_filter_7` IS TRUE THEN ARRAY<STRING>[] ELSE ['current_or_recent'] END,
       CASE WHEN `_ps_filter_8` IS TRUE THEN ARRAY<STRING>[] ELSE ['real_customer'] END
@@ -3325,13 +2383,13 @@ SELECT
     ELSE NULL
   END AS `failed_filters`,
   CASE
-    WHEN NOT `_ps_fallback_75` AND `_ps_eligible`
-    THEN `_ps_reasons_74`
-    WHEN NOT `_ps_fallback_75`
+    WHEN NOT `_ps_fallback_94` AND `_ps_eligible`
+    THEN `_ps_reasons_93`
+    WHEN NOT `_ps_fallback_94`
     THEN ARRAY_CONCAT(
       CASE WHEN `_ps_filter_7` IS TRUE THEN ARRAY<STRING>[] ELSE ['current_or_recent'] END,
       CASE WHEN `_ps_filter_8` IS TRUE THEN ARRAY<STRING>[] ELSE ['real_customer'] END
     )
     ELSE NULL
   END AS `reasons`
-FROM _ps_layer_14
+FROM _ps_layer_19

@@ -140,7 +140,7 @@ WITH _ps_layer_0 AS (
         ELSE NULL
       END
       ELSE NULL
-    END AS "_ps_raw_31",
+    END AS "_ps_raw_37",
     CASE
       WHEN (
         "nps_score"
@@ -189,7 +189,7 @@ WITH _ps_layer_0 AS (
           )
         END
       END
-    END AS "_ps_raw_40",
+    END AS "_ps_raw_49",
     CASE
       WHEN (
         (
@@ -211,12 +211,12 @@ WITH _ps_layer_0 AS (
         END,
         FALSE
       )
-    END AS "_ps_adj_60",
+    END AS "_ps_adj_75",
     (
       "status"
     ) = (
       'churned'
-    ) AS "_ps_adj_61"
+    ) AS "_ps_adj_76"
   FROM _ps_layer_0
 ), _ps_layer_2 AS (
   SELECT
@@ -716,7 +716,7 @@ WITH _ps_layer_0 AS (
       ) >= (
         CAST('0.8' AS DOUBLE PRECISION)
       )
-    END AS "_ps_band_27",
+    END AS "_ps_band_33",
     CASE
       WHEN (
         IS_NAN("_ps_let_6")
@@ -729,7 +729,7 @@ WITH _ps_layer_0 AS (
       ) >= (
         CAST('0.5' AS DOUBLE PRECISION)
       )
-    END AS "_ps_band_28",
+    END AS "_ps_band_34",
     CASE
       WHEN (
         IS_NAN("_ps_let_6")
@@ -742,33 +742,33 @@ WITH _ps_layer_0 AS (
       ) >= (
         CAST('0.2' AS DOUBLE PRECISION)
       )
-    END AS "_ps_band_29",
+    END AS "_ps_band_35",
     CASE
       WHEN (
-        "_ps_raw_31" - "_ps_raw_31"
+        "_ps_raw_37" - "_ps_raw_37"
       ) = CAST(0 AS DOUBLE PRECISION)
       THEN CAST(10 AS DOUBLE PRECISION) * CASE
-        WHEN "_ps_raw_31" < CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_37" < CAST(0 AS DOUBLE PRECISION)
         THEN CAST(0 AS DOUBLE PRECISION)
-        WHEN "_ps_raw_31" > CAST(1 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_37" > CAST(1 AS DOUBLE PRECISION)
         THEN CAST(1 AS DOUBLE PRECISION)
-        ELSE "_ps_raw_31"
+        ELSE "_ps_raw_37"
       END
       ELSE NULL
-    END AS "_ps_x_32",
+    END AS "_ps_x_38",
     CASE
       WHEN (
-        "_ps_raw_40" - "_ps_raw_40"
+        "_ps_raw_49" - "_ps_raw_49"
       ) = CAST(0 AS DOUBLE PRECISION)
       THEN CAST(10 AS DOUBLE PRECISION) * CASE
-        WHEN "_ps_raw_40" < CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_49" < CAST(0 AS DOUBLE PRECISION)
         THEN CAST(0 AS DOUBLE PRECISION)
-        WHEN "_ps_raw_40" > CAST(1 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_49" > CAST(1 AS DOUBLE PRECISION)
         THEN CAST(1 AS DOUBLE PRECISION)
-        ELSE "_ps_raw_40"
+        ELSE "_ps_raw_49"
       END
       ELSE NULL
-    END AS "_ps_x_41",
+    END AS "_ps_x_50",
     CASE
       WHEN (
         CAST(0 AS DOUBLE PRECISION)
@@ -827,7 +827,7 @@ WITH _ps_layer_0 AS (
           CAST(5 AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
         )
       END
-    END AS "_ps_raw_49",
+    END AS "_ps_raw_61",
     (
       (
         (
@@ -850,7 +850,7 @@ WITH _ps_layer_0 AS (
           CAST(1 AS DOUBLE PRECISION)
         )
       )
-    ) AS "_ps_adj_58",
+    ) AS "_ps_adj_73",
     (
       (
         (
@@ -875,7 +875,7 @@ WITH _ps_layer_0 AS (
           CAST(25 AS DOUBLE PRECISION)
         )
       )
-    ) AS "_ps_adj_59"
+    ) AS "_ps_adj_74"
   FROM _ps_layer_1
 ), _ps_layer_3 AS (
   SELECT
@@ -1000,37 +1000,37 @@ WITH _ps_layer_0 AS (
       ) * (
         COALESCE("_ps_let_5", CAST(0 AS DOUBLE PRECISION))
       )
-    ) AS "_ps_raw_18",
+    ) AS "_ps_raw_21",
     CASE
-      WHEN "_ps_band_27" IS TRUE
+      WHEN "_ps_band_33" IS TRUE
       THEN CAST(200 AS DOUBLE PRECISION)
-      WHEN "_ps_band_27" IS NULL
+      WHEN "_ps_band_33" IS NULL
       THEN CAST(50 AS DOUBLE PRECISION)
-      WHEN "_ps_band_28" IS TRUE
+      WHEN "_ps_band_34" IS TRUE
       THEN CAST(120 AS DOUBLE PRECISION)
-      WHEN "_ps_band_28" IS NULL
+      WHEN "_ps_band_34" IS NULL
       THEN CAST(50 AS DOUBLE PRECISION)
-      WHEN "_ps_band_29" IS TRUE
+      WHEN "_ps_band_35" IS TRUE
       THEN CAST(60 AS DOUBLE PRECISION)
-      WHEN "_ps_band_29" IS NULL
+      WHEN "_ps_band_35" IS NULL
       THEN CAST(50 AS DOUBLE PRECISION)
       ELSE CAST(0 AS DOUBLE PRECISION)
-    END AS "_ps_units2_30",
-    ABS("_ps_x_32") AS "_ps_abs_33",
-    ABS("_ps_x_41") AS "_ps_abs_42",
+    END AS "_ps_units2_36",
+    ABS("_ps_x_38") AS "_ps_abs_39",
+    ABS("_ps_x_50") AS "_ps_abs_51",
     CASE
       WHEN (
-        "_ps_raw_49" - "_ps_raw_49"
+        "_ps_raw_61" - "_ps_raw_61"
       ) = CAST(0 AS DOUBLE PRECISION)
       THEN CAST(5 AS DOUBLE PRECISION) * CASE
-        WHEN "_ps_raw_49" < CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_61" < CAST(0 AS DOUBLE PRECISION)
         THEN CAST(0 AS DOUBLE PRECISION)
-        WHEN "_ps_raw_49" > CAST(1 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_61" > CAST(1 AS DOUBLE PRECISION)
         THEN CAST(1 AS DOUBLE PRECISION)
-        ELSE "_ps_raw_49"
+        ELSE "_ps_raw_61"
       END
       ELSE NULL
-    END AS "_ps_x_50",
+    END AS "_ps_x_62",
     (
       COALESCE(
         (
@@ -1083,7 +1083,7 @@ WITH _ps_layer_0 AS (
     )
     OR (
       "total_spend" IS NULL
-    ) AS "_ps_fallback_75"
+    ) AS "_ps_fallback_94"
   FROM _ps_layer_2
 ), _ps_layer_4 AS (
   SELECT
@@ -1091,29 +1091,49 @@ WITH _ps_layer_0 AS (
     ABS("_ps_x_10") AS "_ps_abs_11",
     CASE
       WHEN (
-        "_ps_raw_18" - "_ps_raw_18"
+        "_ps_raw_21" - "_ps_raw_21"
       ) = CAST(0 AS DOUBLE PRECISION)
       THEN CAST(25 AS DOUBLE PRECISION) * CASE
-        WHEN "_ps_raw_18" < CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_21" < CAST(0 AS DOUBLE PRECISION)
         THEN CAST(0 AS DOUBLE PRECISION)
-        WHEN "_ps_raw_18" > CAST(1 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_21" > CAST(1 AS DOUBLE PRECISION)
         THEN CAST(1 AS DOUBLE PRECISION)
-        ELSE "_ps_raw_18"
+        ELSE "_ps_raw_21"
       END
       ELSE NULL
-    END AS "_ps_x_19",
-    CASE
-      WHEN "_ps_abs_33" >= CAST('100.0' AS DOUBLE PRECISION)
-      THEN CAST(1000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_33" >= CAST('10.0' AS DOUBLE PRECISION)
-      THEN CAST(10000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_33" >= CAST('1.0' AS DOUBLE PRECISION)
-      THEN CAST(100000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_33" >= CAST('0.1' AS DOUBLE PRECISION)
-      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_33" >= CAST('0.01' AS DOUBLE PRECISION)
-      THEN CAST('1e+16' AS DOUBLE PRECISION)
-    END AS "_ps_pow_34",
+    END AS "_ps_x_22",
+    "_ps_abs_39" * CAST(10 AS DOUBLE PRECISION) AS "_ps_scaled_40",
+    "_ps_abs_51" * CAST(10 AS DOUBLE PRECISION) AS "_ps_scaled_52",
+    ABS("_ps_x_62") AS "_ps_abs_63"
+  FROM _ps_layer_3
+), _ps_layer_5 AS (
+  SELECT
+    *,
+    "_ps_abs_11" * CAST(10 AS DOUBLE PRECISION) AS "_ps_scaled_12",
+    ABS("_ps_x_22") AS "_ps_abs_23",
+    "_ps_scaled_40" < CAST('1000000000000000.0' AS DOUBLE PRECISION)
+    AND ABS("_ps_scaled_40" - FLOOR("_ps_scaled_40") - CAST('0.5' AS DOUBLE PRECISION)) > "_ps_scaled_40" * CAST('9.094947017729282e-13' AS DOUBLE PRECISION) AS "_ps_plain_41",
+    "_ps_scaled_52" < CAST('1000000000000000.0' AS DOUBLE PRECISION)
+    AND ABS("_ps_scaled_52" - FLOOR("_ps_scaled_52") - CAST('0.5' AS DOUBLE PRECISION)) > "_ps_scaled_52" * CAST('9.094947017729282e-13' AS DOUBLE PRECISION) AS "_ps_plain_53",
+    "_ps_abs_63" * CAST(10 AS DOUBLE PRECISION) AS "_ps_scaled_64"
+  FROM _ps_layer_4
+), _ps_layer_6 AS (
+  SELECT
+    *,
+    "_ps_scaled_12" < CAST('1000000000000000.0' AS DOUBLE PRECISION)
+    AND ABS("_ps_scaled_12" - FLOOR("_ps_scaled_12") - CAST('0.5' AS DOUBLE PRECISION)) > "_ps_scaled_12" * CAST('9.094947017729282e-13' AS DOUBLE PRECISION) AS "_ps_plain_13",
+    "_ps_abs_23" * CAST(10 AS DOUBLE PRECISION) AS "_ps_scaled_24",
+    CASE WHEN "_ps_plain_41" THEN NULL ELSE "_ps_abs_39" END AS "_ps_abs_42",
+    CASE WHEN "_ps_plain_53" THEN NULL ELSE "_ps_abs_51" END AS "_ps_abs_54",
+    "_ps_scaled_64" < CAST('1000000000000000.0' AS DOUBLE PRECISION)
+    AND ABS("_ps_scaled_64" - FLOOR("_ps_scaled_64") - CAST('0.5' AS DOUBLE PRECISION)) > "_ps_scaled_64" * CAST('9.094947017729282e-13' AS DOUBLE PRECISION) AS "_ps_plain_65"
+  FROM _ps_layer_5
+), _ps_layer_7 AS (
+  SELECT
+    *,
+    CASE WHEN "_ps_plain_13" THEN NULL ELSE "_ps_abs_11" END AS "_ps_abs_14",
+    "_ps_scaled_24" < CAST('1000000000000000.0' AS DOUBLE PRECISION)
+    AND ABS("_ps_scaled_24" - FLOOR("_ps_scaled_24") - CAST('0.5' AS DOUBLE PRECISION)) > "_ps_scaled_24" * CAST('9.094947017729282e-13' AS DOUBLE PRECISION) AS "_ps_plain_25",
     CASE
       WHEN "_ps_abs_42" >= CAST('100.0' AS DOUBLE PRECISION)
       THEN CAST(1000000000000 AS DOUBLE PRECISION)
@@ -1126,72 +1146,36 @@ WITH _ps_layer_0 AS (
       WHEN "_ps_abs_42" >= CAST('0.01' AS DOUBLE PRECISION)
       THEN CAST('1e+16' AS DOUBLE PRECISION)
     END AS "_ps_pow_43",
-    ABS("_ps_x_50") AS "_ps_abs_51"
-  FROM _ps_layer_3
-), _ps_layer_5 AS (
+    CASE
+      WHEN "_ps_abs_54" >= CAST('100.0' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_54" >= CAST('10.0' AS DOUBLE PRECISION)
+      THEN CAST(10000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_54" >= CAST('1.0' AS DOUBLE PRECISION)
+      THEN CAST(100000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_54" >= CAST('0.1' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_54" >= CAST('0.01' AS DOUBLE PRECISION)
+      THEN CAST('1e+16' AS DOUBLE PRECISION)
+    END AS "_ps_pow_55",
+    CASE WHEN "_ps_plain_65" THEN NULL ELSE "_ps_abs_63" END AS "_ps_abs_66"
+  FROM _ps_layer_6
+), _ps_layer_8 AS (
   SELECT
     *,
     CASE
-      WHEN "_ps_abs_11" >= CAST('100.0' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_14" >= CAST('100.0' AS DOUBLE PRECISION)
       THEN CAST(1000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_11" >= CAST('10.0' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_14" >= CAST('10.0' AS DOUBLE PRECISION)
       THEN CAST(10000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_11" >= CAST('1.0' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_14" >= CAST('1.0' AS DOUBLE PRECISION)
       THEN CAST(100000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_11" >= CAST('0.1' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_14" >= CAST('0.1' AS DOUBLE PRECISION)
       THEN CAST(1000000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_11" >= CAST('0.01' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_14" >= CAST('0.01' AS DOUBLE PRECISION)
       THEN CAST('1e+16' AS DOUBLE PRECISION)
-    END AS "_ps_pow_12",
-    ABS("_ps_x_19") AS "_ps_abs_20",
-    "_ps_abs_33" * "_ps_pow_34" AS "_ps_p_35",
-    (
-      (
-        (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - "_ps_abs_33"
-          )
-        ) * (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - "_ps_pow_34"
-          )
-        ) - (
-          "_ps_abs_33" * "_ps_pow_34"
-        )
-      ) + (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - "_ps_abs_33"
-        )
-      ) * (
-        "_ps_pow_34" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - "_ps_pow_34"
-          )
-        )
-      ) + (
-        "_ps_abs_33" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - "_ps_abs_33"
-          )
-        )
-      ) * (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - "_ps_pow_34"
-        )
-      )
-    ) + (
-      "_ps_abs_33" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_33" - "_ps_abs_33"
-        )
-      )
-    ) * (
-      "_ps_pow_34" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_34" - "_ps_pow_34"
-        )
-      )
-    ) AS "_ps_e_36",
+    END AS "_ps_pow_15",
+    CASE WHEN "_ps_plain_25" THEN NULL ELSE "_ps_abs_23" END AS "_ps_abs_26",
     "_ps_abs_42" * "_ps_pow_43" AS "_ps_p_44",
     (
       (
@@ -1240,101 +1224,128 @@ WITH _ps_layer_0 AS (
         )
       )
     ) AS "_ps_e_45",
-    CASE
-      WHEN "_ps_abs_51" >= CAST('10.0' AS DOUBLE PRECISION)
-      THEN CAST(10000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_51" >= CAST('1.0' AS DOUBLE PRECISION)
-      THEN CAST(100000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_51" >= CAST('0.1' AS DOUBLE PRECISION)
-      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_51" >= CAST('0.01' AS DOUBLE PRECISION)
-      THEN CAST('1e+16' AS DOUBLE PRECISION)
-    END AS "_ps_pow_52"
-  FROM _ps_layer_4
-), _ps_layer_6 AS (
-  SELECT
-    *,
-    "_ps_abs_11" * "_ps_pow_12" AS "_ps_p_13",
+    "_ps_abs_54" * "_ps_pow_55" AS "_ps_p_56",
     (
       (
         (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - "_ps_abs_11"
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - "_ps_abs_54"
           )
         ) * (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - "_ps_pow_12"
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - "_ps_pow_55"
           )
         ) - (
-          "_ps_abs_11" * "_ps_pow_12"
+          "_ps_abs_54" * "_ps_pow_55"
         )
       ) + (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - "_ps_abs_11"
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - "_ps_abs_54"
         )
       ) * (
-        "_ps_pow_12" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - "_ps_pow_12"
+        "_ps_pow_55" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - "_ps_pow_55"
           )
         )
       ) + (
-        "_ps_abs_11" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - "_ps_abs_11"
+        "_ps_abs_54" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - "_ps_abs_54"
           )
         )
       ) * (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - "_ps_pow_12"
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - "_ps_pow_55"
         )
       )
     ) + (
-      "_ps_abs_11" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_11" - "_ps_abs_11"
+      "_ps_abs_54" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - "_ps_abs_54"
         )
       )
     ) * (
-      "_ps_pow_12" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_12" - "_ps_pow_12"
+      "_ps_pow_55" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - "_ps_pow_55"
         )
       )
-    ) AS "_ps_e_14",
+    ) AS "_ps_e_57",
     CASE
-      WHEN "_ps_abs_20" >= CAST('100.0' AS DOUBLE PRECISION)
-      THEN CAST(1000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_20" >= CAST('10.0' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_66" >= CAST('10.0' AS DOUBLE PRECISION)
       THEN CAST(10000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_20" >= CAST('1.0' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_66" >= CAST('1.0' AS DOUBLE PRECISION)
       THEN CAST(100000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_20" >= CAST('0.1' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_66" >= CAST('0.1' AS DOUBLE PRECISION)
       THEN CAST(1000000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_20" >= CAST('0.01' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_66" >= CAST('0.01' AS DOUBLE PRECISION)
       THEN CAST('1e+16' AS DOUBLE PRECISION)
-    END AS "_ps_pow_21",
+    END AS "_ps_pow_67"
+  FROM _ps_layer_7
+), _ps_layer_9 AS (
+  SELECT
+    *,
+    "_ps_abs_14" * "_ps_pow_15" AS "_ps_p_16",
+    (
+      (
+        (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - "_ps_abs_14"
+          )
+        ) * (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - "_ps_pow_15"
+          )
+        ) - (
+          "_ps_abs_14" * "_ps_pow_15"
+        )
+      ) + (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - "_ps_abs_14"
+        )
+      ) * (
+        "_ps_pow_15" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - "_ps_pow_15"
+          )
+        )
+      ) + (
+        "_ps_abs_14" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - "_ps_abs_14"
+          )
+        )
+      ) * (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - "_ps_pow_15"
+        )
+      )
+    ) + (
+      "_ps_abs_14" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - "_ps_abs_14"
+        )
+      )
+    ) * (
+      "_ps_pow_15" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - "_ps_pow_15"
+        )
+      )
+    ) AS "_ps_e_17",
     CASE
-      WHEN (
-        "_ps_p_35" - FLOOR("_ps_p_35")
-      ) > CAST('0.5' AS DOUBLE PRECISION)
-      OR (
-        (
-          "_ps_p_35" - FLOOR("_ps_p_35")
-        ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_36" > CAST(0 AS DOUBLE PRECISION)
-      )
-      THEN FLOOR("_ps_p_35") + CAST(1 AS DOUBLE PRECISION)
-      WHEN (
-        (
-          "_ps_p_35" - FLOOR("_ps_p_35")
-        ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_36" = CAST(0 AS DOUBLE PRECISION)
-      )
-      AND FLOOR("_ps_p_35") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
-      THEN FLOOR("_ps_p_35") + CAST(1 AS DOUBLE PRECISION)
-      ELSE FLOOR("_ps_p_35")
-    END AS "_ps_digits_37",
+      WHEN "_ps_abs_26" >= CAST('100.0' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_26" >= CAST('10.0' AS DOUBLE PRECISION)
+      THEN CAST(10000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_26" >= CAST('1.0' AS DOUBLE PRECISION)
+      THEN CAST(100000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_26" >= CAST('0.1' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_26" >= CAST('0.01' AS DOUBLE PRECISION)
+      THEN CAST('1e+16' AS DOUBLE PRECISION)
+    END AS "_ps_pow_27",
     CASE
       WHEN (
         "_ps_p_44" - FLOOR("_ps_p_44")
@@ -1356,2538 +1367,1235 @@ WITH _ps_layer_0 AS (
       THEN FLOOR("_ps_p_44") + CAST(1 AS DOUBLE PRECISION)
       ELSE FLOOR("_ps_p_44")
     END AS "_ps_digits_46",
-    "_ps_abs_51" * "_ps_pow_52" AS "_ps_p_53",
+    CASE
+      WHEN (
+        "_ps_p_56" - FLOOR("_ps_p_56")
+      ) > CAST('0.5' AS DOUBLE PRECISION)
+      OR (
+        (
+          "_ps_p_56" - FLOOR("_ps_p_56")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_57" > CAST(0 AS DOUBLE PRECISION)
+      )
+      THEN FLOOR("_ps_p_56") + CAST(1 AS DOUBLE PRECISION)
+      WHEN (
+        (
+          "_ps_p_56" - FLOOR("_ps_p_56")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_57" = CAST(0 AS DOUBLE PRECISION)
+      )
+      AND FLOOR("_ps_p_56") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_56") + CAST(1 AS DOUBLE PRECISION)
+      ELSE FLOOR("_ps_p_56")
+    END AS "_ps_digits_58",
+    "_ps_abs_66" * "_ps_pow_67" AS "_ps_p_68",
     (
       (
         (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - "_ps_abs_51"
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - "_ps_abs_66"
           )
         ) * (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - "_ps_pow_52"
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - "_ps_pow_67"
           )
         ) - (
-          "_ps_abs_51" * "_ps_pow_52"
+          "_ps_abs_66" * "_ps_pow_67"
         )
       ) + (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - "_ps_abs_51"
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - "_ps_abs_66"
         )
       ) * (
-        "_ps_pow_52" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - "_ps_pow_52"
+        "_ps_pow_67" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - "_ps_pow_67"
           )
         )
       ) + (
-        "_ps_abs_51" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - "_ps_abs_51"
+        "_ps_abs_66" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - "_ps_abs_66"
           )
         )
       ) * (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - "_ps_pow_52"
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - "_ps_pow_67"
         )
       )
     ) + (
-      "_ps_abs_51" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_51" - "_ps_abs_51"
+      "_ps_abs_66" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - "_ps_abs_66"
         )
       )
     ) * (
-      "_ps_pow_52" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_52" - "_ps_pow_52"
+      "_ps_pow_67" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - "_ps_pow_67"
         )
       )
-    ) AS "_ps_e_54"
-  FROM _ps_layer_5
-), _ps_layer_7 AS (
+    ) AS "_ps_e_69"
+  FROM _ps_layer_8
+), _ps_layer_10 AS (
   SELECT
     *,
     CASE
       WHEN (
-        "_ps_p_13" - FLOOR("_ps_p_13")
+        "_ps_p_16" - FLOOR("_ps_p_16")
       ) > CAST('0.5' AS DOUBLE PRECISION)
       OR (
         (
-          "_ps_p_13" - FLOOR("_ps_p_13")
+          "_ps_p_16" - FLOOR("_ps_p_16")
         ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_14" > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_e_17" > CAST(0 AS DOUBLE PRECISION)
       )
-      THEN FLOOR("_ps_p_13") + CAST(1 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_16") + CAST(1 AS DOUBLE PRECISION)
       WHEN (
         (
-          "_ps_p_13" - FLOOR("_ps_p_13")
+          "_ps_p_16" - FLOOR("_ps_p_16")
         ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_14" = CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_e_17" = CAST(0 AS DOUBLE PRECISION)
       )
-      AND FLOOR("_ps_p_13") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
-      THEN FLOOR("_ps_p_13") + CAST(1 AS DOUBLE PRECISION)
-      ELSE FLOOR("_ps_p_13")
-    END AS "_ps_digits_15",
-    "_ps_abs_20" * "_ps_pow_21" AS "_ps_p_22",
+      AND FLOOR("_ps_p_16") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_16") + CAST(1 AS DOUBLE PRECISION)
+      ELSE FLOOR("_ps_p_16")
+    END AS "_ps_digits_18",
+    "_ps_abs_26" * "_ps_pow_27" AS "_ps_p_28",
     (
       (
         (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - "_ps_abs_20"
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - "_ps_abs_26"
           )
         ) * (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - "_ps_pow_21"
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - "_ps_pow_27"
           )
         ) - (
-          "_ps_abs_20" * "_ps_pow_21"
+          "_ps_abs_26" * "_ps_pow_27"
         )
       ) + (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - "_ps_abs_20"
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - "_ps_abs_26"
         )
       ) * (
-        "_ps_pow_21" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - "_ps_pow_21"
+        "_ps_pow_27" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - "_ps_pow_27"
           )
         )
       ) + (
-        "_ps_abs_20" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - "_ps_abs_20"
+        "_ps_abs_26" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - "_ps_abs_26"
           )
         )
       ) * (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - "_ps_pow_21"
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - "_ps_pow_27"
         )
       )
     ) + (
-      "_ps_abs_20" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_20" - "_ps_abs_20"
+      "_ps_abs_26" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - "_ps_abs_26"
         )
       )
     ) * (
-      "_ps_pow_21" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_21" - "_ps_pow_21"
+      "_ps_pow_27" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - "_ps_pow_27"
         )
       )
-    ) AS "_ps_e_23",
+    ) AS "_ps_e_29",
     CASE
-      WHEN (
-        "_ps_pow_34"
-      ) IS NULL
-      THEN CAST(0 AS DOUBLE PRECISION)
+      WHEN "_ps_plain_41"
+      THEN FLOOR("_ps_scaled_40" + CAST('0.5' AS DOUBLE PRECISION))
       ELSE CASE
-        WHEN "_ps_pow_34" = CAST(1000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_37" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_37" + CAST(50000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_37" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_37" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_34" = CAST(10000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_37" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_37" + CAST(500000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_37" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_37" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_34" = CAST(100000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_37" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_37" + CAST(5000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_37" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_37" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_34" = CAST(1000000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_37" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_37" + CAST(50000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_37" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_37" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_34" = CAST('1e+16' AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_37" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_37" + CAST(500000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_37" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_37" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          )
-        END
-      END
-    END AS "_ps_units_38",
-    CASE
-      WHEN (
-        "_ps_pow_43"
-      ) IS NULL
-      THEN CAST(0 AS DOUBLE PRECISION)
-      ELSE CASE
-        WHEN "_ps_pow_43" = CAST(1000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
+        WHEN (
+          "_ps_pow_43"
+        ) IS NULL
+        THEN CAST(0 AS DOUBLE PRECISION)
+        ELSE CASE
+          WHEN "_ps_pow_43" = CAST(1000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_46" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000 AS DOUBLE PRECISION) > (
               "_ps_digits_46" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_46" + CAST(50000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_46" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_46" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_43" = CAST(10000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_46" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_46" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_43" = CAST(10000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_46" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
               "_ps_digits_46" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_46" + CAST(500000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_46" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_46" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_43" = CAST(100000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_46" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_46" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_43" = CAST(100000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_46" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
               "_ps_digits_46" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_46" + CAST(5000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_46" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_46" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_43" = CAST(1000000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_46" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_46" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_43" = CAST(1000000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_46" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
               "_ps_digits_46" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_46" + CAST(50000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_46" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_46" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_43" = CAST('1e+16' AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_46" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_46" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_43" = CAST('1e+16' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_46" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
               "_ps_digits_46" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_46" + CAST(500000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_46" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_46" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          )
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_46" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_46" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            )
+          END
         END
       END
     END AS "_ps_units_47",
     CASE
+      WHEN "_ps_plain_53"
+      THEN FLOOR("_ps_scaled_52" + CAST('0.5' AS DOUBLE PRECISION))
+      ELSE CASE
+        WHEN (
+          "_ps_pow_55"
+        ) IS NULL
+        THEN CAST(0 AS DOUBLE PRECISION)
+        ELSE CASE
+          WHEN "_ps_pow_55" = CAST(1000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_58" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_58" + CAST(50000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_58" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_58" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_55" = CAST(10000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_58" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_58" + CAST(500000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_58" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_58" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_55" = CAST(100000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_58" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_58" + CAST(5000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_58" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_58" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_55" = CAST(1000000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_58" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_58" + CAST(50000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_58" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_58" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_55" = CAST('1e+16' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_58" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_58" + CAST(500000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_58" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_58" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            )
+          END
+        END
+      END
+    END AS "_ps_units_59",
+    CASE
       WHEN (
-        "_ps_p_53" - FLOOR("_ps_p_53")
+        "_ps_p_68" - FLOOR("_ps_p_68")
       ) > CAST('0.5' AS DOUBLE PRECISION)
       OR (
         (
-          "_ps_p_53" - FLOOR("_ps_p_53")
+          "_ps_p_68" - FLOOR("_ps_p_68")
         ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_54" > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_e_69" > CAST(0 AS DOUBLE PRECISION)
       )
-      THEN FLOOR("_ps_p_53") + CAST(1 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_68") + CAST(1 AS DOUBLE PRECISION)
       WHEN (
         (
-          "_ps_p_53" - FLOOR("_ps_p_53")
+          "_ps_p_68" - FLOOR("_ps_p_68")
         ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_54" = CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_e_69" = CAST(0 AS DOUBLE PRECISION)
       )
-      AND FLOOR("_ps_p_53") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
-      THEN FLOOR("_ps_p_53") + CAST(1 AS DOUBLE PRECISION)
-      ELSE FLOOR("_ps_p_53")
-    END AS "_ps_digits_55"
-  FROM _ps_layer_6
-), _ps_layer_8 AS (
+      AND FLOOR("_ps_p_68") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_68") + CAST(1 AS DOUBLE PRECISION)
+      ELSE FLOOR("_ps_p_68")
+    END AS "_ps_digits_70"
+  FROM _ps_layer_9
+), _ps_layer_11 AS (
   SELECT
     *,
     CASE
-      WHEN (
-        "_ps_pow_12"
-      ) IS NULL
-      THEN CAST(0 AS DOUBLE PRECISION)
+      WHEN "_ps_plain_13"
+      THEN FLOOR("_ps_scaled_12" + CAST('0.5' AS DOUBLE PRECISION))
       ELSE CASE
-        WHEN "_ps_pow_12" = CAST(1000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_15" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_15" + CAST(50000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_15" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_15" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_12" = CAST(10000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_15" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_15" + CAST(500000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_15" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_15" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_12" = CAST(100000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_15" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_15" + CAST(5000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_15" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_15" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_12" = CAST(1000000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_15" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_15" + CAST(50000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_15" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_15" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_12" = CAST('1e+16' AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_15" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_15" + CAST(500000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_15" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_15" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          )
+        WHEN (
+          "_ps_pow_15"
+        ) IS NULL
+        THEN CAST(0 AS DOUBLE PRECISION)
+        ELSE CASE
+          WHEN "_ps_pow_15" = CAST(1000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_18" + CAST(50000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_18" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_15" = CAST(10000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_18" + CAST(500000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_18" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_15" = CAST(100000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_18" + CAST(5000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_18" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_15" = CAST(1000000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_18" + CAST(50000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_18" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_15" = CAST('1e+16' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_18" + CAST(500000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_18" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            )
+          END
         END
       END
-    END AS "_ps_units_16",
+    END AS "_ps_units_19",
     CASE
       WHEN (
-        "_ps_p_22" - FLOOR("_ps_p_22")
+        "_ps_p_28" - FLOOR("_ps_p_28")
       ) > CAST('0.5' AS DOUBLE PRECISION)
       OR (
         (
-          "_ps_p_22" - FLOOR("_ps_p_22")
+          "_ps_p_28" - FLOOR("_ps_p_28")
         ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_23" > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_e_29" > CAST(0 AS DOUBLE PRECISION)
       )
-      THEN FLOOR("_ps_p_22") + CAST(1 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_28") + CAST(1 AS DOUBLE PRECISION)
       WHEN (
         (
-          "_ps_p_22" - FLOOR("_ps_p_22")
+          "_ps_p_28" - FLOOR("_ps_p_28")
         ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_23" = CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_e_29" = CAST(0 AS DOUBLE PRECISION)
       )
-      AND FLOOR("_ps_p_22") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
-      THEN FLOOR("_ps_p_22") + CAST(1 AS DOUBLE PRECISION)
-      ELSE FLOOR("_ps_p_22")
-    END AS "_ps_digits_24",
+      AND FLOOR("_ps_p_28") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_28") + CAST(1 AS DOUBLE PRECISION)
+      ELSE FLOOR("_ps_p_28")
+    END AS "_ps_digits_30",
     CASE
-      WHEN "_ps_x_32" IS NULL
+      WHEN "_ps_x_38" IS NULL
       THEN CAST(0 AS DOUBLE PRECISION)
-      ELSE CASE
-        WHEN "_ps_units_38" > CAST(0 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN "_ps_x_32" < CAST(0 AS DOUBLE PRECISION)
-          THEN -"_ps_units_38"
-          ELSE "_ps_units_38"
-        END
-        ELSE CAST(0 AS DOUBLE PRECISION)
-      END
-    END AS "_ps_units3_39",
-    CASE
-      WHEN "_ps_x_41" IS NULL
-      THEN CAST(50 AS DOUBLE PRECISION)
       ELSE CASE
         WHEN "_ps_units_47" > CAST(0 AS DOUBLE PRECISION)
         THEN CASE
-          WHEN "_ps_x_41" < CAST(0 AS DOUBLE PRECISION)
+          WHEN "_ps_x_38" < CAST(0 AS DOUBLE PRECISION)
           THEN -"_ps_units_47"
           ELSE "_ps_units_47"
         END
         ELSE CAST(0 AS DOUBLE PRECISION)
       END
-    END AS "_ps_units4_48",
+    END AS "_ps_units3_48",
     CASE
-      WHEN (
-        "_ps_pow_52"
-      ) IS NULL
-      THEN CAST(0 AS DOUBLE PRECISION)
+      WHEN "_ps_x_50" IS NULL
+      THEN CAST(50 AS DOUBLE PRECISION)
       ELSE CASE
-        WHEN "_ps_pow_52" = CAST(10000000000000 AS DOUBLE PRECISION)
+        WHEN "_ps_units_59" > CAST(0 AS DOUBLE PRECISION)
         THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_55" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_55" + CAST(500000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_55" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_55" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          )
+          WHEN "_ps_x_50" < CAST(0 AS DOUBLE PRECISION)
+          THEN -"_ps_units_59"
+          ELSE "_ps_units_59"
         END
-        WHEN "_ps_pow_52" = CAST(100000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_55" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_55" + CAST(5000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_55" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_55" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_52" = CAST(1000000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_55" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_55" + CAST(50000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_55" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_55" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_52" = CAST('1e+16' AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_55" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_55" + CAST(500000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_55" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_55" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          )
+        ELSE CAST(0 AS DOUBLE PRECISION)
+      END
+    END AS "_ps_units4_60",
+    CASE
+      WHEN "_ps_plain_65"
+      THEN FLOOR("_ps_scaled_64" + CAST('0.5' AS DOUBLE PRECISION))
+      ELSE CASE
+        WHEN (
+          "_ps_pow_67"
+        ) IS NULL
+        THEN CAST(0 AS DOUBLE PRECISION)
+        ELSE CASE
+          WHEN "_ps_pow_67" = CAST(10000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_70" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_70" + CAST(500000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_70" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_70" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_67" = CAST(100000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_70" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_70" + CAST(5000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_70" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_70" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_67" = CAST(1000000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_70" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_70" + CAST(50000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_70" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_70" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_67" = CAST('1e+16' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_70" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_70" + CAST(500000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_70" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_70" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            )
+          END
         END
       END
-    END AS "_ps_units_56"
-  FROM _ps_layer_7
-), _ps_layer_9 AS (
+    END AS "_ps_units_71"
+  FROM _ps_layer_10
+), _ps_layer_12 AS (
   SELECT
     *,
     CASE
       WHEN "_ps_x_10" IS NULL
       THEN CAST(0 AS DOUBLE PRECISION)
       ELSE CASE
-        WHEN "_ps_units_16" > CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_units_19" > CAST(0 AS DOUBLE PRECISION)
         THEN CASE
           WHEN "_ps_x_10" < CAST(0 AS DOUBLE PRECISION)
-          THEN -"_ps_units_16"
-          ELSE "_ps_units_16"
+          THEN -"_ps_units_19"
+          ELSE "_ps_units_19"
         END
         ELSE CAST(0 AS DOUBLE PRECISION)
       END
-    END AS "_ps_units0_17",
+    END AS "_ps_units0_20",
     CASE
-      WHEN (
-        "_ps_pow_21"
-      ) IS NULL
+      WHEN "_ps_plain_25"
+      THEN FLOOR("_ps_scaled_24" + CAST('0.5' AS DOUBLE PRECISION))
+      ELSE CASE
+        WHEN (
+          "_ps_pow_27"
+        ) IS NULL
+        THEN CAST(0 AS DOUBLE PRECISION)
+        ELSE CASE
+          WHEN "_ps_pow_27" = CAST(1000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_30" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_30" + CAST(50000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_30" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_30" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_27" = CAST(10000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_30" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_30" + CAST(500000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_30" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_30" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_27" = CAST(100000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_30" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_30" + CAST(5000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_30" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_30" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_27" = CAST(1000000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_30" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_30" + CAST(50000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_30" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_30" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_27" = CAST('1e+16' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_30" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_30" + CAST(500000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_30" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_30" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            )
+          END
+        END
+      END
+    END AS "_ps_units_31",
+    CASE
+      WHEN "_ps_x_62" IS NULL
       THEN CAST(0 AS DOUBLE PRECISION)
       ELSE CASE
-        WHEN "_ps_pow_21" = CAST(1000000000000 AS DOUBLE PRECISION)
+        WHEN "_ps_units_71" > CAST(0 AS DOUBLE PRECISION)
         THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_24" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_24" + CAST(50000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_24" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_24" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_21" = CAST(10000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_24" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_24" + CAST(500000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_24" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_24" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_21" = CAST(100000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_24" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_24" + CAST(5000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_24" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_24" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_21" = CAST(1000000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_24" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_24" + CAST(50000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_24" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_24" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_21" = CAST('1e+16' AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_24" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_24" + CAST(500000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_24" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_24" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          )
-        END
-      END
-    END AS "_ps_units_25",
-    CASE
-      WHEN "_ps_x_50" IS NULL
-      THEN CAST(0 AS DOUBLE PRECISION)
-      ELSE CASE
-        WHEN "_ps_units_56" > CAST(0 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN "_ps_x_50" < CAST(0 AS DOUBLE PRECISION)
-          THEN -"_ps_units_56"
-          ELSE "_ps_units_56"
+          WHEN "_ps_x_62" < CAST(0 AS DOUBLE PRECISION)
+          THEN -"_ps_units_71"
+          ELSE "_ps_units_71"
         END
         ELSE CAST(0 AS DOUBLE PRECISION)
       END
-    END AS "_ps_units5_57"
-  FROM _ps_layer_8
-), _ps_layer_10 AS (
-  SELECT
-    *,
-    CASE
-      WHEN "_ps_x_19" IS NULL
-      THEN CAST(50 AS DOUBLE PRECISION)
-      ELSE CASE
-        WHEN "_ps_units_25" > CAST(0 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN "_ps_x_19" < CAST(0 AS DOUBLE PRECISION)
-          THEN -"_ps_units_25"
-          ELSE "_ps_units_25"
-        END
-        ELSE CAST(0 AS DOUBLE PRECISION)
-      END
-    END AS "_ps_units1_26"
-  FROM _ps_layer_9
-), _ps_layer_11 AS (
-  SELECT
-    *,
-    CAST(0 AS DOUBLE PRECISION) + "_ps_units0_17" + "_ps_units1_26" + "_ps_units2_30" + "_ps_units3_39" + "_ps_units4_48" + "_ps_units5_57" AS "_ps_factor_units_62",
-    0 + CASE
-      WHEN (
-        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        ) > (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        )
-        OR (
-          (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          ) = (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        ) > (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        )
-        OR (
-          (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          ) = (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        ) > (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          ) = (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        ) > (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          ) = (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        ) > (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        )
-        OR (
-          (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          ) = (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_59" IS TRUE
-          THEN CAST(50 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_61" IS TRUE
-          THEN CAST(100 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank0_66",
-    0 + CASE
-      WHEN (
-        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        ) > (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        )
-        OR (
-          (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          ) = (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        ) > (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        )
-        OR (
-          (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          ) = (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        ) > (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          ) = (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        ) > (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          ) = (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        ) > (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        )
-        OR (
-          (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          ) = (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_59" IS TRUE
-          THEN CAST(50 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_61" IS TRUE
-          THEN CAST(100 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank1_67",
-    0 + CASE
-      WHEN (
-        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        ) > (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        )
-        OR (
-          (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          ) = (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        ) > (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        )
-        OR (
-          (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          ) = (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        ) > (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          ) = (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        ) > (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          ) = (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        ) > (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        )
-        OR (
-          (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          ) = (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_59" IS TRUE
-          THEN CAST(50 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_61" IS TRUE
-          THEN CAST(100 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank2_68",
-    0 + CASE
-      WHEN (
-        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        )
-        OR (
-          (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        )
-        OR (
-          (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        )
-        OR (
-          (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        )
-        OR (
-          (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_59" IS TRUE
-          THEN CAST(50 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_61" IS TRUE
-          THEN CAST(100 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank3_69",
-    0 + CASE
-      WHEN (
-        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        )
-        OR (
-          (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        )
-        OR (
-          (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        )
-        OR (
-          (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        )
-        OR (
-          (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_59" IS TRUE
-          THEN CAST(50 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_61" IS TRUE
-          THEN CAST(100 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank4_70",
-    0 + CASE
-      WHEN (
-        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        ) > (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        )
-        OR (
-          (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          ) = (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        ) > (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        )
-        OR (
-          (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          ) = (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        ) > (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        )
-        OR (
-          (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          ) = (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        ) > (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          ) = (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        ) > (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          ) = (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_59" IS TRUE
-          THEN CAST(50 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_61" IS TRUE
-          THEN CAST(100 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank5_71",
-    0 + CASE
-      WHEN (
-        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        ) > (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          ) = (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        ) > (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          ) = (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        ) > (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          ) = (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        ) > (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          ) = (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        ) > (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          ) = (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        ) > (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          ) = (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_61" IS TRUE
-          THEN CAST(100 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank6_72",
-    0 + CASE
-      WHEN (
-        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        ) > (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-          ) = (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        ) > (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-          ) = (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        ) > (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-          ) = (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        ) > (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-          ) = (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        ) > (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-          ) = (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        ) > (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-          ) = (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_59" IS TRUE
-          THEN CAST(50 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_59" IS TRUE
-              THEN CAST(50 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CASE
-              WHEN "_ps_adj_61" IS TRUE
-              THEN CAST(100 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank7_73"
-  FROM _ps_layer_10
-), _ps_layer_12 AS (
-  SELECT
-    *,
-    "_ps_factor_units_62" + CASE
-      WHEN "_ps_adj_58" IS TRUE
-      THEN CAST(80 AS DOUBLE PRECISION)
-      ELSE CAST(0 AS DOUBLE PRECISION)
-    END + CASE
-      WHEN "_ps_adj_59" IS TRUE
-      THEN CAST(-50 AS DOUBLE PRECISION)
-      ELSE CAST(0 AS DOUBLE PRECISION)
-    END + CASE
-      WHEN "_ps_adj_60" IS TRUE
-      THEN CAST(20 AS DOUBLE PRECISION)
-      ELSE CAST(0 AS DOUBLE PRECISION)
-    END + CASE
-      WHEN "_ps_adj_61" IS TRUE
-      THEN CAST(-100 AS DOUBLE PRECISION)
-      ELSE CAST(0 AS DOUBLE PRECISION)
-    END AS "_ps_raw_units_63",
-    ARRAY_CAT(CASE
-      WHEN (
-        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank0_66" = 0
-      THEN ARRAY['lifetime_value']
-      WHEN (
-        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank1_67" = 0
-      THEN ARRAY['feedback_value']
-      WHEN (
-        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank2_68" = 0
-      THEN ARRAY['engagement']
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank3_69" = 0
-      THEN ARRAY['innovation_partnership']
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank4_70" = 0
-      THEN ARRAY['satisfaction']
-      WHEN (
-        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank5_71" = 0
-      THEN ARRAY['longevity']
-      WHEN (
-        CASE
-          WHEN "_ps_adj_59" IS TRUE
-          THEN CAST(50 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank6_72" = 0
-      THEN ARRAY['big_but_silent']
-      WHEN (
-        CASE
-          WHEN "_ps_adj_61" IS TRUE
-          THEN CAST(100 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank7_73" = 0
-      THEN ARRAY['churned_recently']
-      ELSE CAST(ARRAY[] AS VARCHAR[])
-    END, ARRAY_CAT(CASE
-      WHEN (
-        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank0_66" = 1
-      THEN ARRAY['lifetime_value']
-      WHEN (
-        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank1_67" = 1
-      THEN ARRAY['feedback_value']
-      WHEN (
-        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank2_68" = 1
-      THEN ARRAY['engagement']
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank3_69" = 1
-      THEN ARRAY['innovation_partnership']
-      WHEN (
-        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank4_70" = 1
-      THEN ARRAY['satisfaction']
-      WHEN (
-        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank5_71" = 1
-      THEN ARRAY['longevity']
-      WHEN (
-        CASE
-          WHEN "_ps_adj_59" IS TRUE
-          THEN CAST(50 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank6_72" = 1
-      THEN ARRAY['big_but_silent']
-      WHEN (
-        CASE
-          WHEN "_ps_adj_61" IS TRUE
-          THEN CAST(100 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank7_73" = 1
-      THEN ARRAY['churned_recently']
-      ELSE CAST(ARRAY[] AS VARCHAR[])
-    END, ARRAY_CAT(
-      CASE
-        WHEN (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank0_66" = 2
-        THEN ARRAY['lifetime_value']
-        WHEN (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank1_67" = 2
-        THEN ARRAY['feedback_value']
-        WHEN (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank2_68" = 2
-        THEN ARRAY['engagement']
-        WHEN (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank3_69" = 2
-        THEN ARRAY['innovation_partnership']
-        WHEN (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank4_70" = 2
-        THEN ARRAY['satisfaction']
-        WHEN (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank5_71" = 2
-        THEN ARRAY['longevity']
-        WHEN (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank6_72" = 2
-        THEN ARRAY['big_but_silent']
-        WHEN (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank7_73" = 2
-        THEN ARRAY['churned_recently']
-        ELSE CAST(ARRAY[] AS VARCHAR[])
-      END,
-      CASE
-        WHEN (
-          CAST(300 AS DOUBLE PRECISION) - "_ps_units0_17"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank0_66" = 3
-        THEN ARRAY['lifetime_value']
-        WHEN (
-          CAST(250 AS DOUBLE PRECISION) - "_ps_units1_26"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank1_67" = 3
-        THEN ARRAY['feedback_value']
-        WHEN (
-          CAST(200 AS DOUBLE PRECISION) - "_ps_units2_30"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank2_68" = 3
-        THEN ARRAY['engagement']
-        WHEN (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units3_39"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank3_69" = 3
-        THEN ARRAY['innovation_partnership']
-        WHEN (
-          CAST(100 AS DOUBLE PRECISION) - "_ps_units4_48"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank4_70" = 3
-        THEN ARRAY['satisfaction']
-        WHEN (
-          CAST(50 AS DOUBLE PRECISION) - "_ps_units5_57"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank5_71" = 3
-        THEN ARRAY['longevity']
-        WHEN (
-          CASE
-            WHEN "_ps_adj_59" IS TRUE
-            THEN CAST(50 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank6_72" = 3
-        THEN ARRAY['big_but_silent']
-        WHEN (
-          CASE
-            WHEN "_ps_adj_61" IS TRUE
-            THEN CAST(100 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank7_73" = 3
-        THEN ARRAY['churned_recently']
-        ELSE CAST(ARRAY[] AS VARCHAR[])
-      END
-    ))) AS "_ps_reasons_74"
+    END AS "_ps_units5_72"
   FROM _ps_layer_11
 ), _ps_layer_13 AS (
   SELECT
     *,
     CASE
-      WHEN "_ps_raw_units_63" > CAST(1000 AS DOUBLE PRECISION)
-      THEN CAST(1000 AS DOUBLE PRECISION)
+      WHEN "_ps_x_22" IS NULL
+      THEN CAST(50 AS DOUBLE PRECISION)
       ELSE CASE
-        WHEN "_ps_raw_units_63" < CAST(0 AS DOUBLE PRECISION)
-        THEN CAST(0 AS DOUBLE PRECISION)
-        ELSE "_ps_raw_units_63"
+        WHEN "_ps_units_31" > CAST(0 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_x_22" < CAST(0 AS DOUBLE PRECISION)
+          THEN -"_ps_units_31"
+          ELSE "_ps_units_31"
+        END
+        ELSE CAST(0 AS DOUBLE PRECISION)
       END
-    END AS "_ps_total_64"
+    END AS "_ps_units1_32"
   FROM _ps_layer_12
 ), _ps_layer_14 AS (
   SELECT
     *,
+    CAST(0 AS DOUBLE PRECISION) + "_ps_units0_20" + "_ps_units1_32" + "_ps_units2_36" + "_ps_units3_48" + "_ps_units4_60" + "_ps_units5_72" AS "_ps_factor_units_77",
     CASE
-      WHEN "_ps_total_64" >= CAST(600 AS DOUBLE PRECISION)
+      WHEN (
+        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_20"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      THEN (
+        CAST(300 AS DOUBLE PRECISION) - "_ps_units0_20"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(15 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost0_81",
+    CASE
+      WHEN (
+        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_32"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      THEN (
+        CAST(250 AS DOUBLE PRECISION) - "_ps_units1_32"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(14 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost1_82",
+    CASE
+      WHEN (
+        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_36"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      THEN (
+        CAST(200 AS DOUBLE PRECISION) - "_ps_units2_36"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(13 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost2_83",
+    CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_48"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      THEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units3_48"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(12 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost3_84",
+    CASE
+      WHEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_60"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      THEN (
+        CAST(100 AS DOUBLE PRECISION) - "_ps_units4_60"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(11 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost4_85",
+    CASE
+      WHEN (
+        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_72"
+      ) > CAST(0 AS DOUBLE PRECISION)
+      THEN (
+        CAST(50 AS DOUBLE PRECISION) - "_ps_units5_72"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(9 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost5_86",
+    CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_74" IS TRUE
+          THEN CAST(50 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      THEN (
+        CASE
+          WHEN "_ps_adj_74" IS TRUE
+          THEN CAST(50 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(8 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost6_87",
+    CASE
+      WHEN (
+        CASE
+          WHEN "_ps_adj_76" IS TRUE
+          THEN CAST(100 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) > CAST(0 AS DOUBLE PRECISION)
+      THEN (
+        CASE
+          WHEN "_ps_adj_76" IS TRUE
+          THEN CAST(100 AS DOUBLE PRECISION)
+          ELSE CAST(0 AS DOUBLE PRECISION)
+        END
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(10 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost7_88"
+  FROM _ps_layer_13
+), _ps_layer_15 AS (
+  SELECT
+    *,
+    "_ps_factor_units_77" + CASE
+      WHEN "_ps_adj_73" IS TRUE
+      THEN CAST(80 AS DOUBLE PRECISION)
+      ELSE CAST(0 AS DOUBLE PRECISION)
+    END + CASE
+      WHEN "_ps_adj_74" IS TRUE
+      THEN CAST(-50 AS DOUBLE PRECISION)
+      ELSE CAST(0 AS DOUBLE PRECISION)
+    END + CASE
+      WHEN "_ps_adj_75" IS TRUE
+      THEN CAST(20 AS DOUBLE PRECISION)
+      ELSE CAST(0 AS DOUBLE PRECISION)
+    END + CASE
+      WHEN "_ps_adj_76" IS TRUE
+      THEN CAST(-100 AS DOUBLE PRECISION)
+      ELSE CAST(0 AS DOUBLE PRECISION)
+    END AS "_ps_raw_units_78",
+    GREATEST(
+      "_ps_lost0_81",
+      "_ps_lost1_82",
+      "_ps_lost2_83",
+      "_ps_lost3_84",
+      "_ps_lost4_85",
+      "_ps_lost5_86",
+      "_ps_lost6_87",
+      "_ps_lost7_88"
+    ) AS "_ps_top0_89"
+  FROM _ps_layer_14
+), _ps_layer_16 AS (
+  SELECT
+    *,
+    CASE
+      WHEN "_ps_raw_units_78" > CAST(1000 AS DOUBLE PRECISION)
+      THEN CAST(1000 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_raw_units_78" < CAST(0 AS DOUBLE PRECISION)
+        THEN CAST(0 AS DOUBLE PRECISION)
+        ELSE "_ps_raw_units_78"
+      END
+    END AS "_ps_total_79",
+    GREATEST(
+      CASE
+        WHEN "_ps_lost0_81" < "_ps_top0_89"
+        THEN "_ps_lost0_81"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost1_82" < "_ps_top0_89"
+        THEN "_ps_lost1_82"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost2_83" < "_ps_top0_89"
+        THEN "_ps_lost2_83"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost3_84" < "_ps_top0_89"
+        THEN "_ps_lost3_84"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost4_85" < "_ps_top0_89"
+        THEN "_ps_lost4_85"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost5_86" < "_ps_top0_89"
+        THEN "_ps_lost5_86"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost6_87" < "_ps_top0_89"
+        THEN "_ps_lost6_87"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost7_88" < "_ps_top0_89"
+        THEN "_ps_lost7_88"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END
+    ) AS "_ps_top1_90"
+  FROM _ps_layer_15
+), _ps_layer_17 AS (
+  SELECT
+    *,
+    CASE
+      WHEN "_ps_total_79" >= CAST(600 AS DOUBLE PRECISION)
       THEN 'cornerstone'
-      WHEN "_ps_total_64" >= CAST(450 AS DOUBLE PRECISION)
+      WHEN "_ps_total_79" >= CAST(450 AS DOUBLE PRECISION)
       THEN 'valued'
-      WHEN "_ps_total_64" >= CAST(300 AS DOUBLE PRECISION)
+      WHEN "_ps_total_79" >= CAST(300 AS DOUBLE PRECISION)
       THEN 'developing'
-      WHEN "_ps_total_64" >= CAST(0 AS DOUBLE PRECISION)
+      WHEN "_ps_total_79" >= CAST(0 AS DOUBLE PRECISION)
       THEN 'peripheral'
       ELSE CAST(NULL AS VARCHAR)
-    END AS "_ps_tier_65"
-  FROM _ps_layer_13
+    END AS "_ps_tier_80",
+    GREATEST(
+      CASE
+        WHEN "_ps_lost0_81" < "_ps_top1_90"
+        THEN "_ps_lost0_81"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost1_82" < "_ps_top1_90"
+        THEN "_ps_lost1_82"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost2_83" < "_ps_top1_90"
+        THEN "_ps_lost2_83"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost3_84" < "_ps_top1_90"
+        THEN "_ps_lost3_84"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost4_85" < "_ps_top1_90"
+        THEN "_ps_lost4_85"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost5_86" < "_ps_top1_90"
+        THEN "_ps_lost5_86"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost6_87" < "_ps_top1_90"
+        THEN "_ps_lost6_87"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost7_88" < "_ps_top1_90"
+        THEN "_ps_lost7_88"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END
+    ) AS "_ps_top2_91"
+  FROM _ps_layer_16
+), _ps_layer_18 AS (
+  SELECT
+    *,
+    GREATEST(
+      CASE
+        WHEN "_ps_lost0_81" < "_ps_top2_91"
+        THEN "_ps_lost0_81"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost1_82" < "_ps_top2_91"
+        THEN "_ps_lost1_82"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost2_83" < "_ps_top2_91"
+        THEN "_ps_lost2_83"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost3_84" < "_ps_top2_91"
+        THEN "_ps_lost3_84"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost4_85" < "_ps_top2_91"
+        THEN "_ps_lost4_85"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost5_86" < "_ps_top2_91"
+        THEN "_ps_lost5_86"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost6_87" < "_ps_top2_91"
+        THEN "_ps_lost6_87"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost7_88" < "_ps_top2_91"
+        THEN "_ps_lost7_88"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END
+    ) AS "_ps_top3_92"
+  FROM _ps_layer_17
+), _ps_layer_19 AS (
+  SELECT
+    *,
+    ARRAY_CAT(CASE
+      WHEN "_ps_top0_89" >= CAST(16 AS DOUBLE PRECISION)
+      THEN CASE
+        WHEN "_ps_top0_89" = "_ps_lost0_81"
+        THEN ARRAY['lifetime_value']
+        WHEN "_ps_top0_89" = "_ps_lost1_82"
+        THEN ARRAY['feedback_value']
+        WHEN "_ps_top0_89" = "_ps_lost2_83"
+        THEN ARRAY['engagement']
+        WHEN "_ps_top0_89" = "_ps_lost3_84"
+        THEN ARRAY['innovation_partnership']
+        WHEN "_ps_top0_89" = "_ps_lost4_85"
+        THEN ARRAY['satisfaction']
+        WHEN "_ps_top0_89" = "_ps_lost5_86"
+        THEN ARRAY['longevity']
+        WHEN "_ps_top0_89" = "_ps_lost6_87"
+        THEN ARRAY['big_but_silent']
+        WHEN "_ps_top0_89" = "_ps_lost7_88"
+        THEN ARRAY['churned_recently']
+        ELSE CAST(ARRAY[] AS VARCHAR[])
+      END
+      ELSE CAST(ARRAY[] AS VARCHAR[])
+    END, ARRAY_CAT(CASE
+      WHEN "_ps_top1_90" >= CAST(16 AS DOUBLE PRECISION)
+      THEN CASE
+        WHEN "_ps_top1_90" = "_ps_lost0_81"
+        THEN ARRAY['lifetime_value']
+        WHEN "_ps_top1_90" = "_ps_lost1_82"
+        THEN ARRAY['feedback_value']
+        WHEN "_ps_top1_90" = "_ps_lost2_83"
+        THEN ARRAY['engagement']
+        WHEN "_ps_top1_90" = "_ps_lost3_84"
+        THEN ARRAY['innovation_partnership']
+        WHEN "_ps_top1_90" = "_ps_lost4_85"
+        THEN ARRAY['satisfaction']
+        WHEN "_ps_top1_90" = "_ps_lost5_86"
+        THEN ARRAY['longevity']
+        WHEN "_ps_top1_90" = "_ps_lost6_87"
+        THEN ARRAY['big_but_silent']
+        WHEN "_ps_top1_90" = "_ps_lost7_88"
+        THEN ARRAY['churned_recently']
+        ELSE CAST(ARRAY[] AS VARCHAR[])
+      END
+      ELSE CAST(ARRAY[] AS VARCHAR[])
+    END, ARRAY_CAT(
+      CASE
+        WHEN "_ps_top2_91" >= CAST(16 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_top2_91" = "_ps_lost0_81"
+          THEN ARRAY['lifetime_value']
+          WHEN "_ps_top2_91" = "_ps_lost1_82"
+          THEN ARRAY['feedback_value']
+          WHEN "_ps_top2_91" = "_ps_lost2_83"
+          THEN ARRAY['engagement']
+          WHEN "_ps_top2_91" = "_ps_lost3_84"
+          THEN ARRAY['innovation_partnership']
+          WHEN "_ps_top2_91" = "_ps_lost4_85"
+          THEN ARRAY['satisfaction']
+          WHEN "_ps_top2_91" = "_ps_lost5_86"
+          THEN ARRAY['longevity']
+          WHEN "_ps_top2_91" = "_ps_lost6_87"
+          THEN ARRAY['big_but_silent']
+          WHEN "_ps_top2_91" = "_ps_lost7_88"
+          THEN ARRAY['churned_recently']
+          ELSE CAST(ARRAY[] AS VARCHAR[])
+        END
+        ELSE CAST(ARRAY[] AS VARCHAR[])
+      END,
+      CASE
+        WHEN "_ps_top3_92" >= CAST(16 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_top3_92" = "_ps_lost0_81"
+          THEN ARRAY['lifetime_value']
+          WHEN "_ps_top3_92" = "_ps_lost1_82"
+          THEN ARRAY['feedback_value']
+          WHEN "_ps_top3_92" = "_ps_lost2_83"
+          THEN ARRAY['engagement']
+          WHEN "_ps_top3_92" = "_ps_lost3_84"
+          THEN ARRAY['innovation_partnership']
+          WHEN "_ps_top3_92" = "_ps_lost4_85"
+          THEN ARRAY['satisfaction']
+          WHEN "_ps_top3_92" = "_ps_lost5_86"
+          THEN ARRAY['longevity']
+          WHEN "_ps_top3_92" = "_ps_lost6_87"
+          THEN ARRAY['big_but_silent']
+          WHEN "_ps_top3_92" = "_ps_lost7_88"
+          THEN ARRAY['churned_recently']
+          ELSE CAST(ARRAY[] AS VARCHAR[])
+        END
+        ELSE CAST(ARRAY[] AS VARCHAR[])
+      END
+    ))) AS "_ps_reasons_93"
+  FROM _ps_layer_18
 )
 SELECT
   "_ps_id" AS "id",
-  CASE WHEN NOT "_ps_fallback_75" THEN "_ps_eligible" ELSE NULL END AS "eligible",
+  CASE WHEN NOT "_ps_fallback_94" THEN "_ps_eligible" ELSE NULL END AS "eligible",
   CASE
-    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
-    THEN "_ps_total_64" / CAST(10 AS DOUBLE PRECISION)
+    WHEN NOT "_ps_fallback_94" AND "_ps_eligible"
+    THEN "_ps_total_79" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "score",
-  CASE WHEN NOT "_ps_fallback_75" AND "_ps_eligible" THEN "_ps_tier_65" ELSE NULL END AS "tier",
+  CASE WHEN NOT "_ps_fallback_94" AND "_ps_eligible" THEN "_ps_tier_80" ELSE NULL END AS "tier",
   CASE
-    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
-    THEN "_ps_units0_17" / CAST(10 AS DOUBLE PRECISION)
+    WHEN NOT "_ps_fallback_94" AND "_ps_eligible"
+    THEN "_ps_units0_20" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_lifetime_value",
   CASE
-    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
-    THEN "_ps_units1_26" / CAST(10 AS DOUBLE PRECISION)
+    WHEN NOT "_ps_fallback_94" AND "_ps_eligible"
+    THEN "_ps_units1_32" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_feedback_value",
   CASE
-    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
-    THEN "_ps_units2_30" / CAST(10 AS DOUBLE PRECISION)
+    WHEN NOT "_ps_fallback_94" AND "_ps_eligible"
+    THEN "_ps_units2_36" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_engagement",
   CASE
-    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
-    THEN "_ps_units3_39" / CAST(10 AS DOUBLE PRECISION)
+    WHEN NOT "_ps_fallback_94" AND "_ps_eligible"
+    THEN "_ps_units3_48" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_innovation_partnership",
   CASE
-    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
-    THEN "_ps_units4_48" / CAST(10 AS DOUBLE PRECISION)
+    WHEN NOT "_ps_fallback_94" AND "_ps_eligible"
+    THEN "_ps_units4_60" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_satisfaction",
   CASE
-    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
-    THEN "_ps_units5_57" / CAST(10 AS DOUBLE PRECISION)
+    WHEN NOT "_ps_fallback_94" AND "_ps_eligible"
+    THEN "_ps_units5_72" / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_longevity",
   CASE
-    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_94" AND "_ps_eligible"
     THEN (
-      "_ps_raw_units_63" - "_ps_factor_units_62"
+      "_ps_raw_units_78" - "_ps_factor_units_77"
     ) / CAST(10 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "adjustment_points",
   CASE
-    WHEN NOT "_ps_fallback_75"
+    WHEN NOT "_ps_fallback_94"
     THEN ARRAY_CAT(
       CASE
         WHEN "_ps_filter_7" IS TRUE
@@ -3903,9 +2611,9 @@ SELECT
     ELSE NULL
   END AS "failed_filters",
   CASE
-    WHEN NOT "_ps_fallback_75" AND "_ps_eligible"
-    THEN "_ps_reasons_74"
-    WHEN NOT "_ps_fallback_75"
+    WHEN NOT "_ps_fallback_94" AND "_ps_eligible"
+    THEN "_ps_reasons_93"
+    WHEN NOT "_ps_fallback_94"
     THEN ARRAY_CAT(
       CASE
         WHEN "_ps_filter_7" IS TRUE
@@ -3920,4 +2628,4 @@ SELECT
     )
     ELSE NULL
   END AS "reasons"
-FROM _ps_layer_14
+FROM _ps_layer_19

@@ -170,17 +170,17 @@ WITH RECURSIVE _ps_layer_0 AS (
       "owner_involvement"
     ) = (
       'strategic'
-    ) AS "_ps_band_61",
+    ) AS "_ps_band_64",
     (
       "owner_involvement"
     ) = (
       'delegating'
-    ) AS "_ps_band_62",
+    ) AS "_ps_band_65",
     (
       "owner_involvement"
     ) = (
       'hands_on'
-    ) AS "_ps_band_63",
+    ) AS "_ps_band_66",
     (
       (
         0.5e0
@@ -281,7 +281,7 @@ WITH RECURSIVE _ps_layer_0 AS (
           END
         END
       )
-    ) AS "_ps_raw_65"
+    ) AS "_ps_raw_68"
   FROM _ps_layer_0
 ), _ps_t_layer_1 AS (
   SELECT
@@ -748,33 +748,33 @@ WITH RECURSIVE _ps_layer_0 AS (
       ELSE NULL
     END AS "_ps_x_53",
     CASE
-      WHEN "_ps_band_61" IS TRUE
+      WHEN "_ps_band_64" IS TRUE
       THEN 1500e0
-      WHEN "_ps_band_61" IS NULL
+      WHEN "_ps_band_64" IS NULL
       THEN 600e0
-      WHEN "_ps_band_62" IS TRUE
+      WHEN "_ps_band_65" IS TRUE
       THEN 1200e0
-      WHEN "_ps_band_62" IS NULL
+      WHEN "_ps_band_65" IS NULL
       THEN 600e0
-      WHEN "_ps_band_63" IS TRUE
+      WHEN "_ps_band_66" IS TRUE
       THEN 450e0
-      WHEN "_ps_band_63" IS NULL
+      WHEN "_ps_band_66" IS NULL
       THEN 600e0
       ELSE 0e0
-    END AS "_ps_units3_64",
+    END AS "_ps_units3_67",
     CASE
       WHEN (
-        "_ps_raw_65" - "_ps_raw_65"
+        "_ps_raw_68" - "_ps_raw_68"
       ) = 0e0
       THEN 15e0 * CASE
-        WHEN "_ps_raw_65" < 0e0
+        WHEN "_ps_raw_68" < 0e0
         THEN 0e0
-        WHEN "_ps_raw_65" > 1e0
+        WHEN "_ps_raw_68" > 1e0
         THEN 1e0
-        ELSE "_ps_raw_65"
+        ELSE "_ps_raw_68"
       END
       ELSE NULL
-    END AS "_ps_x_66"
+    END AS "_ps_x_69"
   FROM _ps_layer_1
   LEFT JOIN _ps_t_refs
     ON "_ps_layer_1"."_ps_key_2" = "_ps_t_refs"."_ps_node"
@@ -794,41 +794,15 @@ WITH RECURSIVE _ps_layer_0 AS (
     ) AS "_ps_let_43",
     "_ps_filter_44" IS TRUE AND "_ps_filter_45" IS TRUE AS "_ps_eligible",
     ABS("_ps_x_53") AS "_ps_abs_54",
-    ABS("_ps_x_66") AS "_ps_abs_67"
+    ABS("_ps_x_69") AS "_ps_abs_70"
   FROM _ps_layer_2
 ), _ps_layer_4 AS (
   SELECT
     *,
     CASE WHEN "_ps_book_7" THEN "_ps_arg_9" ELSE NULL END AS "_ps_x_11",
     CASE WHEN "_ps_book_7" THEN "_ps_arg_16" ELSE NULL END AS "_ps_x_17",
-    CASE
-      WHEN "_ps_abs_54" >= 100.0e0
-      THEN 1000000000000e0
-      WHEN "_ps_abs_54" >= 10.0e0
-      THEN 10000000000000e0
-      WHEN "_ps_abs_54" >= 1.0e0
-      THEN 100000000000000e0
-      WHEN "_ps_abs_54" >= 0.1e0
-      THEN 1000000000000000e0
-      WHEN "_ps_abs_54" >= 0.01e0
-      THEN 1e+16
-      WHEN "_ps_abs_54" >= 0.001e0
-      THEN 1e+17
-    END AS "_ps_pow_55",
-    CASE
-      WHEN "_ps_abs_67" >= 100.0e0
-      THEN 1000000000000e0
-      WHEN "_ps_abs_67" >= 10.0e0
-      THEN 10000000000000e0
-      WHEN "_ps_abs_67" >= 1.0e0
-      THEN 100000000000000e0
-      WHEN "_ps_abs_67" >= 0.1e0
-      THEN 1000000000000000e0
-      WHEN "_ps_abs_67" >= 0.01e0
-      THEN 1e+16
-      WHEN "_ps_abs_67" >= 0.001e0
-      THEN 1e+17
-    END AS "_ps_pow_68",
+    "_ps_abs_54" * 100e0 AS "_ps_scaled_55",
+    "_ps_abs_70" * 100e0 AS "_ps_scaled_71",
     CASE
       WHEN CASE
         WHEN (
@@ -913,7 +887,7 @@ WITH RECURSIVE _ps_layer_0 AS (
           200000e0 - 0e0
         )
       END
-    END AS "_ps_raw_74",
+    END AS "_ps_raw_80",
     CASE
       WHEN (
         ISNAN("_ps_let_43")
@@ -926,8 +900,8 @@ WITH RECURSIVE _ps_layer_0 AS (
       ) > (
         0e0
       )
-    END AS "_ps_adj_93",
-    "_ps_book_7" AND "_ps_eligible" AS "_ps_ranked_97"
+    END AS "_ps_adj_105",
+    "_ps_book_7" AND "_ps_eligible" AS "_ps_ranked_109"
   FROM _ps_layer_3
 ), _ps_layer_5 AS (
   SELECT
@@ -938,116 +912,24 @@ WITH RECURSIVE _ps_layer_0 AS (
     CAST(COUNT("_ps_x_17") OVER (PARTITION BY "_ps_book_7") AS DOUBLE) AS "_ps_count_19",
     CAST(COUNT("_ps_x_17") OVER (PARTITION BY "_ps_book_7") AS DOUBLE) AS "_ps_count_20",
     MAX(ABS("_ps_x_17")) OVER (PARTITION BY "_ps_book_7") AS "_ps_largest_21",
-    "_ps_abs_54" * "_ps_pow_55" AS "_ps_p_56",
-    (
-      (
-        (
-          134217729.0e0 * "_ps_abs_54" - (
-            134217729.0e0 * "_ps_abs_54" - "_ps_abs_54"
-          )
-        ) * (
-          134217729.0e0 * "_ps_pow_55" - (
-            134217729.0e0 * "_ps_pow_55" - "_ps_pow_55"
-          )
-        ) - (
-          "_ps_abs_54" * "_ps_pow_55"
-        )
-      ) + (
-        134217729.0e0 * "_ps_abs_54" - (
-          134217729.0e0 * "_ps_abs_54" - "_ps_abs_54"
-        )
-      ) * (
-        "_ps_pow_55" - (
-          134217729.0e0 * "_ps_pow_55" - (
-            134217729.0e0 * "_ps_pow_55" - "_ps_pow_55"
-          )
-        )
-      ) + (
-        "_ps_abs_54" - (
-          134217729.0e0 * "_ps_abs_54" - (
-            134217729.0e0 * "_ps_abs_54" - "_ps_abs_54"
-          )
-        )
-      ) * (
-        134217729.0e0 * "_ps_pow_55" - (
-          134217729.0e0 * "_ps_pow_55" - "_ps_pow_55"
-        )
-      )
-    ) + (
-      "_ps_abs_54" - (
-        134217729.0e0 * "_ps_abs_54" - (
-          134217729.0e0 * "_ps_abs_54" - "_ps_abs_54"
-        )
-      )
-    ) * (
-      "_ps_pow_55" - (
-        134217729.0e0 * "_ps_pow_55" - (
-          134217729.0e0 * "_ps_pow_55" - "_ps_pow_55"
-        )
-      )
-    ) AS "_ps_e_57",
-    "_ps_abs_67" * "_ps_pow_68" AS "_ps_p_69",
-    (
-      (
-        (
-          134217729.0e0 * "_ps_abs_67" - (
-            134217729.0e0 * "_ps_abs_67" - "_ps_abs_67"
-          )
-        ) * (
-          134217729.0e0 * "_ps_pow_68" - (
-            134217729.0e0 * "_ps_pow_68" - "_ps_pow_68"
-          )
-        ) - (
-          "_ps_abs_67" * "_ps_pow_68"
-        )
-      ) + (
-        134217729.0e0 * "_ps_abs_67" - (
-          134217729.0e0 * "_ps_abs_67" - "_ps_abs_67"
-        )
-      ) * (
-        "_ps_pow_68" - (
-          134217729.0e0 * "_ps_pow_68" - (
-            134217729.0e0 * "_ps_pow_68" - "_ps_pow_68"
-          )
-        )
-      ) + (
-        "_ps_abs_67" - (
-          134217729.0e0 * "_ps_abs_67" - (
-            134217729.0e0 * "_ps_abs_67" - "_ps_abs_67"
-          )
-        )
-      ) * (
-        134217729.0e0 * "_ps_pow_68" - (
-          134217729.0e0 * "_ps_pow_68" - "_ps_pow_68"
-        )
-      )
-    ) + (
-      "_ps_abs_67" - (
-        134217729.0e0 * "_ps_abs_67" - (
-          134217729.0e0 * "_ps_abs_67" - "_ps_abs_67"
-        )
-      )
-    ) * (
-      "_ps_pow_68" - (
-        134217729.0e0 * "_ps_pow_68" - (
-          134217729.0e0 * "_ps_pow_68" - "_ps_pow_68"
-        )
-      )
-    ) AS "_ps_e_70",
+    "_ps_scaled_55" < 1000000000000000.0e0
+    AND ABS("_ps_scaled_55" - FLOOR("_ps_scaled_55") - 0.5e0) > "_ps_scaled_55" * 9.094947017729282e-13 AS "_ps_plain_56",
+    "_ps_scaled_71" < 1000000000000000.0e0
+    AND ABS("_ps_scaled_71" - FLOOR("_ps_scaled_71") - 0.5e0) > "_ps_scaled_71" * 9.094947017729282e-13 AS "_ps_plain_72",
     CASE
       WHEN (
-        "_ps_raw_74" - "_ps_raw_74"
+        "_ps_raw_80" - "_ps_raw_80"
       ) = 0e0
       THEN 25e0 * CASE
-        WHEN "_ps_raw_74" < 0e0
+        WHEN "_ps_raw_80" < 0e0
         THEN 0e0
-        WHEN "_ps_raw_74" > 1e0
+        WHEN "_ps_raw_80" > 1e0
         THEN 1e0
-        ELSE "_ps_raw_74"
+        ELSE "_ps_raw_80"
       END
       ELSE NULL
-    END AS "_ps_x_75",
-    SUM(CASE WHEN "_ps_ranked_97" THEN 1e0 ELSE 0e0 END) OVER () AS "_ps_n_ranked_98"
+    END AS "_ps_x_81",
+    SUM(CASE WHEN "_ps_ranked_109" THEN 1e0 ELSE 0e0 END) OVER () AS "_ps_n_ranked_110"
   FROM _ps_layer_4
 ), _ps_layer_6 AS (
   SELECT
@@ -1105,45 +987,9 @@ WITH RECURSIVE _ps_layer_0 AS (
         END
       )
     END AS "_ps_split_22",
-    CASE
-      WHEN (
-        "_ps_p_56" - FLOOR("_ps_p_56")
-      ) > 0.5e0
-      OR (
-        (
-          "_ps_p_56" - FLOOR("_ps_p_56")
-        ) = 0.5e0 AND "_ps_e_57" > 0e0
-      )
-      THEN FLOOR("_ps_p_56") + 1e0
-      WHEN (
-        (
-          "_ps_p_56" - FLOOR("_ps_p_56")
-        ) = 0.5e0 AND "_ps_e_57" = 0e0
-      )
-      AND FLOOR("_ps_p_56") % 2e0 <> 0e0
-      THEN FLOOR("_ps_p_56") + 1e0
-      ELSE FLOOR("_ps_p_56")
-    END AS "_ps_digits_58",
-    CASE
-      WHEN (
-        "_ps_p_69" - FLOOR("_ps_p_69")
-      ) > 0.5e0
-      OR (
-        (
-          "_ps_p_69" - FLOOR("_ps_p_69")
-        ) = 0.5e0 AND "_ps_e_70" > 0e0
-      )
-      THEN FLOOR("_ps_p_69") + 1e0
-      WHEN (
-        (
-          "_ps_p_69" - FLOOR("_ps_p_69")
-        ) = 0.5e0 AND "_ps_e_70" = 0e0
-      )
-      AND FLOOR("_ps_p_69") % 2e0 <> 0e0
-      THEN FLOOR("_ps_p_69") + 1e0
-      ELSE FLOOR("_ps_p_69")
-    END AS "_ps_digits_71",
-    ABS("_ps_x_75") AS "_ps_abs_76",
+    CASE WHEN "_ps_plain_56" THEN NULL ELSE "_ps_abs_54" END AS "_ps_abs_57",
+    CASE WHEN "_ps_plain_72" THEN NULL ELSE "_ps_abs_70" END AS "_ps_abs_73",
+    ABS("_ps_x_81") AS "_ps_abs_82",
     CASE
       WHEN (
         CASE
@@ -1152,47 +998,47 @@ WITH RECURSIVE _ps_layer_0 AS (
               WHEN (
                 CASE
                   WHEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) * 5e0 > (
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   )
                   THEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) - 1e0
                   ELSE FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0)
                 END
               ) * 5e0 < (
-                "_ps_n_ranked_98" * 1e0
+                "_ps_n_ranked_110" * 1e0
               )
               THEN (
                 CASE
                   WHEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) * 5e0 > (
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   )
                   THEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) - 1e0
                   ELSE FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0)
                 END
               ) + 1e0
               ELSE (
                 CASE
                   WHEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) * 5e0 > (
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   )
                   THEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) - 1e0
                   ELSE FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0)
                 END
               )
@@ -1204,55 +1050,55 @@ WITH RECURSIVE _ps_layer_0 AS (
               WHEN (
                 CASE
                   WHEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) * 5e0 > (
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   )
                   THEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) - 1e0
                   ELSE FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0)
                 END
               ) * 5e0 < (
-                "_ps_n_ranked_98" * 1e0
+                "_ps_n_ranked_110" * 1e0
               )
               THEN (
                 CASE
                   WHEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) * 5e0 > (
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   )
                   THEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) - 1e0
                   ELSE FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0)
                 END
               ) + 1e0
               ELSE (
                 CASE
                   WHEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) * 5e0 > (
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   )
                   THEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) - 1e0
                   ELSE FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0)
                 END
               )
             END
           )
         END
-      ) > "_ps_n_ranked_98"
-      THEN "_ps_n_ranked_98"
+      ) > "_ps_n_ranked_110"
+      THEN "_ps_n_ranked_110"
       ELSE (
         CASE
           WHEN (
@@ -1260,47 +1106,47 @@ WITH RECURSIVE _ps_layer_0 AS (
               WHEN (
                 CASE
                   WHEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) * 5e0 > (
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   )
                   THEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) - 1e0
                   ELSE FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0)
                 END
               ) * 5e0 < (
-                "_ps_n_ranked_98" * 1e0
+                "_ps_n_ranked_110" * 1e0
               )
               THEN (
                 CASE
                   WHEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) * 5e0 > (
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   )
                   THEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) - 1e0
                   ELSE FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0)
                 END
               ) + 1e0
               ELSE (
                 CASE
                   WHEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) * 5e0 > (
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   )
                   THEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) - 1e0
                   ELSE FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0)
                 END
               )
@@ -1312,47 +1158,47 @@ WITH RECURSIVE _ps_layer_0 AS (
               WHEN (
                 CASE
                   WHEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) * 5e0 > (
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   )
                   THEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) - 1e0
                   ELSE FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0)
                 END
               ) * 5e0 < (
-                "_ps_n_ranked_98" * 1e0
+                "_ps_n_ranked_110" * 1e0
               )
               THEN (
                 CASE
                   WHEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) * 5e0 > (
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   )
                   THEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) - 1e0
                   ELSE FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0)
                 END
               ) + 1e0
               ELSE (
                 CASE
                   WHEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) * 5e0 > (
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   )
                   THEN FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0) - 1e0
                   ELSE FLOOR((
-                    "_ps_n_ranked_98" * 1e0
+                    "_ps_n_ranked_110" * 1e0
                   ) / 5e0)
                 END
               )
@@ -1360,7 +1206,7 @@ WITH RECURSIVE _ps_layer_0 AS (
           )
         END
       )
-    END AS "_ps_k0_100",
+    END AS "_ps_k0_112",
     CASE
       WHEN "_ps_book0_1"
       AND (
@@ -1401,7 +1247,7 @@ WITH RECURSIVE _ps_layer_0 AS (
       )
       THEN 1
       ELSE 0
-    END AS "_ps_row_unknown_112"
+    END AS "_ps_row_unknown_128"
   FROM _ps_layer_5
 ), _ps_layer_7 AS (
   SELECT
@@ -1425,204 +1271,35 @@ WITH RECURSIVE _ps_layer_0 AS (
       "_ps_split_22" + "_ps_x_17"
     ) - "_ps_split_22" AS "_ps_q_23",
     CASE
-      WHEN (
-        "_ps_pow_55"
-      ) IS NULL
-      THEN 0e0
-      ELSE CASE
-        WHEN "_ps_pow_55" = 1000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_58" + 5000000000e0
-          ) / 10000000000e0) * 10000000000e0 > (
-            "_ps_digits_58" + 5000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_58" + 5000000000e0
-          ) / 10000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_58" + 5000000000e0
-          ) / 10000000000e0)
-        END
-        WHEN "_ps_pow_55" = 10000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_58" + 50000000000e0
-          ) / 100000000000e0) * 100000000000e0 > (
-            "_ps_digits_58" + 50000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_58" + 50000000000e0
-          ) / 100000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_58" + 50000000000e0
-          ) / 100000000000e0)
-        END
-        WHEN "_ps_pow_55" = 100000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_58" + 500000000000e0
-          ) / 1000000000000e0) * 1000000000000e0 > (
-            "_ps_digits_58" + 500000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_58" + 500000000000e0
-          ) / 1000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_58" + 500000000000e0
-          ) / 1000000000000e0)
-        END
-        WHEN "_ps_pow_55" = 1000000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_58" + 5000000000000e0
-          ) / 10000000000000e0) * 10000000000000e0 > (
-            "_ps_digits_58" + 5000000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_58" + 5000000000000e0
-          ) / 10000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_58" + 5000000000000e0
-          ) / 10000000000000e0)
-        END
-        WHEN "_ps_pow_55" = 1e+16
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_58" + 50000000000000e0
-          ) / 100000000000000e0) * 100000000000000e0 > (
-            "_ps_digits_58" + 50000000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_58" + 50000000000000e0
-          ) / 100000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_58" + 50000000000000e0
-          ) / 100000000000000e0)
-        END
-        WHEN "_ps_pow_55" = 1e+17
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_58" + 500000000000000e0
-          ) / 1000000000000000e0) * 1000000000000000e0 > (
-            "_ps_digits_58" + 500000000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_58" + 500000000000000e0
-          ) / 1000000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_58" + 500000000000000e0
-          ) / 1000000000000000e0)
-        END
-      END
-    END AS "_ps_units_59",
-    CASE
-      WHEN (
-        "_ps_pow_68"
-      ) IS NULL
-      THEN 0e0
-      ELSE CASE
-        WHEN "_ps_pow_68" = 1000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_71" + 5000000000e0
-          ) / 10000000000e0) * 10000000000e0 > (
-            "_ps_digits_71" + 5000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_71" + 5000000000e0
-          ) / 10000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_71" + 5000000000e0
-          ) / 10000000000e0)
-        END
-        WHEN "_ps_pow_68" = 10000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_71" + 50000000000e0
-          ) / 100000000000e0) * 100000000000e0 > (
-            "_ps_digits_71" + 50000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_71" + 50000000000e0
-          ) / 100000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_71" + 50000000000e0
-          ) / 100000000000e0)
-        END
-        WHEN "_ps_pow_68" = 100000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_71" + 500000000000e0
-          ) / 1000000000000e0) * 1000000000000e0 > (
-            "_ps_digits_71" + 500000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_71" + 500000000000e0
-          ) / 1000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_71" + 500000000000e0
-          ) / 1000000000000e0)
-        END
-        WHEN "_ps_pow_68" = 1000000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_71" + 5000000000000e0
-          ) / 10000000000000e0) * 10000000000000e0 > (
-            "_ps_digits_71" + 5000000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_71" + 5000000000000e0
-          ) / 10000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_71" + 5000000000000e0
-          ) / 10000000000000e0)
-        END
-        WHEN "_ps_pow_68" = 1e+16
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_71" + 50000000000000e0
-          ) / 100000000000000e0) * 100000000000000e0 > (
-            "_ps_digits_71" + 50000000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_71" + 50000000000000e0
-          ) / 100000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_71" + 50000000000000e0
-          ) / 100000000000000e0)
-        END
-        WHEN "_ps_pow_68" = 1e+17
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_71" + 500000000000000e0
-          ) / 1000000000000000e0) * 1000000000000000e0 > (
-            "_ps_digits_71" + 500000000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_71" + 500000000000000e0
-          ) / 1000000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_71" + 500000000000000e0
-          ) / 1000000000000000e0)
-        END
-      END
-    END AS "_ps_units_72",
-    CASE
-      WHEN "_ps_abs_76" >= 100.0e0
+      WHEN "_ps_abs_57" >= 100.0e0
       THEN 1000000000000e0
-      WHEN "_ps_abs_76" >= 10.0e0
+      WHEN "_ps_abs_57" >= 10.0e0
       THEN 10000000000000e0
-      WHEN "_ps_abs_76" >= 1.0e0
+      WHEN "_ps_abs_57" >= 1.0e0
       THEN 100000000000000e0
-      WHEN "_ps_abs_76" >= 0.1e0
+      WHEN "_ps_abs_57" >= 0.1e0
       THEN 1000000000000000e0
-      WHEN "_ps_abs_76" >= 0.01e0
+      WHEN "_ps_abs_57" >= 0.01e0
       THEN 1e+16
-      WHEN "_ps_abs_76" >= 0.001e0
+      WHEN "_ps_abs_57" >= 0.001e0
       THEN 1e+17
-    END AS "_ps_pow_77",
-    MAX("_ps_row_unknown_112") OVER () = 1 AS "_ps_run_unknown_113"
+    END AS "_ps_pow_58",
+    CASE
+      WHEN "_ps_abs_73" >= 100.0e0
+      THEN 1000000000000e0
+      WHEN "_ps_abs_73" >= 10.0e0
+      THEN 10000000000000e0
+      WHEN "_ps_abs_73" >= 1.0e0
+      THEN 100000000000000e0
+      WHEN "_ps_abs_73" >= 0.1e0
+      THEN 1000000000000000e0
+      WHEN "_ps_abs_73" >= 0.01e0
+      THEN 1e+16
+      WHEN "_ps_abs_73" >= 0.001e0
+      THEN 1e+17
+    END AS "_ps_pow_74",
+    "_ps_abs_82" * 100e0 AS "_ps_scaled_83",
+    MAX("_ps_row_unknown_128") OVER () = 1 AS "_ps_run_unknown_129"
   FROM _ps_layer_6
 ), _ps_layer_8 AS (
   SELECT
@@ -1630,72 +1307,104 @@ WITH RECURSIVE _ps_layer_0 AS (
     "_ps_x_17" - "_ps_q_23" AS "_ps_rest_24",
     SUM("_ps_q_23") OVER (PARTITION BY "_ps_book_7") AS "_ps_tau_29",
     "_ps_pf_15" AS "_ps_let_41",
-    CASE
-      WHEN "_ps_x_53" IS NULL
-      THEN 500e0
-      ELSE CASE
-        WHEN "_ps_units_59" > 0e0
-        THEN CASE WHEN "_ps_x_53" < 0e0 THEN -"_ps_units_59" ELSE "_ps_units_59" END
-        ELSE 0e0
-      END
-    END AS "_ps_units2_60",
-    CASE
-      WHEN "_ps_x_66" IS NULL
-      THEN 300e0
-      ELSE CASE
-        WHEN "_ps_units_72" > 0e0
-        THEN CASE WHEN "_ps_x_66" < 0e0 THEN -"_ps_units_72" ELSE "_ps_units_72" END
-        ELSE 0e0
-      END
-    END AS "_ps_units4_73",
-    "_ps_abs_76" * "_ps_pow_77" AS "_ps_p_78",
+    "_ps_abs_57" * "_ps_pow_58" AS "_ps_p_59",
     (
       (
         (
-          134217729.0e0 * "_ps_abs_76" - (
-            134217729.0e0 * "_ps_abs_76" - "_ps_abs_76"
+          134217729.0e0 * "_ps_abs_57" - (
+            134217729.0e0 * "_ps_abs_57" - "_ps_abs_57"
           )
         ) * (
-          134217729.0e0 * "_ps_pow_77" - (
-            134217729.0e0 * "_ps_pow_77" - "_ps_pow_77"
+          134217729.0e0 * "_ps_pow_58" - (
+            134217729.0e0 * "_ps_pow_58" - "_ps_pow_58"
           )
         ) - (
-          "_ps_abs_76" * "_ps_pow_77"
+          "_ps_abs_57" * "_ps_pow_58"
         )
       ) + (
-        134217729.0e0 * "_ps_abs_76" - (
-          134217729.0e0 * "_ps_abs_76" - "_ps_abs_76"
+        134217729.0e0 * "_ps_abs_57" - (
+          134217729.0e0 * "_ps_abs_57" - "_ps_abs_57"
         )
       ) * (
-        "_ps_pow_77" - (
-          134217729.0e0 * "_ps_pow_77" - (
-            134217729.0e0 * "_ps_pow_77" - "_ps_pow_77"
+        "_ps_pow_58" - (
+          134217729.0e0 * "_ps_pow_58" - (
+            134217729.0e0 * "_ps_pow_58" - "_ps_pow_58"
           )
         )
       ) + (
-        "_ps_abs_76" - (
-          134217729.0e0 * "_ps_abs_76" - (
-            134217729.0e0 * "_ps_abs_76" - "_ps_abs_76"
+        "_ps_abs_57" - (
+          134217729.0e0 * "_ps_abs_57" - (
+            134217729.0e0 * "_ps_abs_57" - "_ps_abs_57"
           )
         )
       ) * (
-        134217729.0e0 * "_ps_pow_77" - (
-          134217729.0e0 * "_ps_pow_77" - "_ps_pow_77"
+        134217729.0e0 * "_ps_pow_58" - (
+          134217729.0e0 * "_ps_pow_58" - "_ps_pow_58"
         )
       )
     ) + (
-      "_ps_abs_76" - (
-        134217729.0e0 * "_ps_abs_76" - (
-          134217729.0e0 * "_ps_abs_76" - "_ps_abs_76"
+      "_ps_abs_57" - (
+        134217729.0e0 * "_ps_abs_57" - (
+          134217729.0e0 * "_ps_abs_57" - "_ps_abs_57"
         )
       )
     ) * (
-      "_ps_pow_77" - (
-        134217729.0e0 * "_ps_pow_77" - (
-          134217729.0e0 * "_ps_pow_77" - "_ps_pow_77"
+      "_ps_pow_58" - (
+        134217729.0e0 * "_ps_pow_58" - (
+          134217729.0e0 * "_ps_pow_58" - "_ps_pow_58"
         )
       )
-    ) AS "_ps_e_79",
+    ) AS "_ps_e_60",
+    "_ps_abs_73" * "_ps_pow_74" AS "_ps_p_75",
+    (
+      (
+        (
+          134217729.0e0 * "_ps_abs_73" - (
+            134217729.0e0 * "_ps_abs_73" - "_ps_abs_73"
+          )
+        ) * (
+          134217729.0e0 * "_ps_pow_74" - (
+            134217729.0e0 * "_ps_pow_74" - "_ps_pow_74"
+          )
+        ) - (
+          "_ps_abs_73" * "_ps_pow_74"
+        )
+      ) + (
+        134217729.0e0 * "_ps_abs_73" - (
+          134217729.0e0 * "_ps_abs_73" - "_ps_abs_73"
+        )
+      ) * (
+        "_ps_pow_74" - (
+          134217729.0e0 * "_ps_pow_74" - (
+            134217729.0e0 * "_ps_pow_74" - "_ps_pow_74"
+          )
+        )
+      ) + (
+        "_ps_abs_73" - (
+          134217729.0e0 * "_ps_abs_73" - (
+            134217729.0e0 * "_ps_abs_73" - "_ps_abs_73"
+          )
+        )
+      ) * (
+        134217729.0e0 * "_ps_pow_74" - (
+          134217729.0e0 * "_ps_pow_74" - "_ps_pow_74"
+        )
+      )
+    ) + (
+      "_ps_abs_73" - (
+        134217729.0e0 * "_ps_abs_73" - (
+          134217729.0e0 * "_ps_abs_73" - "_ps_abs_73"
+        )
+      )
+    ) * (
+      "_ps_pow_74" - (
+        134217729.0e0 * "_ps_pow_74" - (
+          134217729.0e0 * "_ps_pow_74" - "_ps_pow_74"
+        )
+      )
+    ) AS "_ps_e_76",
+    "_ps_scaled_83" < 1000000000000000.0e0
+    AND ABS("_ps_scaled_83" - FLOOR("_ps_scaled_83") - 0.5e0) > "_ps_scaled_83" * 9.094947017729282e-13 AS "_ps_plain_84",
     (
       "company_size" IS NULL
     )
@@ -1709,11 +1418,11 @@ WITH RECURSIVE _ps_layer_0 AS (
       "total_spend" IS NULL
     )
     OR (
-      "_ps_run_unknown_113"
+      "_ps_run_unknown_129"
     )
     OR (
       "_ps_in_cycle_5"
-    ) AS "_ps_fallback_114"
+    ) AS "_ps_fallback_130"
   FROM _ps_layer_7
 ), _ps_layer_9 AS (
   SELECT
@@ -1721,24 +1430,44 @@ WITH RECURSIVE _ps_layer_0 AS (
     MAX(ABS("_ps_rest_24")) OVER (PARTITION BY "_ps_book_7") AS "_ps_largest2_25",
     CASE
       WHEN (
-        "_ps_p_78" - FLOOR("_ps_p_78")
+        "_ps_p_59" - FLOOR("_ps_p_59")
       ) > 0.5e0
       OR (
         (
-          "_ps_p_78" - FLOOR("_ps_p_78")
-        ) = 0.5e0 AND "_ps_e_79" > 0e0
+          "_ps_p_59" - FLOOR("_ps_p_59")
+        ) = 0.5e0 AND "_ps_e_60" > 0e0
       )
-      THEN FLOOR("_ps_p_78") + 1e0
+      THEN FLOOR("_ps_p_59") + 1e0
       WHEN (
         (
-          "_ps_p_78" - FLOOR("_ps_p_78")
-        ) = 0.5e0 AND "_ps_e_79" = 0e0
+          "_ps_p_59" - FLOOR("_ps_p_59")
+        ) = 0.5e0 AND "_ps_e_60" = 0e0
       )
-      AND FLOOR("_ps_p_78") % 2e0 <> 0e0
-      THEN FLOOR("_ps_p_78") + 1e0
-      ELSE FLOOR("_ps_p_78")
-    END AS "_ps_digits_80",
-    "_ps_let_41" AS "_ps_raw_83"
+      AND FLOOR("_ps_p_59") % 2e0 <> 0e0
+      THEN FLOOR("_ps_p_59") + 1e0
+      ELSE FLOOR("_ps_p_59")
+    END AS "_ps_digits_61",
+    CASE
+      WHEN (
+        "_ps_p_75" - FLOOR("_ps_p_75")
+      ) > 0.5e0
+      OR (
+        (
+          "_ps_p_75" - FLOOR("_ps_p_75")
+        ) = 0.5e0 AND "_ps_e_76" > 0e0
+      )
+      THEN FLOOR("_ps_p_75") + 1e0
+      WHEN (
+        (
+          "_ps_p_75" - FLOOR("_ps_p_75")
+        ) = 0.5e0 AND "_ps_e_76" = 0e0
+      )
+      AND FLOOR("_ps_p_75") % 2e0 <> 0e0
+      THEN FLOOR("_ps_p_75") + 1e0
+      ELSE FLOOR("_ps_p_75")
+    END AS "_ps_digits_77",
+    CASE WHEN "_ps_plain_84" THEN NULL ELSE "_ps_abs_82" END AS "_ps_abs_85",
+    "_ps_let_41" AS "_ps_raw_92"
   FROM _ps_layer_8
 ), _ps_layer_10 AS (
   SELECT
@@ -1796,133 +1525,197 @@ WITH RECURSIVE _ps_layer_0 AS (
       )
     END AS "_ps_split2_26",
     CASE
-      WHEN (
-        "_ps_pow_77"
-      ) IS NULL
-      THEN 0e0
+      WHEN "_ps_plain_56"
+      THEN FLOOR("_ps_scaled_55" + 0.5e0)
       ELSE CASE
-        WHEN "_ps_pow_77" = 1000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_80" + 5000000000e0
-          ) / 10000000000e0) * 10000000000e0 > (
-            "_ps_digits_80" + 5000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_80" + 5000000000e0
-          ) / 10000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_80" + 5000000000e0
-          ) / 10000000000e0)
-        END
-        WHEN "_ps_pow_77" = 10000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_80" + 50000000000e0
-          ) / 100000000000e0) * 100000000000e0 > (
-            "_ps_digits_80" + 50000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_80" + 50000000000e0
-          ) / 100000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_80" + 50000000000e0
-          ) / 100000000000e0)
-        END
-        WHEN "_ps_pow_77" = 100000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_80" + 500000000000e0
-          ) / 1000000000000e0) * 1000000000000e0 > (
-            "_ps_digits_80" + 500000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_80" + 500000000000e0
-          ) / 1000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_80" + 500000000000e0
-          ) / 1000000000000e0)
-        END
-        WHEN "_ps_pow_77" = 1000000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_80" + 5000000000000e0
-          ) / 10000000000000e0) * 10000000000000e0 > (
-            "_ps_digits_80" + 5000000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_80" + 5000000000000e0
-          ) / 10000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_80" + 5000000000000e0
-          ) / 10000000000000e0)
-        END
-        WHEN "_ps_pow_77" = 1e+16
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_80" + 50000000000000e0
-          ) / 100000000000000e0) * 100000000000000e0 > (
-            "_ps_digits_80" + 50000000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_80" + 50000000000000e0
-          ) / 100000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_80" + 50000000000000e0
-          ) / 100000000000000e0)
-        END
-        WHEN "_ps_pow_77" = 1e+17
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_80" + 500000000000000e0
-          ) / 1000000000000000e0) * 1000000000000000e0 > (
-            "_ps_digits_80" + 500000000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_80" + 500000000000000e0
-          ) / 1000000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_80" + 500000000000000e0
-          ) / 1000000000000000e0)
-        END
-      END
-    END AS "_ps_units_81",
-    CASE
-      WHEN (
-        "_ps_raw_83" - "_ps_raw_83"
-      ) = 0e0
-      THEN 10e0 * CASE
-        WHEN "_ps_raw_83" < 0e0
+        WHEN (
+          "_ps_pow_58"
+        ) IS NULL
         THEN 0e0
-        WHEN "_ps_raw_83" > 1e0
-        THEN 1e0
-        ELSE "_ps_raw_83"
+        ELSE CASE
+          WHEN "_ps_pow_58" = 1000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_61" + 5000000000e0
+            ) / 10000000000e0) * 10000000000e0 > (
+              "_ps_digits_61" + 5000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_61" + 5000000000e0
+            ) / 10000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_61" + 5000000000e0
+            ) / 10000000000e0)
+          END
+          WHEN "_ps_pow_58" = 10000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_61" + 50000000000e0
+            ) / 100000000000e0) * 100000000000e0 > (
+              "_ps_digits_61" + 50000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_61" + 50000000000e0
+            ) / 100000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_61" + 50000000000e0
+            ) / 100000000000e0)
+          END
+          WHEN "_ps_pow_58" = 100000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_61" + 500000000000e0
+            ) / 1000000000000e0) * 1000000000000e0 > (
+              "_ps_digits_61" + 500000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_61" + 500000000000e0
+            ) / 1000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_61" + 500000000000e0
+            ) / 1000000000000e0)
+          END
+          WHEN "_ps_pow_58" = 1000000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_61" + 5000000000000e0
+            ) / 10000000000000e0) * 10000000000000e0 > (
+              "_ps_digits_61" + 5000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_61" + 5000000000000e0
+            ) / 10000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_61" + 5000000000000e0
+            ) / 10000000000000e0)
+          END
+          WHEN "_ps_pow_58" = 1e+16
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_61" + 50000000000000e0
+            ) / 100000000000000e0) * 100000000000000e0 > (
+              "_ps_digits_61" + 50000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_61" + 50000000000000e0
+            ) / 100000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_61" + 50000000000000e0
+            ) / 100000000000000e0)
+          END
+          WHEN "_ps_pow_58" = 1e+17
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_61" + 500000000000000e0
+            ) / 1000000000000000e0) * 1000000000000000e0 > (
+              "_ps_digits_61" + 500000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_61" + 500000000000000e0
+            ) / 1000000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_61" + 500000000000000e0
+            ) / 1000000000000000e0)
+          END
+        END
       END
-      ELSE NULL
-    END AS "_ps_x_84"
-  FROM _ps_layer_9
-), _ps_layer_11 AS (
-  SELECT
-    *,
-    (
-      "_ps_split2_26" + "_ps_rest_24"
-    ) - "_ps_split2_26" AS "_ps_q2_27",
+    END AS "_ps_units_62",
     CASE
-      WHEN "_ps_x_75" IS NULL
-      THEN 0e0
+      WHEN "_ps_plain_72"
+      THEN FLOOR("_ps_scaled_71" + 0.5e0)
       ELSE CASE
-        WHEN "_ps_units_81" > 0e0
-        THEN CASE WHEN "_ps_x_75" < 0e0 THEN -"_ps_units_81" ELSE "_ps_units_81" END
-        ELSE 0e0
+        WHEN (
+          "_ps_pow_74"
+        ) IS NULL
+        THEN 0e0
+        ELSE CASE
+          WHEN "_ps_pow_74" = 1000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_77" + 5000000000e0
+            ) / 10000000000e0) * 10000000000e0 > (
+              "_ps_digits_77" + 5000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_77" + 5000000000e0
+            ) / 10000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_77" + 5000000000e0
+            ) / 10000000000e0)
+          END
+          WHEN "_ps_pow_74" = 10000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_77" + 50000000000e0
+            ) / 100000000000e0) * 100000000000e0 > (
+              "_ps_digits_77" + 50000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_77" + 50000000000e0
+            ) / 100000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_77" + 50000000000e0
+            ) / 100000000000e0)
+          END
+          WHEN "_ps_pow_74" = 100000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_77" + 500000000000e0
+            ) / 1000000000000e0) * 1000000000000e0 > (
+              "_ps_digits_77" + 500000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_77" + 500000000000e0
+            ) / 1000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_77" + 500000000000e0
+            ) / 1000000000000e0)
+          END
+          WHEN "_ps_pow_74" = 1000000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_77" + 5000000000000e0
+            ) / 10000000000000e0) * 10000000000000e0 > (
+              "_ps_digits_77" + 5000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_77" + 5000000000000e0
+            ) / 10000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_77" + 5000000000000e0
+            ) / 10000000000000e0)
+          END
+          WHEN "_ps_pow_74" = 1e+16
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_77" + 50000000000000e0
+            ) / 100000000000000e0) * 100000000000000e0 > (
+              "_ps_digits_77" + 50000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_77" + 50000000000000e0
+            ) / 100000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_77" + 50000000000000e0
+            ) / 100000000000000e0)
+          END
+          WHEN "_ps_pow_74" = 1e+17
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_77" + 500000000000000e0
+            ) / 1000000000000000e0) * 1000000000000000e0 > (
+              "_ps_digits_77" + 500000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_77" + 500000000000000e0
+            ) / 1000000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_77" + 500000000000000e0
+            ) / 1000000000000000e0)
+          END
+        END
       END
-    END AS "_ps_units5_82",
-    ABS("_ps_x_84") AS "_ps_abs_85"
-  FROM _ps_layer_10
-), _ps_layer_12 AS (
-  SELECT
-    *,
-    "_ps_rest_24" - "_ps_q2_27" AS "_ps_rest2_28",
-    SUM("_ps_q2_27") OVER (PARTITION BY "_ps_book_7") AS "_ps_rho_30",
+    END AS "_ps_units_78",
     CASE
       WHEN "_ps_abs_85" >= 100.0e0
       THEN 1000000000000e0
@@ -1936,13 +1729,45 @@ WITH RECURSIVE _ps_layer_0 AS (
       THEN 1e+16
       WHEN "_ps_abs_85" >= 0.001e0
       THEN 1e+17
-    END AS "_ps_pow_86"
-  FROM _ps_layer_11
-), _ps_layer_13 AS (
+    END AS "_ps_pow_86",
+    CASE
+      WHEN (
+        "_ps_raw_92" - "_ps_raw_92"
+      ) = 0e0
+      THEN 10e0 * CASE
+        WHEN "_ps_raw_92" < 0e0
+        THEN 0e0
+        WHEN "_ps_raw_92" > 1e0
+        THEN 1e0
+        ELSE "_ps_raw_92"
+      END
+      ELSE NULL
+    END AS "_ps_x_93"
+  FROM _ps_layer_9
+), _ps_layer_11 AS (
   SELECT
     *,
-    SUM("_ps_rest2_28") OVER (PARTITION BY "_ps_book_7") AS "_ps_rho2_31",
-    "_ps_tau_29" + "_ps_rho_30" AS "_ps_h_32",
+    (
+      "_ps_split2_26" + "_ps_rest_24"
+    ) - "_ps_split2_26" AS "_ps_q2_27",
+    CASE
+      WHEN "_ps_x_53" IS NULL
+      THEN 500e0
+      ELSE CASE
+        WHEN "_ps_units_62" > 0e0
+        THEN CASE WHEN "_ps_x_53" < 0e0 THEN -"_ps_units_62" ELSE "_ps_units_62" END
+        ELSE 0e0
+      END
+    END AS "_ps_units2_63",
+    CASE
+      WHEN "_ps_x_69" IS NULL
+      THEN 300e0
+      ELSE CASE
+        WHEN "_ps_units_78" > 0e0
+        THEN CASE WHEN "_ps_x_69" < 0e0 THEN -"_ps_units_78" ELSE "_ps_units_78" END
+        ELSE 0e0
+      END
+    END AS "_ps_units4_79",
     "_ps_abs_85" * "_ps_pow_86" AS "_ps_p_87",
     (
       (
@@ -1990,22 +1815,14 @@ WITH RECURSIVE _ps_layer_0 AS (
           134217729.0e0 * "_ps_pow_86" - "_ps_pow_86"
         )
       )
-    ) AS "_ps_e_88"
-  FROM _ps_layer_12
-), _ps_layer_14 AS (
+    ) AS "_ps_e_88",
+    ABS("_ps_x_93") AS "_ps_abs_94"
+  FROM _ps_layer_10
+), _ps_layer_12 AS (
   SELECT
     *,
-    (
-      "_ps_tau_29" - (
-        "_ps_h_32" - (
-          "_ps_h_32" - "_ps_tau_29"
-        )
-      )
-    ) + (
-      "_ps_rho_30" - (
-        "_ps_h_32" - "_ps_tau_29"
-      )
-    ) AS "_ps_lo_33",
+    "_ps_rest_24" - "_ps_q2_27" AS "_ps_rest2_28",
+    SUM("_ps_q2_27") OVER (PARTITION BY "_ps_book_7") AS "_ps_rho_30",
     CASE
       WHEN (
         "_ps_p_87" - FLOOR("_ps_p_87")
@@ -2024,7 +1841,137 @@ WITH RECURSIVE _ps_layer_0 AS (
       AND FLOOR("_ps_p_87") % 2e0 <> 0e0
       THEN FLOOR("_ps_p_87") + 1e0
       ELSE FLOOR("_ps_p_87")
-    END AS "_ps_digits_89"
+    END AS "_ps_digits_89",
+    "_ps_abs_94" * 100e0 AS "_ps_scaled_95"
+  FROM _ps_layer_11
+), _ps_layer_13 AS (
+  SELECT
+    *,
+    SUM("_ps_rest2_28") OVER (PARTITION BY "_ps_book_7") AS "_ps_rho2_31",
+    "_ps_tau_29" + "_ps_rho_30" AS "_ps_h_32",
+    CASE
+      WHEN "_ps_plain_84"
+      THEN FLOOR("_ps_scaled_83" + 0.5e0)
+      ELSE CASE
+        WHEN (
+          "_ps_pow_86"
+        ) IS NULL
+        THEN 0e0
+        ELSE CASE
+          WHEN "_ps_pow_86" = 1000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_89" + 5000000000e0
+            ) / 10000000000e0) * 10000000000e0 > (
+              "_ps_digits_89" + 5000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_89" + 5000000000e0
+            ) / 10000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_89" + 5000000000e0
+            ) / 10000000000e0)
+          END
+          WHEN "_ps_pow_86" = 10000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_89" + 50000000000e0
+            ) / 100000000000e0) * 100000000000e0 > (
+              "_ps_digits_89" + 50000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_89" + 50000000000e0
+            ) / 100000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_89" + 50000000000e0
+            ) / 100000000000e0)
+          END
+          WHEN "_ps_pow_86" = 100000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_89" + 500000000000e0
+            ) / 1000000000000e0) * 1000000000000e0 > (
+              "_ps_digits_89" + 500000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_89" + 500000000000e0
+            ) / 1000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_89" + 500000000000e0
+            ) / 1000000000000e0)
+          END
+          WHEN "_ps_pow_86" = 1000000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_89" + 5000000000000e0
+            ) / 10000000000000e0) * 10000000000000e0 > (
+              "_ps_digits_89" + 5000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_89" + 5000000000000e0
+            ) / 10000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_89" + 5000000000000e0
+            ) / 10000000000000e0)
+          END
+          WHEN "_ps_pow_86" = 1e+16
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_89" + 50000000000000e0
+            ) / 100000000000000e0) * 100000000000000e0 > (
+              "_ps_digits_89" + 50000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_89" + 50000000000000e0
+            ) / 100000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_89" + 50000000000000e0
+            ) / 100000000000000e0)
+          END
+          WHEN "_ps_pow_86" = 1e+17
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_89" + 500000000000000e0
+            ) / 1000000000000000e0) * 1000000000000000e0 > (
+              "_ps_digits_89" + 500000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_89" + 500000000000000e0
+            ) / 1000000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_89" + 500000000000000e0
+            ) / 1000000000000000e0)
+          END
+        END
+      END
+    END AS "_ps_units_90",
+    "_ps_scaled_95" < 1000000000000000.0e0
+    AND ABS("_ps_scaled_95" - FLOOR("_ps_scaled_95") - 0.5e0) > "_ps_scaled_95" * 9.094947017729282e-13 AS "_ps_plain_96"
+  FROM _ps_layer_12
+), _ps_layer_14 AS (
+  SELECT
+    *,
+    (
+      "_ps_tau_29" - (
+        "_ps_h_32" - (
+          "_ps_h_32" - "_ps_tau_29"
+        )
+      )
+    ) + (
+      "_ps_rho_30" - (
+        "_ps_h_32" - "_ps_tau_29"
+      )
+    ) AS "_ps_lo_33",
+    CASE
+      WHEN "_ps_x_81" IS NULL
+      THEN 0e0
+      ELSE CASE
+        WHEN "_ps_units_90" > 0e0
+        THEN CASE WHEN "_ps_x_81" < 0e0 THEN -"_ps_units_90" ELSE "_ps_units_90" END
+        ELSE 0e0
+      END
+    END AS "_ps_units5_91",
+    CASE WHEN "_ps_plain_96" THEN NULL ELSE "_ps_abs_94" END AS "_ps_abs_97"
   FROM _ps_layer_13
 ), _ps_layer_15 AS (
   SELECT
@@ -2062,97 +2009,19 @@ WITH RECURSIVE _ps_layer_0 AS (
       )
     END AS "_ps_sum_34",
     CASE
-      WHEN (
-        "_ps_pow_86"
-      ) IS NULL
-      THEN 0e0
-      ELSE CASE
-        WHEN "_ps_pow_86" = 1000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_89" + 5000000000e0
-          ) / 10000000000e0) * 10000000000e0 > (
-            "_ps_digits_89" + 5000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_89" + 5000000000e0
-          ) / 10000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_89" + 5000000000e0
-          ) / 10000000000e0)
-        END
-        WHEN "_ps_pow_86" = 10000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_89" + 50000000000e0
-          ) / 100000000000e0) * 100000000000e0 > (
-            "_ps_digits_89" + 50000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_89" + 50000000000e0
-          ) / 100000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_89" + 50000000000e0
-          ) / 100000000000e0)
-        END
-        WHEN "_ps_pow_86" = 100000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_89" + 500000000000e0
-          ) / 1000000000000e0) * 1000000000000e0 > (
-            "_ps_digits_89" + 500000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_89" + 500000000000e0
-          ) / 1000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_89" + 500000000000e0
-          ) / 1000000000000e0)
-        END
-        WHEN "_ps_pow_86" = 1000000000000000e0
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_89" + 5000000000000e0
-          ) / 10000000000000e0) * 10000000000000e0 > (
-            "_ps_digits_89" + 5000000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_89" + 5000000000000e0
-          ) / 10000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_89" + 5000000000000e0
-          ) / 10000000000000e0)
-        END
-        WHEN "_ps_pow_86" = 1e+16
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_89" + 50000000000000e0
-          ) / 100000000000000e0) * 100000000000000e0 > (
-            "_ps_digits_89" + 50000000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_89" + 50000000000000e0
-          ) / 100000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_89" + 50000000000000e0
-          ) / 100000000000000e0)
-        END
-        WHEN "_ps_pow_86" = 1e+17
-        THEN CASE
-          WHEN FLOOR((
-            "_ps_digits_89" + 500000000000000e0
-          ) / 1000000000000000e0) * 1000000000000000e0 > (
-            "_ps_digits_89" + 500000000000000e0
-          )
-          THEN FLOOR((
-            "_ps_digits_89" + 500000000000000e0
-          ) / 1000000000000000e0) - 1e0
-          ELSE FLOOR((
-            "_ps_digits_89" + 500000000000000e0
-          ) / 1000000000000000e0)
-        END
-      END
-    END AS "_ps_units_90"
+      WHEN "_ps_abs_97" >= 100.0e0
+      THEN 1000000000000e0
+      WHEN "_ps_abs_97" >= 10.0e0
+      THEN 10000000000000e0
+      WHEN "_ps_abs_97" >= 1.0e0
+      THEN 100000000000000e0
+      WHEN "_ps_abs_97" >= 0.1e0
+      THEN 1000000000000000e0
+      WHEN "_ps_abs_97" >= 0.01e0
+      THEN 1e+16
+      WHEN "_ps_abs_97" >= 0.001e0
+      THEN 1e+17
+    END AS "_ps_pow_98"
   FROM _ps_layer_14
 ), _ps_layer_16 AS (
   SELECT
@@ -2164,25 +2033,178 @@ WITH RECURSIVE _ps_layer_0 AS (
       THEN NULL
       ELSE "_ps_x_17" / "_ps_sum_34"
     END AS "_ps_pf_35",
-    CASE
-      WHEN "_ps_x_84" IS NULL
-      THEN 0e0
-      ELSE CASE
-        WHEN "_ps_units_90" > 0e0
-        THEN CASE WHEN "_ps_x_84" < 0e0 THEN -"_ps_units_90" ELSE "_ps_units_90" END
-        ELSE 0e0
-      END
-    END AS "_ps_units6_91"
+    "_ps_abs_97" * "_ps_pow_98" AS "_ps_p_99",
+    (
+      (
+        (
+          134217729.0e0 * "_ps_abs_97" - (
+            134217729.0e0 * "_ps_abs_97" - "_ps_abs_97"
+          )
+        ) * (
+          134217729.0e0 * "_ps_pow_98" - (
+            134217729.0e0 * "_ps_pow_98" - "_ps_pow_98"
+          )
+        ) - (
+          "_ps_abs_97" * "_ps_pow_98"
+        )
+      ) + (
+        134217729.0e0 * "_ps_abs_97" - (
+          134217729.0e0 * "_ps_abs_97" - "_ps_abs_97"
+        )
+      ) * (
+        "_ps_pow_98" - (
+          134217729.0e0 * "_ps_pow_98" - (
+            134217729.0e0 * "_ps_pow_98" - "_ps_pow_98"
+          )
+        )
+      ) + (
+        "_ps_abs_97" - (
+          134217729.0e0 * "_ps_abs_97" - (
+            134217729.0e0 * "_ps_abs_97" - "_ps_abs_97"
+          )
+        )
+      ) * (
+        134217729.0e0 * "_ps_pow_98" - (
+          134217729.0e0 * "_ps_pow_98" - "_ps_pow_98"
+        )
+      )
+    ) + (
+      "_ps_abs_97" - (
+        134217729.0e0 * "_ps_abs_97" - (
+          134217729.0e0 * "_ps_abs_97" - "_ps_abs_97"
+        )
+      )
+    ) * (
+      "_ps_pow_98" - (
+        134217729.0e0 * "_ps_pow_98" - (
+          134217729.0e0 * "_ps_pow_98" - "_ps_pow_98"
+        )
+      )
+    ) AS "_ps_e_100"
   FROM _ps_layer_15
 ), _ps_layer_17 AS (
   SELECT
     *,
     "_ps_pf_35" AS "_ps_let_42",
-    0e0 + "_ps_units0_48" + "_ps_units1_51" + "_ps_units2_60" + "_ps_units3_64" + "_ps_units4_73" + "_ps_units5_82" + "_ps_units6_91" AS "_ps_factor_units_94"
+    CASE
+      WHEN (
+        "_ps_p_99" - FLOOR("_ps_p_99")
+      ) > 0.5e0
+      OR (
+        (
+          "_ps_p_99" - FLOOR("_ps_p_99")
+        ) = 0.5e0 AND "_ps_e_100" > 0e0
+      )
+      THEN FLOOR("_ps_p_99") + 1e0
+      WHEN (
+        (
+          "_ps_p_99" - FLOOR("_ps_p_99")
+        ) = 0.5e0 AND "_ps_e_100" = 0e0
+      )
+      AND FLOOR("_ps_p_99") % 2e0 <> 0e0
+      THEN FLOOR("_ps_p_99") + 1e0
+      ELSE FLOOR("_ps_p_99")
+    END AS "_ps_digits_101"
   FROM _ps_layer_16
 ), _ps_layer_18 AS (
   SELECT
     *,
+    CASE
+      WHEN "_ps_plain_96"
+      THEN FLOOR("_ps_scaled_95" + 0.5e0)
+      ELSE CASE
+        WHEN (
+          "_ps_pow_98"
+        ) IS NULL
+        THEN 0e0
+        ELSE CASE
+          WHEN "_ps_pow_98" = 1000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_101" + 5000000000e0
+            ) / 10000000000e0) * 10000000000e0 > (
+              "_ps_digits_101" + 5000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_101" + 5000000000e0
+            ) / 10000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_101" + 5000000000e0
+            ) / 10000000000e0)
+          END
+          WHEN "_ps_pow_98" = 10000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_101" + 50000000000e0
+            ) / 100000000000e0) * 100000000000e0 > (
+              "_ps_digits_101" + 50000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_101" + 50000000000e0
+            ) / 100000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_101" + 50000000000e0
+            ) / 100000000000e0)
+          END
+          WHEN "_ps_pow_98" = 100000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_101" + 500000000000e0
+            ) / 1000000000000e0) * 1000000000000e0 > (
+              "_ps_digits_101" + 500000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_101" + 500000000000e0
+            ) / 1000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_101" + 500000000000e0
+            ) / 1000000000000e0)
+          END
+          WHEN "_ps_pow_98" = 1000000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_101" + 5000000000000e0
+            ) / 10000000000000e0) * 10000000000000e0 > (
+              "_ps_digits_101" + 5000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_101" + 5000000000000e0
+            ) / 10000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_101" + 5000000000000e0
+            ) / 10000000000000e0)
+          END
+          WHEN "_ps_pow_98" = 1e+16
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_101" + 50000000000000e0
+            ) / 100000000000000e0) * 100000000000000e0 > (
+              "_ps_digits_101" + 50000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_101" + 50000000000000e0
+            ) / 100000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_101" + 50000000000000e0
+            ) / 100000000000000e0)
+          END
+          WHEN "_ps_pow_98" = 1e+17
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_101" + 500000000000000e0
+            ) / 1000000000000000e0) * 1000000000000000e0 > (
+              "_ps_digits_101" + 500000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_101" + 500000000000000e0
+            ) / 1000000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_101" + 500000000000000e0
+            ) / 1000000000000000e0)
+          END
+        END
+      END
+    END AS "_ps_units_102",
     CASE
       WHEN (
         ISNAN("_ps_let_42")
@@ -2195,1399 +2217,571 @@ WITH RECURSIVE _ps_layer_0 AS (
       ) > (
         0.25e0
       )
-    END AS "_ps_adj_92"
+    END AS "_ps_adj_104"
   FROM _ps_layer_17
 ), _ps_layer_19 AS (
   SELECT
     *,
-    "_ps_factor_units_94" + CASE WHEN "_ps_adj_92" IS TRUE THEN CAST(-1000 AS DOUBLE) ELSE 0e0 END + CASE WHEN "_ps_adj_93" IS TRUE THEN 300e0 ELSE 0e0 END AS "_ps_raw_units_95",
-    0 + CASE
-      WHEN (
-        1500e0 - "_ps_units1_51"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units1_51"
-        ) > (
-          1000e0 - "_ps_units0_48"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units1_51"
-          ) = (
-            1000e0 - "_ps_units0_48"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units2_60"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units2_60"
-        ) > (
-          1000e0 - "_ps_units0_48"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units2_60"
-          ) = (
-            1000e0 - "_ps_units0_48"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units3_64"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units3_64"
-        ) > (
-          1000e0 - "_ps_units0_48"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units3_64"
-          ) = (
-            1000e0 - "_ps_units0_48"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units4_73"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units4_73"
-        ) > (
-          1000e0 - "_ps_units0_48"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units4_73"
-          ) = (
-            1000e0 - "_ps_units0_48"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        2500e0 - "_ps_units5_82"
-      ) > 0e0
-      AND (
-        (
-          2500e0 - "_ps_units5_82"
-        ) > (
-          1000e0 - "_ps_units0_48"
-        )
-        OR (
-          (
-            2500e0 - "_ps_units5_82"
-          ) = (
-            1000e0 - "_ps_units0_48"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units6_91"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units6_91"
-        ) > (
-          1000e0 - "_ps_units0_48"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units6_91"
-          ) = (
-            1000e0 - "_ps_units0_48"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        ) > (
-          1000e0 - "_ps_units0_48"
-        )
-        OR (
-          (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          ) = (
-            1000e0 - "_ps_units0_48"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank0_103",
-    0 + CASE
-      WHEN (
-        1000e0 - "_ps_units0_48"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units0_48"
-        ) > (
-          1500e0 - "_ps_units1_51"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units0_48"
-          ) = (
-            1500e0 - "_ps_units1_51"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units2_60"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units2_60"
-        ) > (
-          1500e0 - "_ps_units1_51"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units2_60"
-          ) = (
-            1500e0 - "_ps_units1_51"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units3_64"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units3_64"
-        ) > (
-          1500e0 - "_ps_units1_51"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units3_64"
-          ) = (
-            1500e0 - "_ps_units1_51"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units4_73"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units4_73"
-        ) > (
-          1500e0 - "_ps_units1_51"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units4_73"
-          ) = (
-            1500e0 - "_ps_units1_51"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        2500e0 - "_ps_units5_82"
-      ) > 0e0
-      AND (
-        (
-          2500e0 - "_ps_units5_82"
-        ) > (
-          1500e0 - "_ps_units1_51"
-        )
-        OR (
-          (
-            2500e0 - "_ps_units5_82"
-          ) = (
-            1500e0 - "_ps_units1_51"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units6_91"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units6_91"
-        ) > (
-          1500e0 - "_ps_units1_51"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units6_91"
-          ) = (
-            1500e0 - "_ps_units1_51"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        ) > (
-          1500e0 - "_ps_units1_51"
-        )
-        OR (
-          (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          ) = (
-            1500e0 - "_ps_units1_51"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank1_104",
-    0 + CASE
-      WHEN (
-        1000e0 - "_ps_units0_48"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units0_48"
-        ) > (
-          1000e0 - "_ps_units2_60"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units0_48"
-          ) = (
-            1000e0 - "_ps_units2_60"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units1_51"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units1_51"
-        ) > (
-          1000e0 - "_ps_units2_60"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units1_51"
-          ) = (
-            1000e0 - "_ps_units2_60"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units3_64"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units3_64"
-        ) > (
-          1000e0 - "_ps_units2_60"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units3_64"
-          ) = (
-            1000e0 - "_ps_units2_60"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units4_73"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units4_73"
-        ) > (
-          1000e0 - "_ps_units2_60"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units4_73"
-          ) = (
-            1000e0 - "_ps_units2_60"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        2500e0 - "_ps_units5_82"
-      ) > 0e0
-      AND (
-        (
-          2500e0 - "_ps_units5_82"
-        ) > (
-          1000e0 - "_ps_units2_60"
-        )
-        OR (
-          (
-            2500e0 - "_ps_units5_82"
-          ) = (
-            1000e0 - "_ps_units2_60"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units6_91"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units6_91"
-        ) > (
-          1000e0 - "_ps_units2_60"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units6_91"
-          ) = (
-            1000e0 - "_ps_units2_60"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        ) > (
-          1000e0 - "_ps_units2_60"
-        )
-        OR (
-          (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          ) = (
-            1000e0 - "_ps_units2_60"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank2_105",
-    0 + CASE
-      WHEN (
-        1000e0 - "_ps_units0_48"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units0_48"
-        ) > (
-          1500e0 - "_ps_units3_64"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units0_48"
-          ) = (
-            1500e0 - "_ps_units3_64"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units1_51"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units1_51"
-        ) > (
-          1500e0 - "_ps_units3_64"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units1_51"
-          ) = (
-            1500e0 - "_ps_units3_64"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units2_60"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units2_60"
-        ) > (
-          1500e0 - "_ps_units3_64"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units2_60"
-          ) = (
-            1500e0 - "_ps_units3_64"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units4_73"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units4_73"
-        ) > (
-          1500e0 - "_ps_units3_64"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units4_73"
-          ) = (
-            1500e0 - "_ps_units3_64"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        2500e0 - "_ps_units5_82"
-      ) > 0e0
-      AND (
-        (
-          2500e0 - "_ps_units5_82"
-        ) > (
-          1500e0 - "_ps_units3_64"
-        )
-        OR (
-          (
-            2500e0 - "_ps_units5_82"
-          ) = (
-            1500e0 - "_ps_units3_64"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units6_91"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units6_91"
-        ) > (
-          1500e0 - "_ps_units3_64"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units6_91"
-          ) = (
-            1500e0 - "_ps_units3_64"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        ) > (
-          1500e0 - "_ps_units3_64"
-        )
-        OR (
-          (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          ) = (
-            1500e0 - "_ps_units3_64"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank3_106",
-    0 + CASE
-      WHEN (
-        1000e0 - "_ps_units0_48"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units0_48"
-        ) > (
-          1500e0 - "_ps_units4_73"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units0_48"
-          ) = (
-            1500e0 - "_ps_units4_73"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units1_51"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units1_51"
-        ) > (
-          1500e0 - "_ps_units4_73"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units1_51"
-          ) = (
-            1500e0 - "_ps_units4_73"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units2_60"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units2_60"
-        ) > (
-          1500e0 - "_ps_units4_73"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units2_60"
-          ) = (
-            1500e0 - "_ps_units4_73"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units3_64"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units3_64"
-        ) > (
-          1500e0 - "_ps_units4_73"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units3_64"
-          ) = (
-            1500e0 - "_ps_units4_73"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        2500e0 - "_ps_units5_82"
-      ) > 0e0
-      AND (
-        (
-          2500e0 - "_ps_units5_82"
-        ) > (
-          1500e0 - "_ps_units4_73"
-        )
-        OR (
-          (
-            2500e0 - "_ps_units5_82"
-          ) = (
-            1500e0 - "_ps_units4_73"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units6_91"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units6_91"
-        ) > (
-          1500e0 - "_ps_units4_73"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units6_91"
-          ) = (
-            1500e0 - "_ps_units4_73"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        ) > (
-          1500e0 - "_ps_units4_73"
-        )
-        OR (
-          (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          ) = (
-            1500e0 - "_ps_units4_73"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank4_107",
-    0 + CASE
-      WHEN (
-        1000e0 - "_ps_units0_48"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units0_48"
-        ) > (
-          2500e0 - "_ps_units5_82"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units0_48"
-          ) = (
-            2500e0 - "_ps_units5_82"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units1_51"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units1_51"
-        ) > (
-          2500e0 - "_ps_units5_82"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units1_51"
-          ) = (
-            2500e0 - "_ps_units5_82"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units2_60"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units2_60"
-        ) > (
-          2500e0 - "_ps_units5_82"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units2_60"
-          ) = (
-            2500e0 - "_ps_units5_82"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units3_64"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units3_64"
-        ) > (
-          2500e0 - "_ps_units5_82"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units3_64"
-          ) = (
-            2500e0 - "_ps_units5_82"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units4_73"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units4_73"
-        ) > (
-          2500e0 - "_ps_units5_82"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units4_73"
-          ) = (
-            2500e0 - "_ps_units5_82"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units6_91"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units6_91"
-        ) > (
-          2500e0 - "_ps_units5_82"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units6_91"
-          ) = (
-            2500e0 - "_ps_units5_82"
-          ) AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        ) > (
-          2500e0 - "_ps_units5_82"
-        )
-        OR (
-          (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          ) = (
-            2500e0 - "_ps_units5_82"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank5_108",
-    0 + CASE
-      WHEN (
-        1000e0 - "_ps_units0_48"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units0_48"
-        ) > (
-          1000e0 - "_ps_units6_91"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units0_48"
-          ) = (
-            1000e0 - "_ps_units6_91"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units1_51"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units1_51"
-        ) > (
-          1000e0 - "_ps_units6_91"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units1_51"
-          ) = (
-            1000e0 - "_ps_units6_91"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units2_60"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units2_60"
-        ) > (
-          1000e0 - "_ps_units6_91"
-        )
-        OR (
-          (
-            1000e0 - "_ps_units2_60"
-          ) = (
-            1000e0 - "_ps_units6_91"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units3_64"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units3_64"
-        ) > (
-          1000e0 - "_ps_units6_91"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units3_64"
-          ) = (
-            1000e0 - "_ps_units6_91"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units4_73"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units4_73"
-        ) > (
-          1000e0 - "_ps_units6_91"
-        )
-        OR (
-          (
-            1500e0 - "_ps_units4_73"
-          ) = (
-            1000e0 - "_ps_units6_91"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        2500e0 - "_ps_units5_82"
-      ) > 0e0
-      AND (
-        (
-          2500e0 - "_ps_units5_82"
-        ) > (
-          1000e0 - "_ps_units6_91"
-        )
-        OR (
-          (
-            2500e0 - "_ps_units5_82"
-          ) = (
-            1000e0 - "_ps_units6_91"
-          ) AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-      ) > 0e0
-      AND (
-        (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        ) > (
-          1000e0 - "_ps_units6_91"
-        )
-        OR (
-          (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          ) = (
-            1000e0 - "_ps_units6_91"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank6_109",
-    0 + CASE
-      WHEN (
-        1000e0 - "_ps_units0_48"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units0_48"
-        ) > (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            1000e0 - "_ps_units0_48"
-          ) = (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units1_51"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units1_51"
-        ) > (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            1500e0 - "_ps_units1_51"
-          ) = (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units2_60"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units2_60"
-        ) > (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            1000e0 - "_ps_units2_60"
-          ) = (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units3_64"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units3_64"
-        ) > (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            1500e0 - "_ps_units3_64"
-          ) = (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1500e0 - "_ps_units4_73"
-      ) > 0e0
-      AND (
-        (
-          1500e0 - "_ps_units4_73"
-        ) > (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            1500e0 - "_ps_units4_73"
-          ) = (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        2500e0 - "_ps_units5_82"
-      ) > 0e0
-      AND (
-        (
-          2500e0 - "_ps_units5_82"
-        ) > (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            2500e0 - "_ps_units5_82"
-          ) = (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        1000e0 - "_ps_units6_91"
-      ) > 0e0
-      AND (
-        (
-          1000e0 - "_ps_units6_91"
-        ) > (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        )
-        OR (
-          (
-            1000e0 - "_ps_units6_91"
-          ) = (
-            CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank7_110"
+    CASE
+      WHEN "_ps_x_93" IS NULL
+      THEN 0e0
+      ELSE CASE
+        WHEN "_ps_units_102" > 0e0
+        THEN CASE WHEN "_ps_x_93" < 0e0 THEN -"_ps_units_102" ELSE "_ps_units_102" END
+        ELSE 0e0
+      END
+    END AS "_ps_units6_103"
   FROM _ps_layer_18
 ), _ps_layer_20 AS (
   SELECT
     *,
+    0e0 + "_ps_units0_48" + "_ps_units1_51" + "_ps_units2_63" + "_ps_units3_67" + "_ps_units4_79" + "_ps_units5_91" + "_ps_units6_103" AS "_ps_factor_units_106",
     CASE
-      WHEN "_ps_raw_units_95" > 10000e0
-      THEN 10000e0
-      ELSE CASE WHEN "_ps_raw_units_95" < 0e0 THEN 0e0 ELSE "_ps_raw_units_95" END
-    END AS "_ps_total_96",
-    LIST_CONCAT(
-      CASE
-        WHEN (
-          1000e0 - "_ps_units0_48"
-        ) > 0e0 AND "_ps_rank0_103" = 0
-        THEN ['negotiation']
-        WHEN (
-          1500e0 - "_ps_units1_51"
-        ) > 0e0 AND "_ps_rank1_104" = 0
-        THEN ['paying_on_time']
-        WHEN (
-          1000e0 - "_ps_units2_60"
-        ) > 0e0 AND "_ps_rank2_105" = 0
-        THEN ['accounting_work']
-        WHEN (
-          1500e0 - "_ps_units3_64"
-        ) > 0e0 AND "_ps_rank3_106" = 0
-        THEN ['owner_involvement']
-        WHEN (
-          1500e0 - "_ps_units4_73"
-        ) > 0e0 AND "_ps_rank4_107" = 0
-        THEN ['wallet_share_growth']
-        WHEN (
-          2500e0 - "_ps_units5_82"
-        ) > 0e0 AND "_ps_rank5_108" = 0
-        THEN ['lifetime_value_with_referrals']
-        WHEN (
-          1000e0 - "_ps_units6_91"
-        ) > 0e0 AND "_ps_rank6_109" = 0
-        THEN ['standing_in_size']
-        WHEN (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        ) > 0e0
-        AND "_ps_rank7_110" = 0
-        THEN ['concentration_risk']
-        ELSE CAST([] AS TEXT[])
-      END,
-      CASE
-        WHEN (
-          1000e0 - "_ps_units0_48"
-        ) > 0e0 AND "_ps_rank0_103" = 1
-        THEN ['negotiation']
-        WHEN (
-          1500e0 - "_ps_units1_51"
-        ) > 0e0 AND "_ps_rank1_104" = 1
-        THEN ['paying_on_time']
-        WHEN (
-          1000e0 - "_ps_units2_60"
-        ) > 0e0 AND "_ps_rank2_105" = 1
-        THEN ['accounting_work']
-        WHEN (
-          1500e0 - "_ps_units3_64"
-        ) > 0e0 AND "_ps_rank3_106" = 1
-        THEN ['owner_involvement']
-        WHEN (
-          1500e0 - "_ps_units4_73"
-        ) > 0e0 AND "_ps_rank4_107" = 1
-        THEN ['wallet_share_growth']
-        WHEN (
-          2500e0 - "_ps_units5_82"
-        ) > 0e0 AND "_ps_rank5_108" = 1
-        THEN ['lifetime_value_with_referrals']
-        WHEN (
-          1000e0 - "_ps_units6_91"
-        ) > 0e0 AND "_ps_rank6_109" = 1
-        THEN ['standing_in_size']
-        WHEN (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        ) > 0e0
-        AND "_ps_rank7_110" = 1
-        THEN ['concentration_risk']
-        ELSE CAST([] AS TEXT[])
-      END,
-      CASE
-        WHEN (
-          1000e0 - "_ps_units0_48"
-        ) > 0e0 AND "_ps_rank0_103" = 2
-        THEN ['negotiation']
-        WHEN (
-          1500e0 - "_ps_units1_51"
-        ) > 0e0 AND "_ps_rank1_104" = 2
-        THEN ['paying_on_time']
-        WHEN (
-          1000e0 - "_ps_units2_60"
-        ) > 0e0 AND "_ps_rank2_105" = 2
-        THEN ['accounting_work']
-        WHEN (
-          1500e0 - "_ps_units3_64"
-        ) > 0e0 AND "_ps_rank3_106" = 2
-        THEN ['owner_involvement']
-        WHEN (
-          1500e0 - "_ps_units4_73"
-        ) > 0e0 AND "_ps_rank4_107" = 2
-        THEN ['wallet_share_growth']
-        WHEN (
-          2500e0 - "_ps_units5_82"
-        ) > 0e0 AND "_ps_rank5_108" = 2
-        THEN ['lifetime_value_with_referrals']
-        WHEN (
-          1000e0 - "_ps_units6_91"
-        ) > 0e0 AND "_ps_rank6_109" = 2
-        THEN ['standing_in_size']
-        WHEN (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        ) > 0e0
-        AND "_ps_rank7_110" = 2
-        THEN ['concentration_risk']
-        ELSE CAST([] AS TEXT[])
-      END,
-      CASE
-        WHEN (
-          1000e0 - "_ps_units0_48"
-        ) > 0e0 AND "_ps_rank0_103" = 3
-        THEN ['negotiation']
-        WHEN (
-          1500e0 - "_ps_units1_51"
-        ) > 0e0 AND "_ps_rank1_104" = 3
-        THEN ['paying_on_time']
-        WHEN (
-          1000e0 - "_ps_units2_60"
-        ) > 0e0 AND "_ps_rank2_105" = 3
-        THEN ['accounting_work']
-        WHEN (
-          1500e0 - "_ps_units3_64"
-        ) > 0e0 AND "_ps_rank3_106" = 3
-        THEN ['owner_involvement']
-        WHEN (
-          1500e0 - "_ps_units4_73"
-        ) > 0e0 AND "_ps_rank4_107" = 3
-        THEN ['wallet_share_growth']
-        WHEN (
-          2500e0 - "_ps_units5_82"
-        ) > 0e0 AND "_ps_rank5_108" = 3
-        THEN ['lifetime_value_with_referrals']
-        WHEN (
-          1000e0 - "_ps_units6_91"
-        ) > 0e0 AND "_ps_rank6_109" = 3
-        THEN ['standing_in_size']
-        WHEN (
-          CASE WHEN "_ps_adj_92" IS TRUE THEN 1000e0 ELSE 0e0 END
-        ) > 0e0
-        AND "_ps_rank7_110" = 3
-        THEN ['concentration_risk']
-        ELSE CAST([] AS TEXT[])
-      END
-    ) AS "_ps_reasons_111"
+      WHEN (
+        1000e0 - "_ps_units0_48"
+      ) > 0e0
+      THEN (
+        1000e0 - "_ps_units0_48"
+      ) * 16e0 + 11e0
+      ELSE CAST(-1 AS DOUBLE)
+    END AS "_ps_lost0_115",
+    CASE
+      WHEN (
+        1500e0 - "_ps_units1_51"
+      ) > 0e0
+      THEN (
+        1500e0 - "_ps_units1_51"
+      ) * 16e0 + 14e0
+      ELSE CAST(-1 AS DOUBLE)
+    END AS "_ps_lost1_116",
+    CASE
+      WHEN (
+        1000e0 - "_ps_units2_63"
+      ) > 0e0
+      THEN (
+        1000e0 - "_ps_units2_63"
+      ) * 16e0 + 10e0
+      ELSE CAST(-1 AS DOUBLE)
+    END AS "_ps_lost2_117",
+    CASE
+      WHEN (
+        1500e0 - "_ps_units3_67"
+      ) > 0e0
+      THEN (
+        1500e0 - "_ps_units3_67"
+      ) * 16e0 + 13e0
+      ELSE CAST(-1 AS DOUBLE)
+    END AS "_ps_lost3_118",
+    CASE
+      WHEN (
+        1500e0 - "_ps_units4_79"
+      ) > 0e0
+      THEN (
+        1500e0 - "_ps_units4_79"
+      ) * 16e0 + 12e0
+      ELSE CAST(-1 AS DOUBLE)
+    END AS "_ps_lost4_119",
+    CASE
+      WHEN (
+        2500e0 - "_ps_units5_91"
+      ) > 0e0
+      THEN (
+        2500e0 - "_ps_units5_91"
+      ) * 16e0 + 15e0
+      ELSE CAST(-1 AS DOUBLE)
+    END AS "_ps_lost5_120",
+    CASE
+      WHEN (
+        1000e0 - "_ps_units6_103"
+      ) > 0e0
+      THEN (
+        1000e0 - "_ps_units6_103"
+      ) * 16e0 + 9e0
+      ELSE CAST(-1 AS DOUBLE)
+    END AS "_ps_lost6_121",
+    CASE
+      WHEN (
+        CASE WHEN "_ps_adj_104" IS TRUE THEN 1000e0 ELSE 0e0 END
+      ) > 0e0
+      THEN (
+        CASE WHEN "_ps_adj_104" IS TRUE THEN 1000e0 ELSE 0e0 END
+      ) * 16e0 + 8e0
+      ELSE CAST(-1 AS DOUBLE)
+    END AS "_ps_lost7_122"
   FROM _ps_layer_19
 ), _ps_layer_21 AS (
   SELECT
     *,
-    CAST(ROW_NUMBER() OVER (PARTITION BY "_ps_ranked_97" ORDER BY "_ps_total_96" DESC) AS DOUBLE) AS "_ps_place_99"
+    "_ps_factor_units_106" + CASE WHEN "_ps_adj_104" IS TRUE THEN CAST(-1000 AS DOUBLE) ELSE 0e0 END + CASE WHEN "_ps_adj_105" IS TRUE THEN 300e0 ELSE 0e0 END AS "_ps_raw_units_107",
+    CASE
+      WHEN "_ps_lost0_115" IS NULL
+      OR "_ps_lost1_116" IS NULL
+      OR "_ps_lost2_117" IS NULL
+      OR "_ps_lost3_118" IS NULL
+      OR "_ps_lost4_119" IS NULL
+      OR "_ps_lost5_120" IS NULL
+      OR "_ps_lost6_121" IS NULL
+      OR "_ps_lost7_122" IS NULL
+      THEN NULL
+      ELSE GREATEST(
+        "_ps_lost0_115",
+        "_ps_lost1_116",
+        "_ps_lost2_117",
+        "_ps_lost3_118",
+        "_ps_lost4_119",
+        "_ps_lost5_120",
+        "_ps_lost6_121",
+        "_ps_lost7_122"
+      )
+    END AS "_ps_top0_123"
   FROM _ps_layer_20
 ), _ps_layer_22 AS (
   SELECT
     *,
-    MAX(
-      CASE
-        WHEN "_ps_ranked_97" AND "_ps_place_99" = "_ps_k0_100"
-        THEN "_ps_total_96"
-        ELSE NULL
-      END
-    ) OVER () AS "_ps_threshold0_101"
+    CASE
+      WHEN "_ps_raw_units_107" > 10000e0
+      THEN 10000e0
+      ELSE CASE WHEN "_ps_raw_units_107" < 0e0 THEN 0e0 ELSE "_ps_raw_units_107" END
+    END AS "_ps_total_108",
+    CASE
+      WHEN CASE
+        WHEN "_ps_lost0_115" < "_ps_top0_123"
+        THEN "_ps_lost0_115"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost1_116" < "_ps_top0_123"
+        THEN "_ps_lost1_116"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost2_117" < "_ps_top0_123"
+        THEN "_ps_lost2_117"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost3_118" < "_ps_top0_123"
+        THEN "_ps_lost3_118"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost4_119" < "_ps_top0_123"
+        THEN "_ps_lost4_119"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost5_120" < "_ps_top0_123"
+        THEN "_ps_lost5_120"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost6_121" < "_ps_top0_123"
+        THEN "_ps_lost6_121"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost7_122" < "_ps_top0_123"
+        THEN "_ps_lost7_122"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      THEN NULL
+      ELSE GREATEST(
+        CASE
+          WHEN "_ps_lost0_115" < "_ps_top0_123"
+          THEN "_ps_lost0_115"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost1_116" < "_ps_top0_123"
+          THEN "_ps_lost1_116"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost2_117" < "_ps_top0_123"
+          THEN "_ps_lost2_117"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost3_118" < "_ps_top0_123"
+          THEN "_ps_lost3_118"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost4_119" < "_ps_top0_123"
+          THEN "_ps_lost4_119"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost5_120" < "_ps_top0_123"
+          THEN "_ps_lost5_120"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost6_121" < "_ps_top0_123"
+          THEN "_ps_lost6_121"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost7_122" < "_ps_top0_123"
+          THEN "_ps_lost7_122"
+          ELSE CAST(-1 AS DOUBLE)
+        END
+      )
+    END AS "_ps_top1_124"
   FROM _ps_layer_21
 ), _ps_layer_23 AS (
   SELECT
     *,
+    CAST(ROW_NUMBER() OVER (PARTITION BY "_ps_ranked_109" ORDER BY "_ps_total_108" DESC) AS DOUBLE) AS "_ps_place_111",
     CASE
-      WHEN "_ps_total_96" >= "_ps_threshold0_101"
+      WHEN CASE
+        WHEN "_ps_lost0_115" < "_ps_top1_124"
+        THEN "_ps_lost0_115"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost1_116" < "_ps_top1_124"
+        THEN "_ps_lost1_116"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost2_117" < "_ps_top1_124"
+        THEN "_ps_lost2_117"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost3_118" < "_ps_top1_124"
+        THEN "_ps_lost3_118"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost4_119" < "_ps_top1_124"
+        THEN "_ps_lost4_119"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost5_120" < "_ps_top1_124"
+        THEN "_ps_lost5_120"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost6_121" < "_ps_top1_124"
+        THEN "_ps_lost6_121"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost7_122" < "_ps_top1_124"
+        THEN "_ps_lost7_122"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      THEN NULL
+      ELSE GREATEST(
+        CASE
+          WHEN "_ps_lost0_115" < "_ps_top1_124"
+          THEN "_ps_lost0_115"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost1_116" < "_ps_top1_124"
+          THEN "_ps_lost1_116"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost2_117" < "_ps_top1_124"
+          THEN "_ps_lost2_117"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost3_118" < "_ps_top1_124"
+          THEN "_ps_lost3_118"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost4_119" < "_ps_top1_124"
+          THEN "_ps_lost4_119"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost5_120" < "_ps_top1_124"
+          THEN "_ps_lost5_120"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost6_121" < "_ps_top1_124"
+          THEN "_ps_lost6_121"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost7_122" < "_ps_top1_124"
+          THEN "_ps_lost7_122"
+          ELSE CAST(-1 AS DOUBLE)
+        END
+      )
+    END AS "_ps_top2_125"
+  FROM _ps_layer_22
+), _ps_layer_24 AS (
+  SELECT
+    *,
+    MAX(
+      CASE
+        WHEN "_ps_ranked_109" AND "_ps_place_111" = "_ps_k0_112"
+        THEN "_ps_total_108"
+        ELSE NULL
+      END
+    ) OVER () AS "_ps_threshold0_113",
+    CASE
+      WHEN CASE
+        WHEN "_ps_lost0_115" < "_ps_top2_125"
+        THEN "_ps_lost0_115"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost1_116" < "_ps_top2_125"
+        THEN "_ps_lost1_116"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost2_117" < "_ps_top2_125"
+        THEN "_ps_lost2_117"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost3_118" < "_ps_top2_125"
+        THEN "_ps_lost3_118"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost4_119" < "_ps_top2_125"
+        THEN "_ps_lost4_119"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost5_120" < "_ps_top2_125"
+        THEN "_ps_lost5_120"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost6_121" < "_ps_top2_125"
+        THEN "_ps_lost6_121"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      OR CASE
+        WHEN "_ps_lost7_122" < "_ps_top2_125"
+        THEN "_ps_lost7_122"
+        ELSE CAST(-1 AS DOUBLE)
+      END IS NULL
+      THEN NULL
+      ELSE GREATEST(
+        CASE
+          WHEN "_ps_lost0_115" < "_ps_top2_125"
+          THEN "_ps_lost0_115"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost1_116" < "_ps_top2_125"
+          THEN "_ps_lost1_116"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost2_117" < "_ps_top2_125"
+          THEN "_ps_lost2_117"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost3_118" < "_ps_top2_125"
+          THEN "_ps_lost3_118"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost4_119" < "_ps_top2_125"
+          THEN "_ps_lost4_119"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost5_120" < "_ps_top2_125"
+          THEN "_ps_lost5_120"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost6_121" < "_ps_top2_125"
+          THEN "_ps_lost6_121"
+          ELSE CAST(-1 AS DOUBLE)
+        END,
+        CASE
+          WHEN "_ps_lost7_122" < "_ps_top2_125"
+          THEN "_ps_lost7_122"
+          ELSE CAST(-1 AS DOUBLE)
+        END
+      )
+    END AS "_ps_top3_126"
+  FROM _ps_layer_23
+), _ps_layer_25 AS (
+  SELECT
+    *,
+    CASE
+      WHEN "_ps_total_108" >= "_ps_threshold0_113"
       THEN 'keeper'
-      WHEN "_ps_total_96" >= 6000e0
+      WHEN "_ps_total_108" >= 6000e0
       THEN 'solid'
-      WHEN "_ps_total_96" >= 4000e0
+      WHEN "_ps_total_108" >= 4000e0
       THEN 'watch'
-      WHEN "_ps_total_96" >= 0e0
+      WHEN "_ps_total_108" >= 0e0
       THEN 'at_risk'
       ELSE CAST(NULL AS TEXT)
-    END AS "_ps_tier_102"
-  FROM _ps_layer_22
+    END AS "_ps_tier_114",
+    LIST_CONCAT(
+      CASE
+        WHEN "_ps_top0_123" >= 16e0
+        THEN CASE
+          WHEN "_ps_top0_123" = "_ps_lost0_115"
+          THEN ['negotiation']
+          WHEN "_ps_top0_123" = "_ps_lost1_116"
+          THEN ['paying_on_time']
+          WHEN "_ps_top0_123" = "_ps_lost2_117"
+          THEN ['accounting_work']
+          WHEN "_ps_top0_123" = "_ps_lost3_118"
+          THEN ['owner_involvement']
+          WHEN "_ps_top0_123" = "_ps_lost4_119"
+          THEN ['wallet_share_growth']
+          WHEN "_ps_top0_123" = "_ps_lost5_120"
+          THEN ['lifetime_value_with_referrals']
+          WHEN "_ps_top0_123" = "_ps_lost6_121"
+          THEN ['standing_in_size']
+          WHEN "_ps_top0_123" = "_ps_lost7_122"
+          THEN ['concentration_risk']
+          ELSE CAST([] AS TEXT[])
+        END
+        ELSE CAST([] AS TEXT[])
+      END,
+      CASE
+        WHEN "_ps_top1_124" >= 16e0
+        THEN CASE
+          WHEN "_ps_top1_124" = "_ps_lost0_115"
+          THEN ['negotiation']
+          WHEN "_ps_top1_124" = "_ps_lost1_116"
+          THEN ['paying_on_time']
+          WHEN "_ps_top1_124" = "_ps_lost2_117"
+          THEN ['accounting_work']
+          WHEN "_ps_top1_124" = "_ps_lost3_118"
+          THEN ['owner_involvement']
+          WHEN "_ps_top1_124" = "_ps_lost4_119"
+          THEN ['wallet_share_growth']
+          WHEN "_ps_top1_124" = "_ps_lost5_120"
+          THEN ['lifetime_value_with_referrals']
+          WHEN "_ps_top1_124" = "_ps_lost6_121"
+          THEN ['standing_in_size']
+          WHEN "_ps_top1_124" = "_ps_lost7_122"
+          THEN ['concentration_risk']
+          ELSE CAST([] AS TEXT[])
+        END
+        ELSE CAST([] AS TEXT[])
+      END,
+      CASE
+        WHEN "_ps_top2_125" >= 16e0
+        THEN CASE
+          WHEN "_ps_top2_125" = "_ps_lost0_115"
+          THEN ['negotiation']
+          WHEN "_ps_top2_125" = "_ps_lost1_116"
+          THEN ['paying_on_time']
+          WHEN "_ps_top2_125" = "_ps_lost2_117"
+          THEN ['accounting_work']
+          WHEN "_ps_top2_125" = "_ps_lost3_118"
+          THEN ['owner_involvement']
+          WHEN "_ps_top2_125" = "_ps_lost4_119"
+          THEN ['wallet_share_growth']
+          WHEN "_ps_top2_125" = "_ps_lost5_120"
+          THEN ['lifetime_value_with_referrals']
+          WHEN "_ps_top2_125" = "_ps_lost6_121"
+          THEN ['standing_in_size']
+          WHEN "_ps_top2_125" = "_ps_lost7_122"
+          THEN ['concentration_risk']
+          ELSE CAST([] AS TEXT[])
+        END
+        ELSE CAST([] AS TEXT[])
+      END,
+      CASE
+        WHEN "_ps_top3_126" >= 16e0
+        THEN CASE
+          WHEN "_ps_top3_126" = "_ps_lost0_115"
+          THEN ['negotiation']
+          WHEN "_ps_top3_126" = "_ps_lost1_116"
+          THEN ['paying_on_time']
+          WHEN "_ps_top3_126" = "_ps_lost2_117"
+          THEN ['accounting_work']
+          WHEN "_ps_top3_126" = "_ps_lost3_118"
+          THEN ['owner_involvement']
+          WHEN "_ps_top3_126" = "_ps_lost4_119"
+          THEN ['wallet_share_growth']
+          WHEN "_ps_top3_126" = "_ps_lost5_120"
+          THEN ['lifetime_value_with_referrals']
+          WHEN "_ps_top3_126" = "_ps_lost6_121"
+          THEN ['standing_in_size']
+          WHEN "_ps_top3_126" = "_ps_lost7_122"
+          THEN ['concentration_risk']
+          ELSE CAST([] AS TEXT[])
+        END
+        ELSE CAST([] AS TEXT[])
+      END
+    ) AS "_ps_reasons_127"
+  FROM _ps_layer_24
 )
 SELECT
   "_ps_id" AS "id",
-  CASE WHEN NOT "_ps_fallback_114" THEN "_ps_eligible" ELSE NULL END AS "eligible",
+  CASE WHEN NOT "_ps_fallback_130" THEN "_ps_eligible" ELSE NULL END AS "eligible",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_total_96" / 100e0
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_total_108" / 100e0
     ELSE NULL
   END AS "score",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_tier_102"
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_tier_114"
     ELSE NULL
   END AS "tier",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
     THEN "_ps_units0_48" / 100e0
     ELSE NULL
   END AS "points_negotiation",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
     THEN "_ps_units1_51" / 100e0
     ELSE NULL
   END AS "points_paying_on_time",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_units2_60" / 100e0
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_units2_63" / 100e0
     ELSE NULL
   END AS "points_accounting_work",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_units3_64" / 100e0
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_units3_67" / 100e0
     ELSE NULL
   END AS "points_owner_involvement",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_units4_73" / 100e0
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_units4_79" / 100e0
     ELSE NULL
   END AS "points_wallet_share_growth",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_units5_82" / 100e0
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_units5_91" / 100e0
     ELSE NULL
   END AS "points_lifetime_value_with_referrals",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_units6_91" / 100e0
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_units6_103" / 100e0
     ELSE NULL
   END AS "points_standing_in_size",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
     THEN (
-      "_ps_raw_units_95" - "_ps_factor_units_94"
+      "_ps_raw_units_107" - "_ps_factor_units_106"
     ) / 100e0
     ELSE NULL
   END AS "adjustment_points",
   CASE
-    WHEN NOT "_ps_fallback_114"
+    WHEN NOT "_ps_fallback_130"
     THEN LIST_CONCAT(
       CASE
         WHEN "_ps_filter_44" IS TRUE
@@ -3603,9 +2797,9 @@ SELECT
     ELSE NULL
   END AS "failed_filters",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_reasons_111"
-    WHEN NOT "_ps_fallback_114"
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_reasons_127"
+    WHEN NOT "_ps_fallback_130"
     THEN LIST_CONCAT(
       CASE
         WHEN "_ps_filter_44" IS TRUE
@@ -3620,4 +2814,4 @@ SELECT
     )
     ELSE NULL
   END AS "reasons"
-FROM _ps_layer_23
+FROM _ps_layer_25

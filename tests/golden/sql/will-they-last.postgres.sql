@@ -174,17 +174,17 @@ WITH RECURSIVE _ps_layer_0 AS (
       "owner_involvement"
     ) = (
       'strategic'
-    ) AS "_ps_band_61",
+    ) AS "_ps_band_64",
     (
       "owner_involvement"
     ) = (
       'delegating'
-    ) AS "_ps_band_62",
+    ) AS "_ps_band_65",
     (
       "owner_involvement"
     ) = (
       'hands_on'
-    ) AS "_ps_band_63",
+    ) AS "_ps_band_66",
     (
       (
         CAST('0.5' AS DOUBLE PRECISION)
@@ -293,7 +293,7 @@ WITH RECURSIVE _ps_layer_0 AS (
           END
         END
       )
-    ) AS "_ps_raw_65"
+    ) AS "_ps_raw_68"
   FROM _ps_layer_0
 ), _ps_t_layer_1 AS (
   SELECT
@@ -885,33 +885,33 @@ WITH RECURSIVE _ps_layer_0 AS (
       ELSE NULL
     END AS "_ps_x_53",
     CASE
-      WHEN "_ps_band_61" IS TRUE
+      WHEN "_ps_band_64" IS TRUE
       THEN CAST(1500 AS DOUBLE PRECISION)
-      WHEN "_ps_band_61" IS NULL
+      WHEN "_ps_band_64" IS NULL
       THEN CAST(600 AS DOUBLE PRECISION)
-      WHEN "_ps_band_62" IS TRUE
+      WHEN "_ps_band_65" IS TRUE
       THEN CAST(1200 AS DOUBLE PRECISION)
-      WHEN "_ps_band_62" IS NULL
+      WHEN "_ps_band_65" IS NULL
       THEN CAST(600 AS DOUBLE PRECISION)
-      WHEN "_ps_band_63" IS TRUE
+      WHEN "_ps_band_66" IS TRUE
       THEN CAST(450 AS DOUBLE PRECISION)
-      WHEN "_ps_band_63" IS NULL
+      WHEN "_ps_band_66" IS NULL
       THEN CAST(600 AS DOUBLE PRECISION)
       ELSE CAST(0 AS DOUBLE PRECISION)
-    END AS "_ps_units3_64",
+    END AS "_ps_units3_67",
     CASE
       WHEN (
-        "_ps_raw_65" - "_ps_raw_65"
+        "_ps_raw_68" - "_ps_raw_68"
       ) = CAST(0 AS DOUBLE PRECISION)
       THEN CAST(15 AS DOUBLE PRECISION) * CASE
-        WHEN "_ps_raw_65" < CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_68" < CAST(0 AS DOUBLE PRECISION)
         THEN CAST(0 AS DOUBLE PRECISION)
-        WHEN "_ps_raw_65" > CAST(1 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_68" > CAST(1 AS DOUBLE PRECISION)
         THEN CAST(1 AS DOUBLE PRECISION)
-        ELSE "_ps_raw_65"
+        ELSE "_ps_raw_68"
       END
       ELSE NULL
-    END AS "_ps_x_66"
+    END AS "_ps_x_69"
   FROM _ps_layer_1
   LEFT JOIN _ps_t_refs
     ON "_ps_layer_1"."_ps_key_2" = "_ps_t_refs"."_ps_node"
@@ -931,41 +931,15 @@ WITH RECURSIVE _ps_layer_0 AS (
     ) AS "_ps_let_43",
     "_ps_filter_44" IS TRUE AND "_ps_filter_45" IS TRUE AS "_ps_eligible",
     ABS("_ps_x_53") AS "_ps_abs_54",
-    ABS("_ps_x_66") AS "_ps_abs_67"
+    ABS("_ps_x_69") AS "_ps_abs_70"
   FROM _ps_layer_2
 ), _ps_layer_4 AS (
   SELECT
     *,
     CASE WHEN "_ps_book_7" THEN "_ps_arg_9" ELSE NULL END AS "_ps_x_11",
     CASE WHEN "_ps_book_7" THEN "_ps_arg_16" ELSE NULL END AS "_ps_x_17",
-    CASE
-      WHEN "_ps_abs_54" >= CAST('100.0' AS DOUBLE PRECISION)
-      THEN CAST(1000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_54" >= CAST('10.0' AS DOUBLE PRECISION)
-      THEN CAST(10000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_54" >= CAST('1.0' AS DOUBLE PRECISION)
-      THEN CAST(100000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_54" >= CAST('0.1' AS DOUBLE PRECISION)
-      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_54" >= CAST('0.01' AS DOUBLE PRECISION)
-      THEN CAST('1e+16' AS DOUBLE PRECISION)
-      WHEN "_ps_abs_54" >= CAST('0.001' AS DOUBLE PRECISION)
-      THEN CAST('1e+17' AS DOUBLE PRECISION)
-    END AS "_ps_pow_55",
-    CASE
-      WHEN "_ps_abs_67" >= CAST('100.0' AS DOUBLE PRECISION)
-      THEN CAST(1000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_67" >= CAST('10.0' AS DOUBLE PRECISION)
-      THEN CAST(10000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_67" >= CAST('1.0' AS DOUBLE PRECISION)
-      THEN CAST(100000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_67" >= CAST('0.1' AS DOUBLE PRECISION)
-      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_67" >= CAST('0.01' AS DOUBLE PRECISION)
-      THEN CAST('1e+16' AS DOUBLE PRECISION)
-      WHEN "_ps_abs_67" >= CAST('0.001' AS DOUBLE PRECISION)
-      THEN CAST('1e+17' AS DOUBLE PRECISION)
-    END AS "_ps_pow_68",
+    "_ps_abs_54" * CAST(100 AS DOUBLE PRECISION) AS "_ps_scaled_55",
+    "_ps_abs_70" * CAST(100 AS DOUBLE PRECISION) AS "_ps_scaled_71",
     CASE
       WHEN CASE
         WHEN (
@@ -1055,7 +1029,7 @@ WITH RECURSIVE _ps_layer_0 AS (
           CAST(200000 AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
         )
       END
-    END AS "_ps_raw_74",
+    END AS "_ps_raw_80",
     CASE
       WHEN (
         IS_NAN("_ps_let_43")
@@ -1068,8 +1042,8 @@ WITH RECURSIVE _ps_layer_0 AS (
       ) > (
         CAST(0 AS DOUBLE PRECISION)
       )
-    END AS "_ps_adj_93",
-    "_ps_book_7" AND "_ps_eligible" AS "_ps_ranked_97"
+    END AS "_ps_adj_105",
+    "_ps_book_7" AND "_ps_eligible" AS "_ps_ranked_109"
   FROM _ps_layer_3
 ), _ps_layer_5 AS (
   SELECT
@@ -1080,122 +1054,30 @@ WITH RECURSIVE _ps_layer_0 AS (
     CAST(COUNT("_ps_x_17") OVER (PARTITION BY "_ps_book_7") AS DOUBLE PRECISION) AS "_ps_count_19",
     CAST(COUNT("_ps_x_17") OVER (PARTITION BY "_ps_book_7") AS DOUBLE PRECISION) AS "_ps_count_20",
     MAX(ABS("_ps_x_17")) OVER (PARTITION BY "_ps_book_7") AS "_ps_largest_21",
-    "_ps_abs_54" * "_ps_pow_55" AS "_ps_p_56",
-    (
-      (
-        (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - "_ps_abs_54"
-          )
-        ) * (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - "_ps_pow_55"
-          )
-        ) - (
-          "_ps_abs_54" * "_ps_pow_55"
-        )
-      ) + (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - "_ps_abs_54"
-        )
-      ) * (
-        "_ps_pow_55" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - "_ps_pow_55"
-          )
-        )
-      ) + (
-        "_ps_abs_54" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - "_ps_abs_54"
-          )
-        )
-      ) * (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - "_ps_pow_55"
-        )
-      )
-    ) + (
-      "_ps_abs_54" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - "_ps_abs_54"
-        )
-      )
-    ) * (
-      "_ps_pow_55" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - "_ps_pow_55"
-        )
-      )
-    ) AS "_ps_e_57",
-    "_ps_abs_67" * "_ps_pow_68" AS "_ps_p_69",
-    (
-      (
-        (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_67" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_67" - "_ps_abs_67"
-          )
-        ) * (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_68" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_68" - "_ps_pow_68"
-          )
-        ) - (
-          "_ps_abs_67" * "_ps_pow_68"
-        )
-      ) + (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_67" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_67" - "_ps_abs_67"
-        )
-      ) * (
-        "_ps_pow_68" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_68" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_68" - "_ps_pow_68"
-          )
-        )
-      ) + (
-        "_ps_abs_67" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_67" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_67" - "_ps_abs_67"
-          )
-        )
-      ) * (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_68" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_68" - "_ps_pow_68"
-        )
-      )
-    ) + (
-      "_ps_abs_67" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_67" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_67" - "_ps_abs_67"
-        )
-      )
-    ) * (
-      "_ps_pow_68" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_68" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_68" - "_ps_pow_68"
-        )
-      )
-    ) AS "_ps_e_70",
+    "_ps_scaled_55" < CAST('1000000000000000.0' AS DOUBLE PRECISION)
+    AND ABS("_ps_scaled_55" - FLOOR("_ps_scaled_55") - CAST('0.5' AS DOUBLE PRECISION)) > "_ps_scaled_55" * CAST('9.094947017729282e-13' AS DOUBLE PRECISION) AS "_ps_plain_56",
+    "_ps_scaled_71" < CAST('1000000000000000.0' AS DOUBLE PRECISION)
+    AND ABS("_ps_scaled_71" - FLOOR("_ps_scaled_71") - CAST('0.5' AS DOUBLE PRECISION)) > "_ps_scaled_71" * CAST('9.094947017729282e-13' AS DOUBLE PRECISION) AS "_ps_plain_72",
     CASE
       WHEN (
-        "_ps_raw_74" - "_ps_raw_74"
+        "_ps_raw_80" - "_ps_raw_80"
       ) = CAST(0 AS DOUBLE PRECISION)
       THEN CAST(25 AS DOUBLE PRECISION) * CASE
-        WHEN "_ps_raw_74" < CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_80" < CAST(0 AS DOUBLE PRECISION)
         THEN CAST(0 AS DOUBLE PRECISION)
-        WHEN "_ps_raw_74" > CAST(1 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_80" > CAST(1 AS DOUBLE PRECISION)
         THEN CAST(1 AS DOUBLE PRECISION)
-        ELSE "_ps_raw_74"
+        ELSE "_ps_raw_80"
       END
       ELSE NULL
-    END AS "_ps_x_75",
+    END AS "_ps_x_81",
     SUM(
       CASE
-        WHEN "_ps_ranked_97"
+        WHEN "_ps_ranked_109"
         THEN CAST(1 AS DOUBLE PRECISION)
         ELSE CAST(0 AS DOUBLE PRECISION)
       END
-    ) OVER () AS "_ps_n_ranked_98"
+    ) OVER () AS "_ps_n_ranked_110"
   FROM _ps_layer_4
 ), _ps_layer_6 AS (
   SELECT
@@ -1301,49 +1183,9 @@ WITH RECURSIVE _ps_layer_0 AS (
         END
       )
     END AS "_ps_split_22",
-    CASE
-      WHEN (
-        "_ps_p_56" - FLOOR("_ps_p_56")
-      ) > CAST('0.5' AS DOUBLE PRECISION)
-      OR (
-        (
-          "_ps_p_56" - FLOOR("_ps_p_56")
-        ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_57" > CAST(0 AS DOUBLE PRECISION)
-      )
-      THEN FLOOR("_ps_p_56") + CAST(1 AS DOUBLE PRECISION)
-      WHEN (
-        (
-          "_ps_p_56" - FLOOR("_ps_p_56")
-        ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_57" = CAST(0 AS DOUBLE PRECISION)
-      )
-      AND FLOOR("_ps_p_56") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
-      THEN FLOOR("_ps_p_56") + CAST(1 AS DOUBLE PRECISION)
-      ELSE FLOOR("_ps_p_56")
-    END AS "_ps_digits_58",
-    CASE
-      WHEN (
-        "_ps_p_69" - FLOOR("_ps_p_69")
-      ) > CAST('0.5' AS DOUBLE PRECISION)
-      OR (
-        (
-          "_ps_p_69" - FLOOR("_ps_p_69")
-        ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_70" > CAST(0 AS DOUBLE PRECISION)
-      )
-      THEN FLOOR("_ps_p_69") + CAST(1 AS DOUBLE PRECISION)
-      WHEN (
-        (
-          "_ps_p_69" - FLOOR("_ps_p_69")
-        ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_70" = CAST(0 AS DOUBLE PRECISION)
-      )
-      AND FLOOR("_ps_p_69") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
-      THEN FLOOR("_ps_p_69") + CAST(1 AS DOUBLE PRECISION)
-      ELSE FLOOR("_ps_p_69")
-    END AS "_ps_digits_71",
-    ABS("_ps_x_75") AS "_ps_abs_76",
+    CASE WHEN "_ps_plain_56" THEN NULL ELSE "_ps_abs_54" END AS "_ps_abs_57",
+    CASE WHEN "_ps_plain_72" THEN NULL ELSE "_ps_abs_70" END AS "_ps_abs_73",
+    ABS("_ps_x_81") AS "_ps_abs_82",
     CASE
       WHEN (
         CASE
@@ -1353,42 +1195,42 @@ WITH RECURSIVE _ps_layer_0 AS (
                 CASE
                   WHEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) * CAST(5 AS DOUBLE PRECISION) > (
-                    "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                    "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                   )
                   THEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) - CAST(1 AS DOUBLE PRECISION)
                   ELSE FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   )
                 END
               ) * CAST(5 AS DOUBLE PRECISION) < (
-                "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
               )
               THEN (
                 CASE
                   WHEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) * CAST(5 AS DOUBLE PRECISION) > (
-                    "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                    "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                   )
                   THEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) - CAST(1 AS DOUBLE PRECISION)
                   ELSE FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   )
                 END
@@ -1397,19 +1239,19 @@ WITH RECURSIVE _ps_layer_0 AS (
                 CASE
                   WHEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) * CAST(5 AS DOUBLE PRECISION) > (
-                    "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                    "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                   )
                   THEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) - CAST(1 AS DOUBLE PRECISION)
                   ELSE FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   )
                 END
@@ -1423,42 +1265,42 @@ WITH RECURSIVE _ps_layer_0 AS (
                 CASE
                   WHEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) * CAST(5 AS DOUBLE PRECISION) > (
-                    "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                    "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                   )
                   THEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) - CAST(1 AS DOUBLE PRECISION)
                   ELSE FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   )
                 END
               ) * CAST(5 AS DOUBLE PRECISION) < (
-                "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
               )
               THEN (
                 CASE
                   WHEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) * CAST(5 AS DOUBLE PRECISION) > (
-                    "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                    "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                   )
                   THEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) - CAST(1 AS DOUBLE PRECISION)
                   ELSE FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   )
                 END
@@ -1467,19 +1309,19 @@ WITH RECURSIVE _ps_layer_0 AS (
                 CASE
                   WHEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) * CAST(5 AS DOUBLE PRECISION) > (
-                    "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                    "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                   )
                   THEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) - CAST(1 AS DOUBLE PRECISION)
                   ELSE FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   )
                 END
@@ -1487,8 +1329,8 @@ WITH RECURSIVE _ps_layer_0 AS (
             END
           )
         END
-      ) > "_ps_n_ranked_98"
-      THEN "_ps_n_ranked_98"
+      ) > "_ps_n_ranked_110"
+      THEN "_ps_n_ranked_110"
       ELSE (
         CASE
           WHEN (
@@ -1497,42 +1339,42 @@ WITH RECURSIVE _ps_layer_0 AS (
                 CASE
                   WHEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) * CAST(5 AS DOUBLE PRECISION) > (
-                    "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                    "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                   )
                   THEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) - CAST(1 AS DOUBLE PRECISION)
                   ELSE FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   )
                 END
               ) * CAST(5 AS DOUBLE PRECISION) < (
-                "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
               )
               THEN (
                 CASE
                   WHEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) * CAST(5 AS DOUBLE PRECISION) > (
-                    "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                    "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                   )
                   THEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) - CAST(1 AS DOUBLE PRECISION)
                   ELSE FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   )
                 END
@@ -1541,19 +1383,19 @@ WITH RECURSIVE _ps_layer_0 AS (
                 CASE
                   WHEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) * CAST(5 AS DOUBLE PRECISION) > (
-                    "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                    "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                   )
                   THEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) - CAST(1 AS DOUBLE PRECISION)
                   ELSE FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   )
                 END
@@ -1567,42 +1409,42 @@ WITH RECURSIVE _ps_layer_0 AS (
                 CASE
                   WHEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) * CAST(5 AS DOUBLE PRECISION) > (
-                    "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                    "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                   )
                   THEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) - CAST(1 AS DOUBLE PRECISION)
                   ELSE FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   )
                 END
               ) * CAST(5 AS DOUBLE PRECISION) < (
-                "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
               )
               THEN (
                 CASE
                   WHEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) * CAST(5 AS DOUBLE PRECISION) > (
-                    "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                    "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                   )
                   THEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) - CAST(1 AS DOUBLE PRECISION)
                   ELSE FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   )
                 END
@@ -1611,19 +1453,19 @@ WITH RECURSIVE _ps_layer_0 AS (
                 CASE
                   WHEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) * CAST(5 AS DOUBLE PRECISION) > (
-                    "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                    "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                   )
                   THEN FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   ) - CAST(1 AS DOUBLE PRECISION)
                   ELSE FLOOR(
                     (
-                      "_ps_n_ranked_98" * CAST(1 AS DOUBLE PRECISION)
+                      "_ps_n_ranked_110" * CAST(1 AS DOUBLE PRECISION)
                     ) / CAST(5 AS DOUBLE PRECISION)
                   )
                 END
@@ -1632,7 +1474,7 @@ WITH RECURSIVE _ps_layer_0 AS (
           )
         END
       )
-    END AS "_ps_k0_100",
+    END AS "_ps_k0_112",
     CASE
       WHEN "_ps_book0_1"
       AND (
@@ -1697,7 +1539,7 @@ WITH RECURSIVE _ps_layer_0 AS (
       )
       THEN 1
       ELSE 0
-    END AS "_ps_row_unknown_112"
+    END AS "_ps_row_unknown_128"
   FROM _ps_layer_5
 ), _ps_layer_7 AS (
   SELECT
@@ -1721,276 +1563,35 @@ WITH RECURSIVE _ps_layer_0 AS (
       "_ps_split_22" + "_ps_x_17"
     ) - "_ps_split_22" AS "_ps_q_23",
     CASE
-      WHEN (
-        "_ps_pow_55"
-      ) IS NULL
-      THEN CAST(0 AS DOUBLE PRECISION)
-      ELSE CASE
-        WHEN "_ps_pow_55" = CAST(1000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_58" + CAST(5000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000 AS DOUBLE PRECISION)
-          ) * CAST(10000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_58" + CAST(5000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_58" + CAST(5000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_58" + CAST(5000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_55" = CAST(10000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_58" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_58" + CAST(50000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_58" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_58" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_55" = CAST(100000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_58" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_58" + CAST(500000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_58" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_58" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_55" = CAST(1000000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_58" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_58" + CAST(5000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_58" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_58" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_55" = CAST('1e+16' AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_58" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_58" + CAST(50000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_58" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_58" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_55" = CAST('1e+17' AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_58" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_58" + CAST(500000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_58" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_58" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          )
-        END
-      END
-    END AS "_ps_units_59",
-    CASE
-      WHEN (
-        "_ps_pow_68"
-      ) IS NULL
-      THEN CAST(0 AS DOUBLE PRECISION)
-      ELSE CASE
-        WHEN "_ps_pow_68" = CAST(1000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_71" + CAST(5000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000 AS DOUBLE PRECISION)
-          ) * CAST(10000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_71" + CAST(5000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_71" + CAST(5000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_71" + CAST(5000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_68" = CAST(10000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_71" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_71" + CAST(50000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_71" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_71" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_68" = CAST(100000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_71" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_71" + CAST(500000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_71" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_71" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_68" = CAST(1000000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_71" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_71" + CAST(5000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_71" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_71" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_68" = CAST('1e+16' AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_71" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_71" + CAST(50000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_71" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_71" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_68" = CAST('1e+17' AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_71" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_71" + CAST(500000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_71" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_71" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          )
-        END
-      END
-    END AS "_ps_units_72",
-    CASE
-      WHEN "_ps_abs_76" >= CAST('100.0' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_57" >= CAST('100.0' AS DOUBLE PRECISION)
       THEN CAST(1000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_76" >= CAST('10.0' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_57" >= CAST('10.0' AS DOUBLE PRECISION)
       THEN CAST(10000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_76" >= CAST('1.0' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_57" >= CAST('1.0' AS DOUBLE PRECISION)
       THEN CAST(100000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_76" >= CAST('0.1' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_57" >= CAST('0.1' AS DOUBLE PRECISION)
       THEN CAST(1000000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_76" >= CAST('0.01' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_57" >= CAST('0.01' AS DOUBLE PRECISION)
       THEN CAST('1e+16' AS DOUBLE PRECISION)
-      WHEN "_ps_abs_76" >= CAST('0.001' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_57" >= CAST('0.001' AS DOUBLE PRECISION)
       THEN CAST('1e+17' AS DOUBLE PRECISION)
-    END AS "_ps_pow_77",
-    MAX("_ps_row_unknown_112") OVER () = 1 AS "_ps_run_unknown_113"
+    END AS "_ps_pow_58",
+    CASE
+      WHEN "_ps_abs_73" >= CAST('100.0' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_73" >= CAST('10.0' AS DOUBLE PRECISION)
+      THEN CAST(10000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_73" >= CAST('1.0' AS DOUBLE PRECISION)
+      THEN CAST(100000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_73" >= CAST('0.1' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_73" >= CAST('0.01' AS DOUBLE PRECISION)
+      THEN CAST('1e+16' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_73" >= CAST('0.001' AS DOUBLE PRECISION)
+      THEN CAST('1e+17' AS DOUBLE PRECISION)
+    END AS "_ps_pow_74",
+    "_ps_abs_82" * CAST(100 AS DOUBLE PRECISION) AS "_ps_scaled_83",
+    MAX("_ps_row_unknown_128") OVER () = 1 AS "_ps_run_unknown_129"
   FROM _ps_layer_6
 ), _ps_layer_8 AS (
   SELECT
@@ -1998,80 +1599,104 @@ WITH RECURSIVE _ps_layer_0 AS (
     "_ps_x_17" - "_ps_q_23" AS "_ps_rest_24",
     SUM("_ps_q_23") OVER (PARTITION BY "_ps_book_7") AS "_ps_tau_29",
     "_ps_pf_15" AS "_ps_let_41",
-    CASE
-      WHEN "_ps_x_53" IS NULL
-      THEN CAST(500 AS DOUBLE PRECISION)
-      ELSE CASE
-        WHEN "_ps_units_59" > CAST(0 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN "_ps_x_53" < CAST(0 AS DOUBLE PRECISION)
-          THEN -"_ps_units_59"
-          ELSE "_ps_units_59"
-        END
-        ELSE CAST(0 AS DOUBLE PRECISION)
-      END
-    END AS "_ps_units2_60",
-    CASE
-      WHEN "_ps_x_66" IS NULL
-      THEN CAST(300 AS DOUBLE PRECISION)
-      ELSE CASE
-        WHEN "_ps_units_72" > CAST(0 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN "_ps_x_66" < CAST(0 AS DOUBLE PRECISION)
-          THEN -"_ps_units_72"
-          ELSE "_ps_units_72"
-        END
-        ELSE CAST(0 AS DOUBLE PRECISION)
-      END
-    END AS "_ps_units4_73",
-    "_ps_abs_76" * "_ps_pow_77" AS "_ps_p_78",
+    "_ps_abs_57" * "_ps_pow_58" AS "_ps_p_59",
     (
       (
         (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_76" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_76" - "_ps_abs_76"
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_57" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_57" - "_ps_abs_57"
           )
         ) * (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_77" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_77" - "_ps_pow_77"
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_58" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_58" - "_ps_pow_58"
           )
         ) - (
-          "_ps_abs_76" * "_ps_pow_77"
+          "_ps_abs_57" * "_ps_pow_58"
         )
       ) + (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_76" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_76" - "_ps_abs_76"
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_57" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_57" - "_ps_abs_57"
         )
       ) * (
-        "_ps_pow_77" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_77" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_77" - "_ps_pow_77"
+        "_ps_pow_58" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_58" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_58" - "_ps_pow_58"
           )
         )
       ) + (
-        "_ps_abs_76" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_76" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_76" - "_ps_abs_76"
+        "_ps_abs_57" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_57" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_57" - "_ps_abs_57"
           )
         )
       ) * (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_77" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_77" - "_ps_pow_77"
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_58" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_58" - "_ps_pow_58"
         )
       )
     ) + (
-      "_ps_abs_76" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_76" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_76" - "_ps_abs_76"
+      "_ps_abs_57" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_57" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_57" - "_ps_abs_57"
         )
       )
     ) * (
-      "_ps_pow_77" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_77" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_77" - "_ps_pow_77"
+      "_ps_pow_58" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_58" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_58" - "_ps_pow_58"
         )
       )
-    ) AS "_ps_e_79",
+    ) AS "_ps_e_60",
+    "_ps_abs_73" * "_ps_pow_74" AS "_ps_p_75",
+    (
+      (
+        (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_73" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_73" - "_ps_abs_73"
+          )
+        ) * (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_74" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_74" - "_ps_pow_74"
+          )
+        ) - (
+          "_ps_abs_73" * "_ps_pow_74"
+        )
+      ) + (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_73" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_73" - "_ps_abs_73"
+        )
+      ) * (
+        "_ps_pow_74" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_74" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_74" - "_ps_pow_74"
+          )
+        )
+      ) + (
+        "_ps_abs_73" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_73" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_73" - "_ps_abs_73"
+          )
+        )
+      ) * (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_74" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_74" - "_ps_pow_74"
+        )
+      )
+    ) + (
+      "_ps_abs_73" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_73" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_73" - "_ps_abs_73"
+        )
+      )
+    ) * (
+      "_ps_pow_74" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_74" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_74" - "_ps_pow_74"
+        )
+      )
+    ) AS "_ps_e_76",
+    "_ps_scaled_83" < CAST('1000000000000000.0' AS DOUBLE PRECISION)
+    AND ABS("_ps_scaled_83" - FLOOR("_ps_scaled_83") - CAST('0.5' AS DOUBLE PRECISION)) > "_ps_scaled_83" * CAST('9.094947017729282e-13' AS DOUBLE PRECISION) AS "_ps_plain_84",
     (
       "company_size" IS NULL
     )
@@ -2085,11 +1710,11 @@ WITH RECURSIVE _ps_layer_0 AS (
       "total_spend" IS NULL
     )
     OR (
-      "_ps_run_unknown_113"
+      "_ps_run_unknown_129"
     )
     OR (
       "_ps_in_cycle_5"
-    ) AS "_ps_fallback_114"
+    ) AS "_ps_fallback_130"
   FROM _ps_layer_7
 ), _ps_layer_9 AS (
   SELECT
@@ -2097,26 +1722,48 @@ WITH RECURSIVE _ps_layer_0 AS (
     MAX(ABS("_ps_rest_24")) OVER (PARTITION BY "_ps_book_7") AS "_ps_largest2_25",
     CASE
       WHEN (
-        "_ps_p_78" - FLOOR("_ps_p_78")
+        "_ps_p_59" - FLOOR("_ps_p_59")
       ) > CAST('0.5' AS DOUBLE PRECISION)
       OR (
         (
-          "_ps_p_78" - FLOOR("_ps_p_78")
+          "_ps_p_59" - FLOOR("_ps_p_59")
         ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_79" > CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_e_60" > CAST(0 AS DOUBLE PRECISION)
       )
-      THEN FLOOR("_ps_p_78") + CAST(1 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_59") + CAST(1 AS DOUBLE PRECISION)
       WHEN (
         (
-          "_ps_p_78" - FLOOR("_ps_p_78")
+          "_ps_p_59" - FLOOR("_ps_p_59")
         ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_79" = CAST(0 AS DOUBLE PRECISION)
+        AND "_ps_e_60" = CAST(0 AS DOUBLE PRECISION)
       )
-      AND FLOOR("_ps_p_78") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
-      THEN FLOOR("_ps_p_78") + CAST(1 AS DOUBLE PRECISION)
-      ELSE FLOOR("_ps_p_78")
-    END AS "_ps_digits_80",
-    "_ps_let_41" AS "_ps_raw_83"
+      AND FLOOR("_ps_p_59") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_59") + CAST(1 AS DOUBLE PRECISION)
+      ELSE FLOOR("_ps_p_59")
+    END AS "_ps_digits_61",
+    CASE
+      WHEN (
+        "_ps_p_75" - FLOOR("_ps_p_75")
+      ) > CAST('0.5' AS DOUBLE PRECISION)
+      OR (
+        (
+          "_ps_p_75" - FLOOR("_ps_p_75")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_76" > CAST(0 AS DOUBLE PRECISION)
+      )
+      THEN FLOOR("_ps_p_75") + CAST(1 AS DOUBLE PRECISION)
+      WHEN (
+        (
+          "_ps_p_75" - FLOOR("_ps_p_75")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_76" = CAST(0 AS DOUBLE PRECISION)
+      )
+      AND FLOOR("_ps_p_75") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_75") + CAST(1 AS DOUBLE PRECISION)
+      ELSE FLOOR("_ps_p_75")
+    END AS "_ps_digits_77",
+    CASE WHEN "_ps_plain_84" THEN NULL ELSE "_ps_abs_82" END AS "_ps_abs_85",
+    "_ps_let_41" AS "_ps_raw_92"
   FROM _ps_layer_8
 ), _ps_layer_10 AS (
   SELECT
@@ -2222,173 +1869,269 @@ WITH RECURSIVE _ps_layer_0 AS (
       )
     END AS "_ps_split2_26",
     CASE
-      WHEN (
-        "_ps_pow_77"
-      ) IS NULL
-      THEN CAST(0 AS DOUBLE PRECISION)
+      WHEN "_ps_plain_56"
+      THEN FLOOR("_ps_scaled_55" + CAST('0.5' AS DOUBLE PRECISION))
       ELSE CASE
-        WHEN "_ps_pow_77" = CAST(1000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_80" + CAST(5000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000 AS DOUBLE PRECISION)
-          ) * CAST(10000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_80" + CAST(5000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_80" + CAST(5000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_80" + CAST(5000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_77" = CAST(10000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_80" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_80" + CAST(50000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_80" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_80" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_77" = CAST(100000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_80" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_80" + CAST(500000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_80" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_80" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_77" = CAST(1000000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_80" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_80" + CAST(5000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_80" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_80" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_77" = CAST('1e+16' AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_80" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_80" + CAST(50000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_80" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_80" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_77" = CAST('1e+17' AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_80" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_80" + CAST(500000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_80" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_80" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          )
-        END
-      END
-    END AS "_ps_units_81",
-    CASE
-      WHEN (
-        "_ps_raw_83" - "_ps_raw_83"
-      ) = CAST(0 AS DOUBLE PRECISION)
-      THEN CAST(10 AS DOUBLE PRECISION) * CASE
-        WHEN "_ps_raw_83" < CAST(0 AS DOUBLE PRECISION)
+        WHEN (
+          "_ps_pow_58"
+        ) IS NULL
         THEN CAST(0 AS DOUBLE PRECISION)
-        WHEN "_ps_raw_83" > CAST(1 AS DOUBLE PRECISION)
-        THEN CAST(1 AS DOUBLE PRECISION)
-        ELSE "_ps_raw_83"
-      END
-      ELSE NULL
-    END AS "_ps_x_84"
-  FROM _ps_layer_9
-), _ps_layer_11 AS (
-  SELECT
-    *,
-    (
-      "_ps_split2_26" + "_ps_rest_24"
-    ) - "_ps_split2_26" AS "_ps_q2_27",
-    CASE
-      WHEN "_ps_x_75" IS NULL
-      THEN CAST(0 AS DOUBLE PRECISION)
-      ELSE CASE
-        WHEN "_ps_units_81" > CAST(0 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN "_ps_x_75" < CAST(0 AS DOUBLE PRECISION)
-          THEN -"_ps_units_81"
-          ELSE "_ps_units_81"
+        ELSE CASE
+          WHEN "_ps_pow_58" = CAST(1000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_61" + CAST(5000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_61" + CAST(5000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_61" + CAST(5000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_61" + CAST(5000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_58" = CAST(10000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_61" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_61" + CAST(50000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_61" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_61" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_58" = CAST(100000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_61" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_61" + CAST(500000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_61" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_61" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_58" = CAST(1000000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_61" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_61" + CAST(5000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_61" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_61" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_58" = CAST('1e+16' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_61" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_61" + CAST(50000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_61" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_61" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_58" = CAST('1e+17' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_61" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_61" + CAST(500000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_61" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_61" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            )
+          END
         END
-        ELSE CAST(0 AS DOUBLE PRECISION)
       END
-    END AS "_ps_units5_82",
-    ABS("_ps_x_84") AS "_ps_abs_85"
-  FROM _ps_layer_10
-), _ps_layer_12 AS (
-  SELECT
-    *,
-    "_ps_rest_24" - "_ps_q2_27" AS "_ps_rest2_28",
-    SUM("_ps_q2_27") OVER (PARTITION BY "_ps_book_7") AS "_ps_rho_30",
+    END AS "_ps_units_62",
+    CASE
+      WHEN "_ps_plain_72"
+      THEN FLOOR("_ps_scaled_71" + CAST('0.5' AS DOUBLE PRECISION))
+      ELSE CASE
+        WHEN (
+          "_ps_pow_74"
+        ) IS NULL
+        THEN CAST(0 AS DOUBLE PRECISION)
+        ELSE CASE
+          WHEN "_ps_pow_74" = CAST(1000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_77" + CAST(5000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_77" + CAST(5000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_77" + CAST(5000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_77" + CAST(5000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_74" = CAST(10000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_77" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_77" + CAST(50000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_77" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_77" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_74" = CAST(100000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_77" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_77" + CAST(500000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_77" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_77" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_74" = CAST(1000000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_77" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_77" + CAST(5000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_77" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_77" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_74" = CAST('1e+16' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_77" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_77" + CAST(50000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_77" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_77" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_74" = CAST('1e+17' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_77" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_77" + CAST(500000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_77" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_77" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            )
+          END
+        END
+      END
+    END AS "_ps_units_78",
     CASE
       WHEN "_ps_abs_85" >= CAST('100.0' AS DOUBLE PRECISION)
       THEN CAST(1000000000000 AS DOUBLE PRECISION)
@@ -2402,13 +2145,53 @@ WITH RECURSIVE _ps_layer_0 AS (
       THEN CAST('1e+16' AS DOUBLE PRECISION)
       WHEN "_ps_abs_85" >= CAST('0.001' AS DOUBLE PRECISION)
       THEN CAST('1e+17' AS DOUBLE PRECISION)
-    END AS "_ps_pow_86"
-  FROM _ps_layer_11
-), _ps_layer_13 AS (
+    END AS "_ps_pow_86",
+    CASE
+      WHEN (
+        "_ps_raw_92" - "_ps_raw_92"
+      ) = CAST(0 AS DOUBLE PRECISION)
+      THEN CAST(10 AS DOUBLE PRECISION) * CASE
+        WHEN "_ps_raw_92" < CAST(0 AS DOUBLE PRECISION)
+        THEN CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_92" > CAST(1 AS DOUBLE PRECISION)
+        THEN CAST(1 AS DOUBLE PRECISION)
+        ELSE "_ps_raw_92"
+      END
+      ELSE NULL
+    END AS "_ps_x_93"
+  FROM _ps_layer_9
+), _ps_layer_11 AS (
   SELECT
     *,
-    SUM("_ps_rest2_28") OVER (PARTITION BY "_ps_book_7") AS "_ps_rho2_31",
-    "_ps_tau_29" + "_ps_rho_30" AS "_ps_h_32",
+    (
+      "_ps_split2_26" + "_ps_rest_24"
+    ) - "_ps_split2_26" AS "_ps_q2_27",
+    CASE
+      WHEN "_ps_x_53" IS NULL
+      THEN CAST(500 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_units_62" > CAST(0 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_x_53" < CAST(0 AS DOUBLE PRECISION)
+          THEN -"_ps_units_62"
+          ELSE "_ps_units_62"
+        END
+        ELSE CAST(0 AS DOUBLE PRECISION)
+      END
+    END AS "_ps_units2_63",
+    CASE
+      WHEN "_ps_x_69" IS NULL
+      THEN CAST(300 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_units_78" > CAST(0 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_x_69" < CAST(0 AS DOUBLE PRECISION)
+          THEN -"_ps_units_78"
+          ELSE "_ps_units_78"
+        END
+        ELSE CAST(0 AS DOUBLE PRECISION)
+      END
+    END AS "_ps_units4_79",
     "_ps_abs_85" * "_ps_pow_86" AS "_ps_p_87",
     (
       (
@@ -2456,22 +2239,14 @@ WITH RECURSIVE _ps_layer_0 AS (
           CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_86" - "_ps_pow_86"
         )
       )
-    ) AS "_ps_e_88"
-  FROM _ps_layer_12
-), _ps_layer_14 AS (
+    ) AS "_ps_e_88",
+    ABS("_ps_x_93") AS "_ps_abs_94"
+  FROM _ps_layer_10
+), _ps_layer_12 AS (
   SELECT
     *,
-    (
-      "_ps_tau_29" - (
-        "_ps_h_32" - (
-          "_ps_h_32" - "_ps_tau_29"
-        )
-      )
-    ) + (
-      "_ps_rho_30" - (
-        "_ps_h_32" - "_ps_tau_29"
-      )
-    ) AS "_ps_lo_33",
+    "_ps_rest_24" - "_ps_q2_27" AS "_ps_rest2_28",
+    SUM("_ps_q2_27") OVER (PARTITION BY "_ps_book_7") AS "_ps_rho_30",
     CASE
       WHEN (
         "_ps_p_87" - FLOOR("_ps_p_87")
@@ -2492,7 +2267,177 @@ WITH RECURSIVE _ps_layer_0 AS (
       AND FLOOR("_ps_p_87") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
       THEN FLOOR("_ps_p_87") + CAST(1 AS DOUBLE PRECISION)
       ELSE FLOOR("_ps_p_87")
-    END AS "_ps_digits_89"
+    END AS "_ps_digits_89",
+    "_ps_abs_94" * CAST(100 AS DOUBLE PRECISION) AS "_ps_scaled_95"
+  FROM _ps_layer_11
+), _ps_layer_13 AS (
+  SELECT
+    *,
+    SUM("_ps_rest2_28") OVER (PARTITION BY "_ps_book_7") AS "_ps_rho2_31",
+    "_ps_tau_29" + "_ps_rho_30" AS "_ps_h_32",
+    CASE
+      WHEN "_ps_plain_84"
+      THEN FLOOR("_ps_scaled_83" + CAST('0.5' AS DOUBLE PRECISION))
+      ELSE CASE
+        WHEN (
+          "_ps_pow_86"
+        ) IS NULL
+        THEN CAST(0 AS DOUBLE PRECISION)
+        ELSE CASE
+          WHEN "_ps_pow_86" = CAST(1000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_89" + CAST(5000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_89" + CAST(5000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_89" + CAST(5000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_89" + CAST(5000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_86" = CAST(10000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_89" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_89" + CAST(50000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_89" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_89" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_86" = CAST(100000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_89" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_89" + CAST(500000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_89" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_89" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_86" = CAST(1000000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_89" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_89" + CAST(5000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_89" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_89" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_86" = CAST('1e+16' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_89" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_89" + CAST(50000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_89" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_89" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_86" = CAST('1e+17' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_89" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_89" + CAST(500000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_89" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_89" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            )
+          END
+        END
+      END
+    END AS "_ps_units_90",
+    "_ps_scaled_95" < CAST('1000000000000000.0' AS DOUBLE PRECISION)
+    AND ABS("_ps_scaled_95" - FLOOR("_ps_scaled_95") - CAST('0.5' AS DOUBLE PRECISION)) > "_ps_scaled_95" * CAST('9.094947017729282e-13' AS DOUBLE PRECISION) AS "_ps_plain_96"
+  FROM _ps_layer_12
+), _ps_layer_14 AS (
+  SELECT
+    *,
+    (
+      "_ps_tau_29" - (
+        "_ps_h_32" - (
+          "_ps_h_32" - "_ps_tau_29"
+        )
+      )
+    ) + (
+      "_ps_rho_30" - (
+        "_ps_h_32" - "_ps_tau_29"
+      )
+    ) AS "_ps_lo_33",
+    CASE
+      WHEN "_ps_x_81" IS NULL
+      THEN CAST(0 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_units_90" > CAST(0 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_x_81" < CAST(0 AS DOUBLE PRECISION)
+          THEN -"_ps_units_90"
+          ELSE "_ps_units_90"
+        END
+        ELSE CAST(0 AS DOUBLE PRECISION)
+      END
+    END AS "_ps_units5_91",
+    CASE WHEN "_ps_plain_96" THEN NULL ELSE "_ps_abs_94" END AS "_ps_abs_97"
   FROM _ps_layer_13
 ), _ps_layer_15 AS (
   SELECT
@@ -2530,133 +2475,19 @@ WITH RECURSIVE _ps_layer_0 AS (
       )
     END AS "_ps_sum_34",
     CASE
-      WHEN (
-        "_ps_pow_86"
-      ) IS NULL
-      THEN CAST(0 AS DOUBLE PRECISION)
-      ELSE CASE
-        WHEN "_ps_pow_86" = CAST(1000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_89" + CAST(5000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000 AS DOUBLE PRECISION)
-          ) * CAST(10000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_89" + CAST(5000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_89" + CAST(5000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_89" + CAST(5000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_86" = CAST(10000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_89" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_89" + CAST(50000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_89" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_89" + CAST(50000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_86" = CAST(100000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_89" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_89" + CAST(500000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_89" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_89" + CAST(500000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_86" = CAST(1000000000000000 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_89" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_89" + CAST(5000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_89" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_89" + CAST(5000000000000 AS DOUBLE PRECISION)
-            ) / CAST(10000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_86" = CAST('1e+16' AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_89" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_89" + CAST(50000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_89" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_89" + CAST(50000000000000 AS DOUBLE PRECISION)
-            ) / CAST(100000000000000 AS DOUBLE PRECISION)
-          )
-        END
-        WHEN "_ps_pow_86" = CAST('1e+17' AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN FLOOR(
-            (
-              "_ps_digits_89" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
-            "_ps_digits_89" + CAST(500000000000000 AS DOUBLE PRECISION)
-          )
-          THEN FLOOR(
-            (
-              "_ps_digits_89" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          ) - CAST(1 AS DOUBLE PRECISION)
-          ELSE FLOOR(
-            (
-              "_ps_digits_89" + CAST(500000000000000 AS DOUBLE PRECISION)
-            ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-          )
-        END
-      END
-    END AS "_ps_units_90"
+      WHEN "_ps_abs_97" >= CAST('100.0' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_97" >= CAST('10.0' AS DOUBLE PRECISION)
+      THEN CAST(10000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_97" >= CAST('1.0' AS DOUBLE PRECISION)
+      THEN CAST(100000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_97" >= CAST('0.1' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_97" >= CAST('0.01' AS DOUBLE PRECISION)
+      THEN CAST('1e+16' AS DOUBLE PRECISION)
+      WHEN "_ps_abs_97" >= CAST('0.001' AS DOUBLE PRECISION)
+      THEN CAST('1e+17' AS DOUBLE PRECISION)
+    END AS "_ps_pow_98"
   FROM _ps_layer_14
 ), _ps_layer_16 AS (
   SELECT
@@ -2669,29 +2500,216 @@ WITH RECURSIVE _ps_layer_0 AS (
       THEN NULL
       ELSE CAST("_ps_x_17" AS DOUBLE PRECISION) / "_ps_sum_34"
     END AS "_ps_pf_35",
-    CASE
-      WHEN "_ps_x_84" IS NULL
-      THEN CAST(0 AS DOUBLE PRECISION)
-      ELSE CASE
-        WHEN "_ps_units_90" > CAST(0 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN "_ps_x_84" < CAST(0 AS DOUBLE PRECISION)
-          THEN -"_ps_units_90"
-          ELSE "_ps_units_90"
-        END
-        ELSE CAST(0 AS DOUBLE PRECISION)
-      END
-    END AS "_ps_units6_91"
+    "_ps_abs_97" * "_ps_pow_98" AS "_ps_p_99",
+    (
+      (
+        (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_97" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_97" - "_ps_abs_97"
+          )
+        ) * (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_98" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_98" - "_ps_pow_98"
+          )
+        ) - (
+          "_ps_abs_97" * "_ps_pow_98"
+        )
+      ) + (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_97" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_97" - "_ps_abs_97"
+        )
+      ) * (
+        "_ps_pow_98" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_98" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_98" - "_ps_pow_98"
+          )
+        )
+      ) + (
+        "_ps_abs_97" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_97" - (
+            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_97" - "_ps_abs_97"
+          )
+        )
+      ) * (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_98" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_98" - "_ps_pow_98"
+        )
+      )
+    ) + (
+      "_ps_abs_97" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_97" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_97" - "_ps_abs_97"
+        )
+      )
+    ) * (
+      "_ps_pow_98" - (
+        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_98" - (
+          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_98" - "_ps_pow_98"
+        )
+      )
+    ) AS "_ps_e_100"
   FROM _ps_layer_15
 ), _ps_layer_17 AS (
   SELECT
     *,
     "_ps_pf_35" AS "_ps_let_42",
-    CAST(0 AS DOUBLE PRECISION) + "_ps_units0_48" + "_ps_units1_51" + "_ps_units2_60" + "_ps_units3_64" + "_ps_units4_73" + "_ps_units5_82" + "_ps_units6_91" AS "_ps_factor_units_94"
+    CASE
+      WHEN (
+        "_ps_p_99" - FLOOR("_ps_p_99")
+      ) > CAST('0.5' AS DOUBLE PRECISION)
+      OR (
+        (
+          "_ps_p_99" - FLOOR("_ps_p_99")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_100" > CAST(0 AS DOUBLE PRECISION)
+      )
+      THEN FLOOR("_ps_p_99") + CAST(1 AS DOUBLE PRECISION)
+      WHEN (
+        (
+          "_ps_p_99" - FLOOR("_ps_p_99")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_100" = CAST(0 AS DOUBLE PRECISION)
+      )
+      AND FLOOR("_ps_p_99") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_99") + CAST(1 AS DOUBLE PRECISION)
+      ELSE FLOOR("_ps_p_99")
+    END AS "_ps_digits_101"
   FROM _ps_layer_16
 ), _ps_layer_18 AS (
   SELECT
     *,
+    CASE
+      WHEN "_ps_plain_96"
+      THEN FLOOR("_ps_scaled_95" + CAST('0.5' AS DOUBLE PRECISION))
+      ELSE CASE
+        WHEN (
+          "_ps_pow_98"
+        ) IS NULL
+        THEN CAST(0 AS DOUBLE PRECISION)
+        ELSE CASE
+          WHEN "_ps_pow_98" = CAST(1000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_101" + CAST(5000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_101" + CAST(5000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_101" + CAST(5000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_101" + CAST(5000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_98" = CAST(10000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_101" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_101" + CAST(50000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_101" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_101" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_98" = CAST(100000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_101" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_101" + CAST(500000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_101" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_101" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_98" = CAST(1000000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_101" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_101" + CAST(5000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_101" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_101" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_98" = CAST('1e+16' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_101" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_101" + CAST(50000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_101" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_101" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_98" = CAST('1e+17' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_101" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_101" + CAST(500000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_101" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_101" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            )
+          END
+        END
+      END
+    END AS "_ps_units_102",
     CASE
       WHEN (
         IS_NAN("_ps_let_42")
@@ -2704,1635 +2722,453 @@ WITH RECURSIVE _ps_layer_0 AS (
       ) > (
         CAST('0.25' AS DOUBLE PRECISION)
       )
-    END AS "_ps_adj_92"
+    END AS "_ps_adj_104"
   FROM _ps_layer_17
 ), _ps_layer_19 AS (
   SELECT
     *,
-    "_ps_factor_units_94" + CASE
-      WHEN "_ps_adj_92" IS TRUE
-      THEN CAST(-1000 AS DOUBLE PRECISION)
-      ELSE CAST(0 AS DOUBLE PRECISION)
-    END + CASE
-      WHEN "_ps_adj_93" IS TRUE
-      THEN CAST(300 AS DOUBLE PRECISION)
-      ELSE CAST(0 AS DOUBLE PRECISION)
-    END AS "_ps_raw_units_95",
-    0 + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        )
-        OR (
-          (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_92" IS TRUE
-          THEN CAST(1000 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
+    CASE
+      WHEN "_ps_x_93" IS NULL
+      THEN CAST(0 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_units_102" > CAST(0 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_x_93" < CAST(0 AS DOUBLE PRECISION)
+          THEN -"_ps_units_102"
+          ELSE "_ps_units_102"
         END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank0_103",
-    0 + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        )
-        OR (
-          (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_92" IS TRUE
-          THEN CAST(1000 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank1_104",
-    0 + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        )
-        OR (
-          (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_92" IS TRUE
-          THEN CAST(1000 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank2_105",
-    0 + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        )
-        OR (
-          (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_92" IS TRUE
-          THEN CAST(1000 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank3_106",
-    0 + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        )
-        OR (
-          (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_92" IS TRUE
-          THEN CAST(1000 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank4_107",
-    0 + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        ) > (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          ) = (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        ) > (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          ) = (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        ) > (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          ) = (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        ) > (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          ) = (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        ) > (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          ) = (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        ) > (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          ) = (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_92" IS TRUE
-          THEN CAST(1000 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank5_108",
-    0 + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        )
-        OR (
-          (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CASE
-          WHEN "_ps_adj_92" IS TRUE
-          THEN CAST(1000 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        )
-        OR (
-          (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          ) = (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          )
-          AND FALSE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank6_109",
-    0 + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        ) > (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-          ) = (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        ) > (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-          ) = (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        ) > (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-          ) = (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        ) > (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-          ) = (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        ) > (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-          ) = (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        ) > (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-          ) = (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END + CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND (
-        (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        ) > (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        )
-        OR (
-          (
-            CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-          ) = (
-            CASE
-              WHEN "_ps_adj_92" IS TRUE
-              THEN CAST(1000 AS DOUBLE PRECISION)
-              ELSE CAST(0 AS DOUBLE PRECISION)
-            END
-          )
-          AND TRUE
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS "_ps_rank7_110"
+        ELSE CAST(0 AS DOUBLE PRECISION)
+      END
+    END AS "_ps_units6_103"
   FROM _ps_layer_18
 ), _ps_layer_20 AS (
   SELECT
     *,
+    CAST(0 AS DOUBLE PRECISION) + "_ps_units0_48" + "_ps_units1_51" + "_ps_units2_63" + "_ps_units3_67" + "_ps_units4_79" + "_ps_units5_91" + "_ps_units6_103" AS "_ps_factor_units_106",
     CASE
-      WHEN "_ps_raw_units_95" > CAST(10000 AS DOUBLE PRECISION)
-      THEN CAST(10000 AS DOUBLE PRECISION)
-      ELSE CASE
-        WHEN "_ps_raw_units_95" < CAST(0 AS DOUBLE PRECISION)
-        THEN CAST(0 AS DOUBLE PRECISION)
-        ELSE "_ps_raw_units_95"
-      END
-    END AS "_ps_total_96",
-    ARRAY_CAT(CASE
       WHEN (
         CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
       ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank0_103" = 0
-      THEN ARRAY['negotiation']
+      THEN (
+        CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(11 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost0_115",
+    CASE
       WHEN (
         CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
       ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank1_104" = 0
-      THEN ARRAY['paying_on_time']
+      THEN (
+        CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(14 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost1_116",
+    CASE
       WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
+        CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_63"
       ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank2_105" = 0
-      THEN ARRAY['accounting_work']
+      THEN (
+        CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_63"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(10 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost2_117",
+    CASE
       WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
+        CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_67"
       ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank3_106" = 0
-      THEN ARRAY['owner_involvement']
+      THEN (
+        CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_67"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(13 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost3_118",
+    CASE
       WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
+        CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_79"
       ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank4_107" = 0
-      THEN ARRAY['wallet_share_growth']
+      THEN (
+        CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_79"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(12 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost4_119",
+    CASE
       WHEN (
-        CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
+        CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_91"
       ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank5_108" = 0
-      THEN ARRAY['lifetime_value_with_referrals']
+      THEN (
+        CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_91"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(15 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost5_120",
+    CASE
       WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
+        CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_103"
       ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank6_109" = 0
-      THEN ARRAY['standing_in_size']
+      THEN (
+        CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_103"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(9 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost6_121",
+    CASE
       WHEN (
         CASE
-          WHEN "_ps_adj_92" IS TRUE
+          WHEN "_ps_adj_104" IS TRUE
           THEN CAST(1000 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END
       ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank7_110" = 0
-      THEN ARRAY['concentration_risk']
-      ELSE CAST(ARRAY[] AS VARCHAR[])
-    END, ARRAY_CAT(CASE
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank0_103" = 1
-      THEN ARRAY['negotiation']
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank1_104" = 1
-      THEN ARRAY['paying_on_time']
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank2_105" = 1
-      THEN ARRAY['accounting_work']
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank3_106" = 1
-      THEN ARRAY['owner_involvement']
-      WHEN (
-        CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank4_107" = 1
-      THEN ARRAY['wallet_share_growth']
-      WHEN (
-        CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank5_108" = 1
-      THEN ARRAY['lifetime_value_with_referrals']
-      WHEN (
-        CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank6_109" = 1
-      THEN ARRAY['standing_in_size']
-      WHEN (
+      THEN (
         CASE
-          WHEN "_ps_adj_92" IS TRUE
+          WHEN "_ps_adj_104" IS TRUE
           THEN CAST(1000 AS DOUBLE PRECISION)
           ELSE CAST(0 AS DOUBLE PRECISION)
         END
-      ) > CAST(0 AS DOUBLE PRECISION)
-      AND "_ps_rank7_110" = 1
-      THEN ARRAY['concentration_risk']
-      ELSE CAST(ARRAY[] AS VARCHAR[])
-    END, ARRAY_CAT(
-      CASE
-        WHEN (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank0_103" = 2
-        THEN ARRAY['negotiation']
-        WHEN (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank1_104" = 2
-        THEN ARRAY['paying_on_time']
-        WHEN (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank2_105" = 2
-        THEN ARRAY['accounting_work']
-        WHEN (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank3_106" = 2
-        THEN ARRAY['owner_involvement']
-        WHEN (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank4_107" = 2
-        THEN ARRAY['wallet_share_growth']
-        WHEN (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank5_108" = 2
-        THEN ARRAY['lifetime_value_with_referrals']
-        WHEN (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank6_109" = 2
-        THEN ARRAY['standing_in_size']
-        WHEN (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank7_110" = 2
-        THEN ARRAY['concentration_risk']
-        ELSE CAST(ARRAY[] AS VARCHAR[])
-      END,
-      CASE
-        WHEN (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units0_48"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank0_103" = 3
-        THEN ARRAY['negotiation']
-        WHEN (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units1_51"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank1_104" = 3
-        THEN ARRAY['paying_on_time']
-        WHEN (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units2_60"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank2_105" = 3
-        THEN ARRAY['accounting_work']
-        WHEN (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units3_64"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank3_106" = 3
-        THEN ARRAY['owner_involvement']
-        WHEN (
-          CAST(1500 AS DOUBLE PRECISION) - "_ps_units4_73"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank4_107" = 3
-        THEN ARRAY['wallet_share_growth']
-        WHEN (
-          CAST(2500 AS DOUBLE PRECISION) - "_ps_units5_82"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank5_108" = 3
-        THEN ARRAY['lifetime_value_with_referrals']
-        WHEN (
-          CAST(1000 AS DOUBLE PRECISION) - "_ps_units6_91"
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank6_109" = 3
-        THEN ARRAY['standing_in_size']
-        WHEN (
-          CASE
-            WHEN "_ps_adj_92" IS TRUE
-            THEN CAST(1000 AS DOUBLE PRECISION)
-            ELSE CAST(0 AS DOUBLE PRECISION)
-          END
-        ) > CAST(0 AS DOUBLE PRECISION)
-        AND "_ps_rank7_110" = 3
-        THEN ARRAY['concentration_risk']
-        ELSE CAST(ARRAY[] AS VARCHAR[])
-      END
-    ))) AS "_ps_reasons_111"
+      ) * CAST(16 AS DOUBLE PRECISION) + CAST(8 AS DOUBLE PRECISION)
+      ELSE CAST(-1 AS DOUBLE PRECISION)
+    END AS "_ps_lost7_122"
   FROM _ps_layer_19
 ), _ps_layer_21 AS (
   SELECT
     *,
-    CAST(ROW_NUMBER() OVER (PARTITION BY "_ps_ranked_97" ORDER BY "_ps_total_96" DESC NULLS LAST) AS DOUBLE PRECISION) AS "_ps_place_99"
+    "_ps_factor_units_106" + CASE
+      WHEN "_ps_adj_104" IS TRUE
+      THEN CAST(-1000 AS DOUBLE PRECISION)
+      ELSE CAST(0 AS DOUBLE PRECISION)
+    END + CASE
+      WHEN "_ps_adj_105" IS TRUE
+      THEN CAST(300 AS DOUBLE PRECISION)
+      ELSE CAST(0 AS DOUBLE PRECISION)
+    END AS "_ps_raw_units_107",
+    GREATEST(
+      "_ps_lost0_115",
+      "_ps_lost1_116",
+      "_ps_lost2_117",
+      "_ps_lost3_118",
+      "_ps_lost4_119",
+      "_ps_lost5_120",
+      "_ps_lost6_121",
+      "_ps_lost7_122"
+    ) AS "_ps_top0_123"
   FROM _ps_layer_20
 ), _ps_layer_22 AS (
   SELECT
     *,
-    MAX(
-      CASE
-        WHEN "_ps_ranked_97" AND "_ps_place_99" = "_ps_k0_100"
-        THEN "_ps_total_96"
-        ELSE NULL
+    CASE
+      WHEN "_ps_raw_units_107" > CAST(10000 AS DOUBLE PRECISION)
+      THEN CAST(10000 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_raw_units_107" < CAST(0 AS DOUBLE PRECISION)
+        THEN CAST(0 AS DOUBLE PRECISION)
+        ELSE "_ps_raw_units_107"
       END
-    ) OVER () AS "_ps_threshold0_101"
+    END AS "_ps_total_108",
+    GREATEST(
+      CASE
+        WHEN "_ps_lost0_115" < "_ps_top0_123"
+        THEN "_ps_lost0_115"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost1_116" < "_ps_top0_123"
+        THEN "_ps_lost1_116"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost2_117" < "_ps_top0_123"
+        THEN "_ps_lost2_117"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost3_118" < "_ps_top0_123"
+        THEN "_ps_lost3_118"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost4_119" < "_ps_top0_123"
+        THEN "_ps_lost4_119"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost5_120" < "_ps_top0_123"
+        THEN "_ps_lost5_120"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost6_121" < "_ps_top0_123"
+        THEN "_ps_lost6_121"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost7_122" < "_ps_top0_123"
+        THEN "_ps_lost7_122"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END
+    ) AS "_ps_top1_124"
   FROM _ps_layer_21
 ), _ps_layer_23 AS (
   SELECT
     *,
+    CAST(ROW_NUMBER() OVER (PARTITION BY "_ps_ranked_109" ORDER BY "_ps_total_108" DESC NULLS LAST) AS DOUBLE PRECISION) AS "_ps_place_111",
+    GREATEST(
+      CASE
+        WHEN "_ps_lost0_115" < "_ps_top1_124"
+        THEN "_ps_lost0_115"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost1_116" < "_ps_top1_124"
+        THEN "_ps_lost1_116"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost2_117" < "_ps_top1_124"
+        THEN "_ps_lost2_117"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost3_118" < "_ps_top1_124"
+        THEN "_ps_lost3_118"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost4_119" < "_ps_top1_124"
+        THEN "_ps_lost4_119"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost5_120" < "_ps_top1_124"
+        THEN "_ps_lost5_120"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost6_121" < "_ps_top1_124"
+        THEN "_ps_lost6_121"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost7_122" < "_ps_top1_124"
+        THEN "_ps_lost7_122"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END
+    ) AS "_ps_top2_125"
+  FROM _ps_layer_22
+), _ps_layer_24 AS (
+  SELECT
+    *,
+    MAX(
+      CASE
+        WHEN "_ps_ranked_109" AND "_ps_place_111" = "_ps_k0_112"
+        THEN "_ps_total_108"
+        ELSE NULL
+      END
+    ) OVER () AS "_ps_threshold0_113",
+    GREATEST(
+      CASE
+        WHEN "_ps_lost0_115" < "_ps_top2_125"
+        THEN "_ps_lost0_115"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost1_116" < "_ps_top2_125"
+        THEN "_ps_lost1_116"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost2_117" < "_ps_top2_125"
+        THEN "_ps_lost2_117"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost3_118" < "_ps_top2_125"
+        THEN "_ps_lost3_118"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost4_119" < "_ps_top2_125"
+        THEN "_ps_lost4_119"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost5_120" < "_ps_top2_125"
+        THEN "_ps_lost5_120"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost6_121" < "_ps_top2_125"
+        THEN "_ps_lost6_121"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END,
+      CASE
+        WHEN "_ps_lost7_122" < "_ps_top2_125"
+        THEN "_ps_lost7_122"
+        ELSE CAST(-1 AS DOUBLE PRECISION)
+      END
+    ) AS "_ps_top3_126"
+  FROM _ps_layer_23
+), _ps_layer_25 AS (
+  SELECT
+    *,
     CASE
-      WHEN "_ps_total_96" >= "_ps_threshold0_101"
+      WHEN "_ps_total_108" >= "_ps_threshold0_113"
       THEN 'keeper'
-      WHEN "_ps_total_96" >= CAST(6000 AS DOUBLE PRECISION)
+      WHEN "_ps_total_108" >= CAST(6000 AS DOUBLE PRECISION)
       THEN 'solid'
-      WHEN "_ps_total_96" >= CAST(4000 AS DOUBLE PRECISION)
+      WHEN "_ps_total_108" >= CAST(4000 AS DOUBLE PRECISION)
       THEN 'watch'
-      WHEN "_ps_total_96" >= CAST(0 AS DOUBLE PRECISION)
+      WHEN "_ps_total_108" >= CAST(0 AS DOUBLE PRECISION)
       THEN 'at_risk'
       ELSE CAST(NULL AS VARCHAR)
-    END AS "_ps_tier_102"
-  FROM _ps_layer_22
+    END AS "_ps_tier_114",
+    ARRAY_CAT(CASE
+      WHEN "_ps_top0_123" >= CAST(16 AS DOUBLE PRECISION)
+      THEN CASE
+        WHEN "_ps_top0_123" = "_ps_lost0_115"
+        THEN ARRAY['negotiation']
+        WHEN "_ps_top0_123" = "_ps_lost1_116"
+        THEN ARRAY['paying_on_time']
+        WHEN "_ps_top0_123" = "_ps_lost2_117"
+        THEN ARRAY['accounting_work']
+        WHEN "_ps_top0_123" = "_ps_lost3_118"
+        THEN ARRAY['owner_involvement']
+        WHEN "_ps_top0_123" = "_ps_lost4_119"
+        THEN ARRAY['wallet_share_growth']
+        WHEN "_ps_top0_123" = "_ps_lost5_120"
+        THEN ARRAY['lifetime_value_with_referrals']
+        WHEN "_ps_top0_123" = "_ps_lost6_121"
+        THEN ARRAY['standing_in_size']
+        WHEN "_ps_top0_123" = "_ps_lost7_122"
+        THEN ARRAY['concentration_risk']
+        ELSE CAST(ARRAY[] AS VARCHAR[])
+      END
+      ELSE CAST(ARRAY[] AS VARCHAR[])
+    END, ARRAY_CAT(CASE
+      WHEN "_ps_top1_124" >= CAST(16 AS DOUBLE PRECISION)
+      THEN CASE
+        WHEN "_ps_top1_124" = "_ps_lost0_115"
+        THEN ARRAY['negotiation']
+        WHEN "_ps_top1_124" = "_ps_lost1_116"
+        THEN ARRAY['paying_on_time']
+        WHEN "_ps_top1_124" = "_ps_lost2_117"
+        THEN ARRAY['accounting_work']
+        WHEN "_ps_top1_124" = "_ps_lost3_118"
+        THEN ARRAY['owner_involvement']
+        WHEN "_ps_top1_124" = "_ps_lost4_119"
+        THEN ARRAY['wallet_share_growth']
+        WHEN "_ps_top1_124" = "_ps_lost5_120"
+        THEN ARRAY['lifetime_value_with_referrals']
+        WHEN "_ps_top1_124" = "_ps_lost6_121"
+        THEN ARRAY['standing_in_size']
+        WHEN "_ps_top1_124" = "_ps_lost7_122"
+        THEN ARRAY['concentration_risk']
+        ELSE CAST(ARRAY[] AS VARCHAR[])
+      END
+      ELSE CAST(ARRAY[] AS VARCHAR[])
+    END, ARRAY_CAT(
+      CASE
+        WHEN "_ps_top2_125" >= CAST(16 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_top2_125" = "_ps_lost0_115"
+          THEN ARRAY['negotiation']
+          WHEN "_ps_top2_125" = "_ps_lost1_116"
+          THEN ARRAY['paying_on_time']
+          WHEN "_ps_top2_125" = "_ps_lost2_117"
+          THEN ARRAY['accounting_work']
+          WHEN "_ps_top2_125" = "_ps_lost3_118"
+          THEN ARRAY['owner_involvement']
+          WHEN "_ps_top2_125" = "_ps_lost4_119"
+          THEN ARRAY['wallet_share_growth']
+          WHEN "_ps_top2_125" = "_ps_lost5_120"
+          THEN ARRAY['lifetime_value_with_referrals']
+          WHEN "_ps_top2_125" = "_ps_lost6_121"
+          THEN ARRAY['standing_in_size']
+          WHEN "_ps_top2_125" = "_ps_lost7_122"
+          THEN ARRAY['concentration_risk']
+          ELSE CAST(ARRAY[] AS VARCHAR[])
+        END
+        ELSE CAST(ARRAY[] AS VARCHAR[])
+      END,
+      CASE
+        WHEN "_ps_top3_126" >= CAST(16 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_top3_126" = "_ps_lost0_115"
+          THEN ARRAY['negotiation']
+          WHEN "_ps_top3_126" = "_ps_lost1_116"
+          THEN ARRAY['paying_on_time']
+          WHEN "_ps_top3_126" = "_ps_lost2_117"
+          THEN ARRAY['accounting_work']
+          WHEN "_ps_top3_126" = "_ps_lost3_118"
+          THEN ARRAY['owner_involvement']
+          WHEN "_ps_top3_126" = "_ps_lost4_119"
+          THEN ARRAY['wallet_share_growth']
+          WHEN "_ps_top3_126" = "_ps_lost5_120"
+          THEN ARRAY['lifetime_value_with_referrals']
+          WHEN "_ps_top3_126" = "_ps_lost6_121"
+          THEN ARRAY['standing_in_size']
+          WHEN "_ps_top3_126" = "_ps_lost7_122"
+          THEN ARRAY['concentration_risk']
+          ELSE CAST(ARRAY[] AS VARCHAR[])
+        END
+        ELSE CAST(ARRAY[] AS VARCHAR[])
+      END
+    ))) AS "_ps_reasons_127"
+  FROM _ps_layer_24
 )
 SELECT
   "_ps_id" AS "id",
-  CASE WHEN NOT "_ps_fallback_114" THEN "_ps_eligible" ELSE NULL END AS "eligible",
+  CASE WHEN NOT "_ps_fallback_130" THEN "_ps_eligible" ELSE NULL END AS "eligible",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_total_96" / CAST(100 AS DOUBLE PRECISION)
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_total_108" / CAST(100 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "score",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_tier_102"
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_tier_114"
     ELSE NULL
   END AS "tier",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
     THEN "_ps_units0_48" / CAST(100 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_negotiation",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
     THEN "_ps_units1_51" / CAST(100 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_paying_on_time",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_units2_60" / CAST(100 AS DOUBLE PRECISION)
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_units2_63" / CAST(100 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_accounting_work",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_units3_64" / CAST(100 AS DOUBLE PRECISION)
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_units3_67" / CAST(100 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_owner_involvement",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_units4_73" / CAST(100 AS DOUBLE PRECISION)
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_units4_79" / CAST(100 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_wallet_share_growth",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_units5_82" / CAST(100 AS DOUBLE PRECISION)
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_units5_91" / CAST(100 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_lifetime_value_with_referrals",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_units6_91" / CAST(100 AS DOUBLE PRECISION)
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_units6_103" / CAST(100 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "points_standing_in_size",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
     THEN (
-      "_ps_raw_units_95" - "_ps_factor_units_94"
+      "_ps_raw_units_107" - "_ps_factor_units_106"
     ) / CAST(100 AS DOUBLE PRECISION)
     ELSE NULL
   END AS "adjustment_points",
   CASE
-    WHEN NOT "_ps_fallback_114"
+    WHEN NOT "_ps_fallback_130"
     THEN ARRAY_CAT(
       CASE
         WHEN "_ps_filter_44" IS TRUE
@@ -4348,9 +3184,9 @@ SELECT
     ELSE NULL
   END AS "failed_filters",
   CASE
-    WHEN NOT "_ps_fallback_114" AND "_ps_eligible"
-    THEN "_ps_reasons_111"
-    WHEN NOT "_ps_fallback_114"
+    WHEN NOT "_ps_fallback_130" AND "_ps_eligible"
+    THEN "_ps_reasons_127"
+    WHEN NOT "_ps_fallback_130"
     THEN ARRAY_CAT(
       CASE
         WHEN "_ps_filter_44" IS TRUE
@@ -4365,4 +3201,4 @@ SELECT
     )
     ELSE NULL
   END AS "reasons"
-FROM _ps_layer_23
+FROM _ps_layer_25

@@ -56,7 +56,7 @@ def _string_value(j: exp.Expr) -> exp.Expr:
     escaped = exp.Anonymous(this="contains", expressions=[text.copy(), exp.Literal.string("\\")])
     inner = exp.Bracket(this=text.copy(), expressions=[exp.Slice(this=exp.Literal.number(2), expression=exp.Literal.number(-2))])
     decoded = exp.Anonymous(this="json_extract_string", expressions=[j.copy(), exp.Literal.string("$")])
-    return exp.Case().when(escaped, decoded).else_(inner)
+    return exp.Case().when(escaped, decoded, copy=False).else_(inner, copy=False)
 
 
 def _child(j: exp.Expr, key: str) -> exp.Expr:
@@ -162,9 +162,11 @@ def _nullable(j: exp.Expr, t: Type, enum: tuple[object, ...] | None) -> tuple[ex
     is_null = OR(exp.Is(this=j.copy(), expression=exp.null()), exp.EQ(this=_text(j), expression=exp.Literal.string("null")))
     null_ok = exp.true() if t.nullable else exp.false()
     return (
-        exp.Case().when(is_null.copy(), null_ok).else_(exp.func("COALESCE", ok, exp.false())),
-        exp.Case().when(is_null.copy(), CAST(exp.null(), sql_type(t)) if t.kind != "object" else exp.null()).else_(value),
-        exp.Case().when(is_null, exp.false()).else_(python),
+        exp.Case().when(is_null.copy(), null_ok, copy=False).else_(exp.func("COALESCE", ok, exp.false()), copy=False),
+        exp.Case()
+        .when(is_null.copy(), CAST(exp.null(), sql_type(t)) if t.kind != "object" else exp.null(), copy=False)
+        .else_(value, copy=False),
+        exp.Case().when(is_null, exp.false(), copy=False).else_(python, copy=False),
     )
 
 
@@ -192,7 +194,7 @@ def checked_input(program: Program, source: exp.Expr, *, check_all_fields: bool 
         if name != program.id_field:
             columns.append(ALIAS(value, name, quoted=True))
         seen.add(name)
-    id_value = exp.Case().when(is_text.copy(), _string_value(rid)).else_(_text(rid))
+    id_value = exp.Case().when(is_text.copy(), _string_value(rid), copy=False).else_(_text(rid), copy=False)
     columns.insert(0, ALIAS(id_value, program.id_field, quoted=True))
     columns.append(ALIAS(AND(*[exp.paren(c) for c in clean]), "_ps_clean", quoted=True))
     return exp.select(*columns, copy=False).from_(source, copy=False)

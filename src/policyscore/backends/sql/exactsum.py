@@ -54,15 +54,23 @@ def _finite(e: exp.Expr) -> exp.Expr:
 def _split_power(largest: exp.Expr, count: exp.Expr) -> tuple[exp.Expr, exp.Expr]:
     """(a power of two >= 4 x count x largest, whether the values are out of the query's range)."""
     positive = exp.GT(this=largest.copy(), expression=r.dbl(0))
-    safe = exp.Case().when(positive.copy(), largest.copy()).else_(r.dbl(1))
-    many = exp.Case().when(exp.GT(this=count.copy(), expression=r.dbl(0)), count.copy()).else_(r.dbl(1))
+    safe = exp.Case().when(positive.copy(), largest.copy(), copy=False).else_(r.dbl(1), copy=False)
+    many = exp.Case().when(exp.GT(this=count.copy(), expression=r.dbl(0)), count.copy(), copy=False).else_(r.dbl(1), copy=False)
     bits = exp.Div(this=exp.paren(exp.Add(this=exp.Ln(this=safe), expression=exp.Ln(this=many))), expression=exp.Ln(this=r.dbl(2)))
     power = exp.Add(this=exp.Ceil(this=bits), expression=r.dbl(2))
-    bounded = exp.Case().when(exp.LT(this=power.copy(), expression=r.dbl(_MIN_EXPONENT)), r.dbl(_MIN_EXPONENT)).else_(power)
-    exponent = exp.Case().when(positive, bounded).else_(r.dbl(0))
+    bounded = (
+        exp.Case()
+        .when(exp.LT(this=power.copy(), expression=r.dbl(_MIN_EXPONENT)), r.dbl(_MIN_EXPONENT), copy=False)
+        .else_(power, copy=False)
+    )
+    exponent = exp.Case().when(positive, bounded, copy=False).else_(r.dbl(0), copy=False)
     too_big = r.OR(exp.Not(this=exp.paren(_finite(largest))), exp.GT(this=exponent.copy(), expression=r.dbl(_MAX_EXPONENT)))
-    out = exp.Case().when(exp.Is(this=largest.copy(), expression=exp.null()), exp.false()).else_(exp.func("COALESCE", too_big, exp.true()))
-    split = exp.Case().when(out.copy(), r.dbl(1)).else_(exp.Pow(this=r.dbl(2), expression=exponent))
+    out = (
+        exp.Case()
+        .when(exp.Is(this=largest.copy(), expression=exp.null()), exp.false(), copy=False)
+        .else_(exp.func("COALESCE", too_big, exp.true()), copy=False)
+    )
+    split = exp.Case().when(out.copy(), r.dbl(1), copy=False).else_(exp.Pow(this=r.dbl(2), expression=exponent), copy=False)
     return split, out
 
 
@@ -109,9 +117,9 @@ def exact_sum(x: exp.Expr, add: Adder, over: Over, *, cumulative: bool = False) 
         broken = r.AND(tie, exp.NEQ(this=rho2.copy(), expression=r.dbl(0)))
         value = (
             exp.Case()
-            .when(r.AND(broken, same_sign), away)
-            .when(broken.copy(), h.copy())
-            .else_(exp.Add(this=h.copy(), expression=exp.paren(exp.Add(this=lo.copy(), expression=rho2.copy()))))
+            .when(r.AND(broken, same_sign), away, copy=False)
+            .when(broken.copy(), h.copy(), copy=False)
+            .else_(exp.Add(this=h.copy(), expression=exp.paren(exp.Add(this=lo.copy(), expression=rho2.copy()))), copy=False)
         )
         return add("sum", value)
 

@@ -83,7 +83,7 @@ def sql_type(t: Type) -> exp.DataType:
     """The SQL type a value of the language's type ``t`` has in the query."""
     kind = t.kind
     if kind == "number":
-        return DOUBLE
+        return exp.DataType(this=exp.DataType.Type.DOUBLE)
     if kind == "string":
         return exp.DataType.build("VARCHAR")
     if kind == "boolean":
@@ -113,7 +113,7 @@ def _null_if_any_null(args: list[exp.Expr], value: exp.Expr, nullable: list[bool
     checks = [_is_null(a) for a, may in zip(args, nullable) if may]
     if not checks:
         return value
-    return exp.Case().when(_or(*checks) if len(checks) > 1 else checks[0], exp.null()).else_(value)
+    return exp.Case().when(_or(*checks) if len(checks) > 1 else checks[0], exp.null(), copy=False).else_(value, copy=False)
 
 
 def _finite(e: exp.Expr) -> exp.Expr:
@@ -211,7 +211,7 @@ class ExprCompiler:
                 false = exp.Is(this=exp.paren(cv.copy()), expression=exp.false())
                 tv, ti = self._sub(then, true if reach is None else _and(reach, true))
                 ev, ei = self._sub(else_, false if reach is None else _and(reach, false))
-                out = exp.Case().when(true.copy(), tv).when(false.copy(), ev).else_(exp.null())
+                out = exp.Case().when(true.copy(), tv, copy=False).when(false.copy(), ev, copy=False).else_(exp.null(), copy=False)
                 return out, _Info(ci.may_null or ti.may_null or ei.may_null, ti.may_nan or ei.may_nan, ti.may_inf or ei.may_inf)
             case n.Binary(op=op, left=left, right=right):
                 return self._binary(node, op, left, right, reach)
@@ -264,16 +264,18 @@ class ExprCompiler:
         zero = exp.EQ(this=b.copy(), expression=r.dbl(0))
         if op == "/":
             div = exp.Div(this=a, expression=b)
-            return exp.Case().when(zero, exp.null()).else_(div), _Info(True, nan, True)
+            return exp.Case().when(zero, exp.null(), copy=False).else_(div, copy=False), _Info(True, nan, True)
         # %: C's remainder has the sign of the dividend; Python's the sign of the divisor.
-        m = self._hoist("mod", exp.Case().when(zero, exp.null()).else_(exp.Mod(this=a, expression=b)), set(self.deps))
+        m = self._hoist(
+            "mod", exp.Case().when(zero, exp.null(), copy=False).else_(exp.Mod(this=a, expression=b), copy=False), set(self.deps)
+        )
         fix = _and(
             exp.NEQ(this=m.copy(), expression=r.dbl(0)),
             exp.NEQ(
                 this=exp.paren(exp.LT(this=m.copy(), expression=r.dbl(0))), expression=exp.paren(exp.LT(this=b.copy(), expression=r.dbl(0)))
             ),
         )
-        return exp.Case().when(fix, exp.Add(this=m.copy(), expression=b.copy())).else_(m), _Info(True, True, True)
+        return exp.Case().when(fix, exp.Add(this=m.copy(), expression=b.copy()), copy=False).else_(m, copy=False), _Info(True, True, True)
 
     def _compare(self, op: str, a: exp.Expr, b: exp.Expr, nan: bool) -> exp.Expr:
         kinds: dict[str, Callable[..., exp.Expr]] = {
@@ -288,7 +290,7 @@ class ExprCompiler:
         if not nan:
             return plain
         # Python: every comparison with NaN is false, except != which is true.
-        return exp.Case().when(_or(_isnan(a), _isnan(b)), exp.true() if op == "!=" else exp.false()).else_(plain)
+        return exp.Case().when(_or(_isnan(a), _isnan(b)), exp.true() if op == "!=" else exp.false(), copy=False).else_(plain, copy=False)
 
     def _member(self, item: n.Expr, container: n.Expr, reach: exp.Expr | None) -> exp.Expr:
         x, _ = self._sub(item, reach)
@@ -298,14 +300,14 @@ class ExprCompiler:
                 v, _ = self._sub(it, reach)
                 checks.append(exp.func("COALESCE", exp.EQ(this=exp.paren(x.copy()), expression=exp.paren(v)), exp.false()))
             found: exp.Expr = _or(*checks) if len(checks) > 1 else (checks[0] if checks else exp.false())
-            return exp.Case().when(_is_null(x), exp.null()).else_(found)
+            return exp.Case().when(_is_null(x), exp.null(), copy=False).else_(found, copy=False)
         if isinstance(container, n.Literal) and isinstance(container.value, list | tuple):
             values = [self._literal(v, container) for v in container.value if v is not None]
             found = exp.In(this=exp.paren(x.copy()), expressions=values) if values else exp.false()
-            return exp.Case().when(_is_null(x), exp.null()).else_(found)
+            return exp.Case().when(_is_null(x), exp.null(), copy=False).else_(found, copy=False)
         lst, _ = self._sub(container, reach)
         contains = exp.func("COALESCE", exp.ArrayContains(this=lst, expression=x.copy()), exp.false())
-        return exp.Case().when(_or(_is_null(x), _is_null(lst)), exp.null()).else_(contains)
+        return exp.Case().when(_or(_is_null(x), _is_null(lst)), exp.null(), copy=False).else_(contains, copy=False)
 
     # ------------------------------------------------------------ functions
     def _call(self, node: n.Call, func: str, args: tuple[n.Expr, ...], reach: exp.Expr | None) -> tuple[exp.Expr, _Info]:
@@ -335,7 +337,9 @@ class ExprCompiler:
                 best = v[0]
                 for item in v[1:]:
                     better = self._compare("<" if func == "min" else ">", item, best, True)
-                    best = self._hoist(func, exp.Case().when(better, item.copy()).else_(best.copy()), set(self.deps))
+                    best = self._hoist(
+                        func, exp.Case().when(better, item.copy(), copy=False).else_(best.copy(), copy=False), set(self.deps)
+                    )
                 return _null_if_any_null(v, best, [True] * len(v)), info
             make = exp.Least if func == "min" else exp.Greatest
             out = make(this=v[0], expressions=v[1:]) if len(v) > 1 else v[0]
@@ -348,18 +352,18 @@ class ExprCompiler:
                 self._needs_python(exp.Not(this=exp.paren(_finite(v[0]))), reach)
             rounder = exp.Floor if func == "floor" else exp.Ceil
             big = exp.GTE(this=exp.Abs(this=v[0].copy()), expression=r.dbl(_TWO_52))
-            out = exp.Case().when(big, v[0].copy()).else_(r.CAST(rounder(this=v[0].copy()), DOUBLE))
+            out = exp.Case().when(big, v[0].copy(), copy=False).else_(r.CAST(rounder(this=v[0].copy()), DOUBLE), copy=False)
             return out, _Info(infos[0].may_null, False, False)
         if func == "clamp":
             x, lo, hi = v
             swap = self._compare(">", lo, hi, nan)
-            lo_h = exp.Case().when(swap, hi.copy()).else_(lo.copy())
-            hi_h = exp.Case().when(swap.copy(), lo.copy()).else_(hi.copy())
+            lo_h = exp.Case().when(swap, hi.copy(), copy=False).else_(lo.copy(), copy=False)
+            hi_h = exp.Case().when(swap.copy(), lo.copy(), copy=False).else_(hi.copy(), copy=False)
             out = (
                 exp.Case()
-                .when(self._compare("<", x, lo_h, nan), lo_h.copy())
-                .when(self._compare(">", x.copy(), hi_h, nan), hi_h.copy())
-                .else_(x.copy())
+                .when(self._compare("<", x, lo_h, nan), lo_h.copy(), copy=False)
+                .when(self._compare(">", x.copy(), hi_h, nan), hi_h.copy(), copy=False)
+                .else_(x.copy(), copy=False)
             )
             return _null_if_any_null(v, out, nullable), info
         if func == "scale":
@@ -368,14 +372,22 @@ class ExprCompiler:
             x = v[0]
             bad = self._compare("<=", x, r.dbl(0), nan)
             if len(v) == 1:
-                out = exp.Case().when(bad, exp.null()).else_(exp.Ln(this=x.copy()))
+                out = exp.Case().when(bad, exp.null(), copy=False).else_(exp.Ln(this=x.copy()), copy=False)
             else:
                 base = v[1]
                 bad = _or(bad, self._compare("<=", base, r.dbl(0), nan), self._compare("==", base.copy(), r.dbl(1), nan))
-                out = exp.Case().when(bad, exp.null()).else_(exp.Div(this=exp.Ln(this=x.copy()), expression=exp.Ln(this=base.copy())))
+                out = (
+                    exp.Case()
+                    .when(bad, exp.null(), copy=False)
+                    .else_(exp.Div(this=exp.Ln(this=x.copy()), expression=exp.Ln(this=base.copy())), copy=False)
+                )
             return _null_if_any_null(v, out, nullable), _Info(True, nan, nan)
         if func == "sqrt":
-            out = exp.Case().when(self._compare("<", v[0], r.dbl(0), nan), exp.null()).else_(exp.Sqrt(this=v[0].copy()))
+            out = (
+                exp.Case()
+                .when(self._compare("<", v[0], r.dbl(0), nan), exp.null(), copy=False)
+                .else_(exp.Sqrt(this=v[0].copy()), copy=False)
+            )
             return out, _Info(True, nan, nan)
         if func == "coalesce":
             out = exp.func("COALESCE", *v) if len(v) > 1 else v[0]
@@ -383,7 +395,9 @@ class ExprCompiler:
         if func == "len":
             if args[0].type is not None and args[0].type.kind == "list":
                 size = exp.ArraySize(this=v[0])
-                return exp.Case().when(_is_null(v[0]), exp.null()).else_(r.CAST(size, DOUBLE)), _Info(nullable[0], False, False)
+                return exp.Case().when(_is_null(v[0]), exp.null(), copy=False).else_(r.CAST(size, DOUBLE), copy=False), _Info(
+                    nullable[0], False, False
+                )
             return r.CAST(exp.Length(this=v[0]), DOUBLE), _Info(nullable[0], False, False)
         if func == "lower":
             return exp.Lower(this=_replace_all(v[0], _LOWER_SPECIAL)), info
@@ -407,8 +421,8 @@ class ExprCompiler:
             else:
                 out = (
                     exp.Case()
-                    .when(exp.GTE(this=b.copy(), expression=a.copy()), _months(a, b))
-                    .else_(exp.Neg(this=exp.paren(_months(b, a))))
+                    .when(exp.GTE(this=b.copy(), expression=a.copy()), _months(a, b), copy=False)
+                    .else_(exp.Neg(this=exp.paren(_months(b, a))), copy=False)
                 )
             return r.CAST(out, DOUBLE), _Info(any(nullable), False, False)
         if func in ("year", "month", "day"):
@@ -423,10 +437,10 @@ class ExprCompiler:
                     expressions=[exp.to_identifier("_ps_acc"), exp.to_identifier("_ps_item")],
                 ),
             )
-            return exp.Case().when(_is_null(v[0]), exp.null()).else_(total), _Info(nullable[0], True, True)
+            return exp.Case().when(_is_null(v[0]), exp.null(), copy=False).else_(total, copy=False), _Info(nullable[0], True, True)
         if func == "count":
             counted = r.CAST(exp.ArraySize(this=v[0]), DOUBLE)
-            return exp.Case().when(_is_null(v[0]), exp.null()).else_(counted), _Info(nullable[0], False, False)
+            return exp.Case().when(_is_null(v[0]), exp.null(), copy=False).else_(counted, copy=False), _Info(nullable[0], False, False)
         raise Unsupported(f"the function {func}()", node)
 
     def _list_call(self, func: str, lst: n.ListExpr, reach: exp.Expr | None) -> tuple[exp.Expr, _Info]:
@@ -434,7 +448,7 @@ class ExprCompiler:
         if func == "len":
             return r.dbl(len(items)), _Info(False, False, False)
         if func == "count":
-            terms = [exp.Case().when(_is_null(v), r.dbl(0)).else_(r.dbl(1)) for v, _ in items]
+            terms = [exp.Case().when(_is_null(v), r.dbl(0), copy=False).else_(r.dbl(1), copy=False) for v, _ in items]
             total: exp.Expr = r.dbl(0)
             for t in terms:
                 total = exp.Add(this=total, expression=t)
@@ -471,7 +485,12 @@ class ExprCompiler:
         # |x| >= 1e15 is left to the Python engine (the query could not keep its digits exactly).
         self._needs_python(_and(finite, exp.GTE(this=exp.Abs(this=xc.copy()), expression=r.dbl(r.HIGH))), reach)
         value = self.rounded(xc, places, as_units=False)
-        out = exp.Case().when(_is_null(xc), exp.null()).when(exp.Not(this=exp.paren(finite.copy())), xc.copy()).else_(value)
+        out = (
+            exp.Case()
+            .when(_is_null(xc), exp.null(), copy=False)
+            .when(exp.Not(this=exp.paren(finite.copy())), xc.copy(), copy=False)
+            .else_(value, copy=False)
+        )
         return out, _Info(info.may_null, info.may_nan, info.may_inf)
 
     def rounded(self, x: exp.Expr, decimals: int, *, as_units: bool, largest: float | None = None) -> exp.Expr:
@@ -481,6 +500,15 @@ class ExprCompiler:
         """
         a = self._hoist("abs", exp.Abs(this=x.copy()), {x.name})
         ks = r.k_range(decimals, largest)
+        fast: tuple[exp.Expr, exp.Expr] | None = None
+        fast_deps: set[str] = set()
+        if as_units and decimals >= 0:
+            # Far from a half unit the rule is plain rounding: the exact steps run only for the rows near one.
+            y = self._hoist("scaled", exp.Mul(this=a.copy(), expression=r.dbl(10**decimals)), {a.name})
+            safe = self._hoist("plain", r.far_from_half(y), {y.name})
+            fast = safe, r.half_up(y)
+            fast_deps = {y.name, safe.name}
+            a = self._hoist("abs", exp.Case().when(safe.copy(), exp.null(), copy=False).else_(a, copy=False), {a.name, safe.name})
         p_pow = self._hoist("pow", r.power_ladder(a, ks), {a.name})
         p, e = r.two_product(a, p_pow)
         pc = self._hoist("p", p, {a.name, p_pow.name})
@@ -488,37 +516,51 @@ class ExprCompiler:
         digits = self._hoist("digits", r.nearest_even(pc, ec), {pc.name, ec.name})
         units = r.half_away_units(digits, p_pow, decimals, ks)
         small = exp.Is(this=exp.paren(p_pow.copy()), expression=exp.null())  # |x| < LOW (or 0)
-        positive = exp.Case().when(small, r.dbl(0)).else_(units)
-        ucol = self._hoist("units", positive, {digits.name, p_pow.name})
-        signed = exp.Case().when(exp.LT(this=x.copy(), expression=r.dbl(0)), exp.Neg(this=ucol.copy())).else_(ucol.copy())
+        positive = exp.Case().when(small, r.dbl(0), copy=False).else_(units, copy=False)
+        if fast is not None:
+            positive = exp.Case().when(fast[0], fast[1], copy=False).else_(positive, copy=False)
+        ucol = self._hoist("units", positive, {digits.name, p_pow.name, *fast_deps})
+        signed = (
+            exp.Case()
+            .when(exp.LT(this=x.copy(), expression=r.dbl(0)), exp.Neg(this=ucol.copy()), copy=False)
+            .else_(ucol.copy(), copy=False)
+        )
         if as_units:
-            return exp.Case().when(exp.GT(this=ucol.copy(), expression=r.dbl(0)), signed).else_(r.dbl(0))
+            return exp.Case().when(exp.GT(this=ucol.copy(), expression=r.dbl(0)), signed, copy=False).else_(r.dbl(0), copy=False)
         # The value: units / 10 ** d; when the 15 digits need no rounding (k <= d) digits / P, the same rational.
         exact = exp.LTE(this=p_pow.copy(), expression=r.dbl(10 ** max(decimals, 0)))
         as_value = (
             exp.Div(this=signed, expression=r.dbl(10**decimals)) if decimals >= 0 else exp.Mul(this=signed, expression=r.dbl(10**-decimals))
         )
         direct = exp.Div(
-            this=exp.Case().when(exp.LT(this=x.copy(), expression=r.dbl(0)), exp.Neg(this=digits.copy())).else_(digits.copy()),
+            this=exp.Case()
+            .when(exp.LT(this=x.copy(), expression=r.dbl(0)), exp.Neg(this=digits.copy()), copy=False)
+            .else_(digits.copy(), copy=False),
             expression=p_pow.copy(),
         )
         zero = exp.EQ(this=ucol.copy(), expression=r.dbl(0))
-        return exp.Case().when(small.copy(), r.dbl(0)).when(exact, direct).when(zero, r.dbl(0)).else_(as_value)
+        return (
+            exp.Case()
+            .when(small.copy(), r.dbl(0), copy=False)
+            .when(exact, direct, copy=False)
+            .when(zero, r.dbl(0), copy=False)
+            .else_(as_value, copy=False)
+        )
 
     def _scale(self, v: list[exp.Expr], nullable: list[bool], nan: bool) -> exp.Expr:
         x, lo, hi = v
-        step = exp.Case().when(self._compare(">=", x, hi, nan), r.dbl(1.0)).else_(r.dbl(0.0))
+        step = exp.Case().when(self._compare(">=", x, hi, nan), r.dbl(1.0), copy=False).else_(r.dbl(0.0), copy=False)
         ratio = exp.Div(
             this=exp.paren(exp.Sub(this=x.copy(), expression=lo.copy())),
             expression=exp.paren(exp.Sub(this=hi.copy(), expression=lo.copy())),
         )
         linear = (
             exp.Case()
-            .when(self._compare("<", ratio, r.dbl(0), nan), r.dbl(0.0))
-            .when(self._compare(">", ratio.copy(), r.dbl(1), nan), r.dbl(1.0))
-            .else_(ratio.copy())
+            .when(self._compare("<", ratio, r.dbl(0), nan), r.dbl(0.0), copy=False)
+            .when(self._compare(">", ratio.copy(), r.dbl(1), nan), r.dbl(1.0), copy=False)
+            .else_(ratio.copy(), copy=False)
         )
-        out = exp.Case().when(self._compare("==", lo, hi, nan), step).else_(linear)
+        out = exp.Case().when(self._compare("==", lo, hi, nan), step, copy=False).else_(linear, copy=False)
         return _null_if_any_null(v, out, nullable)
 
     def _day(self, v: exp.Expr, node: n.Expr) -> exp.Expr:
@@ -547,10 +589,10 @@ class ExprCompiler:
         made = exp.DateFromParts(year=y, month=m, day=d)
         return (
             exp.Case()
-            .when(exp.Not(this=exp.paren(shape)), exp.null())
-            .when(exp.Not(this=exp.paren(ok)), exp.null())
-            .when(in_month, made)
-            .else_(exp.null())
+            .when(exp.Not(this=exp.paren(shape)), exp.null(), copy=False)
+            .when(exp.Not(this=exp.paren(ok)), exp.null(), copy=False)
+            .when(in_month, made, copy=False)
+            .else_(exp.null(), copy=False)
         )
 
 
@@ -566,7 +608,10 @@ def _months(a: exp.Expr, b: exp.Expr) -> exp.Expr:
         exp.LT(this=exp.Day(this=b.copy()), expression=exp.Day(this=a.copy())),
         exp.NEQ(this=b.copy(), expression=exp.LastDay(this=b.copy())),
     )
-    return exp.Sub(this=exp.paren(months), expression=exp.Case().when(short, exp.Literal.number(1)).else_(exp.Literal.number(0)))
+    return exp.Sub(
+        this=exp.paren(months),
+        expression=exp.Case().when(short, exp.Literal.number(1), copy=False).else_(exp.Literal.number(0), copy=False),
+    )
 
 
 def _replace_all(e: exp.Expr, mapping: dict[str, str]) -> exp.Expr:

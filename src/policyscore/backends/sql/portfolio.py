@@ -120,7 +120,9 @@ class Book:
         g, _ = self.argument(call.group)
         masked = None
         if x is not None:
-            masked = self.columns.add("x", exp.Case().when(col(self.member), col(x)).else_(exp.null()), {x, self.member})
+            masked = self.columns.add(
+                "x", exp.Case().when(col(self.member), col(x), copy=False).else_(exp.null(), copy=False), {x, self.member}
+            )
         partition = [self.member] + ([g] if g is not None else [])
         arg = _Arg(masked, g, partition)
         if masked is not None:
@@ -164,8 +166,8 @@ class Book:
                 no_total = r.OR(exp.Is(this=col(total), expression=exp.null()), exp.EQ(this=col(total), expression=r.dbl(0)))
                 value = (
                     exp.Case()
-                    .when(r.OR(exp.Is(this=xc.copy(), expression=exp.null()), no_total), exp.null())
-                    .else_(exp.Div(this=top, expression=col(total)))
+                    .when(r.OR(exp.Is(this=xc.copy(), expression=exp.null()), no_total), exp.null(), copy=False)
+                    .else_(exp.Div(this=top, expression=col(total)), copy=False)
                 )
             deps |= {total} | ({cumulative} if cumulative else set())
         elif base in ("median", "quantile"):
@@ -176,13 +178,14 @@ class Book:
             ranked = self._add("rank", r.CAST(rank, exp.DataType.build("DOUBLE")), set(arg.present) | {x})
             value = (
                 exp.Case()
-                .when(exp.Is(this=xc.copy(), expression=exp.null()), exp.null())
-                .when(exp.LTE(this=col(count), expression=r.dbl(1)), r.dbl(0))
+                .when(exp.Is(this=xc.copy(), expression=exp.null()), exp.null(), copy=False)
+                .when(exp.LTE(this=col(count), expression=r.dbl(1)), r.dbl(0), copy=False)
                 .else_(
                     exp.Div(
                         this=exp.paren(exp.Sub(this=col(ranked), expression=r.dbl(1))),
                         expression=exp.paren(exp.Sub(this=col(count), expression=r.dbl(1))),
-                    )
+                    ),
+                    copy=False,
                 )
             )
             deps.add(ranked)
@@ -191,7 +194,7 @@ class Book:
         deps |= {count, x}
         if arg.group is not None:
             none = r.dbl(0) if base == "count" else exp.null()
-            value = exp.Case().when(exp.Is(this=col(arg.group), expression=exp.null()), none).else_(value)
+            value = exp.Case().when(exp.Is(this=col(arg.group), expression=exp.null()), none, copy=False).else_(value, copy=False)
         return self._add("pf", value, deps), info
 
     def _sums(self, arg: _Arg, count: str, cumulative: bool) -> tuple[str, str | None]:
@@ -227,7 +230,9 @@ class Book:
             odd = exp.EQ(
                 this=exp.paren(exp.Sub(this=c.copy(), expression=exp.Mul(this=r.dbl(2), expression=half.copy()))), expression=r.dbl(1)
             )
-            lo_at: exp.Expr = exp.Case().when(odd.copy(), exp.Add(this=half.copy(), expression=r.dbl(1))).else_(half.copy())
+            lo_at: exp.Expr = (
+                exp.Case().when(odd.copy(), exp.Add(this=half.copy(), expression=r.dbl(1)), copy=False).else_(half.copy(), copy=False)
+            )
             hi_at: exp.Expr = exp.Add(this=half.copy(), expression=r.dbl(1))
         else:
             assert q is not None
@@ -241,8 +246,9 @@ class Book:
                 .when(
                     exp.LT(this=exp.Add(this=lo.copy(), expression=r.dbl(1)), expression=top.copy()),
                     exp.Add(this=lo.copy(), expression=r.dbl(1)),
+                    copy=False,
                 )
-                .else_(top),
+                .else_(top, copy=False),
                 expression=r.dbl(1),
             )
         part = [col(p) for p in arg.partition]
@@ -250,19 +256,19 @@ class Book:
         ats = []
         for hint, at in (("lo", lo_at), ("hi", hi_at)):
             at_col = self._add(f"{hint}_at", at, {count} | ({hc} if base == "quantile" else set()))
-            picked = exp.Case().when(exp.EQ(this=col(rn), expression=col(at_col)), xc.copy()).else_(exp.null())
+            picked = exp.Case().when(exp.EQ(this=col(rn), expression=col(at_col)), xc.copy(), copy=False).else_(exp.null(), copy=False)
             ats.append(self._add(f"v_{hint}", window(exp.Max(this=picked), part), deps | {at_col}))
         v_lo, v_hi = col(ats[0]), col(ats[1])
         if base == "median":
             even = exp.Div(this=exp.paren(exp.Add(this=v_lo.copy(), expression=v_hi.copy())), expression=r.dbl(2))
-            value: exp.Expr = exp.Case().when(odd, v_lo.copy()).else_(even)
+            value: exp.Expr = exp.Case().when(odd, v_lo.copy(), copy=False).else_(even, copy=False)
         else:
             frac = exp.paren(exp.Sub(this=col(hc), expression=exp.Floor(this=col(hc))))
             value = exp.Add(
                 this=v_lo.copy(), expression=exp.Mul(this=frac, expression=exp.paren(exp.Sub(this=v_hi.copy(), expression=v_lo.copy())))
             )
         used = set(ats) | ({hc} if base == "quantile" else set())
-        return exp.Case().when(exp.EQ(this=c.copy(), expression=r.dbl(0)), exp.null()).else_(value), used
+        return exp.Case().when(exp.EQ(this=c.copy(), expression=r.dbl(0)), exp.null(), copy=False).else_(value, copy=False), used
 
     def unknown_run(self, fallbacks: list[tuple[exp.Expr, set[str]]]) -> tuple[exp.Expr, set[str]]:
         """(the condition, the column it reads) that the whole run is left to the Python engine: a record of the
@@ -274,7 +280,9 @@ class Book:
         for _, d in (*fallbacks, *self.unknown_terms):
             deps |= d
         row = r.AND(col(self.before_tree), exp.paren(r.OR(*[exp.paren(t.copy()) for t in terms])))
-        flag = self._add("row_unknown", exp.Case().when(row, exp.Literal.number(1)).else_(exp.Literal.number(0)), deps)
+        flag = self._add(
+            "row_unknown", exp.Case().when(row, exp.Literal.number(1), copy=False).else_(exp.Literal.number(0), copy=False), deps
+        )
         run = self._add("run_unknown", exp.EQ(this=window(exp.Max(this=col(flag)), []), expression=exp.Literal.number(1)), {flag})
         return col(run), {run}
 
@@ -286,7 +294,7 @@ class Book:
         everyone: list[exp.Expr] = []
         n_col = self._add(
             "n_ranked",
-            window(exp.Sum(this=exp.Case().when(col(ranked), r.dbl(1)).else_(r.dbl(0))), everyone),
+            window(exp.Sum(this=exp.Case().when(col(ranked), r.dbl(1), copy=False).else_(r.dbl(0), copy=False)), everyone),
             {ranked},
         )
         place = self._add(
@@ -300,7 +308,11 @@ class Book:
                 continue
             share = Fraction(str(tier.top_percent)) / 100
             k = self._add(f"k{i}", _ceil_fraction(col(n_col), share.numerator, share.denominator), {n_col})
-            at = exp.Case().when(r.AND(col(ranked), exp.EQ(this=col(place), expression=col(k))), col(total)).else_(exp.null())
+            at = (
+                exp.Case()
+                .when(r.AND(col(ranked), exp.EQ(this=col(place), expression=col(k))), col(total), copy=False)
+                .else_(exp.null(), copy=False)
+            )
             out[i] = self._add(f"threshold{i}", window(exp.Max(this=at), everyone), {ranked, place, k, total})
         return out
 
@@ -311,11 +323,13 @@ def _ceil_fraction(count: exp.Expr, num: int, den: int) -> exp.Expr:
     guess = exp.Floor(this=exp.Div(this=product.copy(), expression=r.dbl(den)))
     # the rounded quotient of two exact integers is at most one above the true floor
     over = exp.GT(this=exp.Mul(this=guess.copy(), expression=r.dbl(den)), expression=product.copy())
-    low = exp.paren(exp.Case().when(over, exp.Sub(this=guess.copy(), expression=r.dbl(1))).else_(guess.copy()))
+    low = exp.paren(exp.Case().when(over, exp.Sub(this=guess.copy(), expression=r.dbl(1)), copy=False).else_(guess.copy(), copy=False))
     short = exp.LT(this=exp.Mul(this=low.copy(), expression=r.dbl(den)), expression=product.copy())
-    ceil = exp.paren(exp.Case().when(short, exp.Add(this=low.copy(), expression=r.dbl(1))).else_(low.copy()))
-    at_least_one = exp.paren(exp.Case().when(exp.LT(this=ceil.copy(), expression=r.dbl(1)), r.dbl(1)).else_(ceil))
-    return exp.Case().when(exp.GT(this=at_least_one.copy(), expression=count.copy()), count.copy()).else_(at_least_one)
+    ceil = exp.paren(exp.Case().when(short, exp.Add(this=low.copy(), expression=r.dbl(1)), copy=False).else_(low.copy(), copy=False))
+    at_least_one = exp.paren(exp.Case().when(exp.LT(this=ceil.copy(), expression=r.dbl(1)), r.dbl(1), copy=False).else_(ceil, copy=False))
+    return (
+        exp.Case().when(exp.GT(this=at_least_one.copy(), expression=count.copy()), count.copy(), copy=False).else_(at_least_one, copy=False)
+    )
 
 
 def start_book(

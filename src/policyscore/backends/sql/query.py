@@ -96,7 +96,9 @@ def _check_program(program: Program) -> list[Diagnostic]:
     bound = sum(max([f.max_units, *(c.max_units for c in f.choices)]) for f in program.factors)
     bound += sum(abs(a.units) for a in program.adjustments)
     weights = [w for f in program.factors for w in (f.weight, *(c.weight for c in f.choices))]
-    if bound >= _MAX_EXACT or any(w * 10**program.decimals >= r.HIGH for w in weights):
+    candidates = len(program.factors) + sum(1 for a in program.adjustments if a.units < 0)
+    if (bound + 1) * _places(candidates) > _MAX_EXACT or any(w * 10**program.decimals >= r.HIGH for w in weights):
+        # the reasons are ranked by ``lost * M + place``, exact below 2 ** 53 (see _reasons)
         problems.append(_problem(program, None, "points this large (weights times 10 ** decimals must stay below 1e15)"))
     if program.referred_by is not None:
         decl = program.fields.get(program.referred_by)
@@ -216,16 +218,20 @@ def build_query(
             finite = exp.EQ(this=exp.paren(exp.Sub(this=rc.copy(), expression=rc.copy())), expression=r.dbl(0))
             clamped = (
                 exp.Case()
-                .when(exp.LT(this=rc.copy(), expression=r.dbl(0)), r.dbl(0))
-                .when(exp.GT(this=rc.copy(), expression=r.dbl(1)), r.dbl(1))
-                .else_(rc.copy())
+                .when(exp.LT(this=rc.copy(), expression=r.dbl(0)), r.dbl(0), copy=False)
+                .when(exp.GT(this=rc.copy(), expression=r.dbl(1)), r.dbl(1), copy=False)
+                .else_(rc.copy(), copy=False)
             )
             weight = weights[-1].copy()
-            x = columns.add("x", exp.Case().when(finite, exp.Mul(this=weight, expression=clamped)).else_(exp.null()), {raw} | seg_deps)
+            x = columns.add(
+                "x",
+                exp.Case().when(finite, exp.Mul(this=weight, expression=clamped), copy=False).else_(exp.null(), copy=False),
+                {raw} | seg_deps,
+            )
             compiler.deps = set()
             largest = max(abs(w) for w in (factor.weight, *(c.weight for c in choices)))
             points = compiler.rounded(col(x), program.decimals, as_units=True, largest=largest)
-            value = exp.Case().when(exp.Is(this=col(x), expression=exp.null()), missing).else_(points)
+            value = exp.Case().when(exp.Is(this=col(x), expression=exp.null()), missing, copy=False).else_(points, copy=False)
             units.append(columns.add(f"units{i}", value, compiler.deps | {x} | seg_deps))
         else:
             case = exp.Case()
@@ -233,14 +239,14 @@ def build_query(
             for j, band in enumerate(factor.bands or ()):
                 band_units = pick([c.band_units[j] for c in choices]) if choices else r.dbl(band.units)
                 if band.expr is None:
-                    case = case.else_(band_units)
+                    case = case.else_(band_units, copy=False)
                     break
                 cond = compiled(band.expr, "band", eligible)
                 if cond is None:
                     continue
                 deps.add(cond)
-                case = case.when(exp.Is(this=col(cond), expression=exp.true()), band_units)
-                case = case.when(exp.Is(this=col(cond), expression=exp.null()), missing.copy())
+                case = case.when(exp.Is(this=col(cond), expression=exp.true()), band_units, copy=False)
+                case = case.when(exp.Is(this=col(cond), expression=exp.null()), missing.copy(), copy=False)
             units.append(columns.add(f"units{i}", case, deps))
     adjustments = [compiled(a.expr, "adj", eligible) for a in program.adjustments]
     if problems:
@@ -251,22 +257,33 @@ def build_query(
     fsum = columns.add("factor_units", factor_sum, set(units))
     raw_total: exp.Expr = col(fsum)
     for adj, adj_col in zip(program.adjustments, adjustments):
-        applied = exp.Case().when(exp.Is(this=col(adj_col), expression=exp.true()), r.dbl(adj.units)).else_(r.dbl(0))  # type: ignore[arg-type]
+        assert adj_col is not None, "a missing adjustment is a problem raised above"
+        applied = (
+            exp.Case().when(exp.Is(this=col(adj_col), expression=exp.true()), r.dbl(adj.units), copy=False).else_(r.dbl(0), copy=False)
+        )
         raw_total = exp.Add(this=raw_total, expression=applied)
     raw_col = columns.add("raw_units", raw_total, {fsum, *[a for a in adjustments if a]})
     total: exp.Expr = col(raw_col)
     if program.min_units is not None:
-        total = exp.Case().when(exp.LT(this=total.copy(), expression=r.dbl(program.min_units)), r.dbl(program.min_units)).else_(total)
+        total = (
+            exp.Case()
+            .when(exp.LT(this=total.copy(), expression=r.dbl(program.min_units)), r.dbl(program.min_units), copy=False)
+            .else_(total, copy=False)
+        )
     if program.max_units is not None:
-        total = exp.Case().when(exp.GT(this=col(raw_col), expression=r.dbl(program.max_units)), r.dbl(program.max_units)).else_(total)
+        total = (
+            exp.Case()
+            .when(exp.GT(this=col(raw_col), expression=r.dbl(program.max_units)), r.dbl(program.max_units), copy=False)
+            .else_(total, copy=False)
+        )
     total_col = columns.add("total", total, {raw_col})
     thresholds = book.thresholds(total_col, eligible.name) if book is not None and program.relative_tiers else {}
     tier = exp.Case()
     for k, tier_def in enumerate(program.tiers):
         least = col(thresholds[k]) if k in thresholds else r.dbl(tier_def.units)  # type: ignore[arg-type]
-        tier = tier.when(exp.GTE(this=col(total_col), expression=least), exp.Literal.string(tier_def.name))
+        tier = tier.when(exp.GTE(this=col(total_col), expression=least), exp.Literal.string(tier_def.name), copy=False)
     tier_expr = (
-        tier.else_(r.CAST(exp.null(), exp.DataType.build("VARCHAR")))
+        tier.else_(r.CAST(exp.null(), exp.DataType.build("VARCHAR")), copy=False)
         if program.tiers
         else r.CAST(exp.null(), exp.DataType.build("VARCHAR"))
     )
@@ -310,7 +327,7 @@ def build_query(
     )  # type: ignore[arg-type]
     if with_lets:
         for let, let_col in zip(program.lets, let_columns):
-            value = exp.Case().when(exp.Not(this=col(fallback)), col(let_col)).else_(exp.null())  # type: ignore[arg-type]
+            value = exp.Case().when(exp.Not(this=col(fallback)), col(let_col), copy=False).else_(exp.null(), copy=False)  # type: ignore[arg-type]
             query.select(r.ALIAS(value, f"let_{let.name}", quoted=True), copy=False)
     return query
 
@@ -332,7 +349,13 @@ def _reasons(
     """Ids of the up to four largest losses, as :func:`policyscore.engine.reference.ranked_reasons` ranks them:
     factors (their maximum minus their points) and applied adjustments with negative points (the points they
     cost); most lost first, then the larger weight (an adjustment's is the points it cost), then factors before
-    adjustments, then policy order.  A factor weighted by segment is measured with the record's own weight."""
+    adjustments, then policy order.  A factor weighted by segment is measured with the record's own weight.
+
+    Each candidate gets one number, ``lost * M + place`` (``M`` a power of two above the number of
+    candidates, ``place`` higher for the candidate listed first among equal losses; -1 when nothing is
+    lost), exact since the points' bound times ``M`` stays below ``2 ** 53`` (:func:`_check_program`).
+    The four largest are found one after another with ``GREATEST``: linear in the candidates.
+    """
     lost: list[exp.Expr] = [exp.paren(exp.Sub(this=m.copy(), expression=col(u))) for m, u in zip(maxes, units)]
     keys: list[tuple[float, int, int]] = [(-f.weight, 0, i) for i, f in enumerate(program.factors)]
     second: list[exp.Expr | None] = [
@@ -344,50 +367,62 @@ def _reasons(
         if adj.units >= 0 or adj_col is None:
             continue
         applied = exp.Is(this=col(adj_col), expression=exp.true())
-        lost.append(exp.paren(exp.Case().when(applied, r.dbl(-adj.units)).else_(r.dbl(0))))  # type: ignore[arg-type]
+        lost.append(
+            exp.paren(exp.Case().when(applied, r.dbl(-adj.units), copy=False).else_(r.dbl(0), copy=False))  # type: ignore[arg-type]
+        )
         keys.append((adj.points, 1, k))
         second.append(None)
         ids.append(adj.id)
         deps.add(adj_col)
+    if not lost:
+        return columns.add("reasons", _empty_array(), set())
     static_rank = {i: n for n, i in enumerate(sorted(range(len(keys)), key=keys.__getitem__))}
+    m = _places(len(lost))
 
-    def before(j: int, i: int) -> exp.Expr:
-        """Whether ``j`` is listed before ``i`` when they lost as much."""
+    def before(j: int, i: int) -> exp.Expr | bool:
+        """Whether ``j`` is listed before ``i`` when they lost as much (a bool when it does not depend on the record)."""
         if second[j] is None and second[i] is None:
-            return exp.true() if static_rank[j] < static_rank[i] else exp.false()
+            return static_rank[j] < static_rank[i]
         kj = second[j] if second[j] is not None else r.dbl(keys[j][0])
         ki = second[i] if second[i] is not None else r.dbl(keys[i][0])
         tie = exp.true() if keys[j][1:] < keys[i][1:] else exp.false()
-        return exp.paren(r.OR(exp.LT(this=kj.copy(), expression=ki.copy()), r.AND(exp.EQ(this=kj.copy(), expression=ki.copy()), tie)))  # type: ignore[union-attr]
+        return r.OR(exp.LT(this=kj.copy(), expression=ki.copy()), r.AND(exp.EQ(this=kj.copy(), expression=ki.copy()), tie))  # type: ignore[union-attr]
 
-    ranks = []
+    scores = []
     for i in range(len(lost)):
-        terms: list[exp.Expr] = []
-        for j in range(len(lost)):
-            if j == i:
-                continue
-            beats = r.OR(
-                exp.GT(this=lost[j].copy(), expression=lost[i].copy()),
-                r.AND(exp.EQ(this=lost[j].copy(), expression=lost[i].copy()), before(j, i)),
-            )
-            terms.append(
-                exp.Case()
-                .when(r.AND(exp.GT(this=lost[j].copy(), expression=r.dbl(0)), exp.paren(beats)), exp.Literal.number(1))
-                .else_(exp.Literal.number(0))
-            )
-        rank: exp.Expr = exp.Literal.number(0)
-        for term in terms:
-            rank = exp.Add(this=rank, expression=term)
-        ranks.append(columns.add(f"rank{i}", rank, deps))
-    parts = []
+        ahead = [before(j, i) for j in range(len(lost)) if j != i]
+        place: exp.Expr = r.dbl(m - 1 - sum(1 for b in ahead if b is True))
+        for b in ahead:
+            if not isinstance(b, bool):
+                one = exp.Case().when(exp.paren(b), r.dbl(1), copy=False).else_(r.dbl(0), copy=False)
+                place = exp.Sub(this=place, expression=one)
+        key = exp.Add(this=exp.Mul(this=lost[i].copy(), expression=r.dbl(m)), expression=place)
+        positive = exp.GT(this=lost[i], expression=r.dbl(0))
+        scores.append(columns.add(f"lost{i}", exp.Case().when(positive, key, copy=False).else_(r.dbl(-1), copy=False), deps))
+    tops: list[str] = []
     for position in range(min(4, len(lost))):
+        if not tops:
+            top: exp.Expr = exp.Greatest(this=col(scores[0]), expressions=[col(s) for s in scores[1:]])
+        else:
+            below = [
+                exp.Case().when(exp.LT(this=col(s), expression=col(tops[-1])), col(s), copy=False).else_(r.dbl(-1), copy=False)
+                for s in scores
+            ]
+            top = exp.Greatest(this=below[0], expressions=below[1:])
+        tops.append(columns.add(f"top{position}", top, set(scores) | set(tops)))
+    parts = []
+    for t in tops:
         pick = exp.Case()
-        for i, rid in enumerate(ids):
-            placed = exp.EQ(this=col(ranks[i]), expression=exp.Literal.number(position))
-            chosen = exp.Array(expressions=[exp.Literal.string(rid)])
-            pick = pick.when(r.AND(exp.GT(this=lost[i].copy(), expression=r.dbl(0)), placed), chosen)
-        parts.append(pick.else_(_empty_array()))
-    return columns.add("reasons", _concat(parts), deps | set(ranks))
+        for s, rid in zip(scores, ids):
+            pick = pick.when(exp.EQ(this=col(t), expression=col(s)), exp.Array(expressions=[exp.Literal.string(rid)]), copy=False)
+        chosen = exp.Case().when(exp.GTE(this=col(t), expression=r.dbl(m)), pick.else_(_empty_array(), copy=False), copy=False)
+        parts.append(chosen.else_(_empty_array(), copy=False))
+    return columns.add("reasons", _concat(parts), set(scores) | set(tops))
+
+
+def _places(candidates: int) -> int:
+    """``M``: the smallest power of two above the number of reason candidates."""
+    return 1 << max(candidates, 1).bit_length()
 
 
 def _pick(factor: Factor, segment: str | None, values: Sequence[float]) -> exp.Expr:
@@ -397,8 +432,8 @@ def _pick(factor: Factor, segment: str | None, values: Sequence[float]) -> exp.E
     case = exp.Case()
     for choice, value in zip(factor.choices, values):
         if choice.segment is not None:
-            case = case.when(exp.EQ(this=col(segment), expression=exp.Literal.string(choice.segment)), r.dbl(value))
-    return case.else_(r.dbl(values[-1]))
+            case = case.when(exp.EQ(this=col(segment), expression=exp.Literal.string(choice.segment)), r.dbl(value), copy=False)
+    return case.else_(r.dbl(values[-1]), copy=False)
 
 
 def _empty_array() -> exp.Expr:
@@ -476,18 +511,18 @@ def _assemble(
     scale = r.dbl(10**program.decimals)
 
     def when_scored(e: exp.Expr) -> exp.Expr:
-        return exp.Case().when(scored.copy(), e).else_(exp.null())
+        return exp.Case().when(scored.copy(), e, copy=False).else_(exp.null(), copy=False)
 
     failed_parts = [
         exp.Case()
-        .when(exp.Is(this=col(f), expression=exp.true()), _empty_array())
-        .else_(exp.Array(expressions=[exp.Literal.string(flt.id)]))
+        .when(exp.Is(this=col(f), expression=exp.true()), _empty_array(), copy=False)
+        .else_(exp.Array(expressions=[exp.Literal.string(flt.id)]), copy=False)
         for flt, f in zip(program.filters, filters)
     ]
     failed = _concat(failed_parts)
     outputs = [
         r.ALIAS(col("_ps_id"), "id", quoted=True),
-        r.ALIAS(exp.Case().when(ok.copy(), eligible.copy()).else_(exp.null()), "eligible", quoted=True),
+        r.ALIAS(exp.Case().when(ok.copy(), eligible.copy(), copy=False).else_(exp.null(), copy=False), "eligible", quoted=True),
         r.ALIAS(when_scored(exp.Div(this=col(total_col), expression=scale.copy())), "score", quoted=True),
         r.ALIAS(when_scored(col(tier_col)), "tier", quoted=True),
         *[
@@ -499,9 +534,12 @@ def _assemble(
             "adjustment_points",
             quoted=True,
         ),
-        r.ALIAS(exp.Case().when(ok.copy(), failed).else_(exp.null()), "failed_filters", quoted=True),
+        r.ALIAS(exp.Case().when(ok.copy(), failed, copy=False).else_(exp.null(), copy=False), "failed_filters", quoted=True),
         r.ALIAS(
-            exp.Case().when(scored.copy(), col(reasons_col)).when(ok.copy(), failed.copy()).else_(exp.null()),
+            exp.Case()
+            .when(scored.copy(), col(reasons_col), copy=False)
+            .when(ok.copy(), failed.copy(), copy=False)
+            .else_(exp.null(), copy=False),
             "reasons",
             quoted=True,
         ),
@@ -534,7 +572,8 @@ def _narrow_chain(columns: Columns, depth: dict[str, int], wanted: set[str]) -> 
     out: list[tuple[str, exp.Expr]] = []
     for d in sorted({depth[c] for c in needed}):
         here = [c for c in columns.by_name if c in needed and depth[c] == d]
-        select = exp.select(exp.Star(), *[r.ALIAS(columns.by_name[c].expr, c, quoted=True) for c in here], copy=False)
+        # copies: the main layers compute these columns too, and a node stands in one place only
+        select = exp.select(exp.Star(), *[r.ALIAS(columns.by_name[c].expr.copy(), c, quoted=True) for c in here], copy=False)
         out.append((f"_ps_t_layer_{d}", select.from_(source, copy=False)))
         source = f"_ps_t_layer_{d}"
     return source, out
@@ -543,7 +582,7 @@ def _narrow_chain(columns: Columns, depth: dict[str, int], wanted: set[str]) -> 
 _SHORT_DOUBLES = ("duckdb", "spark", "bigquery", "snowflake")
 
 
-def for_dialect(query: exp.Expr, dialect: str) -> exp.Expr:
+def for_dialect(query: exp.Expr, dialect: str, *, copy: bool = True) -> exp.Expr:
     """The tree as written for ``dialect``: where a number with an exponent is a DOUBLE literal
     (DuckDB, Spark, BigQuery, Snowflake), ``CAST('0.7' AS DOUBLE)`` is written ``0.7e0``."""
     if dialect not in _SHORT_DOUBLES:
@@ -555,14 +594,15 @@ def for_dialect(query: exp.Expr, dialect: str) -> exp.Expr:
             return exp.Literal.number(text + "e0" if "e" not in text else text)
         return node
 
-    return query.transform(shorten)
+    return query.transform(shorten, copy=copy)
 
 
 def render(program: Program, query: exp.Expr, dialect: str, as_of: dt.date, table: str) -> str:
     """The query as text in ``dialect``, headed by a comment naming the policy and the evaluation date."""
     if dialect not in DIALECTS:
         raise ValueError(f"unknown SQL dialect {dialect!r}; known: {', '.join(DIALECTS)}")
-    body = for_dialect(query, dialect).sql(dialect=dialect, pretty=True)
+    written = for_dialect(query, dialect)
+    body = written.sql(dialect=dialect, pretty=True, copy=written is query)  # a new tree needs no copy
     header = [
         f"-- policyscore: policy {program.name} version {program.version} (sha256 {program.sha256[:12]})",
         f"-- as of {as_of.isoformat()}: the evaluation date is written into the query",

@@ -206,7 +206,9 @@ class Tree:
             if c.call.func == "referred_sum":
                 total, _, too_big = exact_sum(exp.column(f"t{i}"), add, over)
                 agg.append(f"MAX({_sql(total)}) AS sum{i}")
-                outs.append(add("out", exp.Case().when(too_big, exp.Literal.number(1)).else_(exp.Literal.number(0))))
+                outs.append(
+                    add("out", exp.Case().when(too_big, exp.Literal.number(1), copy=False).else_(exp.Literal.number(0), copy=False))
+                )
             elif c.call.func == "referred_count":
                 agg.append(f"SUM(CASE WHEN lvl <= {c.call.depth or 1} THEN 1 ELSE 0 END) AS cnt{i}")
         agg.append(f"MAX(GREATEST({', '.join(_sql(o) for o in outs)}, 0)) AS out" if outs else "0 AS out")

@@ -45,6 +45,8 @@ __all__ = [
     "two_product",
     "nearest_even",
     "half_away_units",
+    "far_from_half",
+    "half_up",
     "dbl",
 ]
 
@@ -67,7 +69,8 @@ def ALIAS(e: exp.Expr, name: str, **kw: object) -> exp.Expr:
 
 
 def CAST(e: exp.Expr, to: exp.DataType | str) -> exp.Expr:
-    return exp.cast(e, to, copy=False)
+    """``CAST(e AS to)`` without copying ``e``; a type node is copied (one may be shared, as ``DOUBLE`` is)."""
+    return exp.cast(e, to.copy() if isinstance(to, exp.DataType) else to, copy=False)
 
 
 def _double() -> exp.DataType:
@@ -105,7 +108,7 @@ def power_ladder(a: exp.Expr, ks: range) -> exp.Expr:
     case = exp.Case()
     for k in ks:
         lower = _smallest_double_at_least(Fraction(10) ** (14 - k))  # a >= 10 ** (14 - k)
-        case = case.when(exp.GTE(this=a.copy(), expression=dbl(lower)), dbl(10**k))
+        case = case.when(exp.GTE(this=a.copy(), expression=dbl(lower)), dbl(10**k), copy=False)
     return case
 
 
@@ -149,7 +152,7 @@ def nearest_even(p: exp.Expr, e: exp.Expr) -> exp.Expr:
     )
     tie = AND(exp.EQ(this=frac.copy(), expression=half.copy()), exp.EQ(this=e.copy(), expression=zero.copy()))
     odd = exp.NEQ(this=exp.Mod(this=n0.copy(), expression=dbl(2)), expression=zero.copy())
-    return exp.Case().when(above, up).when(AND(tie, odd), up.copy()).else_(n0)
+    return exp.Case().when(above, up, copy=False).when(AND(tie, odd), up.copy(), copy=False).else_(n0, copy=False)
 
 
 def half_away_units(digits: exp.Expr, p_pow: exp.Expr, decimals: int, ks: range) -> exp.Expr:
@@ -169,6 +172,29 @@ def half_away_units(digits: exp.Expr, p_pow: exp.Expr, decimals: int, ks: range)
             num = exp.paren(exp.Add(this=digits.copy(), expression=dbl(5 * 10 ** (m - 1))))
             q = exp.Floor(this=exp.Div(this=num.copy(), expression=dbl(10**m)))
             too_big = exp.GT(this=exp.Mul(this=q.copy(), expression=dbl(10**m)), expression=num.copy())
-            value = exp.Case().when(too_big, exp.Sub(this=q.copy(), expression=dbl(1))).else_(q)
-        case = case.when(exp.EQ(this=p_pow.copy(), expression=dbl(10**k)), value)
+            value = exp.Case().when(too_big, exp.Sub(this=q.copy(), expression=dbl(1)), copy=False).else_(q, copy=False)
+        case = case.when(exp.EQ(this=p_pow.copy(), expression=dbl(10**k)), value, copy=False)
     return case
+
+
+#: How far (relative to ``y``) from a half unit the plain rounding of ``y`` is the rule's result.
+PLAIN_MARGIN = 2.0**-40
+
+
+def far_from_half(y: exp.Expr) -> exp.Expr:
+    """True when ``y`` (``|x| * 10 ** d``, ``0 <= y < 1e15``) is so far from a half-integer that the rule gives
+    ``floor(y + 0.5)``: the 15-digit decimal of ``x`` and the rounding of the product move ``y`` by less than
+    ``y * 6e-15``, far less than the margin ``y * 2 ** -40``, so no half-integer lies between ``y`` and the
+    exact decimal the rule rounds.  ``y - floor(y)``, its difference with 0.5 and ``y * 2 ** -40`` are exact.
+    """
+    fraction = exp.Sub(this=y.copy(), expression=exp.Floor(this=y.copy()))
+    distance = exp.Abs(this=exp.Sub(this=fraction, expression=dbl(0.5)))
+    return AND(
+        exp.LT(this=y.copy(), expression=dbl(HIGH)),
+        exp.GT(this=distance, expression=exp.Mul(this=y.copy(), expression=dbl(PLAIN_MARGIN))),
+    )
+
+
+def half_up(y: exp.Expr) -> exp.Expr:
+    """``floor(y + 0.5)``: exact for ``0 <= y < 2 ** 52``."""
+    return exp.Floor(this=exp.Add(this=y.copy(), expression=dbl(0.5)))
