@@ -99,6 +99,10 @@ BAD_LINES = {  # each turns a full, good record into text the Python engine reje
     "trailing-comma": lambda r: json.dumps(r)[:-1] + ",}",
     "nested-duplicate-key": lambda r: json.dumps(r).replace('"billing": {', '"billing": {"currency": "USD", ', 1),
     "duplicate-key": lambda r: json.dumps(r)[:-1] + ', "note": 1, "note": 2}',
+    "duplicate-key-in-a-list": lambda r: json.dumps(r)[:-1] + ', "extra": [{"a": 1, "a": 2}]}',
+    "duplicate-key-in-an-undeclared-object": lambda r: json.dumps(r)[:-1] + ', "extra": {"a": 1, "a": 2}}',
+    "duplicate-key-deep-in-a-declared-object": lambda r: json.dumps(r).replace('"billing": {', '"billing": {"x": {"a": 1, "a": 2}, ', 1),
+    "duplicate-key-after-an-empty-object": lambda r: json.dumps({**r, "billing": {}})[:-1] + ', "extra": {"a": 1, "a": 2}}',
     "not-json": lambda r: "not json at all",
     "duplicate-id": lambda r: json.dumps({**r, "id": "EDGE-01-PERFECT"}),
 }

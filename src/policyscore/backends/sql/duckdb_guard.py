@@ -47,20 +47,23 @@ def suspect_records(con: duckdb.DuckDBPyConnection, path: str, fmt: str, objects
     if len(set(model)) != len(model):
         model = []
     braces = "strlen(_ps_json) - strlen(replace(_ps_json, '{', ''))"
+    # The keys of the record and of each declared object, from one parse: [] for a value that is not an
+    # object (or an empty one), NULL for an absent key.
+    paths = ", ".join(["'$'", *("'$.\"" + name.replace("'", "''").replace('"', '\\"') + "\"'" for name in objects)])
     if objects:
-        paths = ", ".join("'$.\"" + name.replace("'", "''").replace('"', '\\"') + "\"'" for name in objects)
-        found = f"list_filter(json_extract(_ps_json, [{paths}]), lambda x: json_type(x) = 'OBJECT')"
-        nested = f"""1 + len({found}) = {braces}
-          AND coalesce(list_bool_and(list_transform({found},
-                lambda o: len(json_keys(o)) = len(list_distinct(json_keys(o))))), true)"""
+        # Every brace of the text is the record's or a declared non-empty object's (an empty object, a brace in
+        # a string or any other object makes the counts differ: suspect), and no object repeats a key.
+        inner = "_ps_all[2:]"
+        nested = f"""{braces} = 1 + len(list_filter({inner}, lambda k: len(k) > 0))
+          AND coalesce(list_bool_and(list_transform({inner}, lambda k: k IS NULL OR len(list_distinct(k)) = len(k))), true)"""
     else:
         nested = f"{braces} = 1"
     query = f"""
     WITH _ps_text AS (SELECT json::VARCHAR AS _ps_json FROM {reader}),
-    _ps_keyed AS (SELECT _ps_json, json_keys(_ps_json) AS _ps_keys FROM _ps_text)
+    _ps_keyed AS (SELECT _ps_json, json_keys(_ps_json, [{paths}]) AS _ps_all FROM _ps_text)
     SELECT count(*), count(*) FILTER (WHERE NOT coalesce(
       ({TEXT_GUARD}) AND ({nested})
-      AND CASE WHEN _ps_keys = {_list_literal(model)} THEN true ELSE len(list_distinct(_ps_keys)) = len(_ps_keys) END, false))
+      AND CASE WHEN _ps_all[1] = {_list_literal(model)} THEN true ELSE len(list_distinct(_ps_all[1])) = len(_ps_all[1]) END, false))
     FROM _ps_keyed
     """
     rows = con.execute(query, [path]).fetchall()
