@@ -402,13 +402,13 @@ def _reasons(
     tops: list[str] = []
     for position in range(min(4, len(lost))):
         if not tops:
-            top: exp.Expr = exp.Greatest(this=col(scores[0]), expressions=[col(s) for s in scores[1:]])
+            top = _greatest([col(s) for s in scores])
         else:
             below = [
                 exp.Case().when(exp.LT(this=col(s), expression=col(tops[-1])), col(s), copy=False).else_(r.dbl(-1), copy=False)
                 for s in scores
             ]
-            top = exp.Greatest(this=below[0], expressions=below[1:])
+            top = _greatest(below)
         tops.append(columns.add(f"top{position}", top, set(scores) | set(tops)))
     parts = []
     for t in tops:
@@ -418,6 +418,11 @@ def _reasons(
         chosen = exp.Case().when(exp.GTE(this=col(t), expression=r.dbl(m)), pick.else_(_empty_array(), copy=False), copy=False)
         parts.append(chosen.else_(_empty_array(), copy=False))
     return columns.add("reasons", _concat(parts), set(scores) | set(tops))
+
+
+def _greatest(items: Sequence[exp.Expr]) -> exp.Expr:
+    """``GREATEST`` of ``items`` (Spark wants two arguments or more: one item is itself)."""
+    return items[0] if len(items) == 1 else exp.Greatest(this=items[0], expressions=items[1:])
 
 
 def _places(candidates: int) -> int:
