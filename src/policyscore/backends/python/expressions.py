@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policyscore.backends.python.calls import call, is_atom
+from policyscore.backends.python.shared import shape
 from policyscore.language import nodes as n
 from policyscore.language import semantics as rt
 from policyscore.language._compat import assert_never
@@ -57,6 +58,8 @@ class Emitter:
 
     names: dict[str, str]
     namespace: dict[str, Any] = field(default_factory=dict)
+    #: sub-expressions computed already, by :func:`~policyscore.backends.python.shared.shape`: the local holding each
+    shared: dict[Any, str] = field(default_factory=dict)
     _counter: int = 0
     _const_ids: dict[tuple[str, Any], str] = field(default_factory=dict)
 
@@ -237,6 +240,8 @@ class ExprGen:
         ready = self.ready.pop(id(node), None)
         if ready is not None:
             return ready
+        if self.em.shared and (held := self.em.shared.get(shape(node))) is not None:
+            return held
         if self.heights[id(node)] <= INLINE_HEIGHT:
             return self.inline(node)
         # The first operand is computed first, under the same guard: walk a chain of tall first

@@ -19,6 +19,7 @@ from typing import Any
 from policyscore.backends.python.expressions import Emitter
 from policyscore.backends.python.points import value_points
 from policyscore.backends.python.recordcheck import record_checks
+from policyscore.backends.python.shared import shape, shared_by_bands
 from policyscore.engine.reference import NOT_COMPUTED, check_id, checked_fields
 from policyscore.engine.result import Result
 from policyscore.language.rounding import to_units
@@ -111,8 +112,15 @@ def _bands(src: _Src, body: int, em: Emitter, i: int, fac: Factor) -> None:
     The conditions form ``if``/``elif`` chains of at most :data:`_BAND_CHAIN` bands; a
     condition that needs statements first starts a new chain.  A chain after
     the first runs under ``if _go:``, set when no band of the chains before it decided.
+    Sub-expressions that the first condition computes first and a later one has too are computed once, before.
     """
     assert fac.bands is not None
+    for node in shared_by_bands([b.expr.folded for b in fac.bands if b.expr is not None]):
+        held = em.temp()
+        before: list[str] = []
+        value = em.emit(node, before)
+        src.block(body, [*before, f"{held} = {value}"])
+        em.shared[shape(node)] = held
     conds: list[tuple[list[str], str] | None] = []
     chains: list[list[int]] = [[]]
     for j, band in enumerate(fac.bands):
@@ -125,6 +133,7 @@ def _bands(src: _Src, body: int, em: Emitter, i: int, fac: Factor) -> None:
         if chains[-1] and (lines or len(chains[-1]) >= _BAND_CHAIN):
             chains.append([])
         chains[-1].append(j)
+    em.shared.clear()
     missing_units = f"_MU{i}[c{i}]" if fac.choices else str(fac.missing_units)
     missing = f"b{i} = None; x{i} = None; p{i} = {missing_units}"
     for k, chain in enumerate(chains):
