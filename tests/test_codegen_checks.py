@@ -7,11 +7,13 @@ that is not a string raises, and the error path asks the reference
 evaluator).  Each record below is scored by ``score`` (with and without
 explanations) and by ``score_many``, with and without ``check_all_fields``,
 and the outcome (the error's code, field and message, or the points) must be
-the reference evaluator's.
+the reference evaluator's.  Dates are converted once per text (a cache), the
+points of the adjustments that apply are added one by one.
 """
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -31,6 +33,8 @@ record:
     more_tags: list[string]?
     amount: number?
     count: integer
+    since: date
+    until: date?
 factors:
   - id: tags
     weight: 10
@@ -45,9 +49,21 @@ factors:
   - id: count
     weight: 10
     value: count / 10
+adjustments:
+  - id: dates
+    points: 3
+    when: until is null or until > since
+  - id: nothing
+    points: 0
+    when: since < date("2020-01-01")
+  - id: old
+    points: -2
+    when: since < date("2020-01-01")
 """
 
-GOOD: dict[str, Any] = {"id": "c1", "early": None, "tags": ["a", "b"], "more_tags": None, "amount": 50, "count": 3}
+GOOD: dict[str, Any] = {
+    "id": "c1", "early": None, "tags": ["a", "b"], "more_tags": None, "amount": 50, "count": 3, "since": "2019-05-01", "until": None,
+}
 
 
 class Text(str):
@@ -60,6 +76,8 @@ VARIANTS: dict[str, list[Any]] = {
     "amount": [None, 0, -0.0, 1e-300, 99.5, 1e308, -1e308, float("nan"), float("inf"), float("-inf"), True, "50", 10**400],
     "count": [0, 2.0, 2.5, True, "3", None, float("inf")],
     "early": [True, "yes"],
+    "since": ["2025-01-31", date(2019, 1, 1), datetime(2019, 1, 1, 12), "2025-02-30", 20250101, None, "", Text("2025-01-31")],
+    "until": ["2025-01-31", "2010-01-01", date(2025, 1, 1), datetime(2025, 1, 1, 12), "31/01/2025", 1.5, Text("2025-01-31")],
 }
 
 
@@ -83,13 +101,13 @@ def _outcome(score: Any, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
         return ("rejected", err.code, err.field, str(err))
     if isinstance(result, ps.RecordError):
         return ("rejected", result.code, result.field, str(result))
-    return ("scored", result.factor_units, result.total_units)
+    return ("scored", result.factor_units, result.adjustment_values, result.total_units)
 
 
 def _reference(policy: ps.Policy, record: dict[str, Any]) -> tuple[Any, ...]:
     def score() -> Any:
         out = reference.evaluate(policy.program, record, AS_OF, check_all_fields=policy.check_all_fields)
-        return type("Scored", (), {"factor_units": out.units, "total_units": out.total_units})
+        return type("Scored", (), {"factor_units": out.units, "adjustment_values": out.adjustments, "total_units": out.total_units})
 
     found = _outcome(score)
     if found[0] == "rejected":  # the engine locates the error with the record's id
@@ -121,7 +139,8 @@ def test_checks_reject_what_the_reference_rejects(check_all_fields: bool):
     kinds = {o[0] for o in outcomes}
     assert kinds == {"scored", "rejected"}
     fields = {o[2] for o in outcomes if o[0] == "rejected"}
-    assert {"tags[1]", "tags[0]", "tags", "more_tags[1]", "amount", "count"} <= fields
+    assert {"tags[1]", "tags[0]", "tags", "more_tags[1]", "amount", "count", "since", "until"} <= fields
+    assert {o[2] for o in outcomes if o[0] == "scored"} == {(True, False, False), (True, True, True), (False, True, True)}
     assert ("early" in fields) == check_all_fields  # read by no expression: checked only with check_all_fields
     named = [_outcome(policy.score, record, AS_OF)[2] for record in TWICE_BAD]
     assert named == ["tags[1]", "tags"]

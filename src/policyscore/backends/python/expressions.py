@@ -162,7 +162,20 @@ class ExprGen:
     def nullable(self, node: n.Expr) -> bool:
         if isinstance(node, n.Literal):
             return node.value is None
+        if isinstance(node, n.Binary) and node.op in n.COMPARISON and self.type(node).maybe_null:
+            # typed before folding (``date("2022-01-01")`` may be null): compiled to a plain Python comparison
+            # of two values that cannot be null, it is True or False
+            left, right = node.left, node.right
+            return not (self.plain_comparison(node) and self.declared_not_null(left) and self.declared_not_null(right))
         return self.type(node).maybe_null
+
+    def declared_not_null(self, node: n.Expr) -> bool:
+        return node.value is not None if isinstance(node, n.Literal) else not self.type(node).maybe_null
+
+    def plain_comparison(self, node: n.Binary) -> bool:
+        """Whether a comparison compiles to Python's own operator: both types known, no date-time."""
+        kinds = (self.type(node.left).kind, self.type(node.right).kind)
+        return "any" not in kinds and "null" not in kinds and "datetime" not in kinds
 
     def dynamic(self, node: n.Expr) -> bool:
         return self.type(node).kind in ("any", "null")

@@ -252,12 +252,13 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
         src.add(body + 1, f"p{i} = _units(_W{i}[c{i}] * _c, {d})")
     factor_range = range(len(plan.factors))
     parts = [f"p{i}" for i in factor_range]
-    for k, adj in enumerate(plan.adjustments):
-        _assign(src, body, em, f"a{k}", adj.expr, "boolean")
-        parts.append(f"({adj.units} if a{k} is True else 0)")
     for start in range(0, max(len(parts), 1), _CHUNK):
         terms = " + ".join(parts[start : start + _CHUNK]) or "0"
         src.add(body, f"_raw = {terms}" if start == 0 else f"_raw += {terms}")
+    for k, adj in enumerate(plan.adjustments):  # an adjustment that applies adds its points
+        _assign(src, body, em, f"a{k}", adj.expr, "boolean")
+        if adj.units:
+            src.add(body, f"if a{k} is True: _raw += {adj.units}")
     src.add(body, "_tot = _raw")
     # the score's min and max, where the points could pass them
     lowest, highest = _units_range(plan)

@@ -91,8 +91,8 @@ def _one_field(decl: FieldDecl, var: str, em: Emitter, dates: _Dates, first_bad:
         chk = em.bind(dates.caching(checker), "chk")
         cache = em.bind(dates.cache, "dc")
         return [
-            f"if {null_ok}{var}.__class__ is not _date:",
-            f"    {var} = ({cache}.get({var}) or {chk}({var})) if {var}.__class__ is str else {chk}({var})",
+            f"if {var}.__class__ is str: {var} = {cache}.get({var}) or {chk}({var})",
+            f"elif {null_ok}{var}.__class__ is not _date: {var} = {chk}({var})",
         ]
     chk = em.bind(checker, "chk")
     if t.kind == "object" and decl.enum is None:
