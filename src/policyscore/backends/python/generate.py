@@ -340,13 +340,16 @@ def _compiled_when_used(source: str, filename: str, ns: dict[str, Any]) -> Calla
 
 
 def _one_after_another(lines: list[str]) -> list[str]:
-    """``_evaluate_many(records, as_of, explain, fail)``: a generator scoring records one after another.
+    """``_evaluate_many(records, as_of, explain, fail, day=None)``: a generator scoring records one after another.
 
     The body of ``_evaluate`` (``lines``) in a loop: each ``return`` of a result
     yields it once its id is checked (an id that is not a finite number rejects
-    the record); an exception yields what ``fail(record, exception)`` gives.
+    the record); an exception yields what ``fail(record, exception, as_of)``
+    gives.  ``day(as_of)``, when given, is the date the records are scored as
+    of: converted when the first result is asked for, as nothing else runs before.
     """
-    out = ["def _evaluate_many(records, as_of, _explain, _fail, _pv=None):", "    for r in records:", "        try:"]
+    out = ["def _evaluate_many(records, as_of, _explain, _fail, _day=None):", "    _pv = None"]
+    out += ["    if _day is not None: as_of = _day(as_of)", "    for r in records:", "        try:"]
     for line in lines[1:]:
         text = line.lstrip()
         indent = " " * (len(line) - len(text) + 8)
@@ -355,4 +358,4 @@ def _one_after_another(lines: list[str]) -> list[str]:
         else:
             out.append(indent + text)
     # a record that cannot be scored: the caller says what it yields
-    return out + ["        except Exception as _exc:", "            yield _fail(r, _exc)"]
+    return out + ["        except Exception as _exc:", "            yield _fail(r, _exc, as_of)"]
