@@ -149,3 +149,23 @@ def test_and_or_with_one_side_never_null_keep_the_three_valued_tables(op: str):
             assert both("bb and b", {"b": b, "c": b, "bb": bb}, fields) == (False if False in (b, bb) else (None if bb is None else True))
         else:
             assert both("bb or b", {"b": b, "c": b, "bb": bb}, fields) == (True if True in (b, bb) else (None if bb is None else False))
+
+
+def test_a_comparison_with_a_folded_constant_is_never_null_and_uses_python_and():
+    """``date("2022-01-01")`` is typed as possibly null before it is folded to a constant: the comparison of a
+    date that cannot be null with it is True or False, so ``and``/``or``/``if`` need no three-valued form."""
+    fields = {"d": "date", "n": "integer", "dd": "date?", "t": "datetime"}
+    text = 'd < date("2022-01-01") and n >= 2'
+    assert "is True else" not in expr_policy(text, fields).source
+    assert "is True else" in expr_policy('dd < date("2022-01-01") and n >= 2', fields).source  # a null date: null
+    for d, n, dd in itertools.product(DATES, (0, 2, 3), (None, date(2021, 5, 1))):
+        record = {"d": d.isoformat(), "n": n, "dd": dd and dd.isoformat(), "t": "2026-01-01T10:00:00"}
+        assert both(text, record, fields) == (d < date(2022, 1, 1) and n >= 2)
+        for other in (
+            'n >= 2 or d >= date("2022-01-01")',
+            'if d < date("2022-01-01") then 1 else 2',
+            'dd < date("2022-01-01") and n >= 2',
+            'not (d == date("2024-02-29"))',
+            't < t or n > 2',
+        ):
+            both(other, record, fields)

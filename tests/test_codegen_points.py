@@ -2,9 +2,9 @@
 
 Two shapes are generated (``backends/python/points.py``): a value that can
 only be one of a few constants looks its points up in a table computed when
-the policy is compiled; any other value takes the tests for missing, 0 and
-below, above 1, then the fast rounding path or, near a half, the exact rule
-remembered per product.  Each is compared with
+the policy is compiled; any other value takes the tests for null, then for a
+value in (0, 1] (the fast rounding path or, near a half, the exact rule
+remembered per product), 0 and below, above 1, and not finite.  Each is compared with
 :func:`policyscore.engine.reference.evaluate` on the values where they could
 differ: null, not finite, negative, zero, exactly 1 (as 1 and 1.0), above 1,
 products that land on a half hundredth, and weights too large for the fast path.
@@ -128,6 +128,8 @@ def test_computed_points_are_the_reference_points(x: Any):
         ref = _agree(policy, {"x": x, "big": big})
         if x is not None and x > 0 and big > 1:
             assert ref.values[3] == float("inf") and ref.units[3] == 100 and ref.units[4] == 150
+        if x is not None and x < 0 and big > 1:  # minus infinity is missing too, not "0 and below"
+            assert ref.values[3] == float("-inf") and ref.units[3] == 100 and ref.units[4] == 150
 
 
 def test_near_half_products_are_remembered_and_rounded_by_the_rule(monkeypatch: pytest.MonkeyPatch):

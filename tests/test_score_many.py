@@ -114,6 +114,15 @@ def test_score_many_checks_as_of_only_when_read():
         next(results)
 
 
+def test_score_many_is_the_generated_loop_itself():
+    """No generator of the facade around the back end's: each result passes through one generator only."""
+    policy = load(POLICY)
+    for on_error in ("raise", "yield"):
+        results = policy.score_many(iter(RECORDS), "2026-11-01", explain=False, on_error=on_error)
+        assert results.gi_code.co_name == "_evaluate_many"
+        assert next(results).id == "a"
+
+
 def test_the_loop_is_compiled_at_its_first_use_with_its_line_numbers_in_the_source():
     """Loading a policy compiles ``_evaluate`` only (validate, explain and score() do not pay for the loop)."""
     policy = load(POLICY)

@@ -246,7 +246,17 @@ class Policy:
         ``"raise"`` (the default) the error is raised.  For a policy that uses
         portfolio functions, the portfolio of ``records`` is computed first
         (they are read twice; an iterator is kept in a list), unless given.
+        Nothing runs (``as_of`` is not even read) before the first result is asked for.
         """
+        many = None if self._uses_book else getattr(self.evaluator, "many", None)
+        if many is not None:  # the back end's own loop, itself a generator: no second one around it
+            return many(records, as_of, explain, self._fail_raising if on_error == "raise" else self._fail_yielding, as_date)
+        return self._score_each(records, as_of, explain, on_error, portfolio)
+
+    def _score_each(
+        self, records: Iterable[dict[str, Any]], as_of: date | str, explain: bool, on_error: OnError, portfolio: Portfolio | None
+    ) -> Iterator[Result | RecordError]:
+        """``score_many`` record by record: for policies that use the book, or a back end without a loop of its own."""
         day = as_date(as_of)
         if self.program.uses_book:
             if portfolio is None:
@@ -262,17 +272,6 @@ class Policy:
                 yield result
             return
         fn = self.evaluator
-        many = getattr(fn, "many", None)
-        if many is not None:  # the back end's own loop
-
-            def fail(record: Any, exc: Exception) -> RecordError:
-                error = self._record_error(record, day, exc)
-                if on_error == "raise":
-                    raise error from None
-                return error
-
-            yield from many(records, day, explain, fail)
-            return
         for record in records:
             try:
                 result = fn(record, day, explain)
@@ -280,10 +279,15 @@ class Policy:
                     self._check_id(result.id)
                 yield result
             except Exception as exc:  # noqa: BLE001
-                error = self._record_error(record, day, exc)
-                if on_error == "raise":
-                    raise error from None
-                yield error
+                yield self._fail_raising(record, exc, day) if on_error == "raise" else self._fail_yielding(record, exc, day)
+
+    def _fail_yielding(self, record: Any, exc: Exception, day: date) -> RecordError:
+        """What ``score_many(..., on_error="yield")`` yields for a record that cannot be scored."""
+        return self._record_error(record, day, exc)
+
+    def _fail_raising(self, record: Any, exc: Exception, day: date) -> RecordError:
+        """What ``score_many(..., on_error="raise")`` does with a record that cannot be scored."""
+        raise self._record_error(record, day, exc) from None
 
     def _record_error(self, record: Any, day: date, exc: Exception, row: PortfolioRow | None = None) -> RecordError:
         """The record's own problem, found by the reference evaluator; an :class:`EngineError` when it has none."""

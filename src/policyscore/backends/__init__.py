@@ -2,9 +2,10 @@
 
 A back end is a function ``compile(program, *, check_all_fields=False)``
 returning an evaluator ``evaluate(record, as_of, explain) -> Result``; the
-evaluator may carry ``evaluate.many(records, as_of, explain, fail)``, a
-generator scoring records one after another that yields ``fail(record,
-exception)`` for a record it cannot score (``Policy.score_many`` uses it when
+evaluator may carry ``evaluate.many(records, as_of, explain, fail, day=None)``,
+a generator scoring records one after another that yields ``fail(record,
+exception, as_of)`` for a record it cannot score, and scores as of
+``day(as_of)`` when ``day`` is given (``Policy.score_many`` returns it when
 present, and checks nothing of its own on its results).  Adding
 one (a SQL dialect, say) means adding a module and one entry in
 :data:`BACKENDS`; nothing else in the package changes.  Every back end is

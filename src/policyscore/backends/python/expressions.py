@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policyscore.backends.python.calls import call, is_atom
+from policyscore.backends.python.shared import shape
 from policyscore.language import nodes as n
 from policyscore.language import semantics as rt
 from policyscore.language._compat import assert_never
@@ -57,6 +58,8 @@ class Emitter:
 
     names: dict[str, str]
     namespace: dict[str, Any] = field(default_factory=dict)
+    #: sub-expressions computed already, by :func:`~policyscore.backends.python.shared.shape`: the local holding each
+    shared: dict[Any, str] = field(default_factory=dict)
     _counter: int = 0
     _const_ids: dict[tuple[str, Any], str] = field(default_factory=dict)
 
@@ -159,7 +162,20 @@ class ExprGen:
     def nullable(self, node: n.Expr) -> bool:
         if isinstance(node, n.Literal):
             return node.value is None
+        if isinstance(node, n.Binary) and node.op in n.COMPARISON and self.type(node).maybe_null:
+            # typed before folding (``date("2022-01-01")`` may be null): compiled to a plain Python comparison
+            # of two values that cannot be null, it is True or False
+            left, right = node.left, node.right
+            return not (self.plain_comparison(node) and self.declared_not_null(left) and self.declared_not_null(right))
         return self.type(node).maybe_null
+
+    def declared_not_null(self, node: n.Expr) -> bool:
+        return node.value is not None if isinstance(node, n.Literal) else not self.type(node).maybe_null
+
+    def plain_comparison(self, node: n.Binary) -> bool:
+        """Whether a comparison compiles to Python's own operator: both types known, no date-time."""
+        kinds = (self.type(node.left).kind, self.type(node.right).kind)
+        return "any" not in kinds and "null" not in kinds and "datetime" not in kinds
 
     def dynamic(self, node: n.Expr) -> bool:
         return self.type(node).kind in ("any", "null")
@@ -237,6 +253,8 @@ class ExprGen:
         ready = self.ready.pop(id(node), None)
         if ready is not None:
             return ready
+        if self.em.shared and (held := self.em.shared.get(shape(node))) is not None:
+            return held
         if self.heights[id(node)] <= INLINE_HEIGHT:
             return self.inline(node)
         # The first operand is computed first, under the same guard: walk a chain of tall first

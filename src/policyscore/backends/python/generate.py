@@ -19,6 +19,7 @@ from typing import Any
 from policyscore.backends.python.expressions import Emitter
 from policyscore.backends.python.points import value_points
 from policyscore.backends.python.recordcheck import record_checks
+from policyscore.backends.python.shared import shape, shared_by_bands
 from policyscore.engine.reference import NOT_COMPUTED, check_id, checked_fields
 from policyscore.engine.result import Result
 from policyscore.language.rounding import to_units
@@ -111,8 +112,15 @@ def _bands(src: _Src, body: int, em: Emitter, i: int, fac: Factor) -> None:
     The conditions form ``if``/``elif`` chains of at most :data:`_BAND_CHAIN` bands; a
     condition that needs statements first starts a new chain.  A chain after
     the first runs under ``if _go:``, set when no band of the chains before it decided.
+    Sub-expressions that the first condition computes first and a later one has too are computed once, before.
     """
     assert fac.bands is not None
+    for node in shared_by_bands([b.expr.folded for b in fac.bands if b.expr is not None]):
+        held = em.temp()
+        before: list[str] = []
+        value = em.emit(node, before)
+        src.block(body, [*before, f"{held} = {value}"])
+        em.shared[shape(node)] = held
     conds: list[tuple[list[str], str] | None] = []
     chains: list[list[int]] = [[]]
     for j, band in enumerate(fac.bands):
@@ -125,6 +133,7 @@ def _bands(src: _Src, body: int, em: Emitter, i: int, fac: Factor) -> None:
         if chains[-1] and (lines or len(chains[-1]) >= _BAND_CHAIN):
             chains.append([])
         chains[-1].append(j)
+    em.shared.clear()
     missing_units = f"_MU{i}[c{i}]" if fac.choices else str(fac.missing_units)
     missing = f"b{i} = None; x{i} = None; p{i} = {missing_units}"
     for k, chain in enumerate(chains):
@@ -243,12 +252,13 @@ def generate(plan: Program, check_all_fields: bool = False) -> tuple[Callable[..
         src.add(body + 1, f"p{i} = _units(_W{i}[c{i}] * _c, {d})")
     factor_range = range(len(plan.factors))
     parts = [f"p{i}" for i in factor_range]
-    for k, adj in enumerate(plan.adjustments):
-        _assign(src, body, em, f"a{k}", adj.expr, "boolean")
-        parts.append(f"({adj.units} if a{k} is True else 0)")
     for start in range(0, max(len(parts), 1), _CHUNK):
         terms = " + ".join(parts[start : start + _CHUNK]) or "0"
         src.add(body, f"_raw = {terms}" if start == 0 else f"_raw += {terms}")
+    for k, adj in enumerate(plan.adjustments):  # an adjustment that applies adds its points
+        _assign(src, body, em, f"a{k}", adj.expr, "boolean")
+        if adj.units:
+            src.add(body, f"if a{k} is True: _raw += {adj.units}")
     src.add(body, "_tot = _raw")
     # the score's min and max, where the points could pass them
     lowest, highest = _units_range(plan)
@@ -330,13 +340,16 @@ def _compiled_when_used(source: str, filename: str, ns: dict[str, Any]) -> Calla
 
 
 def _one_after_another(lines: list[str]) -> list[str]:
-    """``_evaluate_many(records, as_of, explain, fail)``: a generator scoring records one after another.
+    """``_evaluate_many(records, as_of, explain, fail, day=None)``: a generator scoring records one after another.
 
     The body of ``_evaluate`` (``lines``) in a loop: each ``return`` of a result
     yields it once its id is checked (an id that is not a finite number rejects
-    the record); an exception yields what ``fail(record, exception)`` gives.
+    the record); an exception yields what ``fail(record, exception, as_of)``
+    gives.  ``day(as_of)``, when given, is the date the records are scored as
+    of: converted when the first result is asked for, as nothing else runs before.
     """
-    out = ["def _evaluate_many(records, as_of, _explain, _fail, _pv=None):", "    for r in records:", "        try:"]
+    out = ["def _evaluate_many(records, as_of, _explain, _fail, _day=None):", "    _pv = None"]
+    out += ["    if _day is not None: as_of = _day(as_of)", "    for r in records:", "        try:"]
     for line in lines[1:]:
         text = line.lstrip()
         indent = " " * (len(line) - len(text) + 8)
@@ -345,4 +358,4 @@ def _one_after_another(lines: list[str]) -> list[str]:
         else:
             out.append(indent + text)
     # a record that cannot be scored: the caller says what it yields
-    return out + ["        except Exception as _exc:", "            yield _fail(r, _exc)"]
+    return out + ["        except Exception as _exc:", "            yield _fail(r, _exc, as_of)"]

@@ -8,10 +8,13 @@ and rounded by :func:`policyscore.language.rounding.to_units` to whole units of
 - a value that can only be one of a few number constants (``if c then 0.7
   else 0.35``, sums of such conditionals) looks its points up in a table
   computed here, with the same rule, for each constant and for null;
-- any other value is tested for missing, then for 0 and below (no points) and
-  above 1 (the weight's points, computed here); in between, ``weight x value``
-  is rounded by the fast path proven in ``language/rounding.py`` and, near a
-  half, by ``to_units`` itself, whose answers are remembered per product.
+- any other value is tested for null (missing), then for the usual case, a
+  value in (0, 1], by one chained comparison that NaN and the infinities fail:
+  ``weight x value`` is rounded by the fast path proven in
+  ``language/rounding.py`` and, near a half, by ``to_units`` itself, whose
+  answers are remembered per product.  Otherwise 0 and below give no points,
+  a finite value above 1 the weight's points (computed here), and minus
+  infinity, infinity and NaN are missing.
 """
 
 from __future__ import annotations
@@ -99,21 +102,24 @@ def value_points(em: Emitter, fac: Factor, x: str, p: str, decimals: int) -> lis
     table = _table(fac, values, decimals) if values is not None else None
     if table is not None:
         return [f"{p} = {em.bind(table, 'pts')}[{x}]"]
-    missing = f"{x} is None or {x} - {x} != 0" if fac.expr.type.maybe_null else f"{x} - {x} != 0"
     scale = 10.0**decimals
     exact = em.made_once(("units", decimals), lambda: _remembered(decimals), "units")
-    lines = [
-        f"if {missing}: {p} = {fac.missing_units}",  # null, or not a finite number (an overflow: x - x is then NaN)
-        f"elif {x} <= 0: {p} = 0",
-        f"elif {x} > 1: {p} = {to_units(fac.weight * 1, decimals)}",
-        "else:",
+    missing, full = fac.missing_units, to_units(fac.weight * 1, decimals)
+    # The usual value, in (0, 1], is found by one chained comparison, which NaN and the infinities fail.
+    lines = [f"if {x} is None: {p} = {missing}"] if fac.expr.type.maybe_null else []
+    lines += [
+        f"{'elif' if lines else 'if'} 0 < {x} <= 1:",
         f"    _p = {fac.weight!r} * {x}",
     ]
     if fac.weight * scale >= FAST_LIMIT:
-        return lines + [f"    {p} = {exact}(_p)"]
-    return lines + [
-        f"    _y = _p * {scale!r}",
-        "    _n = int(_y)",
-        "    _f = _y - _n",
-        f"    {p} = _n + 1 if _f > {FAST_ABOVE!r} else (_n if _f < {FAST_BELOW!r} else {exact}(_p))",
-    ]
+        lines.append(f"    {p} = {exact}(_p)")
+    else:
+        lines += [
+            f"    _y = _p * {scale!r}",
+            "    _n = int(_y)",
+            "    _f = _y - _n",
+            f"    {p} = _n + 1 if _f > {FAST_ABOVE!r} else (_n if _f < {FAST_BELOW!r} else {exact}(_p))",
+        ]
+    # 0 and below score nothing, finite values above 1 the weight; minus infinity, infinity and NaN are missing
+    below = "0" if missing == 0 else f"0 if {x} > -1e999 else {missing}"
+    return lines + [f"elif {x} <= 0: {p} = {below}", f"elif {x} < 1e999: {p} = {full}", f"else: {p} = {missing}"]

@@ -4,7 +4,10 @@ Every declared field is checked on every record.  The fields expressions read
 are loaded into locals and checked one by one (ISO dates are converted, once
 per distinct string).  The fields no expression reads are checked together in
 one short-circuit condition; any doubtful value sends the record to the full
-per-field checker, which names the field and the value.
+per-field checker, which names the field and the value.  A list of strings is
+tested by joining its items: an item that is not a string raises
+``TypeError``, and the caller's error path (the reference evaluator) names the
+field and the item.
 """
 
 from __future__ import annotations
@@ -34,8 +37,8 @@ def _bad_value(var: str, t: Type, enum: tuple[Any, ...] | None, em: Emitter) -> 
     if kind == "number" and t.integer:
         return f"{var}.__class__ is not int"
     if kind == "number":
-        # ints pass; floats pass unless NaN or infinite (x - x is then NaN)
-        return f"({var}.__class__ is not int and ({var}.__class__ is not float or {var} - {var} != 0))"
+        # ints pass; floats pass unless NaN or infinite (which fail the chained comparison)
+        return f"({var}.__class__ is not int and ({var}.__class__ is not float or not -1e999 < {var} < 1e999))"
     if kind == "boolean":
         return f"({var} is not True and {var} is not False)"
     if kind == "list" and t.item is not None and t.item.kind == "string":
@@ -73,8 +76,12 @@ class _Dates:
         return convert
 
 
-def _one_field(decl: FieldDecl, var: str, em: Emitter, dates: _Dates) -> list[str]:
-    """Lines that check (and convert) one declared field held in ``var``."""
+def _one_field(decl: FieldDecl, var: str, em: Emitter, dates: _Dates, first_bad: bool = False) -> list[str]:
+    """Lines that check (and convert) one declared field held in ``var``.
+
+    ``first_bad``: every field the reference evaluator checks before this one is
+    checked already, so an exception here makes it name this field.
+    """
     t = decl.type
     if t.kind == "any":
         return []
@@ -84,8 +91,8 @@ def _one_field(decl: FieldDecl, var: str, em: Emitter, dates: _Dates) -> list[st
         chk = em.bind(dates.caching(checker), "chk")
         cache = em.bind(dates.cache, "dc")
         return [
-            f"if {null_ok}{var}.__class__ is not _date:",
-            f"    {var} = ({cache}.get({var}) or {chk}({var})) if {var}.__class__ is str else {chk}({var})",
+            f"if {var}.__class__ is str: {var} = {cache}.get({var}) or {chk}({var})",
+            f"elif {null_ok}{var}.__class__ is not _date: {var} = {chk}({var})",
         ]
     chk = em.bind(checker, "chk")
     if t.kind == "object" and decl.enum is None:
@@ -104,6 +111,11 @@ def _one_field(decl: FieldDecl, var: str, em: Emitter, dates: _Dates) -> list[st
         if not subs:
             lines.append("    pass")
         return lines
+    if first_bad and t.kind == "list" and t.item is not None and t.item.kind == "string" and decl.enum is None:
+        # Joining the items is the fastest test that each is a string; an item that is not one raises
+        # TypeError, and the caller's error path has the record checked field by field.
+        rest = [f"elif {var} is not None: {var} = {chk}({var})" if t.nullable else f"else: {var} = {chk}({var})"]
+        return [f"if {var}.__class__ is list: ''.join({var})", *rest]
     bad = _bad_value(var, t, decl.enum, em)
     if bad is None:
         return [f"if {null_ok}True: {var} = {chk}({var})"] if t.nullable else [f"{var} = {chk}({var})"]
@@ -142,12 +154,15 @@ def record_checks(fields: tuple[FieldDecl, ...], used: set[str], names: dict[str
     dates = _Dates()
     cache = em.bind(dates.cache, "dc")
     lines: list[str] = []
+    in_order = True  # no field the reference evaluator checks first is left for later
     for decl in fields:
         if decl.name in used:
             var = names[decl.name]
             getter = f"r.get({decl.name!r})" if decl.type.nullable or decl.type.kind == "any" else f"r[{decl.name!r}]"
             lines.append(f"{var} = {getter}")
-            lines.extend(_one_field(decl, var, em, dates))
+            lines.extend(_one_field(decl, var, em, dates, in_order))
+        elif decl.type.kind != "any":
+            in_order = False
     unused = [d for d in fields if d.name not in used and d.type.kind != "any"]
     if not unused:
         return lines
