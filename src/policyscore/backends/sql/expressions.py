@@ -29,6 +29,7 @@ from typing import Any
 from sqlglot import exp
 
 from policyscore.backends.sql import rounding as r
+from policyscore.backends.sql.dates import date_from_text, months_from
 from policyscore.backends.sql.regex import SPACE_CHARS, RegexUnsupported, portable_pattern
 from policyscore.language import nodes as n
 from policyscore.language.types import Type
@@ -421,8 +422,8 @@ class ExprCompiler:
             else:
                 out = (
                     exp.Case()
-                    .when(exp.GTE(this=b.copy(), expression=a.copy()), _months(a, b), copy=False)
-                    .else_(exp.Neg(this=exp.paren(_months(b, a))), copy=False)
+                    .when(exp.GTE(this=b.copy(), expression=a.copy()), months_from(a, b), copy=False)
+                    .else_(exp.Neg(this=exp.paren(months_from(b, a))), copy=False)
                 )
             return r.CAST(out, DOUBLE), _Info(any(nullable), False, False)
         if func in ("year", "month", "day"):
@@ -572,46 +573,7 @@ class ExprCompiler:
         kind = node.type.kind if node.type is not None else "string"
         if kind in ("date", "datetime"):
             return self._day(v, node)
-        # Python: the text (trimmed) must be YYYY-MM-DD and a real date, else null.
-        text = exp.Trim(this=v, expression=exp.Literal.string(SPACE_CHARS))
-        shape = exp.RegexpLike(this=text, expression=exp.Literal.string(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\z"))
-        y, m, d = (
-            r.CAST(exp.Substring(this=text.copy(), start=exp.Literal.number(s), length=exp.Literal.number(ln)), exp.DataType.build("INT"))
-            for s, ln in ((1, 4), (6, 2), (9, 2))
-        )
-        first = exp.DateFromParts(year=y.copy(), month=m.copy(), day=exp.Literal.number(1))
-        ok = _and(
-            exp.GTE(this=y.copy(), expression=exp.Literal.number(1)),
-            exp.Between(this=m.copy(), low=exp.Literal.number(1), high=exp.Literal.number(12)),
-            exp.GTE(this=d.copy(), expression=exp.Literal.number(1)),
-        )
-        in_month = exp.LTE(this=d.copy(), expression=exp.Day(this=exp.LastDay(this=first)))
-        made = exp.DateFromParts(year=y, month=m, day=d)
-        return (
-            exp.Case()
-            .when(exp.Not(this=exp.paren(shape)), exp.null(), copy=False)
-            .when(exp.Not(this=exp.paren(ok)), exp.null(), copy=False)
-            .when(in_month, made, copy=False)
-            .else_(exp.null(), copy=False)
-        )
-
-
-def _months(a: exp.Expr, b: exp.Expr) -> exp.Expr:
-    """Whole months from ``a`` to ``b`` for ``b >= a``: a month counts when ``b`` reaches ``a``'s day, or ``b``'s last day."""
-    months = exp.Add(
-        this=exp.Mul(
-            this=exp.paren(exp.Sub(this=exp.Year(this=b.copy()), expression=exp.Year(this=a.copy()))), expression=exp.Literal.number(12)
-        ),
-        expression=exp.paren(exp.Sub(this=exp.Month(this=b.copy()), expression=exp.Month(this=a.copy()))),
-    )
-    short = _and(
-        exp.LT(this=exp.Day(this=b.copy()), expression=exp.Day(this=a.copy())),
-        exp.NEQ(this=b.copy(), expression=exp.LastDay(this=b.copy())),
-    )
-    return exp.Sub(
-        this=exp.paren(months),
-        expression=exp.Case().when(short, exp.Literal.number(1), copy=False).else_(exp.Literal.number(0), copy=False),
-    )
+        return date_from_text(v)
 
 
 def _replace_all(e: exp.Expr, mapping: dict[str, str]) -> exp.Expr:
