@@ -17,13 +17,11 @@ from sql_support import differences, python_rows, spark_frame, sql_rows
 
 import policyscore
 from policyscore.io.readers import loads
-from policyscore.language.types import Type
 
 pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed: pip install '.[spark]' (and Java 17) to run the Spark tests")
 if shutil.which("java") is None:  # pragma: no cover - depends on the machine
     pytest.skip("Java is not installed: the Spark tests need Java 17 (and pip install '.[spark]')", allow_module_level=True)
 
-from pyspark.sql import types as T  # noqa: E402
 
 from policyscore.spark import score_dataframe  # noqa: E402
 
@@ -63,57 +61,7 @@ def test_score_dataframe_excludes_the_rule_that_exhausts_the_driver_keeping_the_
         spark.conf.set(key, before)
 
 
-def _spark_type(t: Type):
-    kind = t.kind
-    if kind == "number":
-        return T.DoubleType()
-    if kind == "boolean":
-        return T.BooleanType()
-    if kind == "date":
-        return T.DateType()
-    if kind == "list":
-        return T.ArrayType(_spark_type(t.item), False)
-    if kind == "object":
-        return T.StructType([T.StructField(name, _spark_type(sub), True) for name, sub in t.fields])
-    return T.StringType()
-
-
-def _floats(row: tuple, schema) -> tuple:
-    """Numbers inside lists and structs as floats, as DoubleType wants them."""
-    out = []
-    for value, field in zip(row, schema.fields):
-        out.append(_float_value(value, field.dataType))
-    return tuple(out)
-
-
-def _float_value(value, dtype):
-    if value is None:
-        return None
-    if isinstance(dtype, T.DoubleType):
-        return float(value)
-    if isinstance(dtype, T.ArrayType):
-        return [_float_value(v, dtype.elementType) for v in value]
-    if isinstance(dtype, T.StructType):
-        return {f.name: _float_value(value.get(f.name), f.dataType) for f in dtype.fields}
-    return value
-
-
 # ---------------------------------------------------------------- policies of the whole book
-
-
-def _frame(spark, policy, records):
-    """The records the Python engine's checks pass, as a DataFrame with the declared types (ids as text)."""
-    names = [policy.id_field, *[n for n in policy.program.read_fields if n != policy.id_field]]
-    decls = {n: policy.fields.get(n) for n in names}
-    schema = T.StructType([T.StructField(n, _spark_type(d.type) if d is not None else T.StringType(), True) for n, d in decls.items()])
-    rows = []
-    for record in records:
-        try:
-            values = {n: (policy.field_value(record, n) if decls[n] is not None else record.get(n)) for n in names}
-        except policyscore.RecordError:
-            continue
-        rows.append(_floats(tuple(float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in values.values()), schema))
-    return spark.createDataFrame(rows, schema)
 
 
 def _book_rows(spark, policy, records):
@@ -121,7 +69,7 @@ def _book_rows(spark, policy, records):
 
     from policyscore.backends.sql.query import build_query, render
 
-    df = _frame(spark, policy, records)
+    df, _ = spark_frame(spark, policy, records)  # the records the Python engine's checks pass, typed as declared
     view = "_ps_book_test"
     df.createOrReplaceTempView(view)
     day = date.fromisoformat(AS_OF)
