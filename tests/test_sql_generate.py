@@ -93,6 +93,19 @@ def test_an_undeclared_field_is_refused():
         to_sql(policy, "duckdb", "customers", "2026-11-01")
 
 
+def _weights_policy(weights: list[float]) -> policyscore.Policy:
+    factors = "".join(f"  - {{id: f{i}, weight: {w!r}, value: '1'}}\n" for i, w in enumerate(weights))
+    return policyscore.load_policy_text(f"policy: p\nversion: 1\nfactors:\n{factors}score: {{decimals: 3}}\n", "p.yaml")
+
+
+def test_points_whose_reason_numbers_would_pass_2_to_the_53_are_refused():
+    """Reasons are ranked by ``lost * M + place`` (M = 4 for three factors): three weights of 9e11 at three
+    decimals, each below the 1e15 units limit, bound the points at 2.7e15 units, and 2.7e15 * 4 passes
+    2 ** 53; 7e11 each stays below it."""
+    with pytest.raises(SqlUnsupported, match="points this large"):
+        to_sql(_weights_policy([9e11, 9e11, 9e11]), "duckdb", "customers", "2026-11-01")
+    assert "GREATEST" in to_sql(_weights_policy([7e11, 7e11, 7e11]), "duckdb", "customers", "2026-11-01")
+
 
 def _policies_with_queries():
     """(name, program) of every bundled policy and corpus case the SQL back end writes a query for."""

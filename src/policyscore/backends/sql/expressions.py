@@ -501,14 +501,12 @@ class ExprCompiler:
         """
         a = self._hoist("abs", exp.Abs(this=x.copy()), {x.name})
         ks = r.k_range(decimals, largest)
-        fast: tuple[exp.Expr, exp.Expr] | None = None
-        fast_deps: set[str] = set()
+        plain: tuple[exp.Expr, exp.Expr] | None = None  # (|x| * 10 ** d, whether it is far from a half unit)
         if as_units and decimals >= 0:
             # Far from a half unit the rule is plain rounding: the exact steps run only for the rows near one.
             y = self._hoist("scaled", exp.Mul(this=a.copy(), expression=r.dbl(10**decimals)), {a.name})
             safe = self._hoist("plain", r.far_from_half(y), {y.name})
-            fast = safe, r.half_up(y)
-            fast_deps = {y.name, safe.name}
+            plain = y, safe
             a = self._hoist("abs", exp.Case().when(safe.copy(), exp.null(), copy=False).else_(a, copy=False), {a.name, safe.name})
         p_pow = self._hoist("pow", r.power_ladder(a, ks), {a.name})
         p, e = r.two_product(a, p_pow)
@@ -518,9 +516,10 @@ class ExprCompiler:
         units = r.half_away_units(digits, p_pow, decimals, ks)
         small = exp.Is(this=exp.paren(p_pow.copy()), expression=exp.null())  # |x| < LOW (or 0)
         positive = exp.Case().when(small, r.dbl(0), copy=False).else_(units, copy=False)
-        if fast is not None:
-            positive = exp.Case().when(fast[0], fast[1], copy=False).else_(positive, copy=False)
-        ucol = self._hoist("units", positive, {digits.name, p_pow.name, *fast_deps})
+        if plain is not None:
+            y, safe = plain
+            positive = exp.Case().when(safe.copy(), r.half_up(y), copy=False).else_(positive, copy=False)
+        ucol = self._hoist("units", positive, {digits.name, p_pow.name, *(c.name for c in plain or ())})
         signed = (
             exp.Case()
             .when(exp.LT(this=x.copy(), expression=r.dbl(0)), exp.Neg(this=ucol.copy()), copy=False)

@@ -29,7 +29,7 @@ def reasons_column(
 
     Each candidate gets one number, ``lost * M + place`` (``M`` a power of two above the number of
     candidates, ``place`` higher for the candidate listed first among equal losses; -1 when nothing is
-    lost), exact since the points' bound times ``M`` stays below ``2 ** 53`` (:func:`_check_program`).
+    lost), exact since the points' bound times ``M`` stays below ``2 ** 53`` (checked by ``query._check_program``).
     The four largest are found one after another with ``GREATEST``: linear in the candidates.
     """
     lost: list[exp.Expr] = [exp.paren(exp.Sub(this=m.copy(), expression=col(u))) for m, u in zip(maxes, units)]
