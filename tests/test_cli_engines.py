@@ -190,6 +190,23 @@ def test_a_policy_of_the_whole_book_is_scored_by_duckdb_with_the_same_bytes(run,
     assert _engine_used(BOOK, SAMPLE, "csv") == "duckdb"
 
 
+def test_records_naming_a_referrer_not_in_the_book_are_counted_by_both_engines(run, tmp_path):
+    """The summary's line on referrers not in the portfolio: the DuckDB run left it out."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines[20:110]]  # some name a referrer outside these lines
+    records[0]["referred_by"] = ""  # no record has an empty id
+    records[1]["referred_by"] = records[2]["id"]  # one found
+    path = tmp_path / "part.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    ids = {r["id"] for r in records}
+    unknown = sum(1 for r in records if r.get("referred_by") is not None and r["referred_by"] not in ids)
+    assert unknown > 2
+    assert _engine_used(BOOK, path) == "duckdb"
+    for options in (["--format", "csv"], ["--top", "3"]):
+        out = _both(run, BOOK, path, *options)
+        assert f"\n{unknown} records name a referrer not in the portfolio\n" in out.stderr
+
+
 def test_a_referral_cycle_sends_the_run_to_python(run, tmp_path):
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     a, b = json.loads(lines[10]), json.loads(lines[11])

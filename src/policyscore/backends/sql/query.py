@@ -17,7 +17,8 @@ A record the query cannot score exactly (a required field that is NULL, which
 the Python engine rejects; an overflow reaching ``floor``; ``round`` of a
 number of 16 digits or more) comes out with every column but ``id`` NULL.
 The DuckDB runner asks for the extra column ``_ps_fallback`` instead and
-scores those records with the Python engine.
+scores those records with the Python engine (and, for a policy with a referral
+tree, ``_ps_unknown_referrer``: the record names a referrer not in the book).
 """
 
 from __future__ import annotations
@@ -306,6 +307,8 @@ def build_query(
     )
     calls = enumerate(program.portfolio) if portfolio_columns else enumerate(())
     extra = [r.ALIAS(col(names[c.key][0]), f"_ps_pf_{i}", quoted=True) for i, c in calls]
+    if fallback_column and tree is not None:  # the DuckDB run's summary counts them, as the Python run's does
+        extra.append(r.ALIAS(col(tree.unknown_referrers()), "_ps_unknown_referrer", quoted=True))
     query = _assemble(
         program,
         as_of,
