@@ -241,6 +241,39 @@ def test_sql_prints_the_query_of_each_dialect(run, dialect):
     assert "-- as of 2026-11-01" in out.stdout and "crm" in out.stdout
 
 
+@pytest.mark.parametrize(
+    "table",
+    ["it's", 'a"b', "", "  ", "x.", ".x", "a..b", "f(x)", "x--y", "x/*y*/", "x\nSELECT 1; --", "tab\tle"],
+    ids=repr,
+)
+def test_sql_refuses_a_table_that_is_no_table_name_as_a_usage_mistake(run, table):
+    """These gave a sqlglot traceback, read another table (``x--y`` read ``x``), or put a line of SQL outside the
+    comment naming the table at the top of the query (a newline)."""
+    out = run("sql", STARTUP, "--table", table, "--as-of", AS_OF)
+    assert out.exit_code == 2 and not out.stdout
+    assert "Invalid value for --table" in out.stderr and "is not a table name" in out.stderr and "Traceback" not in out.stderr
+    from policyscore.sql import to_sql
+
+    with pytest.raises(ValueError, match="is not a table name"):
+        to_sql(policyscore.load_policy(STARTUP), "duckdb", table=table, as_of=AS_OF)
+
+
+@pytest.mark.parametrize(
+    ("table", "written"),
+    [
+        ("crm.customers", "crm.customers"),
+        ('"My Table"', '"My Table"'),
+        ("a b", '"a b"'),
+        ("my-project.ds.t", '"my-project".ds.t'),
+        ("a.b.c.d", "a.b.c.d"),
+        ('"a""b"', '"a""b"'),
+    ],
+)
+def test_sql_reads_the_table_named(run, table, written):
+    out = run("sql", STARTUP, "--table", table, "--as-of", AS_OF, "--dialect", "postgres")
+    assert out.exit_code == 0 and f"  FROM {written} AS _ps_in\n" in out.stdout
+
+
 def test_sql_runs_in_duckdb_and_refuses_with_ps701(run, tmp_path):
     query = run("sql", STARTUP, "--as-of", AS_OF, "--table", "customers").stdout
     con = duckdb.connect()
