@@ -162,6 +162,17 @@ def test_parquet_in_and_out_through_both_engines(run, tmp_path):
     assert [f"{i},{s:.2f},{t}" for i, s, t in rows] == [",".join(line.split(",")[:3]) for line in csv_out]
 
 
+@pytest.mark.parametrize(("name", "fmt"), [("customers.txt", "jsonl"), ("customers.json", "jsonl"), ("array.jsonl", "json")])
+def test_duckdb_reads_the_input_format_given_whatever_the_extension(run, tmp_path, name, fmt):
+    """DuckDB read the file by its extension: with --input-format naming another, the run went to Python every time."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()[:50]
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n" if fmt == "jsonl" else "[\n" + ",\n".join(lines) + "\n]\n", encoding="utf-8")
+    assert _engine_used(STARTUP, path, input_format=fmt) == "duckdb"
+    out = _both(run, STARTUP, path, "--input-format", fmt, "--format", "csv", "--include-ineligible")
+    assert out.exit_code == 0 and "50 records read" in out.stderr
+
+
 def test_parquet_output_needs_a_file(run):
     result = run("score", STARTUP, SAMPLE, "--format", "parquet")
     assert result.exit_code == 2 and "--output" in result.stderr

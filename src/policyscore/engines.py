@@ -270,7 +270,7 @@ def _duckdb_run(
             lines, suspect = suspect_records(con, path, fmt, _object_fields(policy))
             if lines == 0 or suspect:
                 return None
-        relation = score_duckdb(policy, path, options.as_of, connection=con, internal=True)
+        relation = score_duckdb(policy, path, options.as_of, connection=con, internal=True, input_format=fmt)
         relation.create(scored)
         counts = con.execute(
             f'SELECT count(*), count(*) FILTER (WHERE NOT "_ps_clean" OR "_ps_fallback"), count(DISTINCT "id"), '
