@@ -162,6 +162,17 @@ def test_parquet_in_and_out_through_both_engines(run, tmp_path):
     assert [f"{i},{s:.2f},{t}" for i, s, t in rows] == [",".join(line.split(",")[:3]) for line in csv_out]
 
 
+@pytest.mark.parametrize(("name", "fmt"), [("customers.txt", "jsonl"), ("customers.json", "jsonl"), ("array.jsonl", "json")])
+def test_duckdb_reads_the_input_format_given_whatever_the_extension(run, tmp_path, name, fmt):
+    """DuckDB read the file by its extension: with --input-format naming another, the run went to Python every time."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()[:50]
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n" if fmt == "jsonl" else "[\n" + ",\n".join(lines) + "\n]\n", encoding="utf-8")
+    assert _engine_used(STARTUP, path, input_format=fmt) == "duckdb"
+    out = _both(run, STARTUP, path, "--input-format", fmt, "--format", "csv", "--include-ineligible")
+    assert out.exit_code == 0 and "50 records read" in out.stderr
+
+
 def test_parquet_output_needs_a_file(run):
     result = run("score", STARTUP, SAMPLE, "--format", "parquet")
     assert result.exit_code == 2 and "--output" in result.stderr
@@ -188,6 +199,23 @@ def test_a_policy_of_the_whole_book_is_scored_by_duckdb_with_the_same_bytes(run,
         assert out.exit_code == 0 and out.stdout
     assert "keeper" in _both(run, BOOK, SAMPLE, "--format", "csv").stdout
     assert _engine_used(BOOK, SAMPLE, "csv") == "duckdb"
+
+
+def test_records_naming_a_referrer_not_in_the_book_are_counted_by_both_engines(run, tmp_path):
+    """The summary's line on referrers not in the portfolio: the DuckDB run left it out."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines[20:110]]  # some name a referrer outside these lines
+    records[0]["referred_by"] = ""  # no record has an empty id
+    records[1]["referred_by"] = records[2]["id"]  # one found
+    path = tmp_path / "part.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    ids = {r["id"] for r in records}
+    unknown = sum(1 for r in records if r.get("referred_by") is not None and r["referred_by"] not in ids)
+    assert unknown > 2
+    assert _engine_used(BOOK, path) == "duckdb"
+    for options in (["--format", "csv"], ["--top", "3"]):
+        out = _both(run, BOOK, path, *options)
+        assert f"\n{unknown} records name a referrer not in the portfolio\n" in out.stderr
 
 
 def test_a_referral_cycle_sends_the_run_to_python(run, tmp_path):
@@ -222,6 +250,39 @@ def test_sql_prints_the_query_of_each_dialect(run, dialect):
 
     assert out.stdout == to_sql(policy, dialect, table="crm.customers", as_of=AS_OF)
     assert "-- as of 2026-11-01" in out.stdout and "crm" in out.stdout
+
+
+@pytest.mark.parametrize(
+    "table",
+    ["it's", 'a"b', "", "  ", "x.", ".x", "a..b", "f(x)", "x--y", "x/*y*/", "x\nSELECT 1; --", "tab\tle"],
+    ids=repr,
+)
+def test_sql_refuses_a_table_that_is_no_table_name_as_a_usage_mistake(run, table):
+    """These gave a sqlglot traceback, read another table (``x--y`` read ``x``), or put a line of SQL outside the
+    comment naming the table at the top of the query (a newline)."""
+    out = run("sql", STARTUP, "--table", table, "--as-of", AS_OF)
+    assert out.exit_code == 2 and not out.stdout
+    assert "Invalid value for --table" in out.stderr and "is not a table name" in out.stderr and "Traceback" not in out.stderr
+    from policyscore.sql import to_sql
+
+    with pytest.raises(ValueError, match="is not a table name"):
+        to_sql(policyscore.load_policy(STARTUP), "duckdb", table=table, as_of=AS_OF)
+
+
+@pytest.mark.parametrize(
+    ("table", "written"),
+    [
+        ("crm.customers", "crm.customers"),
+        ('"My Table"', '"My Table"'),
+        ("a b", '"a b"'),
+        ("my-project.ds.t", '"my-project".ds.t'),
+        ("a.b.c.d", "a.b.c.d"),
+        ('"a""b"', '"a""b"'),
+    ],
+)
+def test_sql_reads_the_table_named(run, table, written):
+    out = run("sql", STARTUP, "--table", table, "--as-of", AS_OF, "--dialect", "postgres")
+    assert out.exit_code == 0 and f"  FROM {written} AS _ps_in\n" in out.stdout
 
 
 def test_sql_runs_in_duckdb_and_refuses_with_ps701(run, tmp_path):

@@ -141,3 +141,32 @@ def test_a_record_whose_id_is_nan_is_rejected_or_explained_in_json():
     except ps.RecordError:
         return
     json.dumps(explanation, allow_nan=False)
+
+
+# ---------------------------------------------------------------- a rejected record holding a lone surrogate
+
+
+@pytest.mark.parametrize("where", ["id", "note"])
+def test_a_record_with_a_lone_surrogate_is_written_to_the_rejects_file_as_an_escape(run, tmp_path, where):
+    # Writing the rejects file failed with a UnicodeEncodeError traceback: UTF-8 cannot hold the surrogate.
+    policy = tmp_path / "p.yaml"
+    policy.write_text("policy: t\nversion: 1\nrecord:\n  fields: {id: string, x: number?}\nfactors:\n  - {id: f, weight: 10, value: x}\n")
+    bad = '{"id": "\\ud800", "x": 1}' if where == "id" else '{"id": "a", "x": 1, "note": "x\\udfff"}'
+    records = tmp_path / "r.jsonl"
+    records.write_text(bad + '\n{"id": "ok", "x": 0.5}\n', encoding="utf-8")
+    rejects = tmp_path / "rejects.jsonl"
+    for engine in ("python", "duckdb"):
+        out = run("score", policy, records, "--as-of", "2026-11-01", "--engine", engine, "--on-error", "skip", "--rejects", rejects)
+        assert out.exit_code == 0 and "1 rejected" in out.stderr and "ok" in out.stdout
+        (line,) = rejects.read_text(encoding="utf-8").splitlines()
+        assert "\\ud800" in line or "\\udfff" in line
+        rejected = json.loads(line)
+        assert rejected["code"] == "PS517" and rejected["row"] == 1
+        assert rejected["record"] == json.loads(bad)
+
+
+def test_dumps_writes_a_lone_surrogate_as_an_escape():
+    from policyscore.io.writers import dumps
+
+    assert dumps({"a": "x\ud800é"}) == '{"a":"x\\ud800é"}'
+    assert dumps({"a": "\udfff", "n": 2**70}, pretty=True) == '{\n  "a": "\\udfff",\n  "n": 1180591620717411303424\n}'

@@ -270,7 +270,7 @@ def _duckdb_run(
             lines, suspect = suspect_records(con, path, fmt, _object_fields(policy))
             if lines == 0 or suspect:
                 return None
-        relation = score_duckdb(policy, path, options.as_of, connection=con, internal=True)
+        relation = score_duckdb(policy, path, options.as_of, connection=con, internal=True, input_format=fmt)
         relation.create(scored)
         counts = con.execute(
             f'SELECT count(*), count(*) FILTER (WHERE NOT "_ps_clean" OR "_ps_fallback"), count(DISTINCT "id"), '
@@ -279,6 +279,9 @@ def _duckdb_run(
         read, unclean, distinct, eligible = (int(c) for c in counts)
         if read == 0 or unclean or distinct != read or (fmt != "parquet" and read != lines):
             return None
+        unknown = None
+        if policy.program.referred_by is not None:  # every record is in the book: none is rejected, none in a cycle
+            unknown = int(con.execute(f'SELECT count(*) FILTER (WHERE "_ps_unknown_referrer") FROM "{scored}"').fetchall()[0][0])
         by_tier = dict(con.execute(f'SELECT "tier", count(*) FROM "{scored}" WHERE "eligible" GROUP BY "tier"').fetchall())
         shown_table = _select_shown(con, policy, scored, options)
     except duckdb.Error:
@@ -286,7 +289,7 @@ def _duckdb_run(
     tiers: dict[str | None, int] = {name: int(by_tier.pop(name, 0)) for name in policy.tier_names}
     tiers.update((name, int(n)) for name, n in by_tier.items())
     count = _write(con, policy, shown_table, path, options, out, output_path, opener)
-    return Summary(path, read, eligible, read - eligible, 0, count, tuple(tiers.items()))
+    return Summary(path, read, eligible, read - eligible, 0, count, tuple(tiers.items()), unknown)
 
 
 def _rank_order() -> str:

@@ -64,17 +64,24 @@ def to_sql(policy: Policy, dialect: str = "duckdb", table: str = "customers", as
     return render(policy.program, build_query(policy.program, day, table), dialect, day, table)
 
 
-def duckdb_source(policy: Policy, path: str | Path, connection: duckdb.DuckDBPyConnection | None = None) -> exp.Expr:
+#: The formats :func:`duckdb_source` reads, by file extension.
+_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+
+
+def duckdb_source(
+    policy: Policy, path: str | Path, connection: duckdb.DuckDBPyConnection | None = None, *, input_format: str | None = None
+) -> exp.Expr:
     """The table function reading ``path`` (.jsonl/.ndjson, .json or .parquet) into checked, typed columns.
 
+    ``input_format`` (``jsonl``, ``json`` or ``parquet``) overrides the extension, as ``--input-format`` does.
     A Parquet file whose column types say what each checked field holds is checked on those types
     (:mod:`policyscore.backends.sql.typed_input`, needs ``connection`` to read its schema); any other
     is checked as the JSON the Python engine reads.
     """
     name = str(path)
-    suffix = Path(name).suffix.lower()
+    fmt = input_format or _FORMATS.get(Path(name).suffix.lower(), "json")
     names = json_columns(policy.program, policy.check_all_fields)
-    if suffix == ".parquet":
+    if fmt == "parquet":
         parquet = exp.Anonymous(this="read_parquet", expressions=[exp.Literal.string(name)])
         if connection is not None:
             described = connection.execute("DESCRIBE SELECT * FROM read_parquet(?)", [name]).fetchall()
@@ -91,7 +98,7 @@ def duckdb_source(policy: Policy, path: str | Path, connection: duckdb.DuckDBPyC
         return exp.alias_(
             checked_input(policy.program, reader, check_all_fields=policy.check_all_fields).subquery(), "_ps_checked", table=True
         )
-    fmt = "newline_delimited" if suffix in (".jsonl", ".ndjson") else "array"
+    layout = "newline_delimited" if fmt == "jsonl" else "array"
     columns = exp.Struct(
         expressions=[exp.PropertyEQ(this=exp.Literal.string(k), expression=exp.Literal.string(v)) for k, v in names.items()]
     )
@@ -99,7 +106,7 @@ def duckdb_source(policy: Policy, path: str | Path, connection: duckdb.DuckDBPyC
         this="read_json",
         expressions=[
             exp.Literal.string(name),
-            exp.EQ(this=exp.column("format"), expression=exp.Literal.string(fmt)),
+            exp.EQ(this=exp.column("format"), expression=exp.Literal.string(layout)),
             exp.EQ(this=exp.column("columns"), expression=columns),
             exp.EQ(this=exp.column("maximum_object_size"), expression=exp.Literal.number(1 << 24)),
         ],
@@ -115,6 +122,7 @@ def score_duckdb(
     connection: duckdb.DuckDBPyConnection | None = None,
     internal: bool = False,
     with_lets: bool = False,
+    input_format: str | None = None,
 ) -> duckdb.DuckDBPyRelation:
     """Score ``source`` (a file path, or a DuckDB relation with typed columns) in DuckDB.
 
@@ -122,7 +130,8 @@ def score_duckdb(
     Python engine would reject, or whose numbers DuckDB cannot hold exactly,
     comes out with every column but ``id`` NULL (``internal=True`` adds the
     columns ``_ps_clean`` and ``_ps_fallback`` that say which, for the command line; ``with_lets=True``
-    adds a column ``let_<name>`` per let).
+    adds a column ``let_<name>`` per let).  ``input_format`` (``jsonl``, ``json``, ``parquet``) reads a
+    file in that format whatever its extension.
     """
     day = as_date(as_of)
     con = connection if connection is not None else duckdb.connect()
@@ -130,7 +139,7 @@ def score_duckdb(
     if isinstance(source, (str, Path)):
         # Checked once into a temporary table: planning the checks and the scoring as one query takes DuckDB far longer.
         try:
-            reader = duckdb_source(policy, source, con)
+            reader = duckdb_source(policy, source, con, input_format=input_format)
         except Unsupported as exc:  # a declared type the file reader does not check (a date-time)
             problem = f"DuckDB cannot check {exc} as the Python engine does"
             hint = "pass a DuckDB relation with typed columns, or score with the Python engine (--engine python)"

@@ -21,4 +21,9 @@ __all__ = ["sql"]
 @handles_errors
 def sql(policy_path: str, dialect: str, table: str, as_of: date) -> None:
     """Print the SQL query that scores every row of a table with POLICY (see docs/sql.md for its columns)."""
-    click.echo(to_sql(load_policy(policy_path), dialect, table=table, as_of=as_of), nl=False)
+    policy = load_policy(policy_path)
+    try:
+        text = to_sql(policy, dialect, table=table, as_of=as_of)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--table") from None
+    click.echo(text, nl=False)

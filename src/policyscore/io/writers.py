@@ -50,17 +50,27 @@ except ImportError:  # pragma: no cover
 TEMP_PREFIX = ".policyscore-"
 
 
+#: A lone surrogate (half of a UTF-16 pair, not a character): UTF-8 cannot hold it, JSON writes it as an escape.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def dumps(value: Any, *, pretty: bool = False) -> str:
-    """Deterministic JSON: sorted keys, UTF-8 text, compact unless ``pretty`` (2-space indent)."""
+    """Deterministic JSON: sorted keys, UTF-8 text, compact unless ``pretty`` (2-space indent).
+
+    A lone surrogate in a string (a rejected record may hold one, read from a ``\\ud800`` escape) is
+    written as that escape again, so the text can be written as UTF-8.
+    """
     if _orjson is not None:
         try:
             option = _orjson.OPT_SORT_KEYS | (_orjson.OPT_INDENT_2 if pretty else 0)
             return _orjson.dumps(value, option=option, default=str).decode("utf-8")
         except TypeError:
-            pass  # integers beyond 64 bits: the standard library writes them
+            pass  # integers beyond 64 bits, lone surrogates: the standard library writes them
     if pretty:
-        return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2, default=str)
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+        text = json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2, default=str)
+    else:
+        text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class OutputError(PolicyScoreError):

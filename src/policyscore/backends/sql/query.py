@@ -17,16 +17,19 @@ A record the query cannot score exactly (a required field that is NULL, which
 the Python engine rejects; an overflow reaching ``floor``; ``round`` of a
 number of 16 digits or more) comes out with every column but ``id`` NULL.
 The DuckDB runner asks for the extra column ``_ps_fallback`` instead and
-scores those records with the Python engine.
+scores those records with the Python engine (and, for a policy with a referral
+tree, ``_ps_unknown_referrer``: the record names a referrer not in the book).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+import sqlglot.errors
 from sqlglot import exp
 
 from policyscore.backends.sql import rounding as r
@@ -306,6 +309,8 @@ def build_query(
     )
     calls = enumerate(program.portfolio) if portfolio_columns else enumerate(())
     extra = [r.ALIAS(col(names[c.key][0]), f"_ps_pf_{i}", quoted=True) for i, c in calls]
+    if fallback_column and tree is not None:  # the DuckDB run's summary counts them, as the Python run's does
+        extra.append(r.ALIAS(col(tree.unknown_referrers()), "_ps_unknown_referrer", quoted=True))
     query = _assemble(
         program,
         as_of,
@@ -390,7 +395,7 @@ def _assemble(
     layers: dict[int, list[str]] = {}
     for name, d in depth.items():
         layers.setdefault(d, []).append(name)
-    query = exp.select(*inputs, copy=False).from_(r.ALIAS(exp.to_table(table), _INPUT), copy=False)
+    query = exp.select(*inputs, copy=False).from_(r.ALIAS(table_of(table), _INPUT), copy=False)
     ctes: list[tuple[str, exp.Expr]] = [("_ps_layer_0", query)]
     previous = "_ps_layer_0"
     for d in sorted(layers):
@@ -479,6 +484,37 @@ def _narrow_chain(columns: Columns, depth: dict[str, int], wanted: set[str]) -> 
         out.append((f"_ps_t_layer_{d}", select.from_(source, copy=False)))
         source = f"_ps_t_layer_{d}"
     return source, out
+
+
+def table_of(table: str) -> exp.Table:
+    """The table the query reads, from its name as a user writes it (``customers``, ``crm.customers``,
+    ``"My Table"``); ``ValueError`` when the text is not a table's name.
+
+    Refused: an empty name, a control character (a newline would end the comment naming the table at
+    the top of the query), text that is not SQL, a comment (``x--y`` would read the table ``x``) or
+    anything else than names separated by dots (``f(x)``, ``a..b``).
+    """
+    bad = ValueError(
+        f"{table!r} is not a table name: give names separated by dots, each in double quotes "
+        "if it holds other characters than letters, digits and _"
+    )
+    text = table.strip()
+    if not text or text.startswith(".") or any(unicodedata.category(c) == "Cc" for c in table):
+        raise bad
+    try:
+        parsed = exp.to_table(table)
+    except sqlglot.errors.SqlglotError:
+        raise bad from None
+    names = [node for node in parsed.walk() if node is not parsed]
+    if (
+        any(not isinstance(n, (exp.Identifier, exp.Dot)) or n.comments for n in names)
+        or any(isinstance(n, exp.Identifier) and not n.name for n in names)
+        or parsed.comments
+        or {k for k, v in parsed.args.items() if v is not None} - {"catalog", "db", "this"}
+        or any(v is not None and not isinstance(v, exp.Expr) for v in parsed.args.values())  # ``a..b``: an empty name
+    ):
+        raise bad
+    return parsed
 
 
 _SHORT_DOUBLES = ("duckdb", "spark", "bigquery", "snowflake")

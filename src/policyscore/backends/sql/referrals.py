@@ -78,6 +78,15 @@ class Tree:
         self.calls: list[_Call] = []
         self.in_cycle = self._joined("in_cycle", exp.EQ(this=self._ref("cyc", 0), expression=exp.Literal.number(1)))
         self.unknown = self._joined("tree_out", exp.EQ(this=self._ref("out", 0), expression=exp.Literal.number(1)))
+        self.unknown_referrer: str | None = None  # see unknown_referrers()
+
+    def unknown_referrers(self) -> str:
+        """The column true for a record of the book naming a referrer that is no record of the book, as the
+        Python engine counts them (``Portfolio.unknown_referrers``, in the run's summary)."""
+        if self.unknown_referrer is None:
+            is_unknown = exp.EQ(this=self._ref("unk", 0), expression=exp.Literal.number(1))
+            self.unknown_referrer = self._joined("unknown_referrer", is_unknown)
+        return self.unknown_referrer
 
     def _ref(self, name: str, default: float | int) -> exp.Expr:
         value = exp.column(_P + name, table=REFS, quoted=True)
@@ -108,13 +117,15 @@ class Tree:
         xs = [f", {_q(c.x)} AS x{i}" for i, c in enumerate(self.calls) if c.x is not None]
         x_names = [f"x{i}" for i, c in enumerate(self.calls) if c.x is not None]
         pick = "".join(f", a.{n}" for n in x_names)
+        counted = self.unknown_referrer is not None
+        unknown = ", CASE WHEN a.p IS NOT NULL AND b.n IS NULL THEN 1 ELSE 0 END AS unk" if counted else ""
         out: list[tuple[str, str | exp.Expr]] = [
             (
                 "_ps_t_nodes",
                 f"SELECT {_q(self.key)} AS n, {_q(self.referrer)} AS p{''.join(xs)} FROM {_q(previous)} "
                 f"WHERE {_q(self.member)} AND {_q(self.key)} IS NOT NULL",
             ),
-            ("_ps_t_links", f"SELECT a.n, b.n AS p{pick} FROM _ps_t_nodes AS a LEFT JOIN _ps_t_nodes AS b ON b.n = a.p"),
+            ("_ps_t_links", f"SELECT a.n, b.n AS p{pick}{unknown} FROM _ps_t_nodes AS a LEFT JOIN _ps_t_nodes AS b ON b.n = a.p"),
             (
                 "_ps_t_rooted",
                 "SELECT n, 0 AS d FROM _ps_t_links WHERE p IS NULL UNION ALL "
@@ -139,6 +150,8 @@ class Tree:
             ),
         ]
         values = [f"MAX(CASE WHEN c.n IS NULL THEN 0 ELSE 1 END) AS {_P}cyc", f"MAX(COALESCE(t.d, ld.d, 0)) AS {_P}depth"]
+        if counted:
+            values.append(f"MAX(l.unk) AS {_P}unk")
         joins = ""
         if below:
             out += self._below(below, x_names)
