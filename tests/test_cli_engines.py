@@ -285,6 +285,33 @@ def test_sql_reads_the_table_named(run, table, written):
     assert out.exit_code == 0 and f"  FROM {written} AS _ps_in\n" in out.stdout
 
 
+@pytest.mark.parametrize(
+    ("dialect", "table", "written"),
+    [
+        ("postgres", "select", '"select"'),
+        ("postgres", "crm.Order", 'crm."order"'),
+        ("snowflake", "order", '"ORDER"'),
+        ("spark", "user", "`user`"),
+        ("bigquery", "ds.Group", "ds.`Group`"),
+        ("duckdb", "table", '"table"'),
+        ("postgres", "orders", "orders"),
+    ],
+)
+def test_sql_quotes_a_table_named_by_a_reserved_word_as_the_dialect_reads_it(run, dialect, table, written):
+    """``FROM select`` is no query in any dialect: a reserved word is quoted, in the case the dialect folds the
+    unquoted name to where quoting stops the folding (PostgreSQL, Snowflake), so it names the same table."""
+    out = run("sql", STARTUP, "--table", table, "--as-of", AS_OF, "--dialect", dialect)
+    assert out.exit_code == 0 and f"  FROM {written} AS _ps_in\n" in out.stdout
+
+
+def test_sql_reads_a_table_named_by_a_reserved_word_in_duckdb(run):
+    query = run("sql", STARTUP, "--as-of", AS_OF, "--table", "order").stdout
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE \"order\" AS SELECT * FROM read_json('{SAMPLE}', format = 'newline_delimited')").fetchall()
+    rows = dict(con.execute(f"SELECT id, score FROM ({query.rstrip().rstrip(';')})").fetchall())
+    assert rows["EDGE-01-PERFECT"] == 100.0
+
+
 def test_sql_runs_in_duckdb_and_refuses_with_ps701(run, tmp_path):
     query = run("sql", STARTUP, "--as-of", AS_OF, "--table", "customers").stdout
     con = duckdb.connect()

@@ -24,12 +24,10 @@ tree, ``_ps_unknown_referrer``: the record names a referrer not in the book).
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-import sqlglot.errors
 from sqlglot import exp
 
 from policyscore.backends.sql import rounding as r
@@ -37,6 +35,7 @@ from policyscore.backends.sql.expressions import Columns, ExprCompiler, Unsuppor
 from policyscore.backends.sql.portfolio import start_book
 from policyscore.backends.sql.reasons import concat, empty_array, places, reasons_column
 from policyscore.backends.sql.referrals import Tree
+from policyscore.backends.sql.tables import needs_quotes, quote_names, table_of
 from policyscore.engine.reference import checked_fields
 from policyscore.errors import Diagnostic, PolicyError
 from policyscore.policyfile.program import Expression, Factor, Program
@@ -486,37 +485,6 @@ def _narrow_chain(columns: Columns, depth: dict[str, int], wanted: set[str]) -> 
     return source, out
 
 
-def table_of(table: str) -> exp.Table:
-    """The table the query reads, from its name as a user writes it (``customers``, ``crm.customers``,
-    ``"My Table"``); ``ValueError`` when the text is not a table's name.
-
-    Refused: an empty name, a control character (a newline would end the comment naming the table at
-    the top of the query), text that is not SQL, a comment (``x--y`` would read the table ``x``) or
-    anything else than names separated by dots (``f(x)``, ``a..b``).
-    """
-    bad = ValueError(
-        f"{table!r} is not a table name: give names separated by dots, each in double quotes "
-        "if it holds other characters than letters, digits and _"
-    )
-    text = table.strip()
-    if not text or text.startswith(".") or any(unicodedata.category(c) == "Cc" for c in table):
-        raise bad
-    try:
-        parsed = exp.to_table(table)
-    except sqlglot.errors.SqlglotError:
-        raise bad from None
-    names = [node for node in parsed.walk() if node is not parsed]
-    if (
-        any(not isinstance(n, (exp.Identifier, exp.Dot)) or n.comments for n in names)
-        or any(isinstance(n, exp.Identifier) and not n.name for n in names)
-        or parsed.comments
-        or {k for k, v in parsed.args.items() if v is not None} - {"catalog", "db", "this"}
-        or any(v is not None and not isinstance(v, exp.Expr) for v in parsed.args.values())  # ``a..b``: an empty name
-    ):
-        raise bad
-    return parsed
-
-
 _SHORT_DOUBLES = ("duckdb", "spark", "bigquery", "snowflake")
 
 
@@ -540,6 +508,8 @@ def render(program: Program, query: exp.Expr, dialect: str, as_of: dt.date, tabl
     if dialect not in DIALECTS:
         raise ValueError(f"unknown SQL dialect {dialect!r}; known: {', '.join(DIALECTS)}")
     written = for_dialect(query, dialect)
+    if needs_quotes(written, dialect):
+        written = quote_names(written.copy() if written is query else written, dialect)
     body = written.sql(dialect=dialect, pretty=True, copy=written is query)  # a new tree needs no copy
     header = [
         f"-- policyscore: policy {program.name} version {program.version} (sha256 {program.sha256[:12]})",
