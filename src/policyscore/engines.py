@@ -271,7 +271,8 @@ def _duckdb_run(
             if lines == 0 or suspect:
                 return None
         relation = score_duckdb(policy, path, options.as_of, connection=con, internal=True)
-        relation.create(scored)
+        # only the columns the run reads: DuckDB then computes no reasons, the costliest column of the query
+        relation.select(", ".join(f'"{c}"' for c in _scored_columns(policy))).create(scored)
         counts = con.execute(
             f'SELECT count(*), count(*) FILTER (WHERE NOT "_ps_clean" OR "_ps_fallback"), count(DISTINCT "id"), '
             f'count(*) FILTER (WHERE "eligible") FROM "{scored}"'
@@ -297,6 +298,11 @@ def _rank_order() -> str:
 
 def _shown_columns(policy: Policy) -> list[str]:
     return ["id", "score", "tier", *(f"points_{f}" for f in policy.factor_ids), "adjustment_points", "failed_filters"]
+
+
+def _scored_columns(policy: Policy) -> list[str]:
+    """The columns of the query that the run keeps: what it shows, and what its counts read."""
+    return [*_shown_columns(policy), "eligible", "_ps_clean", "_ps_fallback"]
 
 
 def _select_shown(con: duckdb.DuckDBPyConnection, policy: Policy, scored: str, options: Options) -> str:
