@@ -371,6 +371,25 @@ def test_parquet_is_checked_on_its_column_types_as_the_python_engine_checks_its_
     assert typed_checks(policy.program, duckdb_source(policy, path, con), types) is None
 
 
+def test_typed_parquet_is_checked_inside_the_scoring_query_and_json_once_into_a_table(tmp_path):
+    """The checks on Parquet column types are a view the scoring query reads (the records are not copied);
+    the JSON checks go once into a temporary table.  Both give the same rows."""
+    from policyscore.sql import score_duckdb
+
+    path = tmp_path / "customers.parquet"
+    duckdb.execute(f"COPY (SELECT * FROM read_json('{SAMPLE}', format = 'newline_delimited')) TO '{path}' (FORMAT PARQUET)")
+    policy = policyscore.load_policy(STARTUP)
+    rows = {}
+    for source, kept in ((path, (0, 1)), (SAMPLE, (1, 0))):
+        con = duckdb.connect()
+        rows[source.suffix] = sorted(score_duckdb(policy, source, AS_OF, connection=con).fetchall(), key=lambda row: row[0])
+        tables = con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall()[0][0]
+        views = con.execute("SELECT count(*) FROM duckdb_views() WHERE temporary AND NOT internal").fetchall()[0][0]
+        assert (tables, views) == kept
+        con.close()
+    assert len(rows[".parquet"]) == 324 and rows[".parquet"] == rows[".jsonl"]
+
+
 def test_csv_lines_made_in_duckdb_quote_as_pythons_csv_does(run, tmp_path):
     """Ids holding a comma, a quote, a newline or a carriage return, and a score clamped: the same bytes from both engines."""
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()[:40]

@@ -271,7 +271,8 @@ def _duckdb_run(
             if lines == 0 or suspect:
                 return None
         relation = score_duckdb(policy, path, options.as_of, connection=con, internal=True, input_format=fmt)
-        relation.create(scored)
+        # only the columns the run reads: DuckDB then computes no reasons, the costliest column of the query
+        relation.select(", ".join(f'"{c}"' for c in _scored_columns(policy))).create(scored)
         counts = con.execute(
             f'SELECT count(*), count(*) FILTER (WHERE NOT "_ps_clean" OR "_ps_fallback"), count(DISTINCT "id"), '
             f'count(*) FILTER (WHERE "eligible") FROM "{scored}"'
@@ -302,8 +303,18 @@ def _shown_columns(policy: Policy) -> list[str]:
     return ["id", "score", "tier", *(f"points_{f}" for f in policy.factor_ids), "adjustment_points", "failed_filters"]
 
 
+def _scored_columns(policy: Policy) -> list[str]:
+    """The columns of the query that the run keeps: what it shows, and what its counts read."""
+    tree = ["_ps_unknown_referrer"] if policy.program.referred_by is not None else []
+    return [*_shown_columns(policy), "eligible", "_ps_clean", "_ps_fallback", *tree]
+
+
 def _select_shown(con: duckdb.DuckDBPyConnection, policy: Policy, scored: str, options: Options) -> str:
-    """A table of the records shown, ``_ps_rank`` giving their order (as :func:`policyscore.batch.shown` picks them)."""
+    """A table of the records shown, ``_ps_rank`` giving their order (as :func:`policyscore.batch.shown` picks them).
+
+    The ids of ``scored`` are distinct.  The ranks are numbered over the id and the sort keys alone, then joined to
+    the rows: numbering whole rows moved every column through the window's sort (about 15% more CPU, writing included).
+    """
     wanted = '"eligible"'
     params: list[Any] = []
     if options.tier is not None:
@@ -311,12 +322,12 @@ def _select_shown(con: duckdb.DuckDBPyConnection, policy: Policy, scored: str, o
         params.append(options.tier)
     elif options.include_ineligible:
         wanted = "true"
-    limit = f" LIMIT {int(options.top)}" if options.top is not None else ""
+    top = f' QUALIFY "_ps_rank" <= {int(options.top)}' if options.top is not None else ""
     name = f"_ps_shown_{uuid.uuid4().hex[:12]}"
-    columns = ", ".join(f'"{c}"' for c in _shown_columns(policy))
+    columns = ", ".join(f's."{c}"' for c in _shown_columns(policy))
+    ranks = f'SELECT "id", row_number() OVER (ORDER BY {_rank_order()}) AS "_ps_rank" FROM "{scored}" WHERE {wanted}{top}'
     con.execute(
-        f'CREATE TEMPORARY TABLE "{name}" AS SELECT {columns}, row_number() OVER (ORDER BY {_rank_order()}) AS "_ps_rank" '
-        f'FROM "{scored}" WHERE {wanted} ORDER BY "_ps_rank"{limit}',
+        f'CREATE TEMPORARY TABLE "{name}" AS SELECT {columns}, r."_ps_rank" FROM "{scored}" AS s JOIN ({ranks}) AS r ON s."id" = r."id"',
         params,
     ).fetchall()
     return name

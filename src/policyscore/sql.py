@@ -78,6 +78,13 @@ def duckdb_source(
     (:mod:`policyscore.backends.sql.typed_input`, needs ``connection`` to read its schema); any other
     is checked as the JSON the Python engine reads.
     """
+    return _source(policy, path, connection, input_format)[0]
+
+
+def _source(
+    policy: Policy, path: str | Path, connection: duckdb.DuckDBPyConnection | None, input_format: str | None
+) -> tuple[exp.Expr, bool]:
+    """:func:`duckdb_source`, and whether it checks on the column types (true) or through JSON (false)."""
     name = str(path)
     fmt = input_format or _FORMATS.get(Path(name).suffix.lower(), "json")
     names = json_columns(policy.program, policy.check_all_fields)
@@ -88,16 +95,15 @@ def duckdb_source(
             types = {str(row[0]): str(row[1]) for row in described}
             typed = typed_checks(policy.program, parquet, types, check_all_fields=policy.check_all_fields)
             if typed is not None:
-                return exp.alias_(typed.subquery(), "_ps_checked", table=True)
+                return exp.alias_(typed.subquery(), "_ps_checked", table=True), True
         # Each column as the JSON the Python engine reads for it (policyscore.engines.parquet_as_jsonl), then the same checks.
         as_json = [
             exp.alias_(exp.cast(exp.Anonymous(this="to_json", expressions=[exp.column(k, quoted=True)]), "JSON"), k, quoted=True)
             for k in names
         ]
         reader: exp.Expr = exp.select(*as_json).from_(parquet).subquery()
-        return exp.alias_(
-            checked_input(policy.program, reader, check_all_fields=policy.check_all_fields).subquery(), "_ps_checked", table=True
-        )
+        checked = checked_input(policy.program, reader, check_all_fields=policy.check_all_fields).subquery()
+        return exp.alias_(checked, "_ps_checked", table=True), False
     layout = "newline_delimited" if fmt == "jsonl" else "array"
     columns = exp.Struct(
         expressions=[exp.PropertyEQ(this=exp.Literal.string(k), expression=exp.Literal.string(v)) for k, v in names.items()]
@@ -111,7 +117,8 @@ def duckdb_source(
             exp.EQ(this=exp.column("maximum_object_size"), expression=exp.Literal.number(1 << 24)),
         ],
     )
-    return exp.alias_(checked_input(policy.program, reader, check_all_fields=policy.check_all_fields).subquery(), "_ps_checked", table=True)
+    checked = checked_input(policy.program, reader, check_all_fields=policy.check_all_fields).subquery()
+    return exp.alias_(checked, "_ps_checked", table=True), False
 
 
 def score_duckdb(
@@ -137,16 +144,18 @@ def score_duckdb(
     con = connection if connection is not None else duckdb.connect()
     view = f"_ps_records_{uuid.uuid4().hex[:12]}"  # as long as _PLACEHOLDER
     if isinstance(source, (str, Path)):
-        # Checked once into a temporary table: planning the checks and the scoring as one query takes DuckDB far longer.
+        # The JSON checks go once into a temporary table: planning them and the scoring as one query takes DuckDB
+        # far longer.  The checks on Parquet column types are a few tests per column: a view, read by the scoring
+        # query itself, saves writing and reading back every record.
         try:
-            reader = duckdb_source(policy, source, con, input_format=input_format)
+            reader, typed = _source(policy, source, con, input_format)
         except Unsupported as exc:  # a declared type the file reader does not check (a date-time)
             problem = f"DuckDB cannot check {exc} as the Python engine does"
             hint = "pass a DuckDB relation with typed columns, or score with the Python engine (--engine python)"
             raise SqlUnsupported([Diagnostic("PS701", problem, None, hint=hint, file=policy.program.path)]) from None
         create = exp.Create(
             this=exp.to_table(view),
-            kind="TABLE",
+            kind="VIEW" if typed else "TABLE",
             expression=exp.select("*").from_(reader),
             properties=exp.Properties(expressions=[exp.TemporaryProperty()]),
         )

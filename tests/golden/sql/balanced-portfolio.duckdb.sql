@@ -225,467 +225,6 @@ WITH _ps_layer_0 AS (
     "_ps_filter_7" IS TRUE AND "_ps_filter_8" IS TRUE AS "_ps_eligible",
     CASE
       WHEN (
-        "_ps_let_1"
-      ) IS TRUE
-      THEN CASE
-        WHEN (
-          CASE
-            WHEN CASE
-              WHEN (
-                ISNAN("_ps_let_3")
-              ) OR (
-                ISNAN(0e0)
-              )
-              THEN FALSE
-              ELSE (
-                "_ps_let_3"
-              ) < (
-                0e0
-              )
-            END
-            THEN NULL
-            ELSE SQRT("_ps_let_3")
-          END
-        ) IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CASE
-            WHEN (
-              ISNAN(0e0)
-            ) OR (
-              ISNAN(223.60679774997897e0)
-            )
-            THEN FALSE
-            ELSE (
-              0e0
-            ) = (
-              223.60679774997897e0
-            )
-          END
-          THEN CASE
-            WHEN CASE
-              WHEN (
-                ISNAN(
-                  CASE
-                    WHEN CASE
-                      WHEN (
-                        ISNAN("_ps_let_3")
-                      ) OR (
-                        ISNAN(0e0)
-                      )
-                      THEN FALSE
-                      ELSE (
-                        "_ps_let_3"
-                      ) < (
-                        0e0
-                      )
-                    END
-                    THEN NULL
-                    ELSE SQRT("_ps_let_3")
-                  END
-                )
-              )
-              OR (
-                ISNAN(223.60679774997897e0)
-              )
-              THEN FALSE
-              ELSE (
-                CASE
-                  WHEN CASE
-                    WHEN (
-                      ISNAN("_ps_let_3")
-                    ) OR (
-                      ISNAN(0e0)
-                    )
-                    THEN FALSE
-                    ELSE (
-                      "_ps_let_3"
-                    ) < (
-                      0e0
-                    )
-                  END
-                  THEN NULL
-                  ELSE SQRT("_ps_let_3")
-                END
-              ) >= (
-                223.60679774997897e0
-              )
-            END
-            THEN 1.0e0
-            ELSE 0.0e0
-          END
-          ELSE CASE
-            WHEN CASE
-              WHEN (
-                ISNAN(
-                  (
-                    CASE
-                      WHEN CASE
-                        WHEN (
-                          ISNAN("_ps_let_3")
-                        ) OR (
-                          ISNAN(0e0)
-                        )
-                        THEN FALSE
-                        ELSE (
-                          "_ps_let_3"
-                        ) < (
-                          0e0
-                        )
-                      END
-                      THEN NULL
-                      ELSE SQRT("_ps_let_3")
-                    END - 0e0
-                  ) / (
-                    223.60679774997897e0 - 0e0
-                  )
-                )
-              )
-              OR (
-                ISNAN(0e0)
-              )
-              THEN FALSE
-              ELSE (
-                (
-                  CASE
-                    WHEN CASE
-                      WHEN (
-                        ISNAN("_ps_let_3")
-                      ) OR (
-                        ISNAN(0e0)
-                      )
-                      THEN FALSE
-                      ELSE (
-                        "_ps_let_3"
-                      ) < (
-                        0e0
-                      )
-                    END
-                    THEN NULL
-                    ELSE SQRT("_ps_let_3")
-                  END - 0e0
-                ) / (
-                  223.60679774997897e0 - 0e0
-                )
-              ) < (
-                0e0
-              )
-            END
-            THEN 0.0e0
-            WHEN CASE
-              WHEN (
-                ISNAN(
-                  (
-                    CASE
-                      WHEN CASE
-                        WHEN (
-                          ISNAN("_ps_let_3")
-                        ) OR (
-                          ISNAN(0e0)
-                        )
-                        THEN FALSE
-                        ELSE (
-                          "_ps_let_3"
-                        ) < (
-                          0e0
-                        )
-                      END
-                      THEN NULL
-                      ELSE SQRT("_ps_let_3")
-                    END - 0e0
-                  ) / (
-                    223.60679774997897e0 - 0e0
-                  )
-                )
-              )
-              OR (
-                ISNAN(1e0)
-              )
-              THEN FALSE
-              ELSE (
-                (
-                  CASE
-                    WHEN CASE
-                      WHEN (
-                        ISNAN("_ps_let_3")
-                      ) OR (
-                        ISNAN(0e0)
-                      )
-                      THEN FALSE
-                      ELSE (
-                        "_ps_let_3"
-                      ) < (
-                        0e0
-                      )
-                    END
-                    THEN NULL
-                    ELSE SQRT("_ps_let_3")
-                  END - 0e0
-                ) / (
-                  223.60679774997897e0 - 0e0
-                )
-              ) > (
-                1e0
-              )
-            END
-            THEN 1.0e0
-            ELSE (
-              CASE
-                WHEN CASE
-                  WHEN (
-                    ISNAN("_ps_let_3")
-                  ) OR (
-                    ISNAN(0e0)
-                  )
-                  THEN FALSE
-                  ELSE (
-                    "_ps_let_3"
-                  ) < (
-                    0e0
-                  )
-                END
-                THEN NULL
-                ELSE SQRT("_ps_let_3")
-              END - 0e0
-            ) / (
-              223.60679774997897e0 - 0e0
-            )
-          END
-        END
-      END
-      WHEN (
-        "_ps_let_1"
-      ) IS FALSE
-      THEN CASE
-        WHEN (
-          CASE
-            WHEN CASE
-              WHEN (
-                ISNAN("_ps_let_3")
-              ) OR (
-                ISNAN(0e0)
-              )
-              THEN FALSE
-              ELSE (
-                "_ps_let_3"
-              ) < (
-                0e0
-              )
-            END
-            THEN NULL
-            ELSE SQRT("_ps_let_3")
-          END
-        ) IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CASE
-            WHEN (
-              ISNAN(0e0)
-            ) OR (
-              ISNAN(866.0254037844386e0)
-            )
-            THEN FALSE
-            ELSE (
-              0e0
-            ) = (
-              866.0254037844386e0
-            )
-          END
-          THEN CASE
-            WHEN CASE
-              WHEN (
-                ISNAN(
-                  CASE
-                    WHEN CASE
-                      WHEN (
-                        ISNAN("_ps_let_3")
-                      ) OR (
-                        ISNAN(0e0)
-                      )
-                      THEN FALSE
-                      ELSE (
-                        "_ps_let_3"
-                      ) < (
-                        0e0
-                      )
-                    END
-                    THEN NULL
-                    ELSE SQRT("_ps_let_3")
-                  END
-                )
-              )
-              OR (
-                ISNAN(866.0254037844386e0)
-              )
-              THEN FALSE
-              ELSE (
-                CASE
-                  WHEN CASE
-                    WHEN (
-                      ISNAN("_ps_let_3")
-                    ) OR (
-                      ISNAN(0e0)
-                    )
-                    THEN FALSE
-                    ELSE (
-                      "_ps_let_3"
-                    ) < (
-                      0e0
-                    )
-                  END
-                  THEN NULL
-                  ELSE SQRT("_ps_let_3")
-                END
-              ) >= (
-                866.0254037844386e0
-              )
-            END
-            THEN 1.0e0
-            ELSE 0.0e0
-          END
-          ELSE CASE
-            WHEN CASE
-              WHEN (
-                ISNAN(
-                  (
-                    CASE
-                      WHEN CASE
-                        WHEN (
-                          ISNAN("_ps_let_3")
-                        ) OR (
-                          ISNAN(0e0)
-                        )
-                        THEN FALSE
-                        ELSE (
-                          "_ps_let_3"
-                        ) < (
-                          0e0
-                        )
-                      END
-                      THEN NULL
-                      ELSE SQRT("_ps_let_3")
-                    END - 0e0
-                  ) / (
-                    866.0254037844386e0 - 0e0
-                  )
-                )
-              )
-              OR (
-                ISNAN(0e0)
-              )
-              THEN FALSE
-              ELSE (
-                (
-                  CASE
-                    WHEN CASE
-                      WHEN (
-                        ISNAN("_ps_let_3")
-                      ) OR (
-                        ISNAN(0e0)
-                      )
-                      THEN FALSE
-                      ELSE (
-                        "_ps_let_3"
-                      ) < (
-                        0e0
-                      )
-                    END
-                    THEN NULL
-                    ELSE SQRT("_ps_let_3")
-                  END - 0e0
-                ) / (
-                  866.0254037844386e0 - 0e0
-                )
-              ) < (
-                0e0
-              )
-            END
-            THEN 0.0e0
-            WHEN CASE
-              WHEN (
-                ISNAN(
-                  (
-                    CASE
-                      WHEN CASE
-                        WHEN (
-                          ISNAN("_ps_let_3")
-                        ) OR (
-                          ISNAN(0e0)
-                        )
-                        THEN FALSE
-                        ELSE (
-                          "_ps_let_3"
-                        ) < (
-                          0e0
-                        )
-                      END
-                      THEN NULL
-                      ELSE SQRT("_ps_let_3")
-                    END - 0e0
-                  ) / (
-                    866.0254037844386e0 - 0e0
-                  )
-                )
-              )
-              OR (
-                ISNAN(1e0)
-              )
-              THEN FALSE
-              ELSE (
-                (
-                  CASE
-                    WHEN CASE
-                      WHEN (
-                        ISNAN("_ps_let_3")
-                      ) OR (
-                        ISNAN(0e0)
-                      )
-                      THEN FALSE
-                      ELSE (
-                        "_ps_let_3"
-                      ) < (
-                        0e0
-                      )
-                    END
-                    THEN NULL
-                    ELSE SQRT("_ps_let_3")
-                  END - 0e0
-                ) / (
-                  866.0254037844386e0 - 0e0
-                )
-              ) > (
-                1e0
-              )
-            END
-            THEN 1.0e0
-            ELSE (
-              CASE
-                WHEN CASE
-                  WHEN (
-                    ISNAN("_ps_let_3")
-                  ) OR (
-                    ISNAN(0e0)
-                  )
-                  THEN FALSE
-                  ELSE (
-                    "_ps_let_3"
-                  ) < (
-                    0e0
-                  )
-                END
-                THEN NULL
-                ELSE SQRT("_ps_let_3")
-              END - 0e0
-            ) / (
-              866.0254037844386e0 - 0e0
-            )
-          END
-        END
-      END
-      ELSE NULL
-    END AS "_ps_raw_9",
-    CASE
-      WHEN (
         ISNAN("_ps_let_6")
       ) OR (
         ISNAN(0.8e0)
@@ -854,24 +393,226 @@ WITH _ps_layer_0 AS (
           25e0
         )
       )
-    ) AS "_ps_adj_74"
+    ) AS "_ps_adj_74",
+    CASE
+      WHEN (
+        ISNAN("_ps_let_3")
+      ) OR (
+        ISNAN(0e0)
+      )
+      THEN FALSE
+      ELSE (
+        "_ps_let_3"
+      ) < (
+        0e0
+      )
+    END AS "_ps_same_95",
+    CASE WHEN "_ps_adj_76" IS TRUE THEN 100e0 ELSE 0e0 END AS "_ps_same_117"
   FROM _ps_layer_1
 ), _ps_layer_3 AS (
   SELECT
     *,
     CASE
       WHEN (
-        "_ps_raw_9" - "_ps_raw_9"
-      ) = 0e0
-      THEN 30e0 * CASE
-        WHEN "_ps_raw_9" < 0e0
-        THEN 0e0
-        WHEN "_ps_raw_9" > 1e0
-        THEN 1e0
-        ELSE "_ps_raw_9"
+        "_ps_let_1"
+      ) IS TRUE
+      THEN CASE
+        WHEN (
+          CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END
+        ) IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN (
+              ISNAN(0e0)
+            ) OR (
+              ISNAN(223.60679774997897e0)
+            )
+            THEN FALSE
+            ELSE (
+              0e0
+            ) = (
+              223.60679774997897e0
+            )
+          END
+          THEN CASE
+            WHEN CASE
+              WHEN (
+                ISNAN(CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END)
+              )
+              OR (
+                ISNAN(223.60679774997897e0)
+              )
+              THEN FALSE
+              ELSE (
+                CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END
+              ) >= (
+                223.60679774997897e0
+              )
+            END
+            THEN 1.0e0
+            ELSE 0.0e0
+          END
+          ELSE CASE
+            WHEN CASE
+              WHEN (
+                ISNAN(
+                  (
+                    CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - 0e0
+                  ) / (
+                    223.60679774997897e0 - 0e0
+                  )
+                )
+              )
+              OR (
+                ISNAN(0e0)
+              )
+              THEN FALSE
+              ELSE (
+                (
+                  CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - 0e0
+                ) / (
+                  223.60679774997897e0 - 0e0
+                )
+              ) < (
+                0e0
+              )
+            END
+            THEN 0.0e0
+            WHEN CASE
+              WHEN (
+                ISNAN(
+                  (
+                    CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - 0e0
+                  ) / (
+                    223.60679774997897e0 - 0e0
+                  )
+                )
+              )
+              OR (
+                ISNAN(1e0)
+              )
+              THEN FALSE
+              ELSE (
+                (
+                  CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - 0e0
+                ) / (
+                  223.60679774997897e0 - 0e0
+                )
+              ) > (
+                1e0
+              )
+            END
+            THEN 1.0e0
+            ELSE (
+              CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - 0e0
+            ) / (
+              223.60679774997897e0 - 0e0
+            )
+          END
+        END
+      END
+      WHEN (
+        "_ps_let_1"
+      ) IS FALSE
+      THEN CASE
+        WHEN (
+          CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END
+        ) IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN (
+              ISNAN(0e0)
+            ) OR (
+              ISNAN(866.0254037844386e0)
+            )
+            THEN FALSE
+            ELSE (
+              0e0
+            ) = (
+              866.0254037844386e0
+            )
+          END
+          THEN CASE
+            WHEN CASE
+              WHEN (
+                ISNAN(CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END)
+              )
+              OR (
+                ISNAN(866.0254037844386e0)
+              )
+              THEN FALSE
+              ELSE (
+                CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END
+              ) >= (
+                866.0254037844386e0
+              )
+            END
+            THEN 1.0e0
+            ELSE 0.0e0
+          END
+          ELSE CASE
+            WHEN CASE
+              WHEN (
+                ISNAN(
+                  (
+                    CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - 0e0
+                  ) / (
+                    866.0254037844386e0 - 0e0
+                  )
+                )
+              )
+              OR (
+                ISNAN(0e0)
+              )
+              THEN FALSE
+              ELSE (
+                (
+                  CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - 0e0
+                ) / (
+                  866.0254037844386e0 - 0e0
+                )
+              ) < (
+                0e0
+              )
+            END
+            THEN 0.0e0
+            WHEN CASE
+              WHEN (
+                ISNAN(
+                  (
+                    CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - 0e0
+                  ) / (
+                    866.0254037844386e0 - 0e0
+                  )
+                )
+              )
+              OR (
+                ISNAN(1e0)
+              )
+              THEN FALSE
+              ELSE (
+                (
+                  CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - 0e0
+                ) / (
+                  866.0254037844386e0 - 0e0
+                )
+              ) > (
+                1e0
+              )
+            END
+            THEN 1.0e0
+            ELSE (
+              CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - 0e0
+            ) / (
+              866.0254037844386e0 - 0e0
+            )
+          END
+        END
       END
       ELSE NULL
-    END AS "_ps_x_10",
+    END AS "_ps_raw_9",
     (
       (
         0.7e0
@@ -1057,12 +798,25 @@ WITH _ps_layer_0 AS (
     )
     OR (
       "total_spend" IS NULL
-    ) AS "_ps_fallback_94"
+    ) AS "_ps_fallback_94",
+    CASE WHEN "_ps_adj_74" IS TRUE THEN 50e0 ELSE 0e0 END AS "_ps_same_116"
   FROM _ps_layer_2
 ), _ps_layer_4 AS (
   SELECT
     *,
-    ABS("_ps_x_10") AS "_ps_abs_11",
+    CASE
+      WHEN (
+        "_ps_raw_9" - "_ps_raw_9"
+      ) = 0e0
+      THEN 30e0 * CASE
+        WHEN "_ps_raw_9" < 0e0
+        THEN 0e0
+        WHEN "_ps_raw_9" > 1e0
+        THEN 1e0
+        ELSE "_ps_raw_9"
+      END
+      ELSE NULL
+    END AS "_ps_x_10",
     CASE
       WHEN (
         "_ps_raw_21" - "_ps_raw_21"
@@ -1083,7 +837,7 @@ WITH _ps_layer_0 AS (
 ), _ps_layer_5 AS (
   SELECT
     *,
-    "_ps_abs_11" * 10e0 AS "_ps_scaled_12",
+    ABS("_ps_x_10") AS "_ps_abs_11",
     ABS("_ps_x_22") AS "_ps_abs_23",
     "_ps_scaled_40" < 1000000000000000.0e0
     AND ABS("_ps_scaled_40" - FLOOR("_ps_scaled_40") - 0.5e0) > "_ps_scaled_40" * 9.094947017729282e-13 AS "_ps_plain_41",
@@ -1094,8 +848,7 @@ WITH _ps_layer_0 AS (
 ), _ps_layer_6 AS (
   SELECT
     *,
-    "_ps_scaled_12" < 1000000000000000.0e0
-    AND ABS("_ps_scaled_12" - FLOOR("_ps_scaled_12") - 0.5e0) > "_ps_scaled_12" * 9.094947017729282e-13 AS "_ps_plain_13",
+    "_ps_abs_11" * 10e0 AS "_ps_scaled_12",
     "_ps_abs_23" * 10e0 AS "_ps_scaled_24",
     CASE WHEN "_ps_plain_41" THEN NULL ELSE "_ps_abs_39" END AS "_ps_abs_42",
     CASE WHEN "_ps_plain_53" THEN NULL ELSE "_ps_abs_51" END AS "_ps_abs_54",
@@ -1105,7 +858,8 @@ WITH _ps_layer_0 AS (
 ), _ps_layer_7 AS (
   SELECT
     *,
-    CASE WHEN "_ps_plain_13" THEN NULL ELSE "_ps_abs_11" END AS "_ps_abs_14",
+    "_ps_scaled_12" < 1000000000000000.0e0
+    AND ABS("_ps_scaled_12" - FLOOR("_ps_scaled_12") - 0.5e0) > "_ps_scaled_12" * 9.094947017729282e-13 AS "_ps_plain_13",
     "_ps_scaled_24" < 1000000000000000.0e0
     AND ABS("_ps_scaled_24" - FLOOR("_ps_scaled_24") - 0.5e0) > "_ps_scaled_24" * 9.094947017729282e-13 AS "_ps_plain_25",
     CASE
@@ -1132,9 +886,48 @@ WITH _ps_layer_0 AS (
       WHEN "_ps_abs_54" >= 0.01e0
       THEN 1e+16
     END AS "_ps_pow_55",
-    CASE WHEN "_ps_plain_65" THEN NULL ELSE "_ps_abs_63" END AS "_ps_abs_66"
+    CASE WHEN "_ps_plain_65" THEN NULL ELSE "_ps_abs_63" END AS "_ps_abs_66",
+    134217729.0e0 * "_ps_abs_42" - (
+      134217729.0e0 * "_ps_abs_42" - "_ps_abs_42"
+    ) AS "_ps_same_110",
+    134217729.0e0 * "_ps_abs_54" - (
+      134217729.0e0 * "_ps_abs_54" - "_ps_abs_54"
+    ) AS "_ps_same_112"
   FROM _ps_layer_6
 ), _ps_layer_8 AS (
+  SELECT
+    *,
+    CASE WHEN "_ps_plain_13" THEN NULL ELSE "_ps_abs_11" END AS "_ps_abs_14",
+    CASE WHEN "_ps_plain_25" THEN NULL ELSE "_ps_abs_23" END AS "_ps_abs_26",
+    "_ps_abs_42" * "_ps_pow_43" AS "_ps_p_44",
+    "_ps_abs_54" * "_ps_pow_55" AS "_ps_p_56",
+    CASE
+      WHEN "_ps_abs_66" >= 10.0e0
+      THEN 10000000000000e0
+      WHEN "_ps_abs_66" >= 1.0e0
+      THEN 100000000000000e0
+      WHEN "_ps_abs_66" >= 0.1e0
+      THEN 1000000000000000e0
+      WHEN "_ps_abs_66" >= 0.01e0
+      THEN 1e+16
+    END AS "_ps_pow_67",
+    "_ps_abs_42" - (
+      "_ps_same_110"
+    ) AS "_ps_same_101",
+    "_ps_abs_54" - (
+      "_ps_same_112"
+    ) AS "_ps_same_103",
+    134217729.0e0 * "_ps_pow_43" - (
+      134217729.0e0 * "_ps_pow_43" - "_ps_pow_43"
+    ) AS "_ps_same_111",
+    134217729.0e0 * "_ps_pow_55" - (
+      134217729.0e0 * "_ps_pow_55" - "_ps_pow_55"
+    ) AS "_ps_same_113",
+    134217729.0e0 * "_ps_abs_66" - (
+      134217729.0e0 * "_ps_abs_66" - "_ps_abs_66"
+    ) AS "_ps_same_114"
+  FROM _ps_layer_7
+), _ps_layer_9 AS (
   SELECT
     *,
     CASE
@@ -1149,165 +942,6 @@ WITH _ps_layer_0 AS (
       WHEN "_ps_abs_14" >= 0.01e0
       THEN 1e+16
     END AS "_ps_pow_15",
-    CASE WHEN "_ps_plain_25" THEN NULL ELSE "_ps_abs_23" END AS "_ps_abs_26",
-    "_ps_abs_42" * "_ps_pow_43" AS "_ps_p_44",
-    (
-      (
-        (
-          134217729.0e0 * "_ps_abs_42" - (
-            134217729.0e0 * "_ps_abs_42" - "_ps_abs_42"
-          )
-        ) * (
-          134217729.0e0 * "_ps_pow_43" - (
-            134217729.0e0 * "_ps_pow_43" - "_ps_pow_43"
-          )
-        ) - (
-          "_ps_abs_42" * "_ps_pow_43"
-        )
-      ) + (
-        134217729.0e0 * "_ps_abs_42" - (
-          134217729.0e0 * "_ps_abs_42" - "_ps_abs_42"
-        )
-      ) * (
-        "_ps_pow_43" - (
-          134217729.0e0 * "_ps_pow_43" - (
-            134217729.0e0 * "_ps_pow_43" - "_ps_pow_43"
-          )
-        )
-      ) + (
-        "_ps_abs_42" - (
-          134217729.0e0 * "_ps_abs_42" - (
-            134217729.0e0 * "_ps_abs_42" - "_ps_abs_42"
-          )
-        )
-      ) * (
-        134217729.0e0 * "_ps_pow_43" - (
-          134217729.0e0 * "_ps_pow_43" - "_ps_pow_43"
-        )
-      )
-    ) + (
-      "_ps_abs_42" - (
-        134217729.0e0 * "_ps_abs_42" - (
-          134217729.0e0 * "_ps_abs_42" - "_ps_abs_42"
-        )
-      )
-    ) * (
-      "_ps_pow_43" - (
-        134217729.0e0 * "_ps_pow_43" - (
-          134217729.0e0 * "_ps_pow_43" - "_ps_pow_43"
-        )
-      )
-    ) AS "_ps_e_45",
-    "_ps_abs_54" * "_ps_pow_55" AS "_ps_p_56",
-    (
-      (
-        (
-          134217729.0e0 * "_ps_abs_54" - (
-            134217729.0e0 * "_ps_abs_54" - "_ps_abs_54"
-          )
-        ) * (
-          134217729.0e0 * "_ps_pow_55" - (
-            134217729.0e0 * "_ps_pow_55" - "_ps_pow_55"
-          )
-        ) - (
-          "_ps_abs_54" * "_ps_pow_55"
-        )
-      ) + (
-        134217729.0e0 * "_ps_abs_54" - (
-          134217729.0e0 * "_ps_abs_54" - "_ps_abs_54"
-        )
-      ) * (
-        "_ps_pow_55" - (
-          134217729.0e0 * "_ps_pow_55" - (
-            134217729.0e0 * "_ps_pow_55" - "_ps_pow_55"
-          )
-        )
-      ) + (
-        "_ps_abs_54" - (
-          134217729.0e0 * "_ps_abs_54" - (
-            134217729.0e0 * "_ps_abs_54" - "_ps_abs_54"
-          )
-        )
-      ) * (
-        134217729.0e0 * "_ps_pow_55" - (
-          134217729.0e0 * "_ps_pow_55" - "_ps_pow_55"
-        )
-      )
-    ) + (
-      "_ps_abs_54" - (
-        134217729.0e0 * "_ps_abs_54" - (
-          134217729.0e0 * "_ps_abs_54" - "_ps_abs_54"
-        )
-      )
-    ) * (
-      "_ps_pow_55" - (
-        134217729.0e0 * "_ps_pow_55" - (
-          134217729.0e0 * "_ps_pow_55" - "_ps_pow_55"
-        )
-      )
-    ) AS "_ps_e_57",
-    CASE
-      WHEN "_ps_abs_66" >= 10.0e0
-      THEN 10000000000000e0
-      WHEN "_ps_abs_66" >= 1.0e0
-      THEN 100000000000000e0
-      WHEN "_ps_abs_66" >= 0.1e0
-      THEN 1000000000000000e0
-      WHEN "_ps_abs_66" >= 0.01e0
-      THEN 1e+16
-    END AS "_ps_pow_67"
-  FROM _ps_layer_7
-), _ps_layer_9 AS (
-  SELECT
-    *,
-    "_ps_abs_14" * "_ps_pow_15" AS "_ps_p_16",
-    (
-      (
-        (
-          134217729.0e0 * "_ps_abs_14" - (
-            134217729.0e0 * "_ps_abs_14" - "_ps_abs_14"
-          )
-        ) * (
-          134217729.0e0 * "_ps_pow_15" - (
-            134217729.0e0 * "_ps_pow_15" - "_ps_pow_15"
-          )
-        ) - (
-          "_ps_abs_14" * "_ps_pow_15"
-        )
-      ) + (
-        134217729.0e0 * "_ps_abs_14" - (
-          134217729.0e0 * "_ps_abs_14" - "_ps_abs_14"
-        )
-      ) * (
-        "_ps_pow_15" - (
-          134217729.0e0 * "_ps_pow_15" - (
-            134217729.0e0 * "_ps_pow_15" - "_ps_pow_15"
-          )
-        )
-      ) + (
-        "_ps_abs_14" - (
-          134217729.0e0 * "_ps_abs_14" - (
-            134217729.0e0 * "_ps_abs_14" - "_ps_abs_14"
-          )
-        )
-      ) * (
-        134217729.0e0 * "_ps_pow_15" - (
-          134217729.0e0 * "_ps_pow_15" - "_ps_pow_15"
-        )
-      )
-    ) + (
-      "_ps_abs_14" - (
-        134217729.0e0 * "_ps_abs_14" - (
-          134217729.0e0 * "_ps_abs_14" - "_ps_abs_14"
-        )
-      )
-    ) * (
-      "_ps_pow_15" - (
-        134217729.0e0 * "_ps_pow_15" - (
-          134217729.0e0 * "_ps_pow_15" - "_ps_pow_15"
-        )
-      )
-    ) AS "_ps_e_17",
     CASE
       WHEN "_ps_abs_26" >= 100.0e0
       THEN 1000000000000e0
@@ -1320,6 +954,96 @@ WITH _ps_layer_0 AS (
       WHEN "_ps_abs_26" >= 0.01e0
       THEN 1e+16
     END AS "_ps_pow_27",
+    "_ps_abs_66" * "_ps_pow_67" AS "_ps_p_68",
+    "_ps_pow_43" - (
+      "_ps_same_111"
+    ) AS "_ps_same_100",
+    "_ps_pow_55" - (
+      "_ps_same_113"
+    ) AS "_ps_same_102",
+    "_ps_abs_66" - (
+      "_ps_same_114"
+    ) AS "_ps_same_105",
+    134217729.0e0 * "_ps_abs_14" - (
+      134217729.0e0 * "_ps_abs_14" - "_ps_abs_14"
+    ) AS "_ps_same_106",
+    134217729.0e0 * "_ps_abs_26" - (
+      134217729.0e0 * "_ps_abs_26" - "_ps_abs_26"
+    ) AS "_ps_same_108",
+    134217729.0e0 * "_ps_pow_67" - (
+      134217729.0e0 * "_ps_pow_67" - "_ps_pow_67"
+    ) AS "_ps_same_115"
+  FROM _ps_layer_8
+), _ps_layer_10 AS (
+  SELECT
+    *,
+    "_ps_abs_14" * "_ps_pow_15" AS "_ps_p_16",
+    "_ps_abs_26" * "_ps_pow_27" AS "_ps_p_28",
+    (
+      (
+        (
+          "_ps_same_110"
+        ) * (
+          "_ps_same_111"
+        ) - (
+          "_ps_abs_42" * "_ps_pow_43"
+        )
+      ) + (
+        "_ps_same_110"
+      ) * (
+        "_ps_same_100"
+      ) + (
+        "_ps_same_101"
+      ) * (
+        "_ps_same_111"
+      )
+    ) + (
+      "_ps_same_101"
+    ) * (
+      "_ps_same_100"
+    ) AS "_ps_e_45",
+    (
+      (
+        (
+          "_ps_same_112"
+        ) * (
+          "_ps_same_113"
+        ) - (
+          "_ps_abs_54" * "_ps_pow_55"
+        )
+      ) + (
+        "_ps_same_112"
+      ) * (
+        "_ps_same_102"
+      ) + (
+        "_ps_same_103"
+      ) * (
+        "_ps_same_113"
+      )
+    ) + (
+      "_ps_same_103"
+    ) * (
+      "_ps_same_102"
+    ) AS "_ps_e_57",
+    "_ps_abs_14" - (
+      "_ps_same_106"
+    ) AS "_ps_same_97",
+    "_ps_abs_26" - (
+      "_ps_same_108"
+    ) AS "_ps_same_99",
+    "_ps_pow_67" - (
+      "_ps_same_115"
+    ) AS "_ps_same_104",
+    134217729.0e0 * "_ps_pow_15" - (
+      134217729.0e0 * "_ps_pow_15" - "_ps_pow_15"
+    ) AS "_ps_same_107",
+    134217729.0e0 * "_ps_pow_27" - (
+      134217729.0e0 * "_ps_pow_27" - "_ps_pow_27"
+    ) AS "_ps_same_109"
+  FROM _ps_layer_9
+), _ps_layer_11 AS (
+  SELECT
+    *,
     CASE
       WHEN (
         "_ps_p_44" - FLOOR("_ps_p_44")
@@ -1358,124 +1082,84 @@ WITH _ps_layer_0 AS (
       THEN FLOOR("_ps_p_56") + 1e0
       ELSE FLOOR("_ps_p_56")
     END AS "_ps_digits_58",
-    "_ps_abs_66" * "_ps_pow_67" AS "_ps_p_68",
     (
       (
         (
-          134217729.0e0 * "_ps_abs_66" - (
-            134217729.0e0 * "_ps_abs_66" - "_ps_abs_66"
-          )
+          "_ps_same_114"
         ) * (
-          134217729.0e0 * "_ps_pow_67" - (
-            134217729.0e0 * "_ps_pow_67" - "_ps_pow_67"
-          )
+          "_ps_same_115"
         ) - (
           "_ps_abs_66" * "_ps_pow_67"
         )
       ) + (
-        134217729.0e0 * "_ps_abs_66" - (
-          134217729.0e0 * "_ps_abs_66" - "_ps_abs_66"
-        )
+        "_ps_same_114"
       ) * (
-        "_ps_pow_67" - (
-          134217729.0e0 * "_ps_pow_67" - (
-            134217729.0e0 * "_ps_pow_67" - "_ps_pow_67"
-          )
-        )
+        "_ps_same_104"
       ) + (
-        "_ps_abs_66" - (
-          134217729.0e0 * "_ps_abs_66" - (
-            134217729.0e0 * "_ps_abs_66" - "_ps_abs_66"
-          )
-        )
+        "_ps_same_105"
       ) * (
-        134217729.0e0 * "_ps_pow_67" - (
-          134217729.0e0 * "_ps_pow_67" - "_ps_pow_67"
-        )
+        "_ps_same_115"
       )
     ) + (
-      "_ps_abs_66" - (
-        134217729.0e0 * "_ps_abs_66" - (
-          134217729.0e0 * "_ps_abs_66" - "_ps_abs_66"
-        )
-      )
+      "_ps_same_105"
     ) * (
-      "_ps_pow_67" - (
-        134217729.0e0 * "_ps_pow_67" - (
-          134217729.0e0 * "_ps_pow_67" - "_ps_pow_67"
-        )
-      )
-    ) AS "_ps_e_69"
-  FROM _ps_layer_8
-), _ps_layer_10 AS (
+      "_ps_same_104"
+    ) AS "_ps_e_69",
+    "_ps_pow_15" - (
+      "_ps_same_107"
+    ) AS "_ps_same_96",
+    "_ps_pow_27" - (
+      "_ps_same_109"
+    ) AS "_ps_same_98"
+  FROM _ps_layer_10
+), _ps_layer_12 AS (
   SELECT
     *,
-    CASE
-      WHEN (
-        "_ps_p_16" - FLOOR("_ps_p_16")
-      ) > 0.5e0
-      OR (
-        (
-          "_ps_p_16" - FLOOR("_ps_p_16")
-        ) = 0.5e0 AND "_ps_e_17" > 0e0
-      )
-      THEN FLOOR("_ps_p_16") + 1e0
-      WHEN (
-        (
-          "_ps_p_16" - FLOOR("_ps_p_16")
-        ) = 0.5e0 AND "_ps_e_17" = 0e0
-      )
-      AND FLOOR("_ps_p_16") % 2e0 <> 0e0
-      THEN FLOOR("_ps_p_16") + 1e0
-      ELSE FLOOR("_ps_p_16")
-    END AS "_ps_digits_18",
-    "_ps_abs_26" * "_ps_pow_27" AS "_ps_p_28",
     (
       (
         (
-          134217729.0e0 * "_ps_abs_26" - (
-            134217729.0e0 * "_ps_abs_26" - "_ps_abs_26"
-          )
+          "_ps_same_106"
         ) * (
-          134217729.0e0 * "_ps_pow_27" - (
-            134217729.0e0 * "_ps_pow_27" - "_ps_pow_27"
-          )
+          "_ps_same_107"
+        ) - (
+          "_ps_abs_14" * "_ps_pow_15"
+        )
+      ) + (
+        "_ps_same_106"
+      ) * (
+        "_ps_same_96"
+      ) + (
+        "_ps_same_97"
+      ) * (
+        "_ps_same_107"
+      )
+    ) + (
+      "_ps_same_97"
+    ) * (
+      "_ps_same_96"
+    ) AS "_ps_e_17",
+    (
+      (
+        (
+          "_ps_same_108"
+        ) * (
+          "_ps_same_109"
         ) - (
           "_ps_abs_26" * "_ps_pow_27"
         )
       ) + (
-        134217729.0e0 * "_ps_abs_26" - (
-          134217729.0e0 * "_ps_abs_26" - "_ps_abs_26"
-        )
+        "_ps_same_108"
       ) * (
-        "_ps_pow_27" - (
-          134217729.0e0 * "_ps_pow_27" - (
-            134217729.0e0 * "_ps_pow_27" - "_ps_pow_27"
-          )
-        )
+        "_ps_same_98"
       ) + (
-        "_ps_abs_26" - (
-          134217729.0e0 * "_ps_abs_26" - (
-            134217729.0e0 * "_ps_abs_26" - "_ps_abs_26"
-          )
-        )
+        "_ps_same_99"
       ) * (
-        134217729.0e0 * "_ps_pow_27" - (
-          134217729.0e0 * "_ps_pow_27" - "_ps_pow_27"
-        )
+        "_ps_same_109"
       )
     ) + (
-      "_ps_abs_26" - (
-        134217729.0e0 * "_ps_abs_26" - (
-          134217729.0e0 * "_ps_abs_26" - "_ps_abs_26"
-        )
-      )
+      "_ps_same_99"
     ) * (
-      "_ps_pow_27" - (
-        134217729.0e0 * "_ps_pow_27" - (
-          134217729.0e0 * "_ps_pow_27" - "_ps_pow_27"
-        )
-      )
+      "_ps_same_98"
     ) AS "_ps_e_29",
     CASE
       WHEN "_ps_plain_41"
@@ -1660,92 +1344,29 @@ WITH _ps_layer_0 AS (
       THEN FLOOR("_ps_p_68") + 1e0
       ELSE FLOOR("_ps_p_68")
     END AS "_ps_digits_70"
-  FROM _ps_layer_9
-), _ps_layer_11 AS (
+  FROM _ps_layer_11
+), _ps_layer_13 AS (
   SELECT
     *,
     CASE
-      WHEN "_ps_plain_13"
-      THEN FLOOR("_ps_scaled_12" + 0.5e0)
-      ELSE CASE
-        WHEN (
-          "_ps_pow_15"
-        ) IS NULL
-        THEN 0e0
-        ELSE CASE
-          WHEN "_ps_pow_15" = 1000000000000e0
-          THEN CASE
-            WHEN FLOOR((
-              "_ps_digits_18" + 50000000000e0
-            ) / 100000000000e0) * 100000000000e0 > (
-              "_ps_digits_18" + 50000000000e0
-            )
-            THEN FLOOR((
-              "_ps_digits_18" + 50000000000e0
-            ) / 100000000000e0) - 1e0
-            ELSE FLOOR((
-              "_ps_digits_18" + 50000000000e0
-            ) / 100000000000e0)
-          END
-          WHEN "_ps_pow_15" = 10000000000000e0
-          THEN CASE
-            WHEN FLOOR((
-              "_ps_digits_18" + 500000000000e0
-            ) / 1000000000000e0) * 1000000000000e0 > (
-              "_ps_digits_18" + 500000000000e0
-            )
-            THEN FLOOR((
-              "_ps_digits_18" + 500000000000e0
-            ) / 1000000000000e0) - 1e0
-            ELSE FLOOR((
-              "_ps_digits_18" + 500000000000e0
-            ) / 1000000000000e0)
-          END
-          WHEN "_ps_pow_15" = 100000000000000e0
-          THEN CASE
-            WHEN FLOOR((
-              "_ps_digits_18" + 5000000000000e0
-            ) / 10000000000000e0) * 10000000000000e0 > (
-              "_ps_digits_18" + 5000000000000e0
-            )
-            THEN FLOOR((
-              "_ps_digits_18" + 5000000000000e0
-            ) / 10000000000000e0) - 1e0
-            ELSE FLOOR((
-              "_ps_digits_18" + 5000000000000e0
-            ) / 10000000000000e0)
-          END
-          WHEN "_ps_pow_15" = 1000000000000000e0
-          THEN CASE
-            WHEN FLOOR((
-              "_ps_digits_18" + 50000000000000e0
-            ) / 100000000000000e0) * 100000000000000e0 > (
-              "_ps_digits_18" + 50000000000000e0
-            )
-            THEN FLOOR((
-              "_ps_digits_18" + 50000000000000e0
-            ) / 100000000000000e0) - 1e0
-            ELSE FLOOR((
-              "_ps_digits_18" + 50000000000000e0
-            ) / 100000000000000e0)
-          END
-          WHEN "_ps_pow_15" = 1e+16
-          THEN CASE
-            WHEN FLOOR((
-              "_ps_digits_18" + 500000000000000e0
-            ) / 1000000000000000e0) * 1000000000000000e0 > (
-              "_ps_digits_18" + 500000000000000e0
-            )
-            THEN FLOOR((
-              "_ps_digits_18" + 500000000000000e0
-            ) / 1000000000000000e0) - 1e0
-            ELSE FLOOR((
-              "_ps_digits_18" + 500000000000000e0
-            ) / 1000000000000000e0)
-          END
-        END
-      END
-    END AS "_ps_units_19",
+      WHEN (
+        "_ps_p_16" - FLOOR("_ps_p_16")
+      ) > 0.5e0
+      OR (
+        (
+          "_ps_p_16" - FLOOR("_ps_p_16")
+        ) = 0.5e0 AND "_ps_e_17" > 0e0
+      )
+      THEN FLOOR("_ps_p_16") + 1e0
+      WHEN (
+        (
+          "_ps_p_16" - FLOOR("_ps_p_16")
+        ) = 0.5e0 AND "_ps_e_17" = 0e0
+      )
+      AND FLOOR("_ps_p_16") % 2e0 <> 0e0
+      THEN FLOOR("_ps_p_16") + 1e0
+      ELSE FLOOR("_ps_p_16")
+    END AS "_ps_digits_18",
     CASE
       WHEN (
         "_ps_p_28" - FLOOR("_ps_p_28")
@@ -1851,19 +1472,92 @@ WITH _ps_layer_0 AS (
         END
       END
     END AS "_ps_units_71"
-  FROM _ps_layer_10
-), _ps_layer_12 AS (
+  FROM _ps_layer_12
+), _ps_layer_14 AS (
   SELECT
     *,
     CASE
-      WHEN "_ps_x_10" IS NULL
-      THEN 0e0
+      WHEN "_ps_plain_13"
+      THEN FLOOR("_ps_scaled_12" + 0.5e0)
       ELSE CASE
-        WHEN "_ps_units_19" > 0e0
-        THEN CASE WHEN "_ps_x_10" < 0e0 THEN -"_ps_units_19" ELSE "_ps_units_19" END
-        ELSE 0e0
+        WHEN (
+          "_ps_pow_15"
+        ) IS NULL
+        THEN 0e0
+        ELSE CASE
+          WHEN "_ps_pow_15" = 1000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_18" + 50000000000e0
+            ) / 100000000000e0) * 100000000000e0 > (
+              "_ps_digits_18" + 50000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_18" + 50000000000e0
+            ) / 100000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_18" + 50000000000e0
+            ) / 100000000000e0)
+          END
+          WHEN "_ps_pow_15" = 10000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_18" + 500000000000e0
+            ) / 1000000000000e0) * 1000000000000e0 > (
+              "_ps_digits_18" + 500000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_18" + 500000000000e0
+            ) / 1000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_18" + 500000000000e0
+            ) / 1000000000000e0)
+          END
+          WHEN "_ps_pow_15" = 100000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_18" + 5000000000000e0
+            ) / 10000000000000e0) * 10000000000000e0 > (
+              "_ps_digits_18" + 5000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_18" + 5000000000000e0
+            ) / 10000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_18" + 5000000000000e0
+            ) / 10000000000000e0)
+          END
+          WHEN "_ps_pow_15" = 1000000000000000e0
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_18" + 50000000000000e0
+            ) / 100000000000000e0) * 100000000000000e0 > (
+              "_ps_digits_18" + 50000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_18" + 50000000000000e0
+            ) / 100000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_18" + 50000000000000e0
+            ) / 100000000000000e0)
+          END
+          WHEN "_ps_pow_15" = 1e+16
+          THEN CASE
+            WHEN FLOOR((
+              "_ps_digits_18" + 500000000000000e0
+            ) / 1000000000000000e0) * 1000000000000000e0 > (
+              "_ps_digits_18" + 500000000000000e0
+            )
+            THEN FLOOR((
+              "_ps_digits_18" + 500000000000000e0
+            ) / 1000000000000000e0) - 1e0
+            ELSE FLOOR((
+              "_ps_digits_18" + 500000000000000e0
+            ) / 1000000000000000e0)
+          END
+        END
       END
-    END AS "_ps_units0_20",
+    END AS "_ps_units_19",
     CASE
       WHEN "_ps_plain_25"
       THEN FLOOR("_ps_scaled_24" + 0.5e0)
@@ -1955,10 +1649,19 @@ WITH _ps_layer_0 AS (
         ELSE 0e0
       END
     END AS "_ps_units5_72"
-  FROM _ps_layer_11
-), _ps_layer_13 AS (
+  FROM _ps_layer_13
+), _ps_layer_15 AS (
   SELECT
     *,
+    CASE
+      WHEN "_ps_x_10" IS NULL
+      THEN 0e0
+      ELSE CASE
+        WHEN "_ps_units_19" > 0e0
+        THEN CASE WHEN "_ps_x_10" < 0e0 THEN -"_ps_units_19" ELSE "_ps_units_19" END
+        ELSE 0e0
+      END
+    END AS "_ps_units0_20",
     CASE
       WHEN "_ps_x_22" IS NULL
       THEN 50e0
@@ -1968,8 +1671,8 @@ WITH _ps_layer_0 AS (
         ELSE 0e0
       END
     END AS "_ps_units1_32"
-  FROM _ps_layer_12
-), _ps_layer_14 AS (
+  FROM _ps_layer_14
+), _ps_layer_16 AS (
   SELECT
     *,
     0e0 + "_ps_units0_20" + "_ps_units1_32" + "_ps_units2_36" + "_ps_units3_48" + "_ps_units4_60" + "_ps_units5_72" AS "_ps_factor_units_77",
@@ -2029,24 +1732,24 @@ WITH _ps_layer_0 AS (
     END AS "_ps_lost5_86",
     CASE
       WHEN (
-        CASE WHEN "_ps_adj_74" IS TRUE THEN 50e0 ELSE 0e0 END
+        "_ps_same_116"
       ) > 0e0
       THEN (
-        CASE WHEN "_ps_adj_74" IS TRUE THEN 50e0 ELSE 0e0 END
+        "_ps_same_116"
       ) * 16e0 + 8e0
       ELSE CAST(-1 AS DOUBLE)
     END AS "_ps_lost6_87",
     CASE
       WHEN (
-        CASE WHEN "_ps_adj_76" IS TRUE THEN 100e0 ELSE 0e0 END
+        "_ps_same_117"
       ) > 0e0
       THEN (
-        CASE WHEN "_ps_adj_76" IS TRUE THEN 100e0 ELSE 0e0 END
+        "_ps_same_117"
       ) * 16e0 + 10e0
       ELSE CAST(-1 AS DOUBLE)
     END AS "_ps_lost7_88"
-  FROM _ps_layer_13
-), _ps_layer_15 AS (
+  FROM _ps_layer_15
+), _ps_layer_17 AS (
   SELECT
     *,
     "_ps_factor_units_77" + CASE WHEN "_ps_adj_73" IS TRUE THEN 80e0 ELSE 0e0 END + CASE WHEN "_ps_adj_74" IS TRUE THEN CAST(-50 AS DOUBLE) ELSE 0e0 END + CASE WHEN "_ps_adj_75" IS TRUE THEN 20e0 ELSE 0e0 END + CASE WHEN "_ps_adj_76" IS TRUE THEN CAST(-100 AS DOUBLE) ELSE 0e0 END AS "_ps_raw_units_78",
@@ -2071,8 +1774,8 @@ WITH _ps_layer_0 AS (
         "_ps_lost7_88"
       )
     END AS "_ps_top0_89"
-  FROM _ps_layer_14
-), _ps_layer_16 AS (
+  FROM _ps_layer_16
+), _ps_layer_18 AS (
   SELECT
     *,
     CASE
@@ -2165,8 +1868,8 @@ WITH _ps_layer_0 AS (
         END
       )
     END AS "_ps_top1_90"
-  FROM _ps_layer_15
-), _ps_layer_17 AS (
+  FROM _ps_layer_17
+), _ps_layer_19 AS (
   SELECT
     *,
     CASE
@@ -2265,8 +1968,8 @@ WITH _ps_layer_0 AS (
         END
       )
     END AS "_ps_top2_91"
-  FROM _ps_layer_16
-), _ps_layer_18 AS (
+  FROM _ps_layer_18
+), _ps_layer_20 AS (
   SELECT
     *,
     CASE
@@ -2354,8 +2057,8 @@ WITH _ps_layer_0 AS (
         END
       )
     END AS "_ps_top3_92"
-  FROM _ps_layer_17
-), _ps_layer_19 AS (
+  FROM _ps_layer_19
+), _ps_layer_21 AS (
   SELECT
     *,
     LIST_CONCAT(
@@ -2452,7 +2155,7 @@ WITH _ps_layer_0 AS (
         ELSE CAST([] AS TEXT[])
       END
     ) AS "_ps_reasons_93"
-  FROM _ps_layer_18
+  FROM _ps_layer_20
 )
 SELECT
   "_ps_id" AS "id",
@@ -2526,4 +2229,4 @@ SELECT
     )
     ELSE NULL
   END AS "reasons"
-FROM _ps_layer_19
+FROM _ps_layer_21

@@ -243,469 +243,6 @@ WITH _ps_layer_0 AS (
     "_ps_filter_7" IS TRUE AND "_ps_filter_8" IS TRUE AS "_ps_eligible",
     CASE
       WHEN (
-        "_ps_let_1"
-      ) IS TRUE
-      THEN CASE
-        WHEN (
-          CASE
-            WHEN CASE
-              WHEN (
-                IS_NAN("_ps_let_3")
-              ) OR (
-                IS_NAN(CAST(0 AS DOUBLE PRECISION))
-              )
-              THEN FALSE
-              ELSE (
-                "_ps_let_3"
-              ) < (
-                CAST(0 AS DOUBLE PRECISION)
-              )
-            END
-            THEN NULL
-            ELSE SQRT("_ps_let_3")
-          END
-        ) IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CASE
-            WHEN (
-              IS_NAN(CAST(0 AS DOUBLE PRECISION))
-            )
-            OR (
-              IS_NAN(CAST('223.60679774997897' AS DOUBLE PRECISION))
-            )
-            THEN FALSE
-            ELSE (
-              CAST(0 AS DOUBLE PRECISION)
-            ) = (
-              CAST('223.60679774997897' AS DOUBLE PRECISION)
-            )
-          END
-          THEN CASE
-            WHEN CASE
-              WHEN (
-                IS_NAN(
-                  CASE
-                    WHEN CASE
-                      WHEN (
-                        IS_NAN("_ps_let_3")
-                      ) OR (
-                        IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                      )
-                      THEN FALSE
-                      ELSE (
-                        "_ps_let_3"
-                      ) < (
-                        CAST(0 AS DOUBLE PRECISION)
-                      )
-                    END
-                    THEN NULL
-                    ELSE SQRT("_ps_let_3")
-                  END
-                )
-              )
-              OR (
-                IS_NAN(CAST('223.60679774997897' AS DOUBLE PRECISION))
-              )
-              THEN FALSE
-              ELSE (
-                CASE
-                  WHEN CASE
-                    WHEN (
-                      IS_NAN("_ps_let_3")
-                    ) OR (
-                      IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                    )
-                    THEN FALSE
-                    ELSE (
-                      "_ps_let_3"
-                    ) < (
-                      CAST(0 AS DOUBLE PRECISION)
-                    )
-                  END
-                  THEN NULL
-                  ELSE SQRT("_ps_let_3")
-                END
-              ) >= (
-                CAST('223.60679774997897' AS DOUBLE PRECISION)
-              )
-            END
-            THEN CAST('1.0' AS DOUBLE PRECISION)
-            ELSE CAST('0.0' AS DOUBLE PRECISION)
-          END
-          ELSE CASE
-            WHEN CASE
-              WHEN (
-                IS_NAN(
-                  CAST((
-                    CASE
-                      WHEN CASE
-                        WHEN (
-                          IS_NAN("_ps_let_3")
-                        ) OR (
-                          IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                        )
-                        THEN FALSE
-                        ELSE (
-                          "_ps_let_3"
-                        ) < (
-                          CAST(0 AS DOUBLE PRECISION)
-                        )
-                      END
-                      THEN NULL
-                      ELSE SQRT("_ps_let_3")
-                    END - CAST(0 AS DOUBLE PRECISION)
-                  ) AS DOUBLE PRECISION) / (
-                    CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
-                  )
-                )
-              )
-              OR (
-                IS_NAN(CAST(0 AS DOUBLE PRECISION))
-              )
-              THEN FALSE
-              ELSE (
-                CAST((
-                  CASE
-                    WHEN CASE
-                      WHEN (
-                        IS_NAN("_ps_let_3")
-                      ) OR (
-                        IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                      )
-                      THEN FALSE
-                      ELSE (
-                        "_ps_let_3"
-                      ) < (
-                        CAST(0 AS DOUBLE PRECISION)
-                      )
-                    END
-                    THEN NULL
-                    ELSE SQRT("_ps_let_3")
-                  END - CAST(0 AS DOUBLE PRECISION)
-                ) AS DOUBLE PRECISION) / (
-                  CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
-                )
-              ) < (
-                CAST(0 AS DOUBLE PRECISION)
-              )
-            END
-            THEN CAST('0.0' AS DOUBLE PRECISION)
-            WHEN CASE
-              WHEN (
-                IS_NAN(
-                  CAST((
-                    CASE
-                      WHEN CASE
-                        WHEN (
-                          IS_NAN("_ps_let_3")
-                        ) OR (
-                          IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                        )
-                        THEN FALSE
-                        ELSE (
-                          "_ps_let_3"
-                        ) < (
-                          CAST(0 AS DOUBLE PRECISION)
-                        )
-                      END
-                      THEN NULL
-                      ELSE SQRT("_ps_let_3")
-                    END - CAST(0 AS DOUBLE PRECISION)
-                  ) AS DOUBLE PRECISION) / (
-                    CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
-                  )
-                )
-              )
-              OR (
-                IS_NAN(CAST(1 AS DOUBLE PRECISION))
-              )
-              THEN FALSE
-              ELSE (
-                CAST((
-                  CASE
-                    WHEN CASE
-                      WHEN (
-                        IS_NAN("_ps_let_3")
-                      ) OR (
-                        IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                      )
-                      THEN FALSE
-                      ELSE (
-                        "_ps_let_3"
-                      ) < (
-                        CAST(0 AS DOUBLE PRECISION)
-                      )
-                    END
-                    THEN NULL
-                    ELSE SQRT("_ps_let_3")
-                  END - CAST(0 AS DOUBLE PRECISION)
-                ) AS DOUBLE PRECISION) / (
-                  CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
-                )
-              ) > (
-                CAST(1 AS DOUBLE PRECISION)
-              )
-            END
-            THEN CAST('1.0' AS DOUBLE PRECISION)
-            ELSE CAST((
-              CASE
-                WHEN CASE
-                  WHEN (
-                    IS_NAN("_ps_let_3")
-                  ) OR (
-                    IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                  )
-                  THEN FALSE
-                  ELSE (
-                    "_ps_let_3"
-                  ) < (
-                    CAST(0 AS DOUBLE PRECISION)
-                  )
-                END
-                THEN NULL
-                ELSE SQRT("_ps_let_3")
-              END - CAST(0 AS DOUBLE PRECISION)
-            ) AS DOUBLE PRECISION) / (
-              CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
-            )
-          END
-        END
-      END
-      WHEN (
-        "_ps_let_1"
-      ) IS FALSE
-      THEN CASE
-        WHEN (
-          CASE
-            WHEN CASE
-              WHEN (
-                IS_NAN("_ps_let_3")
-              ) OR (
-                IS_NAN(CAST(0 AS DOUBLE PRECISION))
-              )
-              THEN FALSE
-              ELSE (
-                "_ps_let_3"
-              ) < (
-                CAST(0 AS DOUBLE PRECISION)
-              )
-            END
-            THEN NULL
-            ELSE SQRT("_ps_let_3")
-          END
-        ) IS NULL
-        THEN NULL
-        ELSE CASE
-          WHEN CASE
-            WHEN (
-              IS_NAN(CAST(0 AS DOUBLE PRECISION))
-            )
-            OR (
-              IS_NAN(CAST('866.0254037844386' AS DOUBLE PRECISION))
-            )
-            THEN FALSE
-            ELSE (
-              CAST(0 AS DOUBLE PRECISION)
-            ) = (
-              CAST('866.0254037844386' AS DOUBLE PRECISION)
-            )
-          END
-          THEN CASE
-            WHEN CASE
-              WHEN (
-                IS_NAN(
-                  CASE
-                    WHEN CASE
-                      WHEN (
-                        IS_NAN("_ps_let_3")
-                      ) OR (
-                        IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                      )
-                      THEN FALSE
-                      ELSE (
-                        "_ps_let_3"
-                      ) < (
-                        CAST(0 AS DOUBLE PRECISION)
-                      )
-                    END
-                    THEN NULL
-                    ELSE SQRT("_ps_let_3")
-                  END
-                )
-              )
-              OR (
-                IS_NAN(CAST('866.0254037844386' AS DOUBLE PRECISION))
-              )
-              THEN FALSE
-              ELSE (
-                CASE
-                  WHEN CASE
-                    WHEN (
-                      IS_NAN("_ps_let_3")
-                    ) OR (
-                      IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                    )
-                    THEN FALSE
-                    ELSE (
-                      "_ps_let_3"
-                    ) < (
-                      CAST(0 AS DOUBLE PRECISION)
-                    )
-                  END
-                  THEN NULL
-                  ELSE SQRT("_ps_let_3")
-                END
-              ) >= (
-                CAST('866.0254037844386' AS DOUBLE PRECISION)
-              )
-            END
-            THEN CAST('1.0' AS DOUBLE PRECISION)
-            ELSE CAST('0.0' AS DOUBLE PRECISION)
-          END
-          ELSE CASE
-            WHEN CASE
-              WHEN (
-                IS_NAN(
-                  CAST((
-                    CASE
-                      WHEN CASE
-                        WHEN (
-                          IS_NAN("_ps_let_3")
-                        ) OR (
-                          IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                        )
-                        THEN FALSE
-                        ELSE (
-                          "_ps_let_3"
-                        ) < (
-                          CAST(0 AS DOUBLE PRECISION)
-                        )
-                      END
-                      THEN NULL
-                      ELSE SQRT("_ps_let_3")
-                    END - CAST(0 AS DOUBLE PRECISION)
-                  ) AS DOUBLE PRECISION) / (
-                    CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
-                  )
-                )
-              )
-              OR (
-                IS_NAN(CAST(0 AS DOUBLE PRECISION))
-              )
-              THEN FALSE
-              ELSE (
-                CAST((
-                  CASE
-                    WHEN CASE
-                      WHEN (
-                        IS_NAN("_ps_let_3")
-                      ) OR (
-                        IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                      )
-                      THEN FALSE
-                      ELSE (
-                        "_ps_let_3"
-                      ) < (
-                        CAST(0 AS DOUBLE PRECISION)
-                      )
-                    END
-                    THEN NULL
-                    ELSE SQRT("_ps_let_3")
-                  END - CAST(0 AS DOUBLE PRECISION)
-                ) AS DOUBLE PRECISION) / (
-                  CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
-                )
-              ) < (
-                CAST(0 AS DOUBLE PRECISION)
-              )
-            END
-            THEN CAST('0.0' AS DOUBLE PRECISION)
-            WHEN CASE
-              WHEN (
-                IS_NAN(
-                  CAST((
-                    CASE
-                      WHEN CASE
-                        WHEN (
-                          IS_NAN("_ps_let_3")
-                        ) OR (
-                          IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                        )
-                        THEN FALSE
-                        ELSE (
-                          "_ps_let_3"
-                        ) < (
-                          CAST(0 AS DOUBLE PRECISION)
-                        )
-                      END
-                      THEN NULL
-                      ELSE SQRT("_ps_let_3")
-                    END - CAST(0 AS DOUBLE PRECISION)
-                  ) AS DOUBLE PRECISION) / (
-                    CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
-                  )
-                )
-              )
-              OR (
-                IS_NAN(CAST(1 AS DOUBLE PRECISION))
-              )
-              THEN FALSE
-              ELSE (
-                CAST((
-                  CASE
-                    WHEN CASE
-                      WHEN (
-                        IS_NAN("_ps_let_3")
-                      ) OR (
-                        IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                      )
-                      THEN FALSE
-                      ELSE (
-                        "_ps_let_3"
-                      ) < (
-                        CAST(0 AS DOUBLE PRECISION)
-                      )
-                    END
-                    THEN NULL
-                    ELSE SQRT("_ps_let_3")
-                  END - CAST(0 AS DOUBLE PRECISION)
-                ) AS DOUBLE PRECISION) / (
-                  CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
-                )
-              ) > (
-                CAST(1 AS DOUBLE PRECISION)
-              )
-            END
-            THEN CAST('1.0' AS DOUBLE PRECISION)
-            ELSE CAST((
-              CASE
-                WHEN CASE
-                  WHEN (
-                    IS_NAN("_ps_let_3")
-                  ) OR (
-                    IS_NAN(CAST(0 AS DOUBLE PRECISION))
-                  )
-                  THEN FALSE
-                  ELSE (
-                    "_ps_let_3"
-                  ) < (
-                    CAST(0 AS DOUBLE PRECISION)
-                  )
-                END
-                THEN NULL
-                ELSE SQRT("_ps_let_3")
-              END - CAST(0 AS DOUBLE PRECISION)
-            ) AS DOUBLE PRECISION) / (
-              CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
-            )
-          END
-        END
-      END
-      ELSE NULL
-    END AS "_ps_raw_9",
-    CASE
-      WHEN (
         IS_NAN("_ps_let_6")
       ) OR (
         IS_NAN(CAST('0.8' AS DOUBLE PRECISION))
@@ -875,24 +412,232 @@ WITH _ps_layer_0 AS (
           CAST(25 AS DOUBLE PRECISION)
         )
       )
-    ) AS "_ps_adj_74"
+    ) AS "_ps_adj_74",
+    CASE
+      WHEN (
+        IS_NAN("_ps_let_3")
+      ) OR (
+        IS_NAN(CAST(0 AS DOUBLE PRECISION))
+      )
+      THEN FALSE
+      ELSE (
+        "_ps_let_3"
+      ) < (
+        CAST(0 AS DOUBLE PRECISION)
+      )
+    END AS "_ps_same_95",
+    CASE
+      WHEN "_ps_adj_76" IS TRUE
+      THEN CAST(100 AS DOUBLE PRECISION)
+      ELSE CAST(0 AS DOUBLE PRECISION)
+    END AS "_ps_same_117"
   FROM _ps_layer_1
 ), _ps_layer_3 AS (
   SELECT
     *,
     CASE
       WHEN (
-        "_ps_raw_9" - "_ps_raw_9"
-      ) = CAST(0 AS DOUBLE PRECISION)
-      THEN CAST(30 AS DOUBLE PRECISION) * CASE
-        WHEN "_ps_raw_9" < CAST(0 AS DOUBLE PRECISION)
-        THEN CAST(0 AS DOUBLE PRECISION)
-        WHEN "_ps_raw_9" > CAST(1 AS DOUBLE PRECISION)
-        THEN CAST(1 AS DOUBLE PRECISION)
-        ELSE "_ps_raw_9"
+        "_ps_let_1"
+      ) IS TRUE
+      THEN CASE
+        WHEN (
+          CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END
+        ) IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN (
+              IS_NAN(CAST(0 AS DOUBLE PRECISION))
+            )
+            OR (
+              IS_NAN(CAST('223.60679774997897' AS DOUBLE PRECISION))
+            )
+            THEN FALSE
+            ELSE (
+              CAST(0 AS DOUBLE PRECISION)
+            ) = (
+              CAST('223.60679774997897' AS DOUBLE PRECISION)
+            )
+          END
+          THEN CASE
+            WHEN CASE
+              WHEN (
+                IS_NAN(CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END)
+              )
+              OR (
+                IS_NAN(CAST('223.60679774997897' AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END
+              ) >= (
+                CAST('223.60679774997897' AS DOUBLE PRECISION)
+              )
+            END
+            THEN CAST('1.0' AS DOUBLE PRECISION)
+            ELSE CAST('0.0' AS DOUBLE PRECISION)
+          END
+          ELSE CASE
+            WHEN CASE
+              WHEN (
+                IS_NAN(
+                  CAST((
+                    CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - CAST(0 AS DOUBLE PRECISION)
+                  ) AS DOUBLE PRECISION) / (
+                    CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                  )
+                )
+              )
+              OR (
+                IS_NAN(CAST(0 AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                CAST((
+                  CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - CAST(0 AS DOUBLE PRECISION)
+                ) AS DOUBLE PRECISION) / (
+                  CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                )
+              ) < (
+                CAST(0 AS DOUBLE PRECISION)
+              )
+            END
+            THEN CAST('0.0' AS DOUBLE PRECISION)
+            WHEN CASE
+              WHEN (
+                IS_NAN(
+                  CAST((
+                    CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - CAST(0 AS DOUBLE PRECISION)
+                  ) AS DOUBLE PRECISION) / (
+                    CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                  )
+                )
+              )
+              OR (
+                IS_NAN(CAST(1 AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                CAST((
+                  CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - CAST(0 AS DOUBLE PRECISION)
+                ) AS DOUBLE PRECISION) / (
+                  CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                )
+              ) > (
+                CAST(1 AS DOUBLE PRECISION)
+              )
+            END
+            THEN CAST('1.0' AS DOUBLE PRECISION)
+            ELSE CAST((
+              CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - CAST(0 AS DOUBLE PRECISION)
+            ) AS DOUBLE PRECISION) / (
+              CAST('223.60679774997897' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+            )
+          END
+        END
+      END
+      WHEN (
+        "_ps_let_1"
+      ) IS FALSE
+      THEN CASE
+        WHEN (
+          CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END
+        ) IS NULL
+        THEN NULL
+        ELSE CASE
+          WHEN CASE
+            WHEN (
+              IS_NAN(CAST(0 AS DOUBLE PRECISION))
+            )
+            OR (
+              IS_NAN(CAST('866.0254037844386' AS DOUBLE PRECISION))
+            )
+            THEN FALSE
+            ELSE (
+              CAST(0 AS DOUBLE PRECISION)
+            ) = (
+              CAST('866.0254037844386' AS DOUBLE PRECISION)
+            )
+          END
+          THEN CASE
+            WHEN CASE
+              WHEN (
+                IS_NAN(CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END)
+              )
+              OR (
+                IS_NAN(CAST('866.0254037844386' AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END
+              ) >= (
+                CAST('866.0254037844386' AS DOUBLE PRECISION)
+              )
+            END
+            THEN CAST('1.0' AS DOUBLE PRECISION)
+            ELSE CAST('0.0' AS DOUBLE PRECISION)
+          END
+          ELSE CASE
+            WHEN CASE
+              WHEN (
+                IS_NAN(
+                  CAST((
+                    CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - CAST(0 AS DOUBLE PRECISION)
+                  ) AS DOUBLE PRECISION) / (
+                    CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                  )
+                )
+              )
+              OR (
+                IS_NAN(CAST(0 AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                CAST((
+                  CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - CAST(0 AS DOUBLE PRECISION)
+                ) AS DOUBLE PRECISION) / (
+                  CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                )
+              ) < (
+                CAST(0 AS DOUBLE PRECISION)
+              )
+            END
+            THEN CAST('0.0' AS DOUBLE PRECISION)
+            WHEN CASE
+              WHEN (
+                IS_NAN(
+                  CAST((
+                    CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - CAST(0 AS DOUBLE PRECISION)
+                  ) AS DOUBLE PRECISION) / (
+                    CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                  )
+                )
+              )
+              OR (
+                IS_NAN(CAST(1 AS DOUBLE PRECISION))
+              )
+              THEN FALSE
+              ELSE (
+                CAST((
+                  CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - CAST(0 AS DOUBLE PRECISION)
+                ) AS DOUBLE PRECISION) / (
+                  CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+                )
+              ) > (
+                CAST(1 AS DOUBLE PRECISION)
+              )
+            END
+            THEN CAST('1.0' AS DOUBLE PRECISION)
+            ELSE CAST((
+              CASE WHEN "_ps_same_95" THEN NULL ELSE SQRT("_ps_let_3") END - CAST(0 AS DOUBLE PRECISION)
+            ) AS DOUBLE PRECISION) / (
+              CAST('866.0254037844386' AS DOUBLE PRECISION) - CAST(0 AS DOUBLE PRECISION)
+            )
+          END
+        END
       END
       ELSE NULL
-    END AS "_ps_x_10",
+    END AS "_ps_raw_9",
     (
       (
         CAST('0.7' AS DOUBLE PRECISION)
@@ -1083,12 +828,29 @@ WITH _ps_layer_0 AS (
     )
     OR (
       "total_spend" IS NULL
-    ) AS "_ps_fallback_94"
+    ) AS "_ps_fallback_94",
+    CASE
+      WHEN "_ps_adj_74" IS TRUE
+      THEN CAST(50 AS DOUBLE PRECISION)
+      ELSE CAST(0 AS DOUBLE PRECISION)
+    END AS "_ps_same_116"
   FROM _ps_layer_2
 ), _ps_layer_4 AS (
   SELECT
     *,
-    ABS("_ps_x_10") AS "_ps_abs_11",
+    CASE
+      WHEN (
+        "_ps_raw_9" - "_ps_raw_9"
+      ) = CAST(0 AS DOUBLE PRECISION)
+      THEN CAST(30 AS DOUBLE PRECISION) * CASE
+        WHEN "_ps_raw_9" < CAST(0 AS DOUBLE PRECISION)
+        THEN CAST(0 AS DOUBLE PRECISION)
+        WHEN "_ps_raw_9" > CAST(1 AS DOUBLE PRECISION)
+        THEN CAST(1 AS DOUBLE PRECISION)
+        ELSE "_ps_raw_9"
+      END
+      ELSE NULL
+    END AS "_ps_x_10",
     CASE
       WHEN (
         "_ps_raw_21" - "_ps_raw_21"
@@ -1109,7 +871,7 @@ WITH _ps_layer_0 AS (
 ), _ps_layer_5 AS (
   SELECT
     *,
-    "_ps_abs_11" * CAST(10 AS DOUBLE PRECISION) AS "_ps_scaled_12",
+    ABS("_ps_x_10") AS "_ps_abs_11",
     ABS("_ps_x_22") AS "_ps_abs_23",
     "_ps_scaled_40" < CAST('1000000000000000.0' AS DOUBLE PRECISION)
     AND ABS("_ps_scaled_40" - FLOOR("_ps_scaled_40") - CAST('0.5' AS DOUBLE PRECISION)) > "_ps_scaled_40" * CAST('9.094947017729282e-13' AS DOUBLE PRECISION) AS "_ps_plain_41",
@@ -1120,8 +882,7 @@ WITH _ps_layer_0 AS (
 ), _ps_layer_6 AS (
   SELECT
     *,
-    "_ps_scaled_12" < CAST('1000000000000000.0' AS DOUBLE PRECISION)
-    AND ABS("_ps_scaled_12" - FLOOR("_ps_scaled_12") - CAST('0.5' AS DOUBLE PRECISION)) > "_ps_scaled_12" * CAST('9.094947017729282e-13' AS DOUBLE PRECISION) AS "_ps_plain_13",
+    "_ps_abs_11" * CAST(10 AS DOUBLE PRECISION) AS "_ps_scaled_12",
     "_ps_abs_23" * CAST(10 AS DOUBLE PRECISION) AS "_ps_scaled_24",
     CASE WHEN "_ps_plain_41" THEN NULL ELSE "_ps_abs_39" END AS "_ps_abs_42",
     CASE WHEN "_ps_plain_53" THEN NULL ELSE "_ps_abs_51" END AS "_ps_abs_54",
@@ -1131,7 +892,8 @@ WITH _ps_layer_0 AS (
 ), _ps_layer_7 AS (
   SELECT
     *,
-    CASE WHEN "_ps_plain_13" THEN NULL ELSE "_ps_abs_11" END AS "_ps_abs_14",
+    "_ps_scaled_12" < CAST('1000000000000000.0' AS DOUBLE PRECISION)
+    AND ABS("_ps_scaled_12" - FLOOR("_ps_scaled_12") - CAST('0.5' AS DOUBLE PRECISION)) > "_ps_scaled_12" * CAST('9.094947017729282e-13' AS DOUBLE PRECISION) AS "_ps_plain_13",
     "_ps_scaled_24" < CAST('1000000000000000.0' AS DOUBLE PRECISION)
     AND ABS("_ps_scaled_24" - FLOOR("_ps_scaled_24") - CAST('0.5' AS DOUBLE PRECISION)) > "_ps_scaled_24" * CAST('9.094947017729282e-13' AS DOUBLE PRECISION) AS "_ps_plain_25",
     CASE
@@ -1158,9 +920,48 @@ WITH _ps_layer_0 AS (
       WHEN "_ps_abs_54" >= CAST('0.01' AS DOUBLE PRECISION)
       THEN CAST('1e+16' AS DOUBLE PRECISION)
     END AS "_ps_pow_55",
-    CASE WHEN "_ps_plain_65" THEN NULL ELSE "_ps_abs_63" END AS "_ps_abs_66"
+    CASE WHEN "_ps_plain_65" THEN NULL ELSE "_ps_abs_63" END AS "_ps_abs_66",
+    CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - (
+      CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - "_ps_abs_42"
+    ) AS "_ps_same_110",
+    CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - (
+      CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - "_ps_abs_54"
+    ) AS "_ps_same_112"
   FROM _ps_layer_6
 ), _ps_layer_8 AS (
+  SELECT
+    *,
+    CASE WHEN "_ps_plain_13" THEN NULL ELSE "_ps_abs_11" END AS "_ps_abs_14",
+    CASE WHEN "_ps_plain_25" THEN NULL ELSE "_ps_abs_23" END AS "_ps_abs_26",
+    "_ps_abs_42" * "_ps_pow_43" AS "_ps_p_44",
+    "_ps_abs_54" * "_ps_pow_55" AS "_ps_p_56",
+    CASE
+      WHEN "_ps_abs_66" >= CAST('10.0' AS DOUBLE PRECISION)
+      THEN CAST(10000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_66" >= CAST('1.0' AS DOUBLE PRECISION)
+      THEN CAST(100000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_66" >= CAST('0.1' AS DOUBLE PRECISION)
+      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
+      WHEN "_ps_abs_66" >= CAST('0.01' AS DOUBLE PRECISION)
+      THEN CAST('1e+16' AS DOUBLE PRECISION)
+    END AS "_ps_pow_67",
+    "_ps_abs_42" - (
+      "_ps_same_110"
+    ) AS "_ps_same_101",
+    "_ps_abs_54" - (
+      "_ps_same_112"
+    ) AS "_ps_same_103",
+    CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - (
+      CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - "_ps_pow_43"
+    ) AS "_ps_same_111",
+    CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - (
+      CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - "_ps_pow_55"
+    ) AS "_ps_same_113",
+    CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - (
+      CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - "_ps_abs_66"
+    ) AS "_ps_same_114"
+  FROM _ps_layer_7
+), _ps_layer_9 AS (
   SELECT
     *,
     CASE
@@ -1175,165 +976,6 @@ WITH _ps_layer_0 AS (
       WHEN "_ps_abs_14" >= CAST('0.01' AS DOUBLE PRECISION)
       THEN CAST('1e+16' AS DOUBLE PRECISION)
     END AS "_ps_pow_15",
-    CASE WHEN "_ps_plain_25" THEN NULL ELSE "_ps_abs_23" END AS "_ps_abs_26",
-    "_ps_abs_42" * "_ps_pow_43" AS "_ps_p_44",
-    (
-      (
-        (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - "_ps_abs_42"
-          )
-        ) * (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - "_ps_pow_43"
-          )
-        ) - (
-          "_ps_abs_42" * "_ps_pow_43"
-        )
-      ) + (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - "_ps_abs_42"
-        )
-      ) * (
-        "_ps_pow_43" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - "_ps_pow_43"
-          )
-        )
-      ) + (
-        "_ps_abs_42" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - "_ps_abs_42"
-          )
-        )
-      ) * (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - "_ps_pow_43"
-        )
-      )
-    ) + (
-      "_ps_abs_42" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_42" - "_ps_abs_42"
-        )
-      )
-    ) * (
-      "_ps_pow_43" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_43" - "_ps_pow_43"
-        )
-      )
-    ) AS "_ps_e_45",
-    "_ps_abs_54" * "_ps_pow_55" AS "_ps_p_56",
-    (
-      (
-        (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - "_ps_abs_54"
-          )
-        ) * (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - "_ps_pow_55"
-          )
-        ) - (
-          "_ps_abs_54" * "_ps_pow_55"
-        )
-      ) + (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - "_ps_abs_54"
-        )
-      ) * (
-        "_ps_pow_55" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - "_ps_pow_55"
-          )
-        )
-      ) + (
-        "_ps_abs_54" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - "_ps_abs_54"
-          )
-        )
-      ) * (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - "_ps_pow_55"
-        )
-      )
-    ) + (
-      "_ps_abs_54" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_54" - "_ps_abs_54"
-        )
-      )
-    ) * (
-      "_ps_pow_55" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_55" - "_ps_pow_55"
-        )
-      )
-    ) AS "_ps_e_57",
-    CASE
-      WHEN "_ps_abs_66" >= CAST('10.0' AS DOUBLE PRECISION)
-      THEN CAST(10000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_66" >= CAST('1.0' AS DOUBLE PRECISION)
-      THEN CAST(100000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_66" >= CAST('0.1' AS DOUBLE PRECISION)
-      THEN CAST(1000000000000000 AS DOUBLE PRECISION)
-      WHEN "_ps_abs_66" >= CAST('0.01' AS DOUBLE PRECISION)
-      THEN CAST('1e+16' AS DOUBLE PRECISION)
-    END AS "_ps_pow_67"
-  FROM _ps_layer_7
-), _ps_layer_9 AS (
-  SELECT
-    *,
-    "_ps_abs_14" * "_ps_pow_15" AS "_ps_p_16",
-    (
-      (
-        (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - "_ps_abs_14"
-          )
-        ) * (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - "_ps_pow_15"
-          )
-        ) - (
-          "_ps_abs_14" * "_ps_pow_15"
-        )
-      ) + (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - "_ps_abs_14"
-        )
-      ) * (
-        "_ps_pow_15" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - "_ps_pow_15"
-          )
-        )
-      ) + (
-        "_ps_abs_14" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - "_ps_abs_14"
-          )
-        )
-      ) * (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - "_ps_pow_15"
-        )
-      )
-    ) + (
-      "_ps_abs_14" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - "_ps_abs_14"
-        )
-      )
-    ) * (
-      "_ps_pow_15" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - "_ps_pow_15"
-        )
-      )
-    ) AS "_ps_e_17",
     CASE
       WHEN "_ps_abs_26" >= CAST('100.0' AS DOUBLE PRECISION)
       THEN CAST(1000000000000 AS DOUBLE PRECISION)
@@ -1346,6 +988,96 @@ WITH _ps_layer_0 AS (
       WHEN "_ps_abs_26" >= CAST('0.01' AS DOUBLE PRECISION)
       THEN CAST('1e+16' AS DOUBLE PRECISION)
     END AS "_ps_pow_27",
+    "_ps_abs_66" * "_ps_pow_67" AS "_ps_p_68",
+    "_ps_pow_43" - (
+      "_ps_same_111"
+    ) AS "_ps_same_100",
+    "_ps_pow_55" - (
+      "_ps_same_113"
+    ) AS "_ps_same_102",
+    "_ps_abs_66" - (
+      "_ps_same_114"
+    ) AS "_ps_same_105",
+    CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - (
+      CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_14" - "_ps_abs_14"
+    ) AS "_ps_same_106",
+    CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - (
+      CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - "_ps_abs_26"
+    ) AS "_ps_same_108",
+    CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - (
+      CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - "_ps_pow_67"
+    ) AS "_ps_same_115"
+  FROM _ps_layer_8
+), _ps_layer_10 AS (
+  SELECT
+    *,
+    "_ps_abs_14" * "_ps_pow_15" AS "_ps_p_16",
+    "_ps_abs_26" * "_ps_pow_27" AS "_ps_p_28",
+    (
+      (
+        (
+          "_ps_same_110"
+        ) * (
+          "_ps_same_111"
+        ) - (
+          "_ps_abs_42" * "_ps_pow_43"
+        )
+      ) + (
+        "_ps_same_110"
+      ) * (
+        "_ps_same_100"
+      ) + (
+        "_ps_same_101"
+      ) * (
+        "_ps_same_111"
+      )
+    ) + (
+      "_ps_same_101"
+    ) * (
+      "_ps_same_100"
+    ) AS "_ps_e_45",
+    (
+      (
+        (
+          "_ps_same_112"
+        ) * (
+          "_ps_same_113"
+        ) - (
+          "_ps_abs_54" * "_ps_pow_55"
+        )
+      ) + (
+        "_ps_same_112"
+      ) * (
+        "_ps_same_102"
+      ) + (
+        "_ps_same_103"
+      ) * (
+        "_ps_same_113"
+      )
+    ) + (
+      "_ps_same_103"
+    ) * (
+      "_ps_same_102"
+    ) AS "_ps_e_57",
+    "_ps_abs_14" - (
+      "_ps_same_106"
+    ) AS "_ps_same_97",
+    "_ps_abs_26" - (
+      "_ps_same_108"
+    ) AS "_ps_same_99",
+    "_ps_pow_67" - (
+      "_ps_same_115"
+    ) AS "_ps_same_104",
+    CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - (
+      CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_15" - "_ps_pow_15"
+    ) AS "_ps_same_107",
+    CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - (
+      CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - "_ps_pow_27"
+    ) AS "_ps_same_109"
+  FROM _ps_layer_9
+), _ps_layer_11 AS (
+  SELECT
+    *,
     CASE
       WHEN (
         "_ps_p_44" - FLOOR("_ps_p_44")
@@ -1388,126 +1120,84 @@ WITH _ps_layer_0 AS (
       THEN FLOOR("_ps_p_56") + CAST(1 AS DOUBLE PRECISION)
       ELSE FLOOR("_ps_p_56")
     END AS "_ps_digits_58",
-    "_ps_abs_66" * "_ps_pow_67" AS "_ps_p_68",
     (
       (
         (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - "_ps_abs_66"
-          )
+          "_ps_same_114"
         ) * (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - "_ps_pow_67"
-          )
+          "_ps_same_115"
         ) - (
           "_ps_abs_66" * "_ps_pow_67"
         )
       ) + (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - "_ps_abs_66"
-        )
+        "_ps_same_114"
       ) * (
-        "_ps_pow_67" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - "_ps_pow_67"
-          )
-        )
+        "_ps_same_104"
       ) + (
-        "_ps_abs_66" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - "_ps_abs_66"
-          )
-        )
+        "_ps_same_105"
       ) * (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - "_ps_pow_67"
-        )
+        "_ps_same_115"
       )
     ) + (
-      "_ps_abs_66" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_66" - "_ps_abs_66"
-        )
-      )
+      "_ps_same_105"
     ) * (
-      "_ps_pow_67" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_67" - "_ps_pow_67"
-        )
-      )
-    ) AS "_ps_e_69"
-  FROM _ps_layer_8
-), _ps_layer_10 AS (
+      "_ps_same_104"
+    ) AS "_ps_e_69",
+    "_ps_pow_15" - (
+      "_ps_same_107"
+    ) AS "_ps_same_96",
+    "_ps_pow_27" - (
+      "_ps_same_109"
+    ) AS "_ps_same_98"
+  FROM _ps_layer_10
+), _ps_layer_12 AS (
   SELECT
     *,
-    CASE
-      WHEN (
-        "_ps_p_16" - FLOOR("_ps_p_16")
-      ) > CAST('0.5' AS DOUBLE PRECISION)
-      OR (
-        (
-          "_ps_p_16" - FLOOR("_ps_p_16")
-        ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_17" > CAST(0 AS DOUBLE PRECISION)
-      )
-      THEN FLOOR("_ps_p_16") + CAST(1 AS DOUBLE PRECISION)
-      WHEN (
-        (
-          "_ps_p_16" - FLOOR("_ps_p_16")
-        ) = CAST('0.5' AS DOUBLE PRECISION)
-        AND "_ps_e_17" = CAST(0 AS DOUBLE PRECISION)
-      )
-      AND FLOOR("_ps_p_16") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
-      THEN FLOOR("_ps_p_16") + CAST(1 AS DOUBLE PRECISION)
-      ELSE FLOOR("_ps_p_16")
-    END AS "_ps_digits_18",
-    "_ps_abs_26" * "_ps_pow_27" AS "_ps_p_28",
     (
       (
         (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - "_ps_abs_26"
-          )
+          "_ps_same_106"
         ) * (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - "_ps_pow_27"
-          )
+          "_ps_same_107"
+        ) - (
+          "_ps_abs_14" * "_ps_pow_15"
+        )
+      ) + (
+        "_ps_same_106"
+      ) * (
+        "_ps_same_96"
+      ) + (
+        "_ps_same_97"
+      ) * (
+        "_ps_same_107"
+      )
+    ) + (
+      "_ps_same_97"
+    ) * (
+      "_ps_same_96"
+    ) AS "_ps_e_17",
+    (
+      (
+        (
+          "_ps_same_108"
+        ) * (
+          "_ps_same_109"
         ) - (
           "_ps_abs_26" * "_ps_pow_27"
         )
       ) + (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - "_ps_abs_26"
-        )
+        "_ps_same_108"
       ) * (
-        "_ps_pow_27" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - "_ps_pow_27"
-          )
-        )
+        "_ps_same_98"
       ) + (
-        "_ps_abs_26" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - (
-            CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - "_ps_abs_26"
-          )
-        )
+        "_ps_same_99"
       ) * (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - "_ps_pow_27"
-        )
+        "_ps_same_109"
       )
     ) + (
-      "_ps_abs_26" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_abs_26" - "_ps_abs_26"
-        )
-      )
+      "_ps_same_99"
     ) * (
-      "_ps_pow_27" - (
-        CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - (
-          CAST('134217729.0' AS DOUBLE PRECISION) * "_ps_pow_27" - "_ps_pow_27"
-        )
-      )
+      "_ps_same_98"
     ) AS "_ps_e_29",
     CASE
       WHEN "_ps_plain_41"
@@ -1754,122 +1444,31 @@ WITH _ps_layer_0 AS (
       THEN FLOOR("_ps_p_68") + CAST(1 AS DOUBLE PRECISION)
       ELSE FLOOR("_ps_p_68")
     END AS "_ps_digits_70"
-  FROM _ps_layer_9
-), _ps_layer_11 AS (
+  FROM _ps_layer_11
+), _ps_layer_13 AS (
   SELECT
     *,
     CASE
-      WHEN "_ps_plain_13"
-      THEN FLOOR("_ps_scaled_12" + CAST('0.5' AS DOUBLE PRECISION))
-      ELSE CASE
-        WHEN (
-          "_ps_pow_15"
-        ) IS NULL
-        THEN CAST(0 AS DOUBLE PRECISION)
-        ELSE CASE
-          WHEN "_ps_pow_15" = CAST(1000000000000 AS DOUBLE PRECISION)
-          THEN CASE
-            WHEN FLOOR(
-              (
-                "_ps_digits_18" + CAST(50000000000 AS DOUBLE PRECISION)
-              ) / CAST(100000000000 AS DOUBLE PRECISION)
-            ) * CAST(100000000000 AS DOUBLE PRECISION) > (
-              "_ps_digits_18" + CAST(50000000000 AS DOUBLE PRECISION)
-            )
-            THEN FLOOR(
-              (
-                "_ps_digits_18" + CAST(50000000000 AS DOUBLE PRECISION)
-              ) / CAST(100000000000 AS DOUBLE PRECISION)
-            ) - CAST(1 AS DOUBLE PRECISION)
-            ELSE FLOOR(
-              (
-                "_ps_digits_18" + CAST(50000000000 AS DOUBLE PRECISION)
-              ) / CAST(100000000000 AS DOUBLE PRECISION)
-            )
-          END
-          WHEN "_ps_pow_15" = CAST(10000000000000 AS DOUBLE PRECISION)
-          THEN CASE
-            WHEN FLOOR(
-              (
-                "_ps_digits_18" + CAST(500000000000 AS DOUBLE PRECISION)
-              ) / CAST(1000000000000 AS DOUBLE PRECISION)
-            ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
-              "_ps_digits_18" + CAST(500000000000 AS DOUBLE PRECISION)
-            )
-            THEN FLOOR(
-              (
-                "_ps_digits_18" + CAST(500000000000 AS DOUBLE PRECISION)
-              ) / CAST(1000000000000 AS DOUBLE PRECISION)
-            ) - CAST(1 AS DOUBLE PRECISION)
-            ELSE FLOOR(
-              (
-                "_ps_digits_18" + CAST(500000000000 AS DOUBLE PRECISION)
-              ) / CAST(1000000000000 AS DOUBLE PRECISION)
-            )
-          END
-          WHEN "_ps_pow_15" = CAST(100000000000000 AS DOUBLE PRECISION)
-          THEN CASE
-            WHEN FLOOR(
-              (
-                "_ps_digits_18" + CAST(5000000000000 AS DOUBLE PRECISION)
-              ) / CAST(10000000000000 AS DOUBLE PRECISION)
-            ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
-              "_ps_digits_18" + CAST(5000000000000 AS DOUBLE PRECISION)
-            )
-            THEN FLOOR(
-              (
-                "_ps_digits_18" + CAST(5000000000000 AS DOUBLE PRECISION)
-              ) / CAST(10000000000000 AS DOUBLE PRECISION)
-            ) - CAST(1 AS DOUBLE PRECISION)
-            ELSE FLOOR(
-              (
-                "_ps_digits_18" + CAST(5000000000000 AS DOUBLE PRECISION)
-              ) / CAST(10000000000000 AS DOUBLE PRECISION)
-            )
-          END
-          WHEN "_ps_pow_15" = CAST(1000000000000000 AS DOUBLE PRECISION)
-          THEN CASE
-            WHEN FLOOR(
-              (
-                "_ps_digits_18" + CAST(50000000000000 AS DOUBLE PRECISION)
-              ) / CAST(100000000000000 AS DOUBLE PRECISION)
-            ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
-              "_ps_digits_18" + CAST(50000000000000 AS DOUBLE PRECISION)
-            )
-            THEN FLOOR(
-              (
-                "_ps_digits_18" + CAST(50000000000000 AS DOUBLE PRECISION)
-              ) / CAST(100000000000000 AS DOUBLE PRECISION)
-            ) - CAST(1 AS DOUBLE PRECISION)
-            ELSE FLOOR(
-              (
-                "_ps_digits_18" + CAST(50000000000000 AS DOUBLE PRECISION)
-              ) / CAST(100000000000000 AS DOUBLE PRECISION)
-            )
-          END
-          WHEN "_ps_pow_15" = CAST('1e+16' AS DOUBLE PRECISION)
-          THEN CASE
-            WHEN FLOOR(
-              (
-                "_ps_digits_18" + CAST(500000000000000 AS DOUBLE PRECISION)
-              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-            ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
-              "_ps_digits_18" + CAST(500000000000000 AS DOUBLE PRECISION)
-            )
-            THEN FLOOR(
-              (
-                "_ps_digits_18" + CAST(500000000000000 AS DOUBLE PRECISION)
-              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-            ) - CAST(1 AS DOUBLE PRECISION)
-            ELSE FLOOR(
-              (
-                "_ps_digits_18" + CAST(500000000000000 AS DOUBLE PRECISION)
-              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
-            )
-          END
-        END
-      END
-    END AS "_ps_units_19",
+      WHEN (
+        "_ps_p_16" - FLOOR("_ps_p_16")
+      ) > CAST('0.5' AS DOUBLE PRECISION)
+      OR (
+        (
+          "_ps_p_16" - FLOOR("_ps_p_16")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_17" > CAST(0 AS DOUBLE PRECISION)
+      )
+      THEN FLOOR("_ps_p_16") + CAST(1 AS DOUBLE PRECISION)
+      WHEN (
+        (
+          "_ps_p_16" - FLOOR("_ps_p_16")
+        ) = CAST('0.5' AS DOUBLE PRECISION)
+        AND "_ps_e_17" = CAST(0 AS DOUBLE PRECISION)
+      )
+      AND FLOOR("_ps_p_16") % CAST(2 AS DOUBLE PRECISION) <> CAST(0 AS DOUBLE PRECISION)
+      THEN FLOOR("_ps_p_16") + CAST(1 AS DOUBLE PRECISION)
+      ELSE FLOOR("_ps_p_16")
+    END AS "_ps_digits_18",
     CASE
       WHEN (
         "_ps_p_28" - FLOOR("_ps_p_28")
@@ -2009,23 +1608,122 @@ WITH _ps_layer_0 AS (
         END
       END
     END AS "_ps_units_71"
-  FROM _ps_layer_10
-), _ps_layer_12 AS (
+  FROM _ps_layer_12
+), _ps_layer_14 AS (
   SELECT
     *,
     CASE
-      WHEN "_ps_x_10" IS NULL
-      THEN CAST(0 AS DOUBLE PRECISION)
+      WHEN "_ps_plain_13"
+      THEN FLOOR("_ps_scaled_12" + CAST('0.5' AS DOUBLE PRECISION))
       ELSE CASE
-        WHEN "_ps_units_19" > CAST(0 AS DOUBLE PRECISION)
-        THEN CASE
-          WHEN "_ps_x_10" < CAST(0 AS DOUBLE PRECISION)
-          THEN -"_ps_units_19"
-          ELSE "_ps_units_19"
+        WHEN (
+          "_ps_pow_15"
+        ) IS NULL
+        THEN CAST(0 AS DOUBLE PRECISION)
+        ELSE CASE
+          WHEN "_ps_pow_15" = CAST(1000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_18" + CAST(50000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_18" + CAST(50000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_15" = CAST(10000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_18" + CAST(500000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_18" + CAST(500000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_15" = CAST(100000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) * CAST(10000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_18" + CAST(5000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_18" + CAST(5000000000000 AS DOUBLE PRECISION)
+              ) / CAST(10000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_15" = CAST(1000000000000000 AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) * CAST(100000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_18" + CAST(50000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_18" + CAST(50000000000000 AS DOUBLE PRECISION)
+              ) / CAST(100000000000000 AS DOUBLE PRECISION)
+            )
+          END
+          WHEN "_ps_pow_15" = CAST('1e+16' AS DOUBLE PRECISION)
+          THEN CASE
+            WHEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) * CAST(1000000000000000 AS DOUBLE PRECISION) > (
+              "_ps_digits_18" + CAST(500000000000000 AS DOUBLE PRECISION)
+            )
+            THEN FLOOR(
+              (
+                "_ps_digits_18" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            ) - CAST(1 AS DOUBLE PRECISION)
+            ELSE FLOOR(
+              (
+                "_ps_digits_18" + CAST(500000000000000 AS DOUBLE PRECISION)
+              ) / CAST(1000000000000000 AS DOUBLE PRECISION)
+            )
+          END
         END
-        ELSE CAST(0 AS DOUBLE PRECISION)
       END
-    END AS "_ps_units0_20",
+    END AS "_ps_units_19",
     CASE
       WHEN "_ps_plain_25"
       THEN FLOOR("_ps_scaled_24" + CAST('0.5' AS DOUBLE PRECISION))
@@ -2151,10 +1849,23 @@ WITH _ps_layer_0 AS (
         ELSE CAST(0 AS DOUBLE PRECISION)
       END
     END AS "_ps_units5_72"
-  FROM _ps_layer_11
-), _ps_layer_13 AS (
+  FROM _ps_layer_13
+), _ps_layer_15 AS (
   SELECT
     *,
+    CASE
+      WHEN "_ps_x_10" IS NULL
+      THEN CAST(0 AS DOUBLE PRECISION)
+      ELSE CASE
+        WHEN "_ps_units_19" > CAST(0 AS DOUBLE PRECISION)
+        THEN CASE
+          WHEN "_ps_x_10" < CAST(0 AS DOUBLE PRECISION)
+          THEN -"_ps_units_19"
+          ELSE "_ps_units_19"
+        END
+        ELSE CAST(0 AS DOUBLE PRECISION)
+      END
+    END AS "_ps_units0_20",
     CASE
       WHEN "_ps_x_22" IS NULL
       THEN CAST(50 AS DOUBLE PRECISION)
@@ -2168,8 +1879,8 @@ WITH _ps_layer_0 AS (
         ELSE CAST(0 AS DOUBLE PRECISION)
       END
     END AS "_ps_units1_32"
-  FROM _ps_layer_12
-), _ps_layer_14 AS (
+  FROM _ps_layer_14
+), _ps_layer_16 AS (
   SELECT
     *,
     CAST(0 AS DOUBLE PRECISION) + "_ps_units0_20" + "_ps_units1_32" + "_ps_units2_36" + "_ps_units3_48" + "_ps_units4_60" + "_ps_units5_72" AS "_ps_factor_units_77",
@@ -2229,40 +1940,24 @@ WITH _ps_layer_0 AS (
     END AS "_ps_lost5_86",
     CASE
       WHEN (
-        CASE
-          WHEN "_ps_adj_74" IS TRUE
-          THEN CAST(50 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
+        "_ps_same_116"
       ) > CAST(0 AS DOUBLE PRECISION)
       THEN (
-        CASE
-          WHEN "_ps_adj_74" IS TRUE
-          THEN CAST(50 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
+        "_ps_same_116"
       ) * CAST(16 AS DOUBLE PRECISION) + CAST(8 AS DOUBLE PRECISION)
       ELSE CAST(-1 AS DOUBLE PRECISION)
     END AS "_ps_lost6_87",
     CASE
       WHEN (
-        CASE
-          WHEN "_ps_adj_76" IS TRUE
-          THEN CAST(100 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
+        "_ps_same_117"
       ) > CAST(0 AS DOUBLE PRECISION)
       THEN (
-        CASE
-          WHEN "_ps_adj_76" IS TRUE
-          THEN CAST(100 AS DOUBLE PRECISION)
-          ELSE CAST(0 AS DOUBLE PRECISION)
-        END
+        "_ps_same_117"
       ) * CAST(16 AS DOUBLE PRECISION) + CAST(10 AS DOUBLE PRECISION)
       ELSE CAST(-1 AS DOUBLE PRECISION)
     END AS "_ps_lost7_88"
-  FROM _ps_layer_13
-), _ps_layer_15 AS (
+  FROM _ps_layer_15
+), _ps_layer_17 AS (
   SELECT
     *,
     "_ps_factor_units_77" + CASE
@@ -2292,8 +1987,8 @@ WITH _ps_layer_0 AS (
       "_ps_lost6_87",
       "_ps_lost7_88"
     ) AS "_ps_top0_89"
-  FROM _ps_layer_14
-), _ps_layer_16 AS (
+  FROM _ps_layer_16
+), _ps_layer_18 AS (
   SELECT
     *,
     CASE
@@ -2347,8 +2042,8 @@ WITH _ps_layer_0 AS (
         ELSE CAST(-1 AS DOUBLE PRECISION)
       END
     ) AS "_ps_top1_90"
-  FROM _ps_layer_15
-), _ps_layer_17 AS (
+  FROM _ps_layer_17
+), _ps_layer_19 AS (
   SELECT
     *,
     CASE
@@ -2404,8 +2099,8 @@ WITH _ps_layer_0 AS (
         ELSE CAST(-1 AS DOUBLE PRECISION)
       END
     ) AS "_ps_top2_91"
-  FROM _ps_layer_16
-), _ps_layer_18 AS (
+  FROM _ps_layer_18
+), _ps_layer_20 AS (
   SELECT
     *,
     GREATEST(
@@ -2450,8 +2145,8 @@ WITH _ps_layer_0 AS (
         ELSE CAST(-1 AS DOUBLE PRECISION)
       END
     ) AS "_ps_top3_92"
-  FROM _ps_layer_17
-), _ps_layer_19 AS (
+  FROM _ps_layer_19
+), _ps_layer_21 AS (
   SELECT
     *,
     ARRAY_CAT(CASE
@@ -2546,7 +2241,7 @@ WITH _ps_layer_0 AS (
         ELSE CAST(ARRAY[] AS VARCHAR[])
       END
     ))) AS "_ps_reasons_93"
-  FROM _ps_layer_18
+  FROM _ps_layer_20
 )
 SELECT
   "_ps_id" AS "id",
@@ -2628,4 +2323,4 @@ SELECT
     )
     ELSE NULL
   END AS "reasons"
-FROM _ps_layer_19
+FROM _ps_layer_21

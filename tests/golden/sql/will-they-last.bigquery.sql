@@ -21,20 +21,6 @@ WITH RECURSIVE _ps_layer_0 AS (
 ), _ps_layer_1 AS (
   SELECT
     *,
-    NOT (
-      (
-        `company_size` IS NULL
-      )
-      OR (
-        `signup_date` IS NULL
-      )
-      OR (
-        `status` IS NULL
-      )
-      OR (
-        `total_spend` IS NULL
-      )
-    ) AS `_ps_book0_1`,
     CAST(`_ps_id` AS STRING) AS `_ps_key_2`,
     CAST(`referred_by` AS STRING) AS `_ps_referrer_3`,
     COALESCE(`lifetime_value`, `total_spend`) AS `_ps_arg_4`,
@@ -281,35 +267,135 @@ WITH RECURSIVE _ps_layer_0 AS (
           END
         END
       )
-    ) AS `_ps_raw_68`
+    ) AS `_ps_raw_68`,
+    (
+      `company_size` IS NULL
+    )
+    OR (
+      `signup_date` IS NULL
+    )
+    OR (
+      `status` IS NULL
+    )
+    OR (
+      `total_spend` IS NULL
+    ) AS `_ps_same_136`
   FROM _ps_layer_0
-), _ps_t_layer_1 AS (
+), _ps_layer_2 AS (
   SELECT
     *,
     NOT (
-      (
-        `company_size` IS NULL
-      )
-      OR (
-        `signup_date` IS NULL
-      )
-      OR (
-        `status` IS NULL
-      )
-      OR (
-        `total_spend` IS NULL
-      )
+      `_ps_same_136`
     ) AS `_ps_book0_1`,
+    CASE
+      WHEN (
+        IS_NAN(`_ps_let_38`)
+      ) OR (
+        IS_NAN(6e0)
+      )
+      THEN FALSE
+      ELSE (
+        `_ps_let_38`
+      ) >= (
+        6e0
+      )
+    END AS `_ps_filter_45`,
+    CASE
+      WHEN `_ps_band_46` IS TRUE
+      THEN 1000e0
+      WHEN `_ps_band_46` IS NULL
+      THEN 500e0
+      WHEN `_ps_band_47` IS TRUE
+      THEN 500e0
+      WHEN `_ps_band_47` IS NULL
+      THEN 500e0
+      ELSE 0e0
+    END AS `_ps_units0_48`,
+    CASE
+      WHEN `_ps_band_49` IS TRUE
+      THEN 1500e0
+      WHEN `_ps_band_49` IS NULL
+      THEN 450e0
+      WHEN `_ps_band_50` IS TRUE
+      THEN 600e0
+      WHEN `_ps_band_50` IS NULL
+      THEN 450e0
+      ELSE 0e0
+    END AS `_ps_units1_51`,
+    CASE
+      WHEN (
+        `_ps_raw_52` - `_ps_raw_52`
+      ) = 0e0
+      THEN 10e0 * CASE
+        WHEN `_ps_raw_52` < 0e0
+        THEN 0e0
+        WHEN `_ps_raw_52` > 1e0
+        THEN 1e0
+        ELSE `_ps_raw_52`
+      END
+      ELSE NULL
+    END AS `_ps_x_53`,
+    CASE
+      WHEN `_ps_band_64` IS TRUE
+      THEN 1500e0
+      WHEN `_ps_band_64` IS NULL
+      THEN 600e0
+      WHEN `_ps_band_65` IS TRUE
+      THEN 1200e0
+      WHEN `_ps_band_65` IS NULL
+      THEN 600e0
+      WHEN `_ps_band_66` IS TRUE
+      THEN 450e0
+      WHEN `_ps_band_66` IS NULL
+      THEN 600e0
+      ELSE 0e0
+    END AS `_ps_units3_67`,
+    CASE
+      WHEN (
+        `_ps_raw_68` - `_ps_raw_68`
+      ) = 0e0
+      THEN 15e0 * CASE
+        WHEN `_ps_raw_68` < 0e0
+        THEN 0e0
+        WHEN `_ps_raw_68` > 1e0
+        THEN 1e0
+        ELSE `_ps_raw_68`
+      END
+      ELSE NULL
+    END AS `_ps_x_69`
+  FROM _ps_layer_1
+), _ps_t_layer_1 AS (
+  SELECT
+    *,
     CAST(`_ps_id` AS STRING) AS `_ps_key_2`,
     CAST(`referred_by` AS STRING) AS `_ps_referrer_3`,
-    COALESCE(`lifetime_value`, `total_spend`) AS `_ps_arg_4`
+    COALESCE(`lifetime_value`, `total_spend`) AS `_ps_arg_4`,
+    (
+      `company_size` IS NULL
+    )
+    OR (
+      `signup_date` IS NULL
+    )
+    OR (
+      `status` IS NULL
+    )
+    OR (
+      `total_spend` IS NULL
+    ) AS `_ps_same_136`
   FROM _ps_layer_0
+), _ps_t_layer_2 AS (
+  SELECT
+    *,
+    NOT (
+      `_ps_same_136`
+    ) AS `_ps_book0_1`
+  FROM _ps_t_layer_1
 ), _ps_t_nodes AS (
   SELECT
     `_ps_key_2` AS n,
     `_ps_referrer_3` AS p,
     `_ps_arg_4` AS x0
-  FROM `_ps_t_layer_1`
+  FROM `_ps_t_layer_2`
   WHERE
     `_ps_book0_1` AND NOT `_ps_key_2` IS NULL
 ), _ps_t_links AS (
@@ -691,94 +777,21 @@ WITH RECURSIVE _ps_layer_0 AS (
     ON g.root = l.n
   GROUP BY
     l.n
-), _ps_layer_2 AS (
+), _ps_layer_3 AS (
   SELECT
-    _ps_layer_1.*,
+    _ps_layer_2.*,
     COALESCE(`_ps_t_refs`.`_ps_r_cyc`, 0) = 1 AS `_ps_in_cycle_5`,
     COALESCE(`_ps_t_refs`.`_ps_r_out`, 0) = 1 AS `_ps_tree_out_6`,
     COALESCE(`_ps_t_refs`.`_ps_r_sum0`, 0.0e0) AS `_ps_referred_sum_8`,
     CAST(COALESCE(`_ps_t_refs`.`_ps_r_cnt1`, 0) AS FLOAT64) AS `_ps_referred_36`,
     CAST(COALESCE(`_ps_t_refs`.`_ps_r_cnt2`, 0) AS FLOAT64) AS `_ps_referred_37`,
-    CASE
-      WHEN (
-        IS_NAN(`_ps_let_38`)
-      ) OR (
-        IS_NAN(6e0)
-      )
-      THEN FALSE
-      ELSE (
-        `_ps_let_38`
-      ) >= (
-        6e0
-      )
-    END AS `_ps_filter_45`,
-    CASE
-      WHEN `_ps_band_46` IS TRUE
-      THEN 1000e0
-      WHEN `_ps_band_46` IS NULL
-      THEN 500e0
-      WHEN `_ps_band_47` IS TRUE
-      THEN 500e0
-      WHEN `_ps_band_47` IS NULL
-      THEN 500e0
-      ELSE 0e0
-    END AS `_ps_units0_48`,
-    CASE
-      WHEN `_ps_band_49` IS TRUE
-      THEN 1500e0
-      WHEN `_ps_band_49` IS NULL
-      THEN 450e0
-      WHEN `_ps_band_50` IS TRUE
-      THEN 600e0
-      WHEN `_ps_band_50` IS NULL
-      THEN 450e0
-      ELSE 0e0
-    END AS `_ps_units1_51`,
-    CASE
-      WHEN (
-        `_ps_raw_52` - `_ps_raw_52`
-      ) = 0e0
-      THEN 10e0 * CASE
-        WHEN `_ps_raw_52` < 0e0
-        THEN 0e0
-        WHEN `_ps_raw_52` > 1e0
-        THEN 1e0
-        ELSE `_ps_raw_52`
-      END
-      ELSE NULL
-    END AS `_ps_x_53`,
-    CASE
-      WHEN `_ps_band_64` IS TRUE
-      THEN 1500e0
-      WHEN `_ps_band_64` IS NULL
-      THEN 600e0
-      WHEN `_ps_band_65` IS TRUE
-      THEN 1200e0
-      WHEN `_ps_band_65` IS NULL
-      THEN 600e0
-      WHEN `_ps_band_66` IS TRUE
-      THEN 450e0
-      WHEN `_ps_band_66` IS NULL
-      THEN 600e0
-      ELSE 0e0
-    END AS `_ps_units3_67`,
-    CASE
-      WHEN (
-        `_ps_raw_68` - `_ps_raw_68`
-      ) = 0e0
-      THEN 15e0 * CASE
-        WHEN `_ps_raw_68` < 0e0
-        THEN 0e0
-        WHEN `_ps_raw_68` > 1e0
-        THEN 1e0
-        ELSE `_ps_raw_68`
-      END
-      ELSE NULL
-    END AS `_ps_x_69`
-  FROM _ps_layer_1
+    `_ps_filter_44` IS TRUE AND `_ps_filter_45` IS TRUE AS `_ps_eligible`,
+    ABS(`_ps_x_53`) AS `_ps_abs_54`,
+    ABS(`_ps_x_69`) AS `_ps_abs_70`
+  FROM _ps_layer_2
   LEFT JOIN _ps_t_refs
-    ON `_ps_layer_1`.`_ps_key_2` = `_ps_t_refs`.`_ps_node`
-), _ps_layer_3 AS (
+    ON `_ps_layer_2`.`_ps_key_2` = `_ps_t_refs`.`_ps_node`
+), _ps_layer_4 AS (
   SELECT
     *,
     `_ps_book0_1` AND NOT `_ps_in_cycle_5` AS `_ps_book_7`,
@@ -792,17 +805,18 @@ WITH RECURSIVE _ps_layer_0 AS (
     ) - (
       `_ps_referred_36`
     ) AS `_ps_let_43`,
-    `_ps_filter_44` IS TRUE AND `_ps_filter_45` IS TRUE AS `_ps_eligible`,
-    ABS(`_ps_x_53`) AS `_ps_abs_54`,
-    ABS(`_ps_x_69`) AS `_ps_abs_70`
-  FROM _ps_layer_2
-), _ps_layer_4 AS (
+    `_ps_abs_54` * 100e0 AS `_ps_scaled_55`,
+    `_ps_abs_70` * 100e0 AS `_ps_scaled_71`
+  FROM _ps_layer_3
+), _ps_layer_5 AS (
   SELECT
     *,
     CASE WHEN `_ps_book_7` THEN `_ps_arg_9` ELSE NULL END AS `_ps_x_11`,
     CASE WHEN `_ps_book_7` THEN `_ps_arg_16` ELSE NULL END AS `_ps_x_17`,
-    `_ps_abs_54` * 100e0 AS `_ps_scaled_55`,
-    `_ps_abs_70` * 100e0 AS `_ps_scaled_71`,
+    `_ps_scaled_55` < 1000000000000000.0e0
+    AND ABS(`_ps_scaled_55` - FLOOR(`_ps_scaled_55`) - 0.5e0) > `_ps_scaled_55` * 9.094947017729282e-13 AS `_ps_plain_56`,
+    `_ps_scaled_71` < 1000000000000000.0e0
+    AND ABS(`_ps_scaled_71` - FLOOR(`_ps_scaled_71`) - 0.5e0) > `_ps_scaled_71` * 9.094947017729282e-13 AS `_ps_plain_72`,
     CASE
       WHEN CASE
         WHEN (
@@ -902,8 +916,8 @@ WITH RECURSIVE _ps_layer_0 AS (
       )
     END AS `_ps_adj_105`,
     `_ps_book_7` AND `_ps_eligible` AS `_ps_ranked_109`
-  FROM _ps_layer_3
-), _ps_layer_5 AS (
+  FROM _ps_layer_4
+), _ps_layer_6 AS (
   SELECT
     *,
     NOT `_ps_x_11` IS NULL AS `_ps_in_12`,
@@ -912,10 +926,8 @@ WITH RECURSIVE _ps_layer_0 AS (
     CAST(COUNT(`_ps_x_17`) OVER (PARTITION BY `_ps_book_7`) AS FLOAT64) AS `_ps_count_19`,
     CAST(COUNT(`_ps_x_17`) OVER (PARTITION BY `_ps_book_7`) AS FLOAT64) AS `_ps_count_20`,
     MAX(ABS(`_ps_x_17`)) OVER (PARTITION BY `_ps_book_7`) AS `_ps_largest_21`,
-    `_ps_scaled_55` < 1000000000000000.0e0
-    AND ABS(`_ps_scaled_55` - FLOOR(`_ps_scaled_55`) - 0.5e0) > `_ps_scaled_55` * 9.094947017729282e-13 AS `_ps_plain_56`,
-    `_ps_scaled_71` < 1000000000000000.0e0
-    AND ABS(`_ps_scaled_71` - FLOOR(`_ps_scaled_71`) - 0.5e0) > `_ps_scaled_71` * 9.094947017729282e-13 AS `_ps_plain_72`,
+    CASE WHEN `_ps_plain_56` THEN NULL ELSE `_ps_abs_54` END AS `_ps_abs_57`,
+    CASE WHEN `_ps_plain_72` THEN NULL ELSE `_ps_abs_70` END AS `_ps_abs_73`,
     CASE
       WHEN (
         `_ps_raw_80` - `_ps_raw_80`
@@ -930,346 +942,11 @@ WITH RECURSIVE _ps_layer_0 AS (
       ELSE NULL
     END AS `_ps_x_81`,
     SUM(CASE WHEN `_ps_ranked_109` THEN 1e0 ELSE 0e0 END) OVER () AS `_ps_n_ranked_110`
-  FROM _ps_layer_4
-), _ps_layer_6 AS (
-  SELECT
-    *,
-    CAST(RANK() OVER (PARTITION BY `_ps_in_12`, `_ps_arg_10` ORDER BY `_ps_x_11` ASC NULLS LAST) AS FLOAT64) AS `_ps_rank_14`,
-    CASE
-      WHEN CASE
-        WHEN `_ps_largest_21` IS NULL
-        THEN FALSE
-        ELSE COALESCE(
-          NOT (
-            (
-              `_ps_largest_21` - `_ps_largest_21`
-            ) = 0e0
-          )
-          OR CASE
-            WHEN `_ps_largest_21` > 0e0
-            THEN CASE
-              WHEN CEIL(
-                (
-                  LN(CASE WHEN `_ps_largest_21` > 0e0 THEN `_ps_largest_21` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
-                ) / LN(2e0)
-              ) + 2e0 < CAST(-1000 AS FLOAT64)
-              THEN CAST(-1000 AS FLOAT64)
-              ELSE CEIL(
-                (
-                  LN(CASE WHEN `_ps_largest_21` > 0e0 THEN `_ps_largest_21` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
-                ) / LN(2e0)
-              ) + 2e0
-            END
-            ELSE 0e0
-          END > 1000e0,
-          TRUE
-        )
-      END
-      THEN 1e0
-      ELSE POWER(
-        2e0,
-        CASE
-          WHEN `_ps_largest_21` > 0e0
-          THEN CASE
-            WHEN CEIL(
-              (
-                LN(CASE WHEN `_ps_largest_21` > 0e0 THEN `_ps_largest_21` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
-              ) / LN(2e0)
-            ) + 2e0 < CAST(-1000 AS FLOAT64)
-            THEN CAST(-1000 AS FLOAT64)
-            ELSE CEIL(
-              (
-                LN(CASE WHEN `_ps_largest_21` > 0e0 THEN `_ps_largest_21` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
-              ) / LN(2e0)
-            ) + 2e0
-          END
-          ELSE 0e0
-        END
-      )
-    END AS `_ps_split_22`,
-    CASE WHEN `_ps_plain_56` THEN NULL ELSE `_ps_abs_54` END AS `_ps_abs_57`,
-    CASE WHEN `_ps_plain_72` THEN NULL ELSE `_ps_abs_70` END AS `_ps_abs_73`,
-    ABS(`_ps_x_81`) AS `_ps_abs_82`,
-    CASE
-      WHEN (
-        CASE
-          WHEN (
-            CASE
-              WHEN (
-                CASE
-                  WHEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) * 5e0 > (
-                    `_ps_n_ranked_110` * 1e0
-                  )
-                  THEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) - 1e0
-                  ELSE FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0)
-                END
-              ) * 5e0 < (
-                `_ps_n_ranked_110` * 1e0
-              )
-              THEN (
-                CASE
-                  WHEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) * 5e0 > (
-                    `_ps_n_ranked_110` * 1e0
-                  )
-                  THEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) - 1e0
-                  ELSE FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0)
-                END
-              ) + 1e0
-              ELSE (
-                CASE
-                  WHEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) * 5e0 > (
-                    `_ps_n_ranked_110` * 1e0
-                  )
-                  THEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) - 1e0
-                  ELSE FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0)
-                END
-              )
-            END
-          ) < 1e0
-          THEN 1e0
-          ELSE (
-            CASE
-              WHEN (
-                CASE
-                  WHEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) * 5e0 > (
-                    `_ps_n_ranked_110` * 1e0
-                  )
-                  THEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) - 1e0
-                  ELSE FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0)
-                END
-              ) * 5e0 < (
-                `_ps_n_ranked_110` * 1e0
-              )
-              THEN (
-                CASE
-                  WHEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) * 5e0 > (
-                    `_ps_n_ranked_110` * 1e0
-                  )
-                  THEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) - 1e0
-                  ELSE FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0)
-                END
-              ) + 1e0
-              ELSE (
-                CASE
-                  WHEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) * 5e0 > (
-                    `_ps_n_ranked_110` * 1e0
-                  )
-                  THEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) - 1e0
-                  ELSE FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0)
-                END
-              )
-            END
-          )
-        END
-      ) > `_ps_n_ranked_110`
-      THEN `_ps_n_ranked_110`
-      ELSE (
-        CASE
-          WHEN (
-            CASE
-              WHEN (
-                CASE
-                  WHEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) * 5e0 > (
-                    `_ps_n_ranked_110` * 1e0
-                  )
-                  THEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) - 1e0
-                  ELSE FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0)
-                END
-              ) * 5e0 < (
-                `_ps_n_ranked_110` * 1e0
-              )
-              THEN (
-                CASE
-                  WHEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) * 5e0 > (
-                    `_ps_n_ranked_110` * 1e0
-                  )
-                  THEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) - 1e0
-                  ELSE FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0)
-                END
-              ) + 1e0
-              ELSE (
-                CASE
-                  WHEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) * 5e0 > (
-                    `_ps_n_ranked_110` * 1e0
-                  )
-                  THEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) - 1e0
-                  ELSE FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0)
-                END
-              )
-            END
-          ) < 1e0
-          THEN 1e0
-          ELSE (
-            CASE
-              WHEN (
-                CASE
-                  WHEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) * 5e0 > (
-                    `_ps_n_ranked_110` * 1e0
-                  )
-                  THEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) - 1e0
-                  ELSE FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0)
-                END
-              ) * 5e0 < (
-                `_ps_n_ranked_110` * 1e0
-              )
-              THEN (
-                CASE
-                  WHEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) * 5e0 > (
-                    `_ps_n_ranked_110` * 1e0
-                  )
-                  THEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) - 1e0
-                  ELSE FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0)
-                END
-              ) + 1e0
-              ELSE (
-                CASE
-                  WHEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) * 5e0 > (
-                    `_ps_n_ranked_110` * 1e0
-                  )
-                  THEN FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0) - 1e0
-                  ELSE FLOOR((
-                    `_ps_n_ranked_110` * 1e0
-                  ) / 5e0)
-                END
-              )
-            END
-          )
-        END
-      )
-    END AS `_ps_k0_112`,
-    CASE
-      WHEN `_ps_book0_1`
-      AND (
-        (
-          `_ps_tree_out_6`
-        )
-        OR (
-          CASE
-            WHEN `_ps_largest_21` IS NULL
-            THEN FALSE
-            ELSE COALESCE(
-              NOT (
-                (
-                  `_ps_largest_21` - `_ps_largest_21`
-                ) = 0e0
-              )
-              OR CASE
-                WHEN `_ps_largest_21` > 0e0
-                THEN CASE
-                  WHEN CEIL(
-                    (
-                      LN(CASE WHEN `_ps_largest_21` > 0e0 THEN `_ps_largest_21` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
-                    ) / LN(2e0)
-                  ) + 2e0 < CAST(-1000 AS FLOAT64)
-                  THEN CAST(-1000 AS FLOAT64)
-                  ELSE CEIL(
-                    (
-                      LN(CASE WHEN `_ps_largest_21` > 0e0 THEN `_ps_largest_21` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
-                    ) / LN(2e0)
-                  ) + 2e0
-                END
-                ELSE 0e0
-              END > 1000e0,
-              TRUE
-            )
-          END
-        )
-      )
-      THEN 1
-      ELSE 0
-    END AS `_ps_row_unknown_128`
   FROM _ps_layer_5
 ), _ps_layer_7 AS (
   SELECT
     *,
-    CASE
-      WHEN `_ps_arg_10` IS NULL
-      THEN NULL
-      ELSE CASE
-        WHEN `_ps_x_11` IS NULL
-        THEN NULL
-        WHEN `_ps_count_13` <= 1e0
-        THEN 0e0
-        ELSE (
-          `_ps_rank_14` - 1e0
-        ) / (
-          `_ps_count_13` - 1e0
-        )
-      END
-    END AS `_ps_pf_15`,
-    (
-      `_ps_split_22` + `_ps_x_17`
-    ) - `_ps_split_22` AS `_ps_q_23`,
+    CAST(RANK() OVER (PARTITION BY `_ps_in_12`, `_ps_arg_10` ORDER BY `_ps_x_11` ASC NULLS LAST) AS FLOAT64) AS `_ps_rank_14`,
     CASE
       WHEN `_ps_abs_57` >= 100.0e0
       THEN 1000000000000e0
@@ -1298,136 +975,208 @@ WITH RECURSIVE _ps_layer_0 AS (
       WHEN `_ps_abs_73` >= 0.001e0
       THEN 1e+17
     END AS `_ps_pow_74`,
-    `_ps_abs_82` * 100e0 AS `_ps_scaled_83`,
-    MAX(`_ps_row_unknown_128`) OVER () = 1 AS `_ps_run_unknown_129`
+    ABS(`_ps_x_81`) AS `_ps_abs_82`,
+    134217729.0e0 * `_ps_abs_57` - (
+      134217729.0e0 * `_ps_abs_57` - `_ps_abs_57`
+    ) AS `_ps_same_145`,
+    134217729.0e0 * `_ps_abs_73` - (
+      134217729.0e0 * `_ps_abs_73` - `_ps_abs_73`
+    ) AS `_ps_same_147`,
+    CASE WHEN `_ps_largest_21` > 0e0 THEN `_ps_largest_21` ELSE 1e0 END AS `_ps_same_153`,
+    CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END AS `_ps_same_154`,
+    FLOOR((
+      `_ps_n_ranked_110` * 1e0
+    ) / 5e0) AS `_ps_same_156`
   FROM _ps_layer_6
 ), _ps_layer_8 AS (
   SELECT
     *,
-    `_ps_x_17` - `_ps_q_23` AS `_ps_rest_24`,
-    SUM(`_ps_q_23`) OVER (PARTITION BY `_ps_book_7`) AS `_ps_tau_29`,
-    `_ps_pf_15` AS `_ps_let_41`,
+    CASE
+      WHEN `_ps_arg_10` IS NULL
+      THEN NULL
+      ELSE CASE
+        WHEN `_ps_x_11` IS NULL
+        THEN NULL
+        WHEN `_ps_count_13` <= 1e0
+        THEN 0e0
+        ELSE (
+          `_ps_rank_14` - 1e0
+        ) / (
+          `_ps_count_13` - 1e0
+        )
+      END
+    END AS `_ps_pf_15`,
     `_ps_abs_57` * `_ps_pow_58` AS `_ps_p_59`,
-    (
-      (
-        (
-          134217729.0e0 * `_ps_abs_57` - (
-            134217729.0e0 * `_ps_abs_57` - `_ps_abs_57`
-          )
-        ) * (
-          134217729.0e0 * `_ps_pow_58` - (
-            134217729.0e0 * `_ps_pow_58` - `_ps_pow_58`
-          )
-        ) - (
-          `_ps_abs_57` * `_ps_pow_58`
-        )
-      ) + (
-        134217729.0e0 * `_ps_abs_57` - (
-          134217729.0e0 * `_ps_abs_57` - `_ps_abs_57`
-        )
-      ) * (
-        `_ps_pow_58` - (
-          134217729.0e0 * `_ps_pow_58` - (
-            134217729.0e0 * `_ps_pow_58` - `_ps_pow_58`
-          )
-        )
-      ) + (
-        `_ps_abs_57` - (
-          134217729.0e0 * `_ps_abs_57` - (
-            134217729.0e0 * `_ps_abs_57` - `_ps_abs_57`
-          )
-        )
-      ) * (
-        134217729.0e0 * `_ps_pow_58` - (
-          134217729.0e0 * `_ps_pow_58` - `_ps_pow_58`
-        )
-      )
-    ) + (
-      `_ps_abs_57` - (
-        134217729.0e0 * `_ps_abs_57` - (
-          134217729.0e0 * `_ps_abs_57` - `_ps_abs_57`
-        )
-      )
-    ) * (
-      `_ps_pow_58` - (
-        134217729.0e0 * `_ps_pow_58` - (
-          134217729.0e0 * `_ps_pow_58` - `_ps_pow_58`
-        )
-      )
-    ) AS `_ps_e_60`,
     `_ps_abs_73` * `_ps_pow_74` AS `_ps_p_75`,
-    (
-      (
-        (
-          134217729.0e0 * `_ps_abs_73` - (
-            134217729.0e0 * `_ps_abs_73` - `_ps_abs_73`
-          )
-        ) * (
-          134217729.0e0 * `_ps_pow_74` - (
-            134217729.0e0 * `_ps_pow_74` - `_ps_pow_74`
-          )
-        ) - (
-          `_ps_abs_73` * `_ps_pow_74`
+    `_ps_abs_82` * 100e0 AS `_ps_scaled_83`,
+    CASE
+      WHEN `_ps_largest_21` IS NULL
+      THEN FALSE
+      ELSE COALESCE(
+        NOT (
+          (
+            `_ps_largest_21` - `_ps_largest_21`
+          ) = 0e0
         )
-      ) + (
-        134217729.0e0 * `_ps_abs_73` - (
-          134217729.0e0 * `_ps_abs_73` - `_ps_abs_73`
-        )
-      ) * (
-        `_ps_pow_74` - (
-          134217729.0e0 * `_ps_pow_74` - (
-            134217729.0e0 * `_ps_pow_74` - `_ps_pow_74`
-          )
-        )
-      ) + (
-        `_ps_abs_73` - (
-          134217729.0e0 * `_ps_abs_73` - (
-            134217729.0e0 * `_ps_abs_73` - `_ps_abs_73`
-          )
-        )
-      ) * (
-        134217729.0e0 * `_ps_pow_74` - (
-          134217729.0e0 * `_ps_pow_74` - `_ps_pow_74`
-        )
+        OR CASE
+          WHEN `_ps_largest_21` > 0e0
+          THEN CASE
+            WHEN CEIL((
+              LN(`_ps_same_153`) + LN(`_ps_same_154`)
+            ) / LN(2e0)) + 2e0 < CAST(-1000 AS FLOAT64)
+            THEN CAST(-1000 AS FLOAT64)
+            ELSE CEIL((
+              LN(`_ps_same_153`) + LN(`_ps_same_154`)
+            ) / LN(2e0)) + 2e0
+          END
+          ELSE 0e0
+        END > 1000e0,
+        TRUE
       )
-    ) + (
-      `_ps_abs_73` - (
-        134217729.0e0 * `_ps_abs_73` - (
-          134217729.0e0 * `_ps_abs_73` - `_ps_abs_73`
-        )
+    END AS `_ps_same_133`,
+    CASE
+      WHEN `_ps_same_156` * 5e0 > (
+        `_ps_n_ranked_110` * 1e0
       )
-    ) * (
-      `_ps_pow_74` - (
-        134217729.0e0 * `_ps_pow_74` - (
-          134217729.0e0 * `_ps_pow_74` - `_ps_pow_74`
-        )
-      )
-    ) AS `_ps_e_76`,
-    `_ps_scaled_83` < 1000000000000000.0e0
-    AND ABS(`_ps_scaled_83` - FLOOR(`_ps_scaled_83`) - 0.5e0) > `_ps_scaled_83` * 9.094947017729282e-13 AS `_ps_plain_84`,
-    (
-      `company_size` IS NULL
-    )
-    OR (
-      `signup_date` IS NULL
-    )
-    OR (
-      `status` IS NULL
-    )
-    OR (
-      `total_spend` IS NULL
-    )
-    OR (
-      `_ps_run_unknown_129`
-    )
-    OR (
-      `_ps_in_cycle_5`
-    ) AS `_ps_fallback_130`
+      THEN `_ps_same_156` - 1e0
+      ELSE `_ps_same_156`
+    END AS `_ps_same_134`,
+    `_ps_abs_57` - (
+      `_ps_same_145`
+    ) AS `_ps_same_138`,
+    `_ps_abs_73` - (
+      `_ps_same_147`
+    ) AS `_ps_same_140`,
+    134217729.0e0 * `_ps_pow_58` - (
+      134217729.0e0 * `_ps_pow_58` - `_ps_pow_58`
+    ) AS `_ps_same_146`,
+    134217729.0e0 * `_ps_pow_74` - (
+      134217729.0e0 * `_ps_pow_74` - `_ps_pow_74`
+    ) AS `_ps_same_148`
   FROM _ps_layer_7
 ), _ps_layer_9 AS (
   SELECT
     *,
-    MAX(ABS(`_ps_rest_24`)) OVER (PARTITION BY `_ps_book_7`) AS `_ps_largest2_25`,
+    CASE
+      WHEN `_ps_same_133`
+      THEN 1e0
+      ELSE POWER(
+        2e0,
+        CASE
+          WHEN `_ps_largest_21` > 0e0
+          THEN CASE
+            WHEN CEIL((
+              LN(`_ps_same_153`) + LN(`_ps_same_154`)
+            ) / LN(2e0)) + 2e0 < CAST(-1000 AS FLOAT64)
+            THEN CAST(-1000 AS FLOAT64)
+            ELSE CEIL((
+              LN(`_ps_same_153`) + LN(`_ps_same_154`)
+            ) / LN(2e0)) + 2e0
+          END
+          ELSE 0e0
+        END
+      )
+    END AS `_ps_split_22`,
+    `_ps_pf_15` AS `_ps_let_41`,
+    `_ps_scaled_83` < 1000000000000000.0e0
+    AND ABS(`_ps_scaled_83` - FLOOR(`_ps_scaled_83`) - 0.5e0) > `_ps_scaled_83` * 9.094947017729282e-13 AS `_ps_plain_84`,
+    CASE
+      WHEN `_ps_book0_1` AND (
+        (
+          `_ps_tree_out_6`
+        ) OR (
+          `_ps_same_133`
+        )
+      )
+      THEN 1
+      ELSE 0
+    END AS `_ps_row_unknown_128`,
+    CASE
+      WHEN (
+        `_ps_same_134`
+      ) * 5e0 < (
+        `_ps_n_ranked_110` * 1e0
+      )
+      THEN (
+        `_ps_same_134`
+      ) + 1e0
+      ELSE (
+        `_ps_same_134`
+      )
+    END AS `_ps_same_132`,
+    `_ps_pow_58` - (
+      `_ps_same_146`
+    ) AS `_ps_same_137`,
+    `_ps_pow_74` - (
+      `_ps_same_148`
+    ) AS `_ps_same_139`
+  FROM _ps_layer_8
+), _ps_layer_10 AS (
+  SELECT
+    *,
+    (
+      `_ps_split_22` + `_ps_x_17`
+    ) - `_ps_split_22` AS `_ps_q_23`,
+    (
+      (
+        (
+          `_ps_same_145`
+        ) * (
+          `_ps_same_146`
+        ) - (
+          `_ps_abs_57` * `_ps_pow_58`
+        )
+      ) + (
+        `_ps_same_145`
+      ) * (
+        `_ps_same_137`
+      ) + (
+        `_ps_same_138`
+      ) * (
+        `_ps_same_146`
+      )
+    ) + (
+      `_ps_same_138`
+    ) * (
+      `_ps_same_137`
+    ) AS `_ps_e_60`,
+    (
+      (
+        (
+          `_ps_same_147`
+        ) * (
+          `_ps_same_148`
+        ) - (
+          `_ps_abs_73` * `_ps_pow_74`
+        )
+      ) + (
+        `_ps_same_147`
+      ) * (
+        `_ps_same_139`
+      ) + (
+        `_ps_same_140`
+      ) * (
+        `_ps_same_148`
+      )
+    ) + (
+      `_ps_same_140`
+    ) * (
+      `_ps_same_139`
+    ) AS `_ps_e_76`,
+    CASE WHEN `_ps_plain_84` THEN NULL ELSE `_ps_abs_82` END AS `_ps_abs_85`,
+    `_ps_let_41` AS `_ps_raw_92`,
+    MAX(`_ps_row_unknown_128`) OVER () = 1 AS `_ps_run_unknown_129`,
+    CASE WHEN (
+      `_ps_same_132`
+    ) < 1e0 THEN 1e0 ELSE (
+      `_ps_same_132`
+    ) END AS `_ps_same_131`
+  FROM _ps_layer_9
+), _ps_layer_11 AS (
+  SELECT
+    *,
+    `_ps_x_17` - `_ps_q_23` AS `_ps_rest_24`,
+    SUM(`_ps_q_23`) OVER (PARTITION BY `_ps_book_7`) AS `_ps_tau_29`,
     CASE
       WHEN (
         `_ps_p_59` - FLOOR(`_ps_p_59`)
@@ -1466,64 +1215,55 @@ WITH RECURSIVE _ps_layer_0 AS (
       THEN FLOOR(`_ps_p_75`) + 1e0
       ELSE FLOOR(`_ps_p_75`)
     END AS `_ps_digits_77`,
-    CASE WHEN `_ps_plain_84` THEN NULL ELSE `_ps_abs_82` END AS `_ps_abs_85`,
-    `_ps_let_41` AS `_ps_raw_92`
-  FROM _ps_layer_8
-), _ps_layer_10 AS (
+    CASE
+      WHEN `_ps_abs_85` >= 100.0e0
+      THEN 1000000000000e0
+      WHEN `_ps_abs_85` >= 10.0e0
+      THEN 10000000000000e0
+      WHEN `_ps_abs_85` >= 1.0e0
+      THEN 100000000000000e0
+      WHEN `_ps_abs_85` >= 0.1e0
+      THEN 1000000000000000e0
+      WHEN `_ps_abs_85` >= 0.01e0
+      THEN 1e+16
+      WHEN `_ps_abs_85` >= 0.001e0
+      THEN 1e+17
+    END AS `_ps_pow_86`,
+    CASE
+      WHEN (
+        `_ps_raw_92` - `_ps_raw_92`
+      ) = 0e0
+      THEN 10e0 * CASE
+        WHEN `_ps_raw_92` < 0e0
+        THEN 0e0
+        WHEN `_ps_raw_92` > 1e0
+        THEN 1e0
+        ELSE `_ps_raw_92`
+      END
+      ELSE NULL
+    END AS `_ps_x_93`,
+    CASE
+      WHEN (
+        `_ps_same_131`
+      ) > `_ps_n_ranked_110`
+      THEN `_ps_n_ranked_110`
+      ELSE (
+        `_ps_same_131`
+      )
+    END AS `_ps_k0_112`,
+    `_ps_same_136` OR (
+      `_ps_run_unknown_129`
+    ) OR (
+      `_ps_in_cycle_5`
+    ) AS `_ps_fallback_130`,
+    134217729.0e0 * `_ps_abs_85` - (
+      134217729.0e0 * `_ps_abs_85` - `_ps_abs_85`
+    ) AS `_ps_same_149`
+  FROM _ps_layer_10
+), _ps_layer_12 AS (
   SELECT
     *,
-    CASE
-      WHEN CASE
-        WHEN `_ps_largest2_25` IS NULL
-        THEN FALSE
-        ELSE COALESCE(
-          NOT (
-            (
-              `_ps_largest2_25` - `_ps_largest2_25`
-            ) = 0e0
-          )
-          OR CASE
-            WHEN `_ps_largest2_25` > 0e0
-            THEN CASE
-              WHEN CEIL(
-                (
-                  LN(CASE WHEN `_ps_largest2_25` > 0e0 THEN `_ps_largest2_25` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
-                ) / LN(2e0)
-              ) + 2e0 < CAST(-1000 AS FLOAT64)
-              THEN CAST(-1000 AS FLOAT64)
-              ELSE CEIL(
-                (
-                  LN(CASE WHEN `_ps_largest2_25` > 0e0 THEN `_ps_largest2_25` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
-                ) / LN(2e0)
-              ) + 2e0
-            END
-            ELSE 0e0
-          END > 1000e0,
-          TRUE
-        )
-      END
-      THEN 1e0
-      ELSE POWER(
-        2e0,
-        CASE
-          WHEN `_ps_largest2_25` > 0e0
-          THEN CASE
-            WHEN CEIL(
-              (
-                LN(CASE WHEN `_ps_largest2_25` > 0e0 THEN `_ps_largest2_25` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
-              ) / LN(2e0)
-            ) + 2e0 < CAST(-1000 AS FLOAT64)
-            THEN CAST(-1000 AS FLOAT64)
-            ELSE CEIL(
-              (
-                LN(CASE WHEN `_ps_largest2_25` > 0e0 THEN `_ps_largest2_25` ELSE 1e0 END) + LN(CASE WHEN `_ps_count_20` > 0e0 THEN `_ps_count_20` ELSE 1e0 END)
-              ) / LN(2e0)
-            ) + 2e0
-          END
-          ELSE 0e0
-        END
-      )
-    END AS `_ps_split2_26`,
+    MAX(ABS(`_ps_rest_24`)) OVER (PARTITION BY `_ps_book_7`) AS `_ps_largest2_25`,
     CASE
       WHEN `_ps_plain_56`
       THEN FLOOR(`_ps_scaled_55` + 0.5e0)
@@ -1716,40 +1456,18 @@ WITH RECURSIVE _ps_layer_0 AS (
         END
       END
     END AS `_ps_units_78`,
-    CASE
-      WHEN `_ps_abs_85` >= 100.0e0
-      THEN 1000000000000e0
-      WHEN `_ps_abs_85` >= 10.0e0
-      THEN 10000000000000e0
-      WHEN `_ps_abs_85` >= 1.0e0
-      THEN 100000000000000e0
-      WHEN `_ps_abs_85` >= 0.1e0
-      THEN 1000000000000000e0
-      WHEN `_ps_abs_85` >= 0.01e0
-      THEN 1e+16
-      WHEN `_ps_abs_85` >= 0.001e0
-      THEN 1e+17
-    END AS `_ps_pow_86`,
-    CASE
-      WHEN (
-        `_ps_raw_92` - `_ps_raw_92`
-      ) = 0e0
-      THEN 10e0 * CASE
-        WHEN `_ps_raw_92` < 0e0
-        THEN 0e0
-        WHEN `_ps_raw_92` > 1e0
-        THEN 1e0
-        ELSE `_ps_raw_92`
-      END
-      ELSE NULL
-    END AS `_ps_x_93`
-  FROM _ps_layer_9
-), _ps_layer_11 AS (
+    `_ps_abs_85` * `_ps_pow_86` AS `_ps_p_87`,
+    ABS(`_ps_x_93`) AS `_ps_abs_94`,
+    `_ps_abs_85` - (
+      `_ps_same_149`
+    ) AS `_ps_same_142`,
+    134217729.0e0 * `_ps_pow_86` - (
+      134217729.0e0 * `_ps_pow_86` - `_ps_pow_86`
+    ) AS `_ps_same_150`
+  FROM _ps_layer_11
+), _ps_layer_13 AS (
   SELECT
     *,
-    (
-      `_ps_split2_26` + `_ps_rest_24`
-    ) - `_ps_split2_26` AS `_ps_q2_27`,
     CASE
       WHEN `_ps_x_53` IS NULL
       THEN 500e0
@@ -1768,61 +1486,91 @@ WITH RECURSIVE _ps_layer_0 AS (
         ELSE 0e0
       END
     END AS `_ps_units4_79`,
-    `_ps_abs_85` * `_ps_pow_86` AS `_ps_p_87`,
+    `_ps_abs_94` * 100e0 AS `_ps_scaled_95`,
+    `_ps_pow_86` - (
+      `_ps_same_150`
+    ) AS `_ps_same_141`,
+    CASE WHEN `_ps_largest2_25` > 0e0 THEN `_ps_largest2_25` ELSE 1e0 END AS `_ps_same_155`
+  FROM _ps_layer_12
+), _ps_layer_14 AS (
+  SELECT
+    *,
+    CASE
+      WHEN CASE
+        WHEN `_ps_largest2_25` IS NULL
+        THEN FALSE
+        ELSE COALESCE(
+          NOT (
+            (
+              `_ps_largest2_25` - `_ps_largest2_25`
+            ) = 0e0
+          )
+          OR CASE
+            WHEN `_ps_largest2_25` > 0e0
+            THEN CASE
+              WHEN CEIL((
+                LN(`_ps_same_155`) + LN(`_ps_same_154`)
+              ) / LN(2e0)) + 2e0 < CAST(-1000 AS FLOAT64)
+              THEN CAST(-1000 AS FLOAT64)
+              ELSE CEIL((
+                LN(`_ps_same_155`) + LN(`_ps_same_154`)
+              ) / LN(2e0)) + 2e0
+            END
+            ELSE 0e0
+          END > 1000e0,
+          TRUE
+        )
+      END
+      THEN 1e0
+      ELSE POWER(
+        2e0,
+        CASE
+          WHEN `_ps_largest2_25` > 0e0
+          THEN CASE
+            WHEN CEIL((
+              LN(`_ps_same_155`) + LN(`_ps_same_154`)
+            ) / LN(2e0)) + 2e0 < CAST(-1000 AS FLOAT64)
+            THEN CAST(-1000 AS FLOAT64)
+            ELSE CEIL((
+              LN(`_ps_same_155`) + LN(`_ps_same_154`)
+            ) / LN(2e0)) + 2e0
+          END
+          ELSE 0e0
+        END
+      )
+    END AS `_ps_split2_26`,
     (
       (
         (
-          134217729.0e0 * `_ps_abs_85` - (
-            134217729.0e0 * `_ps_abs_85` - `_ps_abs_85`
-          )
+          `_ps_same_149`
         ) * (
-          134217729.0e0 * `_ps_pow_86` - (
-            134217729.0e0 * `_ps_pow_86` - `_ps_pow_86`
-          )
+          `_ps_same_150`
         ) - (
           `_ps_abs_85` * `_ps_pow_86`
         )
       ) + (
-        134217729.0e0 * `_ps_abs_85` - (
-          134217729.0e0 * `_ps_abs_85` - `_ps_abs_85`
-        )
+        `_ps_same_149`
       ) * (
-        `_ps_pow_86` - (
-          134217729.0e0 * `_ps_pow_86` - (
-            134217729.0e0 * `_ps_pow_86` - `_ps_pow_86`
-          )
-        )
+        `_ps_same_141`
       ) + (
-        `_ps_abs_85` - (
-          134217729.0e0 * `_ps_abs_85` - (
-            134217729.0e0 * `_ps_abs_85` - `_ps_abs_85`
-          )
-        )
+        `_ps_same_142`
       ) * (
-        134217729.0e0 * `_ps_pow_86` - (
-          134217729.0e0 * `_ps_pow_86` - `_ps_pow_86`
-        )
+        `_ps_same_150`
       )
     ) + (
-      `_ps_abs_85` - (
-        134217729.0e0 * `_ps_abs_85` - (
-          134217729.0e0 * `_ps_abs_85` - `_ps_abs_85`
-        )
-      )
+      `_ps_same_142`
     ) * (
-      `_ps_pow_86` - (
-        134217729.0e0 * `_ps_pow_86` - (
-          134217729.0e0 * `_ps_pow_86` - `_ps_pow_86`
-        )
-      )
+      `_ps_same_141`
     ) AS `_ps_e_88`,
-    ABS(`_ps_x_93`) AS `_ps_abs_94`
-  FROM _ps_layer_10
-), _ps_layer_12 AS (
+    `_ps_scaled_95` < 1000000000000000.0e0
+    AND ABS(`_ps_scaled_95` - FLOOR(`_ps_scaled_95`) - 0.5e0) > `_ps_scaled_95` * 9.094947017729282e-13 AS `_ps_plain_96`
+  FROM _ps_layer_13
+), _ps_layer_15 AS (
   SELECT
     *,
-    `_ps_rest_24` - `_ps_q2_27` AS `_ps_rest2_28`,
-    SUM(`_ps_q2_27`) OVER (PARTITION BY `_ps_book_7`) AS `_ps_rho_30`,
+    (
+      `_ps_split2_26` + `_ps_rest_24`
+    ) - `_ps_split2_26` AS `_ps_q2_27`,
     CASE
       WHEN (
         `_ps_p_87` - FLOOR(`_ps_p_87`)
@@ -1842,13 +1590,13 @@ WITH RECURSIVE _ps_layer_0 AS (
       THEN FLOOR(`_ps_p_87`) + 1e0
       ELSE FLOOR(`_ps_p_87`)
     END AS `_ps_digits_89`,
-    `_ps_abs_94` * 100e0 AS `_ps_scaled_95`
-  FROM _ps_layer_11
-), _ps_layer_13 AS (
+    CASE WHEN `_ps_plain_96` THEN NULL ELSE `_ps_abs_94` END AS `_ps_abs_97`
+  FROM _ps_layer_14
+), _ps_layer_16 AS (
   SELECT
     *,
-    SUM(`_ps_rest2_28`) OVER (PARTITION BY `_ps_book_7`) AS `_ps_rho2_31`,
-    `_ps_tau_29` + `_ps_rho_30` AS `_ps_h_32`,
+    `_ps_rest_24` - `_ps_q2_27` AS `_ps_rest2_28`,
+    SUM(`_ps_q2_27`) OVER (PARTITION BY `_ps_book_7`) AS `_ps_rho_30`,
     CASE
       WHEN `_ps_plain_84`
       THEN FLOOR(`_ps_scaled_83` + 0.5e0)
@@ -1945,69 +1693,6 @@ WITH RECURSIVE _ps_layer_0 AS (
         END
       END
     END AS `_ps_units_90`,
-    `_ps_scaled_95` < 1000000000000000.0e0
-    AND ABS(`_ps_scaled_95` - FLOOR(`_ps_scaled_95`) - 0.5e0) > `_ps_scaled_95` * 9.094947017729282e-13 AS `_ps_plain_96`
-  FROM _ps_layer_12
-), _ps_layer_14 AS (
-  SELECT
-    *,
-    (
-      `_ps_tau_29` - (
-        `_ps_h_32` - (
-          `_ps_h_32` - `_ps_tau_29`
-        )
-      )
-    ) + (
-      `_ps_rho_30` - (
-        `_ps_h_32` - `_ps_tau_29`
-      )
-    ) AS `_ps_lo_33`,
-    CASE
-      WHEN `_ps_x_81` IS NULL
-      THEN 0e0
-      ELSE CASE
-        WHEN `_ps_units_90` > 0e0
-        THEN CASE WHEN `_ps_x_81` < 0e0 THEN -`_ps_units_90` ELSE `_ps_units_90` END
-        ELSE 0e0
-      END
-    END AS `_ps_units5_91`,
-    CASE WHEN `_ps_plain_96` THEN NULL ELSE `_ps_abs_94` END AS `_ps_abs_97`
-  FROM _ps_layer_13
-), _ps_layer_15 AS (
-  SELECT
-    *,
-    CASE
-      WHEN (
-        (
-          `_ps_lo_33` <> 0e0
-          AND (
-            (
-              `_ps_h_32` + 2e0 * `_ps_lo_33`
-            ) - `_ps_h_32`
-          ) = 2e0 * `_ps_lo_33`
-        )
-        AND `_ps_rho2_31` <> 0e0
-      )
-      AND (
-        `_ps_rho2_31` > 0e0
-      ) = (
-        `_ps_lo_33` > 0e0
-      )
-      THEN `_ps_h_32` + 2e0 * `_ps_lo_33`
-      WHEN (
-        `_ps_lo_33` <> 0e0
-        AND (
-          (
-            `_ps_h_32` + 2e0 * `_ps_lo_33`
-          ) - `_ps_h_32`
-        ) = 2e0 * `_ps_lo_33`
-      )
-      AND `_ps_rho2_31` <> 0e0
-      THEN `_ps_h_32`
-      ELSE `_ps_h_32` + (
-        `_ps_lo_33` + `_ps_rho2_31`
-      )
-    END AS `_ps_sum_34`,
     CASE
       WHEN `_ps_abs_97` >= 100.0e0
       THEN 1000000000000e0
@@ -2021,71 +1706,105 @@ WITH RECURSIVE _ps_layer_0 AS (
       THEN 1e+16
       WHEN `_ps_abs_97` >= 0.001e0
       THEN 1e+17
-    END AS `_ps_pow_98`
-  FROM _ps_layer_14
-), _ps_layer_16 AS (
-  SELECT
-    *,
-    CASE
-      WHEN `_ps_x_17` IS NULL OR (
-        `_ps_sum_34` IS NULL OR `_ps_sum_34` = 0e0
-      )
-      THEN NULL
-      ELSE `_ps_x_17` / `_ps_sum_34`
-    END AS `_ps_pf_35`,
-    `_ps_abs_97` * `_ps_pow_98` AS `_ps_p_99`,
-    (
-      (
-        (
-          134217729.0e0 * `_ps_abs_97` - (
-            134217729.0e0 * `_ps_abs_97` - `_ps_abs_97`
-          )
-        ) * (
-          134217729.0e0 * `_ps_pow_98` - (
-            134217729.0e0 * `_ps_pow_98` - `_ps_pow_98`
-          )
-        ) - (
-          `_ps_abs_97` * `_ps_pow_98`
-        )
-      ) + (
-        134217729.0e0 * `_ps_abs_97` - (
-          134217729.0e0 * `_ps_abs_97` - `_ps_abs_97`
-        )
-      ) * (
-        `_ps_pow_98` - (
-          134217729.0e0 * `_ps_pow_98` - (
-            134217729.0e0 * `_ps_pow_98` - `_ps_pow_98`
-          )
-        )
-      ) + (
-        `_ps_abs_97` - (
-          134217729.0e0 * `_ps_abs_97` - (
-            134217729.0e0 * `_ps_abs_97` - `_ps_abs_97`
-          )
-        )
-      ) * (
-        134217729.0e0 * `_ps_pow_98` - (
-          134217729.0e0 * `_ps_pow_98` - `_ps_pow_98`
-        )
-      )
-    ) + (
-      `_ps_abs_97` - (
-        134217729.0e0 * `_ps_abs_97` - (
-          134217729.0e0 * `_ps_abs_97` - `_ps_abs_97`
-        )
-      )
-    ) * (
-      `_ps_pow_98` - (
-        134217729.0e0 * `_ps_pow_98` - (
-          134217729.0e0 * `_ps_pow_98` - `_ps_pow_98`
-        )
-      )
-    ) AS `_ps_e_100`
+    END AS `_ps_pow_98`,
+    134217729.0e0 * `_ps_abs_97` - (
+      134217729.0e0 * `_ps_abs_97` - `_ps_abs_97`
+    ) AS `_ps_same_151`
   FROM _ps_layer_15
 ), _ps_layer_17 AS (
   SELECT
     *,
-    `_ps_pf_35` AS `_ps_let_42`,
+    SUM(`_ps_rest2_28`) OVER (PARTITION BY `_ps_book_7`) AS `_ps_rho2_31`,
+    `_ps_tau_29` + `_ps_rho_30` AS `_ps_h_32`,
+    CASE
+      WHEN `_ps_x_81` IS NULL
+      THEN 0e0
+      ELSE CASE
+        WHEN `_ps_units_90` > 0e0
+        THEN CASE WHEN `_ps_x_81` < 0e0 THEN -`_ps_units_90` ELSE `_ps_units_90` END
+        ELSE 0e0
+      END
+    END AS `_ps_units5_91`,
+    `_ps_abs_97` * `_ps_pow_98` AS `_ps_p_99`,
+    `_ps_abs_97` - (
+      `_ps_same_151`
+    ) AS `_ps_same_144`,
+    134217729.0e0 * `_ps_pow_98` - (
+      134217729.0e0 * `_ps_pow_98` - `_ps_pow_98`
+    ) AS `_ps_same_152`
+  FROM _ps_layer_16
+), _ps_layer_18 AS (
+  SELECT
+    *,
+    (
+      `_ps_tau_29` - (
+        `_ps_h_32` - (
+          `_ps_h_32` - `_ps_tau_29`
+        )
+      )
+    ) + (
+      `_ps_rho_30` - (
+        `_ps_h_32` - `_ps_tau_29`
+      )
+    ) AS `_ps_lo_33`,
+    `_ps_pow_98` - (
+      `_ps_same_152`
+    ) AS `_ps_same_143`
+  FROM _ps_layer_17
+), _ps_layer_19 AS (
+  SELECT
+    *,
+    (
+      (
+        (
+          `_ps_same_151`
+        ) * (
+          `_ps_same_152`
+        ) - (
+          `_ps_abs_97` * `_ps_pow_98`
+        )
+      ) + (
+        `_ps_same_151`
+      ) * (
+        `_ps_same_143`
+      ) + (
+        `_ps_same_144`
+      ) * (
+        `_ps_same_152`
+      )
+    ) + (
+      `_ps_same_144`
+    ) * (
+      `_ps_same_143`
+    ) AS `_ps_e_100`,
+    (
+      `_ps_lo_33` <> 0e0
+      AND (
+        (
+          `_ps_h_32` + 2e0 * `_ps_lo_33`
+        ) - `_ps_h_32`
+      ) = 2e0 * `_ps_lo_33`
+    )
+    AND `_ps_rho2_31` <> 0e0 AS `_ps_same_135`
+  FROM _ps_layer_18
+), _ps_layer_20 AS (
+  SELECT
+    *,
+    CASE
+      WHEN (
+        `_ps_same_135`
+      ) AND (
+        `_ps_rho2_31` > 0e0
+      ) = (
+        `_ps_lo_33` > 0e0
+      )
+      THEN `_ps_h_32` + 2e0 * `_ps_lo_33`
+      WHEN `_ps_same_135`
+      THEN `_ps_h_32`
+      ELSE `_ps_h_32` + (
+        `_ps_lo_33` + `_ps_rho2_31`
+      )
+    END AS `_ps_sum_34`,
     CASE
       WHEN (
         `_ps_p_99` - FLOOR(`_ps_p_99`)
@@ -2105,10 +1824,17 @@ WITH RECURSIVE _ps_layer_0 AS (
       THEN FLOOR(`_ps_p_99`) + 1e0
       ELSE FLOOR(`_ps_p_99`)
     END AS `_ps_digits_101`
-  FROM _ps_layer_16
-), _ps_layer_18 AS (
+  FROM _ps_layer_19
+), _ps_layer_21 AS (
   SELECT
     *,
+    CASE
+      WHEN `_ps_x_17` IS NULL OR (
+        `_ps_sum_34` IS NULL OR `_ps_sum_34` = 0e0
+      )
+      THEN NULL
+      ELSE `_ps_x_17` / `_ps_sum_34`
+    END AS `_ps_pf_35`,
     CASE
       WHEN `_ps_plain_96`
       THEN FLOOR(`_ps_scaled_95` + 0.5e0)
@@ -2204,7 +1930,25 @@ WITH RECURSIVE _ps_layer_0 AS (
           END
         END
       END
-    END AS `_ps_units_102`,
+    END AS `_ps_units_102`
+  FROM _ps_layer_20
+), _ps_layer_22 AS (
+  SELECT
+    *,
+    `_ps_pf_35` AS `_ps_let_42`,
+    CASE
+      WHEN `_ps_x_93` IS NULL
+      THEN 0e0
+      ELSE CASE
+        WHEN `_ps_units_102` > 0e0
+        THEN CASE WHEN `_ps_x_93` < 0e0 THEN -`_ps_units_102` ELSE `_ps_units_102` END
+        ELSE 0e0
+      END
+    END AS `_ps_units6_103`
+  FROM _ps_layer_21
+), _ps_layer_23 AS (
+  SELECT
+    *,
     CASE
       WHEN (
         IS_NAN(`_ps_let_42`)
@@ -2217,25 +1961,13 @@ WITH RECURSIVE _ps_layer_0 AS (
       ) > (
         0.25e0
       )
-    END AS `_ps_adj_104`
-  FROM _ps_layer_17
-), _ps_layer_19 AS (
+    END AS `_ps_adj_104`,
+    0e0 + `_ps_units0_48` + `_ps_units1_51` + `_ps_units2_63` + `_ps_units3_67` + `_ps_units4_79` + `_ps_units5_91` + `_ps_units6_103` AS `_ps_factor_units_106`
+  FROM _ps_layer_22
+), _ps_layer_24 AS (
   SELECT
     *,
-    CASE
-      WHEN `_ps_x_93` IS NULL
-      THEN 0e0
-      ELSE CASE
-        WHEN `_ps_units_102` > 0e0
-        THEN CASE WHEN `_ps_x_93` < 0e0 THEN -`_ps_units_102` ELSE `_ps_units_102` END
-        ELSE 0e0
-      END
-    END AS `_ps_units6_103`
-  FROM _ps_layer_18
-), _ps_layer_20 AS (
-  SELECT
-    *,
-    0e0 + `_ps_units0_48` + `_ps_units1_51` + `_ps_units2_63` + `_ps_units3_67` + `_ps_units4_79` + `_ps_units5_91` + `_ps_units6_103` AS `_ps_factor_units_106`,
+    `_ps_factor_units_106` + CASE WHEN `_ps_adj_104` IS TRUE THEN CAST(-1000 AS FLOAT64) ELSE 0e0 END + CASE WHEN `_ps_adj_105` IS TRUE THEN 300e0 ELSE 0e0 END AS `_ps_raw_units_107`,
     CASE
       WHEN (
         1000e0 - `_ps_units0_48`
@@ -2299,20 +2031,30 @@ WITH RECURSIVE _ps_layer_0 AS (
       ) * 16e0 + 9e0
       ELSE CAST(-1 AS FLOAT64)
     END AS `_ps_lost6_121`,
+    CASE WHEN `_ps_adj_104` IS TRUE THEN 1000e0 ELSE 0e0 END AS `_ps_same_157`
+  FROM _ps_layer_23
+), _ps_layer_25 AS (
+  SELECT
+    *,
+    CASE
+      WHEN `_ps_raw_units_107` > 10000e0
+      THEN 10000e0
+      ELSE CASE WHEN `_ps_raw_units_107` < 0e0 THEN 0e0 ELSE `_ps_raw_units_107` END
+    END AS `_ps_total_108`,
     CASE
       WHEN (
-        CASE WHEN `_ps_adj_104` IS TRUE THEN 1000e0 ELSE 0e0 END
+        `_ps_same_157`
       ) > 0e0
       THEN (
-        CASE WHEN `_ps_adj_104` IS TRUE THEN 1000e0 ELSE 0e0 END
+        `_ps_same_157`
       ) * 16e0 + 8e0
       ELSE CAST(-1 AS FLOAT64)
     END AS `_ps_lost7_122`
-  FROM _ps_layer_19
-), _ps_layer_21 AS (
+  FROM _ps_layer_24
+), _ps_layer_26 AS (
   SELECT
     *,
-    `_ps_factor_units_106` + CASE WHEN `_ps_adj_104` IS TRUE THEN CAST(-1000 AS FLOAT64) ELSE 0e0 END + CASE WHEN `_ps_adj_105` IS TRUE THEN 300e0 ELSE 0e0 END AS `_ps_raw_units_107`,
+    CAST(ROW_NUMBER() OVER (PARTITION BY `_ps_ranked_109` ORDER BY `_ps_total_108` DESC) AS FLOAT64) AS `_ps_place_111`,
     GREATEST(
       `_ps_lost0_115`,
       `_ps_lost1_116`,
@@ -2323,15 +2065,17 @@ WITH RECURSIVE _ps_layer_0 AS (
       `_ps_lost6_121`,
       `_ps_lost7_122`
     ) AS `_ps_top0_123`
-  FROM _ps_layer_20
-), _ps_layer_22 AS (
+  FROM _ps_layer_25
+), _ps_layer_27 AS (
   SELECT
     *,
-    CASE
-      WHEN `_ps_raw_units_107` > 10000e0
-      THEN 10000e0
-      ELSE CASE WHEN `_ps_raw_units_107` < 0e0 THEN 0e0 ELSE `_ps_raw_units_107` END
-    END AS `_ps_total_108`,
+    MAX(
+      CASE
+        WHEN `_ps_ranked_109` AND `_ps_place_111` = `_ps_k0_112`
+        THEN `_ps_total_108`
+        ELSE NULL
+      END
+    ) OVER () AS `_ps_threshold0_113`,
     GREATEST(
       CASE
         WHEN `_ps_lost0_115` < `_ps_top0_123`
@@ -2374,11 +2118,21 @@ WITH RECURSIVE _ps_layer_0 AS (
         ELSE CAST(-1 AS FLOAT64)
       END
     ) AS `_ps_top1_124`
-  FROM _ps_layer_21
-), _ps_layer_23 AS (
+  FROM _ps_layer_26
+), _ps_layer_28 AS (
   SELECT
     *,
-    CAST(ROW_NUMBER() OVER (PARTITION BY `_ps_ranked_109` ORDER BY `_ps_total_108` DESC) AS FLOAT64) AS `_ps_place_111`,
+    CASE
+      WHEN `_ps_total_108` >= `_ps_threshold0_113`
+      THEN 'keeper'
+      WHEN `_ps_total_108` >= 6000e0
+      THEN 'solid'
+      WHEN `_ps_total_108` >= 4000e0
+      THEN 'watch'
+      WHEN `_ps_total_108` >= 0e0
+      THEN 'at_risk'
+      ELSE CAST(NULL AS STRING)
+    END AS `_ps_tier_114`,
     GREATEST(
       CASE
         WHEN `_ps_lost0_115` < `_ps_top1_124`
@@ -2421,17 +2175,10 @@ WITH RECURSIVE _ps_layer_0 AS (
         ELSE CAST(-1 AS FLOAT64)
       END
     ) AS `_ps_top2_125`
-  FROM _ps_layer_22
-), _ps_layer_24 AS (
+  FROM _ps_layer_27
+), _ps_layer_29 AS (
   SELECT
     *,
-    MAX(
-      CASE
-        WHEN `_ps_ranked_109` AND `_ps_place_111` = `_ps_k0_112`
-        THEN `_ps_total_108`
-        ELSE NULL
-      END
-    ) OVER () AS `_ps_threshold0_113`,
     GREATEST(
       CASE
         WHEN `_ps_lost0_115` < `_ps_top2_125`
@@ -2474,21 +2221,10 @@ WITH RECURSIVE _ps_layer_0 AS (
         ELSE CAST(-1 AS FLOAT64)
       END
     ) AS `_ps_top3_126`
-  FROM _ps_layer_23
-), _ps_layer_25 AS (
+  FROM _ps_layer_28
+), _ps_layer_30 AS (
   SELECT
     *,
-    CASE
-      WHEN `_ps_total_108` >= `_ps_threshold0_113`
-      THEN 'keeper'
-      WHEN `_ps_total_108` >= 6000e0
-      THEN 'solid'
-      WHEN `_ps_total_108` >= 4000e0
-      THEN 'watch'
-      WHEN `_ps_total_108` >= 0e0
-      THEN 'at_risk'
-      ELSE CAST(NULL AS STRING)
-    END AS `_ps_tier_114`,
     ARRAY_CONCAT(
       CASE
         WHEN `_ps_top0_123` >= 16e0
@@ -2583,7 +2319,7 @@ WITH RECURSIVE _ps_layer_0 AS (
         ELSE ARRAY<STRING>[]
       END
     ) AS `_ps_reasons_127`
-  FROM _ps_layer_24
+  FROM _ps_layer_29
 )
 SELECT
   `_ps_id` AS `id`,
@@ -2666,4 +2402,4 @@ SELECT
     )
     ELSE NULL
   END AS `reasons`
-FROM _ps_layer_25
+FROM _ps_layer_30

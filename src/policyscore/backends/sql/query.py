@@ -35,6 +35,7 @@ from policyscore.backends.sql.expressions import Columns, ExprCompiler, Unsuppor
 from policyscore.backends.sql.portfolio import start_book
 from policyscore.backends.sql.reasons import concat, empty_array, places, reasons_column
 from policyscore.backends.sql.referrals import Tree
+from policyscore.backends.sql.shared import share_repeats
 from policyscore.backends.sql.tables import needs_quotes, quote_names, table_of
 from policyscore.engine.reference import checked_fields
 from policyscore.errors import Diagnostic, PolicyError
@@ -306,6 +307,7 @@ def build_query(
     fallback = columns.add(
         "fallback", r.OR(*[exp.paren(t) for t in fallback_terms]) if fallback_terms else exp.false(), fb_deps | {eligible.name}
     )
+    share_repeats(columns)
     calls = enumerate(program.portfolio) if portfolio_columns else enumerate(())
     extra = [r.ALIAS(col(names[c.key][0]), f"_ps_pf_{i}", quoted=True) for i, c in calls]
     if fallback_column and tree is not None:  # the DuckDB run's summary counts them, as the Python run's does
@@ -392,8 +394,8 @@ def _assemble(
 ) -> exp.Select:
     depth = _depths(columns, fields)
     layers: dict[int, list[str]] = {}
-    for name, d in depth.items():
-        layers.setdefault(d, []).append(name)
+    for name in columns.by_name:  # in the order they were made, whatever order their depths were found in
+        layers.setdefault(depth[name], []).append(name)
     query = exp.select(*inputs, copy=False).from_(r.ALIAS(table_of(table), _INPUT), copy=False)
     ctes: list[tuple[str, exp.Expr]] = [("_ps_layer_0", query)]
     previous = "_ps_layer_0"
