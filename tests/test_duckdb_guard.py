@@ -114,3 +114,29 @@ def test_a_line_duckdb_cannot_read_fails_both_reads(tmp_path, line):
     with pytest.raises(duckdb.Error):
         suspect_records(duckdb.connect(), str(path), "jsonl", ["billing"])
     assert _engine_used(path) == "python"
+
+
+#: (first line, second line, records suspect): a record whose keys are the first record's is cleared by their text.
+KEYS = {
+    "same-keys": ('{"id": "a", "o": {"k": 1}, "n": 1}', '{"id": "b", "o": {"k": 2}, "n": 2}', 0),
+    "other-order": ('{"id": "a", "o": {"k": 1, "j": 2}}', '{"o": {"j": 2, "k": 1}, "id": "b"}', 0),
+    "repeated-key-in-the-declared-object": ('{"id": "a", "o": {"k": 1, "j": 2}}', '{"id": "b", "o": {"k": 1, "k": 2}}', 1),
+    "brace-in-a-string": ('{"id": "a", "o": {"k": 1}}', '{"id": "b", "o": {"k": "{"}}', 1),
+    # An empty object is suspect: its brace is not counted.
+    "empty-object-then-a-full-one": ('{"id": "a", "o": {}}', '{"id": "b", "o": {"k": 1}}', 1),
+    "full-object-then-an-empty-one": ('{"id": "a", "o": {"k": 1}}', '{"id": "b", "o": {}}', 1),
+    "first-record-repeats-a-key": ('{"id": "a", "n": 1, "n": 2}', '{"id": "b", "n": 1}', 1),
+    "keys-that-need-quotes": ('{"id": "a", "x, y": 1, "it\'s": 2, "NULL": 3}', '{"id": "b", "x, y": 1, "it\'s": 2, "NULL": 3}', 0),
+    # Written as a list without quotes, both key lists would read [id, x, id]: the text must not clear the second.
+    "a-key-holding-a-comma-first": ('{"id": "a", "x, id": 1}', '{"id": "b", "x": 1, "id": 2}', 1),
+    "a-key-holding-a-comma-later": ('{"id": "a", "x": 1, "y": 2}', '{"id": "b", "x, y": 1, "x, y": 2}', 1),
+}
+
+
+@pytest.mark.parametrize("case", KEYS)
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_keys_are_cleared_by_their_text_only_when_they_are_the_first_records(tmp_path, case, fmt):
+    first, second, suspect = KEYS[case]
+    path = tmp_path / f"records.{fmt}"
+    path.write_text(f"{first}\n{second}\n" if fmt == "jsonl" else f"[{first},\n{second}]\n", encoding="utf-8")
+    assert suspect_records(duckdb.connect(), str(path), fmt, ["o"]) == (2, suspect)

@@ -44,6 +44,10 @@ def _list_literal(items: list[str]) -> str:
     return "CAST([" + ", ".join("'" + item.replace("'", "''") + "'" for item in items) + "] AS VARCHAR[])"
 
 
+def _text_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 def _records(fmt: str) -> str:
     """A subquery of the text of each record (``_ps_json``) of the file given as the query's parameter
     (``lines``: each non-blank line of a JSON Lines file, as it is)."""
@@ -63,10 +67,11 @@ def suspect_records(con: duckdb.DuckDBPyConnection, path: str, fmt: str, objects
     """(records read, records the guard cannot clear) of a ``jsonl`` or ``json`` (array) file.
 
     ``objects`` are the declared top-level fields of type object: the only objects
-    a record may hold besides itself (one more, anywhere, makes it suspect).  A
-    record's top-level keys are compared with the first record's (checked here
-    to be distinct); only a record whose keys differ is checked for a repeated
-    key, which costs far more.
+    a record may hold besides itself (one more, anywhere, makes it suspect).  The
+    keys of a record and of its declared objects are listed in one parse; when
+    they are the first record's (checked here to be distinct), the record is
+    cleared by one comparison of their text and a count of its braces.  Only a
+    record whose keys differ pays for the tests of each list.
 
     A JSON Lines file is read as lines first; when that read fails (mixed line
     endings, a carriage return inside a line, a line that is not JSON) it is
@@ -85,11 +90,17 @@ def _suspect(con: duckdb.DuckDBPyConnection, path: str, records: str, objects: l
     # object (or an empty one), NULL for an absent key.
     paths = ", ".join(["'$'", *("'$.\"" + name.replace("'", "''").replace('"', '\\"') + "\"'" for name in objects)])
     keyed = f"json_keys(_ps_json, [{paths}])"
-    first = con.execute(f"SELECT json_keys(_ps_json) FROM {records} LIMIT 1", [path]).fetchall()
-    model = list(first[0][0]) if first and first[0][0] is not None else []
-    if len(set(model)) != len(model):
-        model = []
+    first = con.execute(f"SELECT {keyed}, {keyed}::VARCHAR FROM {records} LIMIT 1", [path]).fetchall()
+    lists: list[list[str] | None] = [None if k is None else list(k) for k in first[0][0]] if first and first[0][0] else []
+    model = lists[0] if lists and lists[0] is not None and len(set(lists[0])) == len(lists[0]) else []
     braces = "strlen(_ps_json) - strlen(replace(_ps_json, '{', ''))"
+    # A record whose keys (its own and its declared objects') are the first record's, when those are distinct, is
+    # cleared by comparing their text: lists compared item by item cost far more.  Equal texts are equal lists, as
+    # DuckDB quotes a key holding a comma, a bracket, a quote or a backslash, and the first record's text, holding
+    # no quote, has none of them.  Its braces must then be its own and its non-empty declared objects'.
+    known = "false"
+    if lists and all(k is None or len(set(k)) == len(k) for k in lists) and "'" not in first[0][1]:
+        known = f"_ps_all::VARCHAR = {_text_literal(first[0][1])} AND {braces} = {1 + sum(1 for k in lists[1:] if k)}"
     if objects:
         # Every brace of the text is the record's or a declared non-empty object's (an empty object, a brace in
         # a string or any other object makes the counts differ: suspect), and no object repeats a key.
@@ -101,8 +112,8 @@ def _suspect(con: duckdb.DuckDBPyConnection, path: str, records: str, objects: l
     query = f"""
     WITH _ps_keyed AS (SELECT _ps_json, {keyed} AS _ps_all FROM {records})
     SELECT count(*), count(*) FILTER (WHERE NOT coalesce(
-      ({TEXT_GUARD}) AND ({nested})
-      AND CASE WHEN _ps_all[1] = {_list_literal(model)} THEN true ELSE len(list_distinct(_ps_all[1])) = len(_ps_all[1]) END, false))
+      ({TEXT_GUARD}) AND CASE WHEN {known} THEN true ELSE ({nested})
+      AND CASE WHEN _ps_all[1] = {_list_literal(model)} THEN true ELSE len(list_distinct(_ps_all[1])) = len(_ps_all[1]) END END, false))
     FROM _ps_keyed
     """
     rows = con.execute(query, [path]).fetchall()
