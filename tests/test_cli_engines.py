@@ -97,6 +97,8 @@ BAD_LINES = {  # each turns a full, good record into text the Python engine reje
     "short-date": _with(signup_date="2026-6-1"),
     "nan": lambda r: json.dumps({**r, "annual_contract_value": 0}).replace('"annual_contract_value": 0', '"annual_contract_value": NaN'),
     "infinity": lambda r: json.dumps({**r, "total_spend": 0}).replace('"total_spend": 0', '"total_spend": Infinity'),
+    "lowercase-nan-in-an-unread-field": lambda r: json.dumps({**r, "total_spend": 0}).replace('"total_spend": 0', '"total_spend": nan'),
+    "minus-inf-in-an-unread-list": lambda r: json.dumps({**r, "tags": []}).replace('"tags": []', '"tags": [1, -inf]'),
     "trailing-comma": lambda r: json.dumps(r)[:-1] + ",}",
     "deep-nesting": lambda r: json.dumps(r)[:-1] + ', "note": ' + "[" * 65 + "]" * 65 + "}",
     "nested-duplicate-key": lambda r: json.dumps(r).replace('"billing": {', '"billing": {"currency": "USD", ', 1),

@@ -77,6 +77,9 @@ def test_every_line_layout_is_scored_by_duckdb_with_the_python_engines_bytes(run
 #: Text the guard cannot clear, though the Python engine may accept it (a brace in a string).
 SUSPECT = {
     "infinity": lambda r: json.dumps({**r, "total_spend": 0}).replace('"total_spend": 0', '"total_spend": -Infinity'),
+    "nan-in-any-case": lambda r: json.dumps({**r, "total_spend": 0}).replace('"total_spend": 0', '"total_spend": nAn'),
+    "inf-first-in-a-list": lambda r: json.dumps({**r, "tags": []}).replace('"tags": []', '"tags": [INF]'),
+    "nan-like-letters-after-a-colon-in-a-string": lambda r: json.dumps({**r, "name": "ratio: nan"}),
     "trailing-comma-in-a-list": lambda r: json.dumps({**r, "tags": ["a"]}).replace('["a"]', '["a", ]'),
     "deep-nesting": lambda r: json.dumps(r)[:-1] + ', "deep": ' + "[" * 70 + "]" * 70 + "}",
     "surrogate-pair": lambda r: json.dumps({**r, "name": "\U0001f600"}),
@@ -94,6 +97,16 @@ def test_a_suspect_line_sends_the_run_to_python_wherever_it_is(tmp_path, suspect
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert suspect_records(duckdb.connect(), str(path), "jsonl", ["billing"]) == (len(lines), 1)
     assert _engine_used(path) == "python"
+
+
+def test_nan_and_infinity_inside_strings_are_cleared(run, tmp_path):
+    names = ["NaN Labs", "Infinity Corp", "nan", "-inf", "Nan inf"]
+    records = [json.loads(line) | ({"name": names[i]} if i < len(names) else {}) for i, line in enumerate(GOOD)]
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert suspect_records(duckdb.connect(), str(path), "jsonl", ["billing"]) == (len(GOOD), 0)
+    assert _engine_used(path) == "duckdb"
+    _same_bytes(run, path)
 
 
 def test_a_json_array_file_is_guarded_as_before(tmp_path):
