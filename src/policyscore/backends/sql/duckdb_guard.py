@@ -34,15 +34,15 @@ __all__ = ["suspect_records", "TEXT_GUARD"]
 # are surely not one: the pattern is tried only where a value starts.
 _NOT_A_NUMBER = "-?[nNiI][aAnN][nNfF]"
 
-#: True for a record (its text in ``_ps_json``) whose text the Python reader surely reads as DuckDB does, keys aside.
-#: A value starts after a colon, a comma or an opening bracket; each pattern starts with that one character, which
-#: DuckDB searches for far faster than for a class of characters.
+#: True for a record (its text in ``_ps_json``, the number of its braces in ``_ps_braces``) whose text the Python
+#: reader surely reads as DuckDB does, keys aside.  A value starts after a colon, a comma or an opening bracket;
+#: each pattern starts with that one character, which DuckDB searches for far faster than for a class of characters.
 TEXT_GUARD = f"""
   NOT regexp_matches(_ps_json, ',[ \\t\\r\\n]*(?:[]}}]|{_NOT_A_NUMBER})')
   AND NOT regexp_matches(_ps_json, ':[ \\t\\r\\n]*{_NOT_A_NUMBER}')
   AND NOT regexp_matches(_ps_json, '\\[[ \\t\\r\\n]*{_NOT_A_NUMBER}')
   AND NOT regexp_matches(_ps_json, '\\\\u[dD][89abAB]')
-  AND strlen(_ps_json) - strlen(replace(replace(_ps_json, '{{', ''), '[', '')) <= 64
+  AND _ps_braces + strlen(_ps_json) - strlen(replace(_ps_json, '[', '')) <= 64
 """
 
 _MAX_RECORD = 1 << 24
@@ -102,7 +102,7 @@ def _suspect(con: duckdb.DuckDBPyConnection, path: str, records: str, objects: l
     first = con.execute(f"SELECT {keyed}, {keyed}::VARCHAR FROM {records} LIMIT 1", [path]).fetchall()
     lists: list[list[str] | None] = [None if k is None else list(k) for k in first[0][0]] if first and first[0][0] else []
     model = lists[0] if lists and lists[0] is not None and len(set(lists[0])) == len(lists[0]) else []
-    braces = "strlen(_ps_json) - strlen(replace(_ps_json, '{', ''))"
+    braces = "_ps_braces"
     # A record whose keys (its own and its declared objects') are the first record's, when those are distinct, is
     # cleared by comparing their text: lists compared item by item cost far more.  Equal texts are equal lists, as
     # DuckDB quotes a key holding a comma, a bracket, a quote or a backslash, and the first record's text, holding
@@ -119,7 +119,8 @@ def _suspect(con: duckdb.DuckDBPyConnection, path: str, records: str, objects: l
     else:
         nested = f"{braces} = 1"
     query = f"""
-    WITH _ps_keyed AS (SELECT _ps_json, {keyed} AS _ps_all FROM {records})
+    WITH _ps_keyed AS (
+      SELECT _ps_json, {keyed} AS _ps_all, strlen(_ps_json) - strlen(replace(_ps_json, '{{', '')) AS _ps_braces FROM {records})
     SELECT count(*), count(*) FILTER (WHERE NOT coalesce(
       ({TEXT_GUARD}) AND CASE WHEN {known} THEN true ELSE ({nested})
       AND CASE WHEN _ps_all[1] = {_list_literal(model)} THEN true ELSE len(list_distinct(_ps_all[1])) = len(_ps_all[1]) END END, false))
