@@ -125,7 +125,8 @@ def _value(j: exp.Expr, t: Type, enum: tuple[object, ...] | None) -> tuple[exp.E
         value = CAST(
             exp.Anonymous(this="list_transform", expressions=[items.copy(), _lambda(item_value)]), sql_type(t.with_nullable(False))
         )
-        python = AND(exp.paren(ok.copy()), exp.func("COALESCE", any_python, exp.false()))
+        # Items that never need the Python engine (texts, booleans, dates) skip a second walk through the list.
+        python = false if item_python == false else AND(exp.paren(ok.copy()), exp.func("COALESCE", any_python, exp.false()))
     elif kind == "object" and t.fields:
         oks: list[exp.Expr] = [_starts(j, "{")]
         pythons: list[exp.Expr] = []
