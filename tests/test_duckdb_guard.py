@@ -55,7 +55,9 @@ LAYOUTS = {
     # Not read as lines (DuckDB's CSV reader refuses them): the guard reads the file again through the JSON reader.
     "line-endings-mixed": "\r\n".join(GOOD[:3]) + "\r\n" + "\n".join(GOOD[3:]) + "\n",
     "carriage-return-inside-a-line": "\n".join([GOOD[0].replace(", ", ",\r", 1), *GOOD[1:]]) + "\n",
+    "a-line-over-2-mb": "\n".join([GOOD[0][:-1] + ', "note": "' + "x" * 2_200_000 + '"}', *GOOD[1:]]) + "\n",
 }
+READ_AGAIN = ("line-endings-mixed", "carriage-return-inside-a-line", "a-line-over-2-mb")
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -65,7 +67,7 @@ def test_every_line_layout_is_scored_by_duckdb_with_the_python_engines_bytes(run
     con = duckdb.connect()
     assert suspect_records(con, str(path), "jsonl", ["billing"]) == (len(GOOD), 0)
     as_lines = duckdb_guard._records("lines")
-    if layout in ("line-endings-mixed", "carriage-return-inside-a-line"):
+    if layout in READ_AGAIN:
         with pytest.raises(duckdb.Error):
             duckdb_guard._suspect(con, str(path), as_lines, ["billing"])
     else:  # read as lines, blank lines skipped, without the second read
