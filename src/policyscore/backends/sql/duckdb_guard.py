@@ -31,8 +31,8 @@ import duckdb
 
 __all__ = ["suspect_records", "TEXT_GUARD"]
 
-# A bare NaN or infinity as DuckDB reads it, in any case (``nan``, ``-Inf``, ``INFINITY``), and letters that
-# are surely not one: the pattern is tried only where a value starts.
+# A bare NaN or infinity as DuckDB reads it, in any case (``nan``, ``-Inf``, ``INFINITY``); it also matches some
+# letters that are not one (``ian``), which only makes the test more conservative.  It is tried where a value starts.
 _NOT_A_NUMBER = "-?[nNiI][aAnN][nNfF]"
 
 #: True for a record (its text in ``_ps_json``, the number of its braces in ``_ps_braces``) whose text the Python
