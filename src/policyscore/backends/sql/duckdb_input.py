@@ -125,7 +125,8 @@ def _value(j: exp.Expr, t: Type, enum: tuple[object, ...] | None) -> tuple[exp.E
         value = CAST(
             exp.Anonymous(this="list_transform", expressions=[items.copy(), _lambda(item_value)]), sql_type(t.with_nullable(False))
         )
-        python = AND(exp.paren(ok.copy()), exp.func("COALESCE", any_python, exp.false()))
+        # Items that never need the Python engine (texts, booleans, dates) skip a second walk through the list.
+        python = false if item_python == false else AND(exp.paren(ok.copy()), exp.func("COALESCE", any_python, exp.false()))
     elif kind == "object" and t.fields:
         oks: list[exp.Expr] = [_starts(j, "{")]
         pythons: list[exp.Expr] = []
@@ -197,7 +198,37 @@ def checked_input(program: Program, source: exp.Expr, *, check_all_fields: bool 
     id_value = exp.Case().when(is_text.copy(), _string_value(rid), copy=False).else_(_text(rid), copy=False)
     columns.insert(0, ALIAS(id_value, program.id_field, quoted=True))
     columns.append(ALIAS(AND(*[exp.paren(c) for c in clean]), "_ps_clean", quoted=True))
-    return exp.select(*columns, copy=False).from_(source, copy=False)
+    return _computed_once(columns, source, seen)
+
+
+def _computed_once(columns: list[exp.Expr], source: exp.Expr, names: set[str]) -> exp.Select:
+    """SELECT ``columns`` over ``source``, each field's text (and a number's DOUBLE) computed once beneath them.
+
+    The checks and the value of a field repeat its text and its TRY_CAST to DOUBLE several times, and DuckDB
+    computes every repetition (they sit in CASE branches); a subquery computes each once, as a column.
+    """
+    made: dict[str, exp.Expr] = {}
+
+    def field_text(node: exp.Expr) -> str | None:
+        inner = node.this
+        if isinstance(node, exp.Cast) and not isinstance(node, exp.TryCast) and node.to.is_type("varchar", "text"):
+            if isinstance(inner, exp.Column) and not inner.table and inner.name in names:
+                return inner.name
+        return None
+
+    def swap(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, exp.TryCast) and node.to.is_type("double") and (name := field_text(node.this)) is not None:
+            made.setdefault(f"_ps_d_{name}", node.copy())
+            return exp.column(f"_ps_d_{name}", quoted=True)
+        if (name := field_text(node)) is not None:
+            made.setdefault(f"_ps_t_{name}", node.copy())
+            return exp.column(f"_ps_t_{name}", quoted=True)
+        return node
+
+    swapped = [c.transform(swap, copy=False) for c in columns]
+    computed = [ALIAS(e, alias, quoted=True) for alias, e in made.items()]
+    beneath = exp.select("*", *computed, copy=False).from_(source, copy=False).subquery("_ps_fields", copy=False)
+    return exp.select(*swapped, copy=False).from_(beneath, copy=False)
 
 
 def json_columns(program: Program, check_all_fields: bool = False) -> dict[str, str]:
