@@ -104,8 +104,8 @@ def _read_schema(path: FsPath) -> str:
         info = os.stat(path)
     except FileNotFoundError:
         raise RecordTypeError(f"record schema file not found: {path}") from None
-    except OSError as exc:
-        raise RecordTypeError(f"cannot read record schema {path}: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL character in the path
+        raise RecordTypeError(f"cannot read record schema {path}: {getattr(exc, 'strerror', None) or exc}") from None
     if not stat.S_ISREG(info.st_mode):
         kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device, a pipe or a socket)"
         raise RecordTypeError(f"record schema {path} is {kind}; name a JSON file")
