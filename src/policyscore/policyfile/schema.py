@@ -101,6 +101,22 @@ def check_policy_data(data: Any, index: SourceIndex) -> Iterator[Diagnostic]:
         yield from schema_diagnostics(error, index, "PS110", "the policy")
 
 
+def _branch_of_its_kind(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError] | None:
+    """The errors of the one branch of an ``anyOf``/``oneOf`` whose type the value has, when exactly one has it.
+
+    A branch that complains about the type of the value itself is of another
+    kind; when one branch is left (the list of "one id or a list of ids"),
+    its errors say what is wrong with the list: empty, an id twice, an item.
+    """
+    branches: dict[Any, list[jsonschema.ValidationError]] = {}
+    for sub in error.context or ():
+        branches.setdefault(sub.schema_path[0] if sub.schema_path else None, []).append(sub)
+    if error.validator == "oneOf" and len(branches) < len(error.validator_value):
+        return None  # the value matched more than one branch: that is the problem
+    of_its_kind = [subs for subs in branches.values() if not any(s.validator == "type" and not s.relative_path for s in subs)]
+    return of_its_kind[0] if len(of_its_kind) == 1 else None
+
+
 def schema_diagnostics(error: jsonschema.ValidationError, index: SourceIndex, code: str, document: str) -> Iterator[Diagnostic]:
     """Turn one JSON Schema error into diagnostics with positions and plain words.
 
@@ -144,6 +160,12 @@ def schema_diagnostics(error: jsonschema.ValidationError, index: SourceIndex, co
     if kind in ("minItems", "minProperties", "minLength") and not (code == "PS110" and path == ("record",)):
         yield Diagnostic(code, f"{where} must not be empty", index.value_span(path))
         return
+    if kind in ("anyOf", "oneOf") and isinstance(instance, list):
+        branch = _branch_of_its_kind(error)
+        if branch is not None:  # `ids: []` is an empty list, not "a list instead of one id or a list of ids"
+            for sub in branch:
+                yield from schema_diagnostics(sub, index, code, document)
+            return
     if kind in ("anyOf", "oneOf", "pattern") and schema.get("description"):
         yield Diagnostic(code, f"{where} must be {schema['description']}, got {_describe(instance)}", index.value_span(path))
         return
