@@ -365,6 +365,18 @@ def test_diff_problems(run, here):
     assert "is not a date in the form YYYY-MM-DD" in result.stderr
 
 
+def test_diff_names_the_line_of_a_record_a_policy_rejects(run, here):
+    # Only records the reader rejected had their line; one the policy rejected had its id alone.
+    text = '{"id": "A", "country": "US", "spend": 10, "vip": true}\n{"id": "B", "country": "US", "spend": "x"}\n'
+    records = write(here, "r.jsonl", text).name
+    message = "r.jsonl:2, id 'B': field 'spend' must be a number, got string 'x' [PS401]"
+    result = run("diff", "tiny.yaml", "tiny.yaml", records, "--as-of", AS_OF, "--on-error", "skip")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == f"rejected: {message}"
+    result = run("diff", "tiny.yaml", "tiny.yaml", records, "--as-of", AS_OF)
+    assert (result.exit_code, result.stderr) == (1, f"policyscore: error: {message}\n")
+
+
 def test_a_policy_without_tests_fails_the_minimum(run, here):
     write(here, "tiny.test.yaml", PASSING)
     (here / "other.yaml").write_text(POLICY.replace("policy: tiny", "policy: other"), encoding="utf-8")
