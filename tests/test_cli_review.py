@@ -437,3 +437,13 @@ def test_diff_changes_needs_a_csv_or_jsonl_name(run, edited, tmp_path):
     result = run("diff", STARTUP, edited, SAMPLE, "--as-of", AS_OF, "--changes", tmp_path / "changes.txt")
     assert result.exit_code == 2
     assert "--changes" in result.stderr and ".csv or .jsonl" in result.stderr
+
+
+@pytest.mark.parametrize("option", ["--min-coverage", "--min-mutation-score"])
+@pytest.mark.parametrize("value", ["nan", "NaN", "101", "-1"])
+def test_a_minimum_share_that_is_not_a_percentage_is_a_usage_mistake(run, here, option, value):
+    # nan passed the range check, and no coverage is ever below nan: the run passed whatever its coverage.
+    write(here, "tiny.test.yaml", PASSING)
+    result = run("test", "tiny.test.yaml", option, value)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}'" in result.stderr
