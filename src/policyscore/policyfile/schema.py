@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from policyscore.errors import Diagnostic
 from policyscore.policyfile.schemacheck import Check, Unsupported, compile_check
@@ -101,6 +104,21 @@ def check_policy_data(data: Any, index: SourceIndex) -> Iterator[Diagnostic]:
         yield from schema_diagnostics(error, index, "PS110", "the policy")
 
 
+#: A number with an exponent that YAML 1.1 reads as text (it wants a dot and a signed exponent: ``1.0e+12``).
+_EXPONENT = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+")
+
+
+def _exponent_hint(instance: Any, index: SourceIndex, path: Path) -> str | None:
+    """For ``1e12`` written unquoted where a number belongs: how to write it so that YAML reads a number."""
+    if not isinstance(instance, str) or not _EXPONENT.fullmatch(instance.strip()) or not index.is_plain(path):
+        return None
+    number = float(instance.strip())
+    if number in (float("inf"), float("-inf")):
+        return None  # too big for any number: the message says what is allowed
+    written = yaml.safe_dump(number).split("\n", 1)[0]
+    return f"YAML reads {instance.strip()} as text; write the number as {written}"
+
+
 def _branch_of_its_kind(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError] | None:
     """The errors of the one branch of an ``anyOf``/``oneOf`` whose type the value has, when exactly one has it.
 
@@ -155,6 +173,8 @@ def schema_diagnostics(error: jsonschema.ValidationError, index: SourceIndex, co
         if code == "PS110" and (path and path[-1] in ("when", "value", "else") or (len(path) == 2 and path[0] == "let")):
             words = "an expression (a string)" if "string" in wanted else words
         hint = index.boolean_hint(path) if isinstance(instance, bool) and "string" in wanted else None
+        if hint is None and ("number" in wanted or "integer" in wanted):
+            hint = _exponent_hint(instance, index, path)
         yield Diagnostic(code, f"{where} must be {words}, got {_describe(instance)}", index.value_span(path), hint)
         return
     if kind in ("minItems", "minProperties", "minLength") and not (code == "PS110" and path == ("record",)):
@@ -167,7 +187,8 @@ def schema_diagnostics(error: jsonschema.ValidationError, index: SourceIndex, co
                 yield from schema_diagnostics(sub, index, code, document)
             return
     if kind in ("anyOf", "oneOf", "pattern") and schema.get("description"):
-        yield Diagnostic(code, f"{where} must be {schema['description']}, got {_describe(instance)}", index.value_span(path))
+        hint = _exponent_hint(instance, index, path) if kind != "pattern" else None
+        yield Diagnostic(code, f"{where} must be {schema['description']}, got {_describe(instance)}", index.value_span(path), hint)
         return
     if kind == "pattern":
         if path and path[0] == "record":
