@@ -162,3 +162,16 @@ def test_pages_show_control_characters_of_ids_and_tier_names_as_escapes(tmp_path
         if name != "explain":
             assert "&lt;b&gt;gold\\x07&lt;/b&gt;" in text and "<b>gold" not in text, name
             assert "gold\\x07" in "".join(re.findall(r"<svg.*?</svg>", text, re.S)), f"{name}: the chart labels the tier"
+
+
+def test_report_summary_is_the_summary_of_score(run, tmp_path):
+    # The report said "(no tier) 1" where score says "no tier 1".
+    policy = tmp_path / "p.yaml"
+    text = "policy: p\nversion: 1\nfactors:\n  - {id: a, weight: 10, value: '1'}\ntiers:\n  - {name: top, min: 50}\n"
+    policy.write_text(text, encoding="utf-8")
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"id": "x"}\n{"id": "y"}\n', encoding="utf-8")
+    scored = run("score", policy, records, "--as-of", AS_OF)
+    reported = run("report", policy, records, "--as-of", AS_OF, "-o", tmp_path / "r.html")
+    assert scored.stderr.splitlines() == ["2 records read: 2 scored, 0 ineligible, 0 rejected; 2 shown", "tiers: top 0, no tier 2"]
+    assert reported.stderr.splitlines()[1] == scored.stderr.splitlines()[1]
