@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from policyscore.cli.report import ProgressBar
@@ -123,3 +126,52 @@ def test_report_of_a_policy_with_portfolio_functions_reads_the_book_first(run, t
     assert result.exit_code == 0, result.stderr
     assert "tiers: top 6, rest 4" in result.stderr  # x / 10 >= 0.5 for x = 5..10
     assert '<tr data-customer="c10">' in out.read_text(encoding="utf-8")
+
+
+def _policyscore(*args: object) -> subprocess.CompletedProcess[str]:
+    """The command in its own process: a crash in the chart renderer aborts the process, not just the command."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(
+        [sys.executable, "-m", "policyscore", *map(str, args)], capture_output=True, text=True, env=env, timeout=300, check=False
+    )
+
+
+def test_pages_show_control_characters_of_ids_and_tier_names_as_escapes(tmp_path):
+    # A tier name or a referrer's id holding a control character made the chart renderer abort the process (exit 134).
+    policy = tmp_path / "p.yaml"
+    policy.write_text(
+        "policy: p\nversion: 1\nreferrals: {referred_by: ref}\n"
+        "factors:\n  - {id: brought, weight: 10, value: 'scale(referred_count(1), 0, 1)'}\n"
+        'tiers:\n  - {name: "<b>gold\\a</b>", min: 5}\n  - {name: low, min: 0}\n',
+        encoding="utf-8",
+    )
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"id": "x\\u0001<i>"}\n{"id": "y", "ref": "x\\u0001<i>"}\n', encoding="utf-8")
+    changed = tmp_path / "q.yaml"
+    changed.write_text(policy.read_text(encoding="utf-8").replace("min: 5", "min: 50"), encoding="utf-8")
+    runs = {
+        "report": _policyscore("report", policy, records, "--as-of", AS_OF, "-o", tmp_path / "report.html"),
+        "diff": _policyscore("diff", policy, changed, records, "--as-of", AS_OF, "--format", "html", "-o", tmp_path / "diff.html"),
+        "explain": _policyscore("explain", policy, records, "--as-of", AS_OF, "--id", "x\x01<i>", "--format", "html"),
+    }
+    for name, result in runs.items():
+        assert result.returncode == 0, (name, result.stderr)
+        text = result.stdout if name == "explain" else (tmp_path / f"{name}.html").read_text(encoding="utf-8")
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text), name
+        assert "x\\x01&lt;i&gt;" in text and "<i>" not in text, name
+        if name != "explain":
+            assert "&lt;b&gt;gold\\x07&lt;/b&gt;" in text and "<b>gold" not in text, name
+            assert "gold\\x07" in "".join(re.findall(r"<svg.*?</svg>", text, re.S)), f"{name}: the chart labels the tier"
+
+
+def test_report_summary_is_the_summary_of_score(run, tmp_path):
+    # The report said "(no tier) 1" where score says "no tier 1".
+    policy = tmp_path / "p.yaml"
+    text = "policy: p\nversion: 1\nfactors:\n  - {id: a, weight: 10, value: '1'}\ntiers:\n  - {name: top, min: 50}\n"
+    policy.write_text(text, encoding="utf-8")
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"id": "x"}\n{"id": "y"}\n', encoding="utf-8")
+    scored = run("score", policy, records, "--as-of", AS_OF)
+    reported = run("report", policy, records, "--as-of", AS_OF, "-o", tmp_path / "r.html")
+    assert scored.stderr.splitlines() == ["2 records read: 2 scored, 0 ineligible, 0 rejected; 2 shown", "tiers: top 0, no tier 2"]
+    assert reported.stderr.splitlines()[1] == scored.stderr.splitlines()[1]

@@ -365,6 +365,18 @@ def test_diff_problems(run, here):
     assert "is not a date in the form YYYY-MM-DD" in result.stderr
 
 
+def test_diff_names_the_line_of_a_record_a_policy_rejects(run, here):
+    # Only records the reader rejected had their line; one the policy rejected had its id alone.
+    text = '{"id": "A", "country": "US", "spend": 10, "vip": true}\n{"id": "B", "country": "US", "spend": "x"}\n'
+    records = write(here, "r.jsonl", text).name
+    message = "r.jsonl:2, id 'B': field 'spend' must be a number, got string 'x' [PS401]"
+    result = run("diff", "tiny.yaml", "tiny.yaml", records, "--as-of", AS_OF, "--on-error", "skip")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == f"rejected: {message}"
+    result = run("diff", "tiny.yaml", "tiny.yaml", records, "--as-of", AS_OF)
+    assert (result.exit_code, result.stderr) == (1, f"policyscore: error: {message}\n")
+
+
 def test_a_policy_without_tests_fails_the_minimum(run, here):
     write(here, "tiny.test.yaml", PASSING)
     (here / "other.yaml").write_text(POLICY.replace("policy: tiny", "policy: other"), encoding="utf-8")
@@ -425,3 +437,13 @@ def test_diff_changes_needs_a_csv_or_jsonl_name(run, edited, tmp_path):
     result = run("diff", STARTUP, edited, SAMPLE, "--as-of", AS_OF, "--changes", tmp_path / "changes.txt")
     assert result.exit_code == 2
     assert "--changes" in result.stderr and ".csv or .jsonl" in result.stderr
+
+
+@pytest.mark.parametrize("option", ["--min-coverage", "--min-mutation-score"])
+@pytest.mark.parametrize("value", ["nan", "NaN", "101", "-1"])
+def test_a_minimum_share_that_is_not_a_percentage_is_a_usage_mistake(run, here, option, value):
+    # nan passed the range check, and no coverage is ever below nan: the run passed whatever its coverage.
+    write(here, "tiny.test.yaml", PASSING)
+    result = run("test", "tiny.test.yaml", option, value)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}'" in result.stderr

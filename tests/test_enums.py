@@ -67,3 +67,13 @@ def test_records_with_other_values_are_rejected():
 def test_a_malformed_enum_is_a_policy_error():
     found = errors(POLICY.replace("enum(strategic, delegating, absent)", "enum(strategic, strategic)"))
     assert [(d.code, d.message) for d in found] == [("PS113", "field 'owner_style': enum value 'strategic' is given twice")]
+
+
+def test_every_malformed_declaration_is_reported_at_its_own_field():
+    # Only the first was reported, at the line of `fields:`; a type the policy schema refused was reported twice.
+    text = (
+        "policy: p\nversion: 1\nrecord:\n  fields:\n    id: string\n    kind: 'enum(a, a)'\n    empty: 'enum()'\n"
+        "    a: number\n    a.b: string\n    paren: 'enum(x(1), y)'\nfactors:\n  - {id: f, weight: 1, value: '1'}\n"
+    )
+    found = [(d.code, d.span.line, d.span.column) for d in errors(text)]
+    assert found == [("PS113", 6, 11), ("PS113", 7, 12), ("PS113", 9, 10), ("PS110", 10, 12)]

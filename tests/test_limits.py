@@ -211,7 +211,7 @@ NUMBER_CASES = [
 ]
 
 
-@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", "1.0e+26", "-1.0e+13", "10000000000000000000000"])
+@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", "1.0e+26", "-1.0e+13", "10000000000000000000000", "1" + "0" * 400])
 @pytest.mark.parametrize(("path", "old", "new"), NUMBER_CASES, ids=[c[0] for c in NUMBER_CASES])
 def test_numbers_that_are_not_finite_or_too_big_are_refused_with_position(path, old, new, value):
     text = policy().replace(old, new.format(value)) if old else policy(extra=new.format(value))
@@ -256,3 +256,14 @@ def test_a_top_level_id_other_than_id_still_works():
     text = policy().replace("record:\n", "id: customer_id\nrecord:\n").replace("    id: string\n", "    customer_id: string\n")
     result = ps.load_policy_text(text).score({"customer_id": "c1", "x": 1}, AS_OF)
     assert result.id == "c1" and result.score == 10
+
+
+def test_a_number_with_an_exponent_yaml_reads_as_text_gets_a_hint():
+    # YAML 1.1 reads 1e-3 and -1E12 (no dot, or no sign in the exponent) as text; the error said only "got string".
+    text = policy(extra="score: {max: 1e-3}\ntiers:\n  - {name: t, min: -1E12}\n  - {name: u, min: '1e5'}\n")
+    found = [(d.message.split(" must")[0], d.hint) for d in ps.check_text(text, "p.yaml") if d.is_error]
+    assert found == [
+        ("score.max", "YAML reads 1e-3 as text; write the number as 0.001"),
+        ("tiers[0].min", "YAML reads -1E12 as text; write the number as -1000000000000.0"),
+        ("tiers[1].min", None),  # quoted: the author asked for text
+    ]

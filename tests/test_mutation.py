@@ -180,3 +180,13 @@ def test_mutants_that_do_not_load_count_for_nothing(tiny):
     invalid = [r.mutant.change for r in found.results if r.status == "invalid"]
     assert invalid == ["tier 'gold' min 70 -> 65", "tier 'silver' min 67 -> 72"]  # tiers out of order
     assert found.total == found.count("killed") + found.count("survived") == len(found.results) - 2
+
+
+def test_a_policy_holding_a_small_or_large_number_has_its_mutants_loaded(tiny):
+    # Mutants were written as JSON, whose 1e-06 YAML 1.1 reads as a string: every mutant of such a policy "did not load".
+    text = POLICY.replace("missing: 0.5", "missing: 0.000001").replace("version: 1\n", "version: 1\nparams: {huge: 1.0e+20}\n")
+    Path("tiny.yaml").write_text(text, encoding="utf-8")
+    found = mutate_policy("tiny.yaml", ["tiny.test.yaml"])
+    assert found.problem is None
+    assert [r.mutant.change for r in found.results if r.status == "invalid"] == []
+    assert found.total == len(found.results) > 0

@@ -376,6 +376,18 @@ def test_schema_problems_are_all_reported_with_lines_and_hints(folder):
     assert diags[0].hint == "did you mean 'score'?"
 
 
+def test_a_list_of_ids_that_is_empty_or_names_an_id_twice_says_so(folder):
+    # Both said "ids must be one record id or a list of ids, got a list".
+    lists = ["[]", "[A, A]", "[A, [B]]"]
+    cases = "".join(f"  - name: c{i}\n    ids: {ids}\n    expect: {{eligible: true}}\n" for i, ids in enumerate(lists))
+    name = write(folder, "ids.test.yaml", HEADER + cases)
+    assert [(d.code, d.span.line, d.message) for d in check_test_file(name)] == [
+        ("PS606", 6, "cases[0].ids must not be empty"),
+        ("PS606", 9, "cases[1].ids lists the same value twice"),
+        ("PS606", 12, "cases[2].ids[1] must be a string or a whole number, got a list"),
+    ]
+
+
 def test_names_ids_and_cases_are_checked_against_the_policy_and_records(folder):
     name = write(
         folder,

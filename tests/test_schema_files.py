@@ -31,6 +31,10 @@ def test_a_fifo_is_refused_without_opening_it(tmp_path):
     assert "not a regular file" in schema_error(tmp_path, "pipe.json").message
 
 
+def test_a_path_holding_a_nul_character_is_refused(tmp_path):
+    assert "embedded null byte" in schema_error(tmp_path, '"a\\0b.json"').message  # it raised ValueError
+
+
 def test_a_directory_is_refused(tmp_path):
     (tmp_path / "dir.json").mkdir()
     assert "is a directory" in schema_error(tmp_path, "dir.json").message

@@ -56,6 +56,7 @@ _REFUSED = [
     (r"matches(t, 'x\bvip\b')", r"\\b other than at the start"),
     ("round(a, n) > 1", "round\\(\\) to a number of decimals that is not a constant"),
     ("round(a, 9) > 1", "round\\(\\) to 9 decimals"),
+    ("a < 1" + "0" * 400, "a number literal too large for a double"),  # it overflowed math.isfinite
 ]
 
 
@@ -91,6 +92,22 @@ def test_an_undeclared_field_is_refused():
     )
     with pytest.raises(SqlUnsupported, match="undeclared field 'x'"):
         to_sql(policy, "duckdb", "customers", "2026-11-01")
+
+
+def test_a_filter_reading_a_let_sql_cannot_compute_names_both():
+    # The let folds to infinity; the filter that reads it raised KeyError instead of a second problem.
+    policy = policyscore.load_policy_text(
+        "policy: p\nversion: 1\nlet:\n  t: 1e300 * 1e300\nfilters:\n  - {id: f, when: 't >= 6'}\n"
+        "factors:\n  - {id: one, weight: 1, value: '1'}\n",
+        "p.yaml",
+    )
+    with pytest.raises(SqlUnsupported) as info:
+        to_sql(policy, "duckdb", "customers", "2026-11-01")
+    found = [(d.code, d.span.line, d.message) for d in info.value.diagnostics]
+    assert found == [
+        ("PS701", 4, "let 't': the SQL back end cannot compute a literal infinity or NaN exactly"),
+        ("PS701", 6, "filter 'f': the SQL back end cannot compute let 't' exactly"),
+    ]
 
 
 def _weights_policy(weights: list[float]) -> policyscore.Policy:

@@ -45,7 +45,6 @@ __all__ = [
     "shown",
     "rank_key",
     "Ranking",
-    "readable",
     "find",
 ]
 
@@ -333,16 +332,6 @@ class Ranking(Generic[T]):
 
 
 # ---------------------------------------------------------------- reading records without scoring them
-
-
-def readable(source: Source, fields: Any, id_field: str, rejects: Rejects) -> Iterator[dict[str, Any]]:
-    """The records of ``source`` that can be read; the others go to ``rejects`` (with their line)."""
-    for item in read_records(source, fields, id_field):
-        if item.record is None:
-            assert item.error is not None
-            rejects(item.error, item.raw)
-            continue
-        yield item.record
 
 
 def find(source: Source, fields: Any, id_field: str, ids: Collection[Any], rejects: Rejects | None = None) -> dict[str, Item]:

@@ -8,7 +8,7 @@ from datetime import date
 
 import click
 
-from policyscore.batch import readable, with_portfolios
+from policyscore.batch import with_portfolios
 from policyscore.cli.common import (
     Failure,
     as_of_option,
@@ -20,6 +20,7 @@ from policyscore.cli.common import (
     rejects_on_stderr,
 )
 from policyscore.errors import InputError
+from policyscore.io.readers import read_records
 from policyscore.io.writers import Output
 from policyscore.render import review as review_render
 from policyscore.review.changes import ChangesWriter, changes_format
@@ -91,7 +92,7 @@ def diff(
         changes_to as changes_out,
     ):
         writer = ChangesWriter(changes_out, changes_fmt) if changes_out is not None else None
-        records = readable(source, fields, new.id_field, rejects)
+        records = read_records(source, fields, new.id_field)
         detail = MigrationCollector(old, new) if fmt == "html" else None
         report = compare(
             old,
@@ -100,6 +101,7 @@ def diff(
             as_of,
             top=top,
             on_error=rejects,
+            source=source.name,
             old_ref=old_ref,
             new_ref=new_ref,
             changes_to=writer,

@@ -22,6 +22,7 @@ from policyscore.cli.common import Failure, as_of_option, handles_errors, input_
 from policyscore.io.readers import STDIN, read_records
 from policyscore.io.writers import Output
 from policyscore.policy import load_policy
+from policyscore.review.diff import NO_TIER
 from policyscore.review.report import REFERRERS, InputInfo, amount_problem, build_report, file_sha256
 
 __all__ = ["report", "ProgressBar"]
@@ -134,7 +135,7 @@ def report(
     page = book_html(book, policy, text)
     with Output(output) as out:
         out.write(page)
-    tiers = ", ".join(f"{t.name} {t.count}" for t in book.tiers)
+    tiers = ", ".join(f"{'no tier' if t.name == NO_TIER else t.name} {t.count}" for t in book.tiers)  # as score says it
     click.echo(
         f"{book.read} records read: {book.scored} scored, {book.ineligible} ineligible, {book.rejected} rejected; "
         f"{len(book.top)} explained" + (f"\ntiers: {tiers}" if tiers else "") + (f"\nreport written to {output}" if output else ""),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -17,19 +19,32 @@ from policyscore.review.versions import check_version_bumps, git_revision
 __all__ = ["test"]
 
 
+class _Percent(click.FloatRange):
+    """A share from 0 to 100; ``nan`` is refused (every comparison with it is false, so no run would ever fail)."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 100)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        number: float = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
+
+
 @click.command(name="test")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--coverage", "with_coverage", is_flag=True, help="Report which filters, bands, adjustments and if branches the cases reach.")
 @click.option(
     "--min-coverage",
-    type=click.FloatRange(0, 100),
+    type=_Percent(),
     metavar="PCT",
     help="Fail when a tested policy's coverage is below PCT percent (implies --coverage).",
 )
 @click.option("--mutate", is_flag=True, help="Also run every mutant of each tested policy against its tests and report the survivors.")
 @click.option(
     "--min-mutation-score",
-    type=click.FloatRange(0, 100),
+    type=_Percent(),
     metavar="PCT",
     help="Fail when a tested policy's mutation score is below PCT percent (implies --mutate).",
 )

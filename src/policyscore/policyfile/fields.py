@@ -49,20 +49,35 @@ class FieldDecl:
 
 
 class RecordTypeError(ValueError):
-    """A declaration that cannot be understood (bad type name, unreadable schema file)."""
+    """A declaration that cannot be understood (bad type name, unreadable schema file); ``field`` names the field."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
-def fields_from_mapping(fields: tuple[tuple[str, str], ...]) -> list[FieldDecl]:
-    """``{"amount": "number?", "billing.country": "string"}`` -> declarations (dotted names nest)."""
+def fields_from_mapping(fields: tuple[tuple[str, str], ...], problems: list[RecordTypeError] | None = None) -> list[FieldDecl]:
+    """``{"amount": "number?", "billing.country": "string"}`` -> declarations (dotted names nest).
+
+    A declaration that cannot be understood raises :class:`RecordTypeError`,
+    or, when ``problems`` is given, is added to it and left out (each
+    problem names its field), so that every one of them is reported.
+    """
     roots: dict[str, Any] = {}
     enums: dict[str, tuple[str, ...]] = {}
+
+    def fail(error: RecordTypeError) -> None:
+        if problems is None:
+            raise error
+        problems.append(error)
+
     for name, text in fields:
         try:
             t = parse_type(text)
             values = enum_values(text)
         except TypeSyntaxError as exc:
             if str(text).lstrip().startswith("enum"):
-                raise RecordTypeError(f"field '{name}': {exc}") from None
+                fail(RecordTypeError(f"field '{name}': {exc}", name))
             t = ANY  # the policy schema reports the bad type name with its position
             values = None
         if values is not None:
@@ -72,9 +87,11 @@ def fields_from_mapping(fields: tuple[tuple[str, str], ...]) -> list[FieldDecl]:
         for part in parts[:-1]:
             child = node.setdefault(part, {})
             if isinstance(child, Type):
-                raise RecordTypeError(f"field '{name}': '{part}' is declared as {child}, not an object")
+                fail(RecordTypeError(f"field '{name}': '{part}' is declared as {child}, not an object", name))
+                break
             node = child
-        node[parts[-1]] = t
+        else:
+            node[parts[-1]] = t
 
     def build(tree: dict[str, Any]) -> dict[str, Type]:
         # A parent object may be absent only when everything declared inside it may be.
@@ -104,8 +121,8 @@ def _read_schema(path: FsPath) -> str:
         info = os.stat(path)
     except FileNotFoundError:
         raise RecordTypeError(f"record schema file not found: {path}") from None
-    except OSError as exc:
-        raise RecordTypeError(f"cannot read record schema {path}: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL character in the path
+        raise RecordTypeError(f"cannot read record schema {path}: {getattr(exc, 'strerror', None) or exc}") from None
     if not stat.S_ISREG(info.st_mode):
         kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device, a pipe or a socket)"
         raise RecordTypeError(f"record schema {path} is {kind}; name a JSON file")

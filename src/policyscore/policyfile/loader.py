@@ -290,7 +290,16 @@ class _Build:
                 self.digest.update(b"\0record-schema\0%d\0" % len(data) + data)
                 return decls
             if rec.fields is not None:
-                return fields_from_mapping(rec.fields)
+                problems: list[RecordTypeError] = []
+                decls = fields_from_mapping(rec.fields, problems)
+                for problem in problems:
+                    path = ("record", "fields", problem.field)
+                    span = self.index.value_span(path if path in self.index else ("record", "fields"))
+                    if not any(d.span == span for d in self.out.items):  # the policy schema said it already
+                        self.out.add("PS113", str(problem), span)
+                if problems:
+                    self.scope.open_fields = True
+                return decls
         except RecordTypeError as exc:
             key = ("record", "schema") if rec.schema is not None else ("record", "fields")
             self.out.add("PS113", str(exc), self.index.value_span(key))

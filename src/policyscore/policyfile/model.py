@@ -139,7 +139,9 @@ def _expr(value: Any, path: Path) -> ExprText:
 
 def _is_num(v: Any) -> bool:
     """A number the policy may use: finite and at most :data:`MAX_NUMBER` in magnitude."""
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and abs(v) <= MAX_NUMBER
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return False
+    return abs(v) <= MAX_NUMBER  # an int of any size compares exactly (math.isfinite overflows past 1e308); inf and NaN fail
 
 
 def _number_paths(data: dict[str, Any]) -> Iterator[tuple[Path, Any]]:
@@ -167,7 +169,7 @@ def _number_paths(data: dict[str, Any]) -> Iterator[tuple[Path, Any]]:
 def _check_numbers(data: dict[str, Any], err: Any) -> None:
     for path, value in _number_paths(data):
         if isinstance(value, (int, float)) and not isinstance(value, bool) and not _is_num(value):
-            got = value if math.isfinite(value) else str(value)
+            got = value if isinstance(value, int) or math.isfinite(value) else str(value)
             err("PS110", f"{path_text(path)} must be a finite number of magnitude at most {MAX_NUMBER:.0e}, got {got}", path)
     params = data.get("params")
     for name, value in params.items() if isinstance(params, dict) else ():

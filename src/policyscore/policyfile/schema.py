@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from policyscore.errors import Diagnostic
 from policyscore.policyfile.schemacheck import Check, Unsupported, compile_check
@@ -101,6 +104,37 @@ def check_policy_data(data: Any, index: SourceIndex) -> Iterator[Diagnostic]:
         yield from schema_diagnostics(error, index, "PS110", "the policy")
 
 
+#: A number with an exponent that YAML 1.1 reads as text (it wants a dot and a signed exponent: ``1.0e+12``).
+_EXPONENT = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+")
+
+
+def _exponent_hint(instance: Any, index: SourceIndex, path: Path) -> str | None:
+    """For ``1e12`` written unquoted where a number belongs: how to write it so that YAML reads a number."""
+    if not isinstance(instance, str) or not _EXPONENT.fullmatch(instance.strip()) or not index.is_plain(path):
+        return None
+    number = float(instance.strip())
+    if number in (float("inf"), float("-inf")):
+        return None  # too big for any number: the message says what is allowed
+    written = yaml.safe_dump(number).split("\n", 1)[0]
+    return f"YAML reads {instance.strip()} as text; write the number as {written}"
+
+
+def _branch_of_its_kind(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError] | None:
+    """The errors of the one branch of an ``anyOf``/``oneOf`` whose type the value has, when exactly one has it.
+
+    A branch that complains about the type of the value itself is of another
+    kind; when one branch is left (the list of "one id or a list of ids"),
+    its errors say what is wrong with the list: empty, an id twice, an item.
+    """
+    branches: dict[Any, list[jsonschema.ValidationError]] = {}
+    for sub in error.context or ():
+        branches.setdefault(sub.schema_path[0] if sub.schema_path else None, []).append(sub)
+    if error.validator == "oneOf" and len(branches) < len(error.validator_value):
+        return None  # the value matched more than one branch: that is the problem
+    of_its_kind = [subs for subs in branches.values() if not any(s.validator == "type" and not s.relative_path for s in subs)]
+    return of_its_kind[0] if len(of_its_kind) == 1 else None
+
+
 def schema_diagnostics(error: jsonschema.ValidationError, index: SourceIndex, code: str, document: str) -> Iterator[Diagnostic]:
     """Turn one JSON Schema error into diagnostics with positions and plain words.
 
@@ -139,13 +173,22 @@ def schema_diagnostics(error: jsonschema.ValidationError, index: SourceIndex, co
         if code == "PS110" and (path and path[-1] in ("when", "value", "else") or (len(path) == 2 and path[0] == "let")):
             words = "an expression (a string)" if "string" in wanted else words
         hint = index.boolean_hint(path) if isinstance(instance, bool) and "string" in wanted else None
+        if hint is None and ("number" in wanted or "integer" in wanted):
+            hint = _exponent_hint(instance, index, path)
         yield Diagnostic(code, f"{where} must be {words}, got {_describe(instance)}", index.value_span(path), hint)
         return
     if kind in ("minItems", "minProperties", "minLength") and not (code == "PS110" and path == ("record",)):
         yield Diagnostic(code, f"{where} must not be empty", index.value_span(path))
         return
+    if kind in ("anyOf", "oneOf") and isinstance(instance, list):
+        branch = _branch_of_its_kind(error)
+        if branch is not None:  # `ids: []` is an empty list, not "a list instead of one id or a list of ids"
+            for sub in branch:
+                yield from schema_diagnostics(sub, index, code, document)
+            return
     if kind in ("anyOf", "oneOf", "pattern") and schema.get("description"):
-        yield Diagnostic(code, f"{where} must be {schema['description']}, got {_describe(instance)}", index.value_span(path))
+        hint = _exponent_hint(instance, index, path) if kind != "pattern" else None
+        yield Diagnostic(code, f"{where} must be {schema['description']}, got {_describe(instance)}", index.value_span(path), hint)
         return
     if kind == "pattern":
         if path and path[0] == "record":

@@ -114,6 +114,11 @@ class SourceIndex:
     def __contains__(self, path: Path) -> bool:
         return tuple(path) in self._entries
 
+    def is_plain(self, path: Path) -> bool:
+        """Whether the value at ``path`` is a scalar written without quotes (YAML decided its type)."""
+        entry = self._entries.get(tuple(path))
+        return entry is not None and isinstance(entry.node, ScalarNode) and not entry.node.style
+
     def boolean_hint(self, path: Path) -> str | None:
         """When the value at ``path`` (or an item of it) is a YAML 1.1 boolean word written unquoted, say so."""
         entry = self._entries.get(tuple(path))

@@ -7,7 +7,6 @@ prints or reads anything.  JUnit XML is built with ``xml.etree.ElementTree``.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Any
@@ -18,6 +17,7 @@ from policyscore.engine.reference import describe_value
 from policyscore.errors import render_diagnostics
 from policyscore.render.mutation import mutation_junit, mutation_summary, mutation_text
 from policyscore.render.results import dumps, printable
+from policyscore.render.scores import xml_text
 from policyscore.review.coverage import PolicyCoverage
 from policyscore.review.diff import DiffReport, KeyChange, ScoreStats
 from policyscore.review.policytest import CaseResult, FileResult, RunResult
@@ -246,23 +246,15 @@ def tests_junit(run: RunResult) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _xml_text(text: str) -> str:
-    """Characters XML 1.0 cannot hold at all (control characters, lone surrogates) written as ``\\x01``."""
-    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
-
-
 def _xml_safe(root: ET.Element) -> None:
     """Make every text and attribute of the tree XML-safe, whatever the test names, ids and messages hold."""
     for element in root.iter():
         if element.text:
-            element.text = _xml_text(element.text)
+            element.text = xml_text(element.text)
         if element.tail:
-            element.tail = _xml_text(element.tail)
+            element.tail = xml_text(element.tail)
         for key, value in element.attrib.items():
-            element.attrib[key] = _xml_text(value)
+            element.attrib[key] = xml_text(value)
 
 
 # ---------------------------------------------------------------- diffs

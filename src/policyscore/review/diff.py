@@ -35,6 +35,7 @@ from policyscore.batch import Ranking, Rejects
 from policyscore.engine.portfolio import Portfolio
 from policyscore.engine.result import Result
 from policyscore.errors import PolicyScoreError, RecordError
+from policyscore.io.readers import Item
 from policyscore.language.printer import to_text
 from policyscore.policy import Policy, as_date, load_policy, load_policy_text
 from policyscore.policyfile.ids import id_order
@@ -417,9 +418,10 @@ def _number(x: Decimal) -> float | int:
 def compare(
     old: Policy,
     new: Policy,
-    records: Iterable[dict[str, Any] | RecordError],
+    records: Iterable[dict[str, Any] | RecordError | Item],
     as_of: date | str,
     *,
+    source: str | None = None,
     top: int = 10,
     on_error: str | Rejects = "raise",
     old_ref: PolicyRef | None = None,
@@ -432,7 +434,9 @@ def compare(
     """Score every record with both policies in one pass and summarise the differences.
 
     ``records`` may hold :class:`RecordError` objects for records that could
-    not be read.  ``on_error`` is the rule for them and for records either
+    not be read, or be the :class:`~policyscore.io.readers.Item` objects of a
+    reader: a record either policy rejects is then named by ``source`` and
+    its line, as the reader names the records it rejects.  ``on_error`` is the rule for them and for records either
     policy cannot score: ``"raise"`` raises the first, ``"skip"`` counts them
     as rejected, or a :class:`~policyscore.batch.Rejects` (which also sees
     the records its reader already rejected: they count as rejected too).
@@ -454,14 +458,17 @@ def compare(
     examples: list[tuple[Any, str]] = []
     count = gained = lost = 0
     moved = TierChanges(name_per_migration)
-    for record in records:
+    for entry in records:
+        record, line = (entry.error if entry.record is None else entry.record, entry.line) if isinstance(entry, Item) else (entry, None)
         try:
             if isinstance(record, RecordError):
                 raise record
+            assert record is not None
             a = old.score(record, day, explain=False, portfolio=portfolios[0])
             b = new.score(record, day, explain=False, portfolio=portfolios[1])
         except RecordError as err:
-            rejects(err, record if isinstance(record, dict) else None)
+            located = err.located(row=line, source=source) if line is not None and err.row is None else err
+            rejects(located, entry.raw if isinstance(entry, Item) else (record if isinstance(record, dict) else None))
             continue
         count += 1
         if observe is not None:

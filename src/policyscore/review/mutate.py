@@ -18,11 +18,12 @@ gain over the shared, cached parse (``benchmarks/results.md``).
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from policyscore.errors import PolicyError
 from policyscore.policy import Policy, load_policy, load_policy_text
@@ -60,7 +61,7 @@ def mutate_policy(policy_path: str, test_files: Sequence[str]) -> PolicyMutation
     base_dir = os.path.dirname(policy_path) or "."
     results = []
     for mutant in mutants_of(policy, data):
-        mutated = json.dumps(apply(data, mutant), ensure_ascii=False, default=str)  # JSON is YAML
+        mutated = _policy_text(apply(data, mutant))
         try:
             variant = load_policy_text(mutated, policy_path, base_dir)
         except PolicyError:
@@ -69,6 +70,16 @@ def mutate_policy(policy_path: str, test_files: Sequence[str]) -> PolicyMutation
         killer = _first_failing(variant, runs)
         results.append(MutantResult(mutant, "survived") if killer is None else MutantResult(mutant, "killed", killer))
     return PolicyMutation(policy.name, policy.version, policy_path, tuple(test_files), tuple(results))
+
+
+def _policy_text(data: Any) -> str:
+    """A mutant's policy data as YAML text that reads back as the same data.
+
+    Not JSON: YAML 1.1 reads a number written as JSON writes ``0.000001``
+    (``1e-06``, no dot) as a string, so every mutant of a policy holding one
+    failed to load.  PyYAML writes ``1.0e-06``.
+    """
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1 << 30)
 
 
 def _first_failing(policy: Policy, runs: list[Run]) -> str | None:

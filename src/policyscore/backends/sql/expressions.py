@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -185,6 +186,8 @@ class ExprCompiler:
             case n.Name(name=name):
                 if name == "as_of":
                     return r.CAST(exp.Literal.string(self.as_of.isoformat()), exp.DataType.build("DATE")), _Info(False, False, False)
+                if name not in self.names:  # a let whose own expression the back end could not compute
+                    raise Unsupported(f"let '{name}'", node)
                 column, info = self.names[name]
                 self.deps.add(column)
                 return col(column), info
@@ -227,6 +230,8 @@ class ExprCompiler:
         if value is True or value is False:
             return exp.true() if value else exp.false()
         if isinstance(value, int | float):
+            if isinstance(value, int) and abs(value) > sys.float_info.max:
+                raise Unsupported("a number literal too large for a double", node)
             if not math.isfinite(value):
                 raise Unsupported("a literal infinity or NaN", node)
             return r.dbl(value)

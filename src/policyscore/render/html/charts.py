@@ -18,6 +18,8 @@ from typing import Any
 
 import vl_convert
 
+from policyscore.render.scores import printable, xml_text
+
 __all__ = ["Chart", "render_svg", "bars", "histogram", "heatmap", "pareto", "waterfall", "grouped_histogram"]
 
 #: Colours that read in print and for the common forms of colour blindness (Okabe-Ito).
@@ -48,7 +50,7 @@ class Chart:
 
 def render_svg(spec: dict[str, Any]) -> str:
     """The SVG of a Vega-Lite specification, with element ids made unique in the page."""
-    full = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "config": _CONFIG, **spec}
+    full = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "config": _CONFIG, **_drawable(spec)}
     svg = vl_convert.vegalite_to_svg(full)
     ids = _ID.findall(svg)
     if ids:  # several SVGs share one page: their clip paths and gradients must not collide
@@ -57,6 +59,21 @@ def render_svg(spec: dict[str, Any]) -> str:
             svg = svg.replace(f'id="{name}"', f'id="{prefix}{name}"').replace(f"#{name})", f"#{prefix}{name})")
             svg = svg.replace(f'href="#{name}"', f'href="#{prefix}{name}"')
     return svg
+
+
+def _drawable(value: Any) -> Any:
+    """``value`` with every text on one line and holding only characters SVG (XML) can carry.
+
+    Labels come from the data and the policy (ids, tier names); a control
+    character or a lone surrogate in one made the renderer abort the process.
+    """
+    if isinstance(value, str):
+        return xml_text(printable(value))
+    if isinstance(value, dict):
+        return {key: _drawable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_drawable(item) for item in value]
+    return value
 
 
 def _chart(name: str, caption: str, spec: dict[str, Any], headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> Chart:

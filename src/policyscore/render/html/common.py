@@ -1,7 +1,9 @@
 """What every HTML page shares: the Jinja2 environment (templates shipped as package data) and number formatting.
 
 Templates are autoescaped; only the SVG of a chart, made by
-:mod:`policyscore.render.html.charts`, is inserted as markup.  Numbers are
+:mod:`policyscore.render.html.charts`, is inserted as markup.  A text holding
+a character HTML may not carry (a control character, a lone surrogate) shows
+it as an escape (``\\x07``).  Numbers are
 formatted here, once, so a page shows exactly what the text outputs show.
 """
 
@@ -12,9 +14,11 @@ from functools import cache
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from policyscore._version import __version__
 from policyscore.engine.reference import describe_value
+from policyscore.render.scores import xml_text
 
 __all__ = ["Link", "environment", "render_page", "points", "count", "percent", "value", "signed"]
 
@@ -30,6 +34,13 @@ class Link:
         return self.text
 
 
+def _carried(value: Any) -> Any:
+    """What a template writes, with the characters a page cannot carry escaped (markup is already safe)."""
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return xml_text(value)
+    return value
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -38,6 +49,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_carried,
     )
     env.filters.update(points=points, count=count, percent=percent, value=value, signed=signed)
     return env
