@@ -93,6 +93,22 @@ def test_a_newline_in_an_id_cannot_add_a_row_to_a_table(run, here):
     assert csv_out.splitlines()[1] == '"X'  # CSV quotes the id and keeps it as it is
 
 
+def test_a_control_character_in_a_version_or_tier_name_is_escaped_in_tables(run, here):
+    # A newline in a version or a tier name wrote a line of its own into a CI log (``::error`` there is a workflow command).
+    policy = "policy: p\nversion: \"1\\n::error::x\"\nfactors:\n  - {id: a, weight: 10, value: '1'}\n"
+    policy += 'tiers:\n  - {name: "top\\a\\n::warning::y", min: 5}\n'
+    (here / "ctl.yaml").write_text(policy, encoding="utf-8")
+    (here / "one.jsonl").write_text('{"id": "x"}\n', encoding="utf-8")
+    table = run("score", "ctl.yaml", "one.jsonl", *AS_OF)
+    markdown = run("score", "ctl.yaml", "one.jsonl", *AS_OF, "--format", "markdown")
+    for out in (table, markdown):
+        assert out.exit_code == 0, out.stderr
+        assert not any(line.startswith("::") for line in out.stdout.splitlines()), out.stdout
+        assert "1\\n::error::x" in out.stdout and "top\\x07\\n::warning::y" in out.stdout
+    csv_out = run("score", "ctl.yaml", "one.jsonl", *AS_OF, "--format", "csv").stdout
+    assert "top\a\n::warning::y" in csv_out  # CSV quotes the tier and keeps it as it is
+
+
 def test_junit_stays_well_formed_and_text_stays_one_line_per_case(run, here):
     (here / "bad.jsonl").write_text(json.dumps({"id": "B\x01\x1b[31m\nX", "spend": 70}) + "\n", encoding="utf-8")
     (here / "p.test.yaml").write_text(

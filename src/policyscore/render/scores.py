@@ -124,7 +124,7 @@ def _signed(value: float | int | None, decimals: int) -> str:
 
 def run_header(policy: Policy, as_of: str) -> str:
     """One line naming what was scored, so a run can be replayed: policy, version, hash and as-of date."""
-    return f"policy {policy.name} version {policy.version} (sha256 {policy.sha256[:12]}), as of {as_of}"
+    return f"policy {printable(policy.name)} version {printable(policy.version)} (sha256 {policy.sha256[:12]}), as of {as_of}"
 
 
 def _extra_text(value: Any) -> str:
@@ -166,7 +166,7 @@ class _Layout:
         show = printable if escape else str
         points = row.points if row.points is not None else (None,) * len(self.policy.factors)
         extra = [show(_extra_text(v)) for v in (row.extra or (None,) * len(self.columns))]
-        cells = [show(row.id), *extra, num(row.score, d), row.tier or "", *(num(p, d) for p in points)]
+        cells = [show(row.id), *extra, num(row.score, d), show(row.tier or ""), *(num(p, d) for p in points)]
         cells += [_signed(row.adjustments, d)] if self.adjustments else []
         cells += [num(row.unclamped, d)] if self.clamp else []
         return cells + ([" ".join(row.failed_filters)] if self.include_ineligible else [])
@@ -219,9 +219,8 @@ def results_markdown(
 ) -> str:
     """A Markdown (pipe) table under a line naming the policy and the as-of date."""
     layout = _Layout(policy, columns, include_ineligible, _clamped(rows))
-    head = (
-        f"Policy **{_md_escape(policy.name)}** version {_md_escape(str(policy.version))} (sha256 `{policy.sha256[:12]}`), as of **{as_of}**"
-    )
+    name, version = _md_escape(printable(policy.name)), _md_escape(printable(policy.version))
+    head = f"Policy **{name}** version {version} (sha256 `{policy.sha256[:12]}`), as of **{as_of}**"
     if not rows:
         return f"{head}\n\n_No customers to show._\n"
     body = [[_md_escape(c) for c in layout.cells(r)] for r in rows]
