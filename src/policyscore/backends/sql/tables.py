@@ -8,6 +8,7 @@ reserved word such as ``order``), so that they still name the same table.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import sqlglot.errors
 from sqlglot import exp
@@ -53,16 +54,20 @@ _RESERVED = frozenset().union(*(getattr(Dialect.get_or_raise(d).generator_class,
 
 def _unreadable(name: exp.Identifier, dialect: str) -> bool:
     """Whether the unquoted ``name`` may not read as a table name in ``dialect``: a reserved word (``select``, ``order``)."""
-    if name.quoted:
-        return False
-    if name.name.lower() in _RESERVED:
+    return not name.quoted and _unreadable_text(name.name, dialect)
+
+
+@lru_cache(maxsize=1024)
+def _unreadable_text(text: str, dialect: str) -> bool:
+    """:func:`_unreadable` of an unquoted name, decided once per name and dialect (a query names each of its layers often)."""
+    if text.lower() in _RESERVED:
         return True
     try:
-        back = sqlglot.parse_one(f"SELECT 1 FROM {name.sql(dialect=dialect)}", read=dialect)
+        back = sqlglot.parse_one(f"SELECT 1 FROM {exp.Identifier(this=text, quoted=False).sql(dialect=dialect)}", read=dialect)
     except sqlglot.errors.SqlglotError:
         return True
     table = back.find(exp.Table)
-    return table is None or table.name != name.name
+    return table is None or table.name != text
 
 
 def needs_quotes(query: exp.Expr, dialect: str) -> bool:
