@@ -252,3 +252,27 @@ def test_explanation_does_not_read_other_fields(policy: policyscore.Policy) -> N
     broken = {**record, **{name: {"not": "valid"} for name in unread}}
     assert policy.score(broken, AS_OF).to_dict() == expected
     assert handwritten_explain.explain(broken, AS_OF) == expected
+
+
+# ---------------------------------------------------------------- the variants of benchmarks/ceiling.py
+
+
+@pytest.mark.parametrize("policy_file", [handwritten.POLICY_FILE, handwritten_small.POLICY_FILE])
+def test_ceiling_variants_edit_what_they_say(policy_file: str) -> None:
+    """Each variant gives the engine's scores on clean records; only the ones without checks accept a bad field."""
+    ceiling = module_from_path("_bench_ceiling", ROOT / "benchmarks" / "ceiling.py")
+    pol = policyscore.load_policy(ROOT / policy_file)
+    records = list(generate.generate(500, seed=20261101))
+    ceiling.check(pol, records)  # raises SystemExit on a disagreement
+    variants = ceiling.loop_variants(pol)
+    assert set(variants) == {"engine", "no Result", "no checks", "neither"}
+    first = next(variants["engine"](records[:1], AS_OF, False, ceiling._fail))
+    assert type(first) is policyscore.Result
+    assert type(next(variants["no Result"](records[:1], AS_OF, False, ceiling._fail))) is tuple
+    bad = dict(records[0], is_reference="yes")  # read by both policies, declared boolean
+    for name, loop in variants.items():
+        if name in ("no checks", "neither"):
+            assert len(list(loop([bad], AS_OF, False, ceiling._fail))) == 1, name
+        else:
+            with pytest.raises(Exception):  # noqa: B017, PT011 - the check's own error, whatever its class
+                list(loop([bad], AS_OF, False, ceiling._fail))
