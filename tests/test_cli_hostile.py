@@ -1,0 +1,66 @@
+"""Hostile or mistaken input to the command line: markup and control characters from the data, odd files and options."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+POLICY = """\
+policy: h
+version: "1 <i>v</i>"
+record: {fields: {spend: number}}
+factors: [{id: size, weight: 100, value: spend / 100}]
+tiers: [{name: "<b>hi</b> & co", min: 50}, {name: "lo<script>", min: 0}]
+"""
+AS_OF = ("--as-of", "2026-11-01")
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "h.yaml").write_text(POLICY, encoding="utf-8")
+    (tmp_path / "h2.yaml").write_text(POLICY.replace("spend / 100", "spend / 50"), encoding="utf-8")
+    records = [{"id": "<b>x</b>", "spend": 60}, {"id": "a&amp;b", "spend": 20}, {"id": "p|q", "spend": 40}]
+    (tmp_path / "h.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return tmp_path
+
+
+def _cells(markdown: str) -> list[str]:
+    """Every cell of every Markdown table row (a ``|`` escaped as ``\\|`` does not end a cell)."""
+    return [cell.strip() for line in markdown.splitlines() if line.startswith("|") for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
+
+
+def test_markdown_scores_show_ids_and_tier_names_as_written(run, here):
+    out = run("score", "h.yaml", "h.jsonl", *AS_OF, "--format", "markdown")
+    assert out.exit_code == 0, out.stderr
+    assert "<" not in out.stdout and ">" not in out.stdout  # nothing a Markdown renderer would take as HTML
+    cells = _cells(out.stdout)
+    assert "&lt;b&gt;x&lt;/b&gt;" in cells and "a&amp;amp;b" in cells and "p\\|q" in cells
+    assert "&lt;b&gt;hi&lt;/b&gt; &amp; co" in cells and "lo&lt;script&gt;" in cells
+    assert "version 1 &lt;i&gt;v&lt;/i&gt;" in out.stdout
+    csv_out = run("score", "h.yaml", "h.jsonl", *AS_OF, "--format", "csv").stdout
+    assert "<b>x</b>,60.00,<b>hi</b> & co" in csv_out and "a&amp;b,20.00,lo<script>" in csv_out  # CSV keeps the text
+    rows = [json.loads(line) for line in run("score", "h.yaml", "h.jsonl", *AS_OF, "--format", "jsonl").stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["<b>x</b>", "a&amp;b", "p|q"]
+
+
+def test_markdown_diff_shows_ids_and_tier_names_as_written(run, here):
+    out = run("diff", "h.yaml", "h2.yaml", "h.jsonl", *AS_OF, "--format", "markdown")
+    assert out.exit_code == 0, out.stderr
+    body = out.stdout.split("\n", 1)[1]  # after the comment that marks the diff
+    assert "<" not in body and ">" not in body.replace("->", "").replace("> **Warning:**", ""), body
+    assert "| &lt;b&gt;hi&lt;/b&gt; &amp; co |" in body  # a row of the tier migration
+    assert "- **lo&lt;script&gt; -> &lt;b&gt;hi&lt;/b&gt; &amp; co (1)**" in body
+    assert "| a&amp;amp;b " in body and "| p\\|q " in body and "20 lo&lt;script&gt;" in body
+    assert "(h v1 &lt;i&gt;v&lt;/i&gt;," in body
+
+
+def test_markdown_explanation_shows_the_id_and_tier_as_written(run, here):
+    out = run("explain", "h.yaml", "h.jsonl", "--id", "<b>x</b>", *AS_OF, "--format", "markdown")
+    assert out.exit_code == 0, out.stderr
+    assert out.stdout.startswith("## Customer `<b>x</b>`\n")  # a code span shows its text as written
+    assert "<" not in out.stdout.split("\n", 1)[1]
+    assert "tier **&lt;b&gt;hi&lt;/b&gt; &amp; co**" in out.stdout
