@@ -64,3 +64,35 @@ def test_markdown_explanation_shows_the_id_and_tier_as_written(run, here):
     assert out.stdout.startswith("## Customer `<b>x</b>`\n")  # a code span shows its text as written
     assert "<" not in out.stdout.split("\n", 1)[1]
     assert "tier **&lt;b&gt;hi&lt;/b&gt; &amp; co**" in out.stdout
+
+
+FORGING = "t\n::error::forged\x1b[31m\r"  # a new line a CI log reads as a command, a colour, a carriage return
+
+
+def _clean(text: str) -> bool:
+    return "\x1b" not in text and "\r" not in text and not any(line.startswith("::") for line in text.splitlines())
+
+
+def test_the_tier_summary_of_score_and_report_escapes_control_characters(run, here):
+    (here / "t.yaml").write_text(POLICY.replace('"<b>hi</b> & co"', json.dumps(FORGING)), encoding="utf-8")
+    score = run("score", "t.yaml", "h.jsonl", *AS_OF)
+    report = run("report", "t.yaml", "h.jsonl", *AS_OF, "-o", "r.html")
+    for out in (score, report):
+        assert out.exit_code == 0, out.stderr
+        assert _clean(out.stderr), out.stderr
+        assert "tiers: t\\n::error::forged\\x1b[31m\\r 1, lo<script> 2" in out.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_validate_escapes_control_characters_of_an_unknown_key(run, here, fmt):
+    (here / "k.yaml").write_text(POLICY + f"{json.dumps(FORGING)}: 1\n", encoding="utf-8")
+    out = run("validate", "k.yaml", "--format", fmt)
+    assert out.exit_code == 1
+    assert "\x1b" not in out.stdout and "\r" not in out.stdout
+    if fmt == "github":  # one workflow command, and no other
+        assert [line[:14] for line in out.stdout.splitlines()] == ["::error file=k"]
+    else:
+        assert _clean(out.stdout), out.stdout
+    assert "unknown key 't\\n::error::forged\\x1b[31m\\r' in the policy" in out.stdout
+    message = json.loads(run("validate", "k.yaml", "--format", "json").stdout)["diagnostics"][0]["message"]
+    assert message == "unknown key 't\\n::error::forged\\x1b[31m\\r' in the policy"

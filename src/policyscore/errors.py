@@ -21,10 +21,21 @@ __all__ = [
     "render_diagnostic",
     "render_diagnostics",
     "MAX_SHOWN",
+    "printable",
 ]
 
 #: How many diagnostics :func:`render_diagnostics` prints before "... and N more".
 MAX_SHOWN = 50
+
+
+_CONTROL = {i: f"\\x{i:02x}" for i in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+_CONTROL.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\x85"})
+
+
+def printable(value: Any) -> str:
+    """``value`` as text on one line: newlines, tabs and other control characters written as ``\\n``, ``\\t``, ``\\x1b``."""
+    text = value if isinstance(value, str) else str(value)
+    return text.translate(_CONTROL) if not text.isprintable() else text
 
 
 @dataclass(frozen=True, slots=True)

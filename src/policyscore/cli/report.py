@@ -19,6 +19,7 @@ import click
 
 from policyscore import batch
 from policyscore.cli.common import Failure, as_of_option, handles_errors, input_format_option, open_records
+from policyscore.errors import printable
 from policyscore.io.readers import STDIN, read_records
 from policyscore.io.writers import Output
 from policyscore.policy import load_policy
@@ -135,7 +136,7 @@ def report(
     page = book_html(book, policy, text)
     with Output(output) as out:
         out.write(page)
-    tiers = ", ".join(f"{'no tier' if t.name == NO_TIER else t.name} {t.count}" for t in book.tiers)  # as score says it
+    tiers = ", ".join(f"{'no tier' if t.name == NO_TIER else printable(t.name)} {t.count}" for t in book.tiers)  # as score says it
     click.echo(
         f"{book.read} records read: {book.scored} scored, {book.ineligible} ineligible, {book.rejected} rejected; "
         f"{len(book.top)} explained" + (f"\ntiers: {tiers}" if tiers else "") + (f"\nreport written to {output}" if output else ""),

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policyscore.batch import rank_key
+from policyscore.errors import printable
 from policyscore.language.rounding import from_units
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -92,22 +93,12 @@ def sort_key(row: Row) -> tuple[Any, ...]:
     return rank_key(row.score, row.id)
 
 
-_CONTROL = {i: f"\\x{i:02x}" for i in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
-_CONTROL.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\x85"})
-
-
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_text(text: str) -> str:
     """``text`` with the characters XML 1.0 cannot hold at all (control characters, lone surrogates) written as ``\\x01``."""
     return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
-
-
-def printable(value: Any) -> str:
-    """``value`` as text on one line: newlines, tabs and other control characters written as ``\\n``, ``\\t``, ``\\x1b``."""
-    text = value if isinstance(value, str) else str(value)
-    return text.translate(_CONTROL) if not text.isprintable() else text
 
 
 def md_text(value: Any) -> str:
