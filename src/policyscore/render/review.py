@@ -94,10 +94,11 @@ def tests_summary(run: RunResult) -> str:
             shown = ", ".join(f"{m.policy} {m.percent:.1f}%" if m.problem is None else f"{m.policy} not mutated" for m in failing)
             line += f"; mutation score below {run.min_mutation_score or 0:g}%: {shown}"
     if run.versions is not None:
-        kept = [v for v in run.versions if not v.ok]
-        line += f"; versions against {run.versions_against}: " + (
-            f"{_plural(len(kept), 'policy')} changed without a new version" if kept else "every changed policy has a new version"
-        )
+        kept = sum(1 for v in run.versions if v.status == "kept")
+        failed = sum(1 for v in run.versions if not v.ok) - kept
+        said = [f"{_plural(kept, 'policy', 'policies')} changed without a new version"] if kept else []
+        said += [f"{_plural(failed, 'policy', 'policies')} could not be compared"] if failed else []
+        line += f"; versions against {run.versions_against}: " + (", ".join(said) or "every changed policy has a new version")
     return line
 
 
