@@ -32,7 +32,7 @@ from policyscore.policyfile.ids import id_key
 from policyscore.policyfile.schema import load_schema, schema_diagnostics, valid_check
 from policyscore.policyfile.yamlsource import SourceIndex, load_yaml
 from policyscore.review.coverage import CoverageCollector, PolicyCoverage
-from policyscore.review.expectations import Expectation, Failure, compare, describe_number, number_matches
+from policyscore.review.expectations import Expectation, Failure, compare, describe_number, impossible, number_matches
 from policyscore.review.results import CaseResult, FileResult, RunResult
 
 if TYPE_CHECKING:  # pragma: no cover - jsonschema is imported only when a test file has errors to report
@@ -284,6 +284,9 @@ def _build(out: _Loaded, broken: set[int]) -> None:
         expectations = tuple(
             Expectation(p, v, out.line(cpath + ("expect",) + p, key=not isinstance(p[-1], int))) for p, v in _expectations(item["expect"])
         )
+        for exp in expectations:
+            for below, problem in impossible(exp):
+                out.add("PS609", problem, cpath + ("expect",) + exp.path + below)
         cases.append(
             CaseSpec(
                 index=i,

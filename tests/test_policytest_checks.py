@@ -1,0 +1,62 @@
+"""Test files that can never give a useful answer are problems at check time, with the place in the file."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from policyscore.review.policytest import check_test_file
+
+POLICY = "policy: p\nversion: 1\nrecord: {fields: {spend: number}}\nfactors: [{id: a, weight: 10, value: spend}]\n"
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "p.yaml").write_text(POLICY, encoding="utf-8")
+    return tmp_path
+
+
+def write(name: str, text: str) -> str:
+    Path(name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return name
+
+
+def problems(name: str) -> list[tuple[str, int, int, str]]:
+    return [(d.code, d.span.line, d.span.column, d.message) for d in check_test_file(name) if d.span is not None]
+
+
+def test_an_expectation_no_result_can_meet_is_ps609(run, here):
+    name = write(
+        "p.test.yaml",
+        """\
+        policy: p.yaml
+        as_of: 2026-11-01
+        cases:
+          - name: impossible
+            record: {id: 1, spend: 3}
+            expect:
+              score: {min: 100, max: 1}
+              factors:
+                a: {points: .nan, value: {min: 5, max: 4.5}}
+              reasons:
+                - {id: a, lost_points: {min: 3, max: 2}}
+          - name: possible
+            record: {id: 2, spend: 3}
+            expect: {score: {min: 1, max: 1}, factors: {a: {points: {approx: 30, tolerance: 0}}}}
+        """,
+    )
+    never = "so no result can meet this expectation"
+    assert problems(name) == [
+        ("PS609", 7, 7, f"score: min 100 is greater than max 1, {never}"),
+        ("PS609", 9, 21, f"factors.a.points: NaN equals no number, {never}"),
+        ("PS609", 9, 27, f"factors.a.value: min 5 is greater than max 4.5, {never}"),
+        ("PS609", 11, 19, f"reasons[0].lost_points: min 3 is greater than max 2, {never}"),
+    ]
+    out = run("test", name)
+    assert out.exit_code == 1
+    assert "p.test.yaml:7:7: error: score: min 100 is greater than max 1" in out.stdout
+    assert "  not run: 4 problems in the test file\n" in out.stdout
+    assert run("validate", name).exit_code == 1
