@@ -60,3 +60,15 @@ def test_an_expectation_no_result_can_meet_is_ps609(run, here):
     assert "p.test.yaml:7:7: error: score: min 100 is greater than max 1" in out.stdout
     assert "  not run: 4 problems in the test file\n" in out.stdout
     assert run("validate", name).exit_code == 1
+
+
+def test_not_run_counts_the_policys_own_problems_not_the_line_that_announces_them(run, here):
+    Path("q.yaml").write_text('policy: q\nversion: 1\nfactors: [{id: a, weight: 10, value: "1 +"}, {id: b, weight: 1, value: "(("}]\n')
+    write("q.test.yaml", "policy: q.yaml\nas_of: 2026-11-01\ncases:\n  - {name: x, record: {id: 1}, expect: {score: 1}}\n")
+    out = run("test", "q.test.yaml")
+    assert out.exit_code == 1
+    assert out.stdout.count("[PS602]") == 1 and out.stdout.count("[PS202]") == 2
+    assert "  not run: 2 problems in the policy under test\n" in out.stdout
+    write("r.test.yaml", "policy: q.yaml\nas_of: 2026-11-01\ncases:\n  - {name: x, record: {id: [1]}, expect: {score: {min: 2, max: 1}}}\n")
+    out = run("test", "r.test.yaml")
+    assert "  not run: 3 problems (1 in the test file, 2 in the policy under test)\n" in out.stdout, out.stdout

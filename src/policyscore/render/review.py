@@ -68,12 +68,23 @@ def _file_block(result: FileResult) -> list[str]:
     if result.diagnostics:
         rendered = render_diagnostics(result.diagnostics, result.sources)
         lines.extend("  " + line if line else "" for line in rendered.splitlines())
-        errors = sum(1 for d in result.diagnostics if d.is_error)
-        if errors:
-            lines.append(f"  not run: {_plural(errors, 'problem')} in the test file")
+        lines += _not_run(result)
     for case in result.cases:
         lines.extend(_case_block(case, result.path))
     return lines
+
+
+def _not_run(result: FileResult) -> list[str]:
+    """``not run: 2 problems in the policy under test``: PS602 only says that the policy's own errors follow, so it is not one."""
+    errors = [d for d in result.diagnostics if d.is_error and d.code != "PS602"]
+    in_policy = sum(1 for d in errors if d.span is not None and d.span.file not in (None, result.path))
+    counts = {"the test file": len(errors) - in_policy, "the policy under test": in_policy}
+    where = [(name, n) for name, n in counts.items() if n]
+    if not where:
+        return []
+    if len(where) == 1:
+        return [f"  not run: {_plural(where[0][1], 'problem')} in {where[0][0]}"]
+    return [f"  not run: {_plural(len(errors), 'problem')} ({', '.join(f'{n} in {name}' for name, n in where)})"]
 
 
 def tests_summary(run: RunResult) -> str:
