@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -26,6 +27,31 @@ def write(name: str, text: str) -> str:
 
 def problems(name: str) -> list[tuple[str, int, int, str]]:
     return [(d.code, d.span.line, d.span.column, d.message) for d in check_test_file(name) if d.span is not None]
+
+
+@pytest.mark.parametrize("other", ['"7"', "7"])
+def test_an_id_two_records_have_is_a_problem_of_the_case_that_picks_it(run, here, other):
+    # 7 and "7" are one id (as for score, which stops at the second); the case used the first one without a word.
+    Path("d.jsonl").write_text(f'{{"id": 7, "spend": 1}}\n{{"id": {other}, "spend": 2}}\n{{"id": 8, "spend": 2}}\n', encoding="utf-8")
+    name = write(
+        "p.test.yaml",
+        """\
+        policy: p.yaml
+        records: d.jsonl
+        as_of: 2026-11-01
+        cases:
+          - {name: seven, ids: [7], expect: {score: 10}}
+          - {name: eight, ids: 8, expect: {score: 20}}
+        """,
+    )
+    assert problems(name) == [
+        ("PS604", 5, 25, f"record {json.loads(other)!r} (line 2 of d.jsonl) cannot be used: duplicate id {json.loads(other)!r} "
+         "(first seen on line 1)")
+    ]
+    explain = run("explain", "p.yaml", "d.jsonl", "--id", "7", "--as-of", "2026-11-01")
+    assert explain.exit_code == 1 and explain.stdout == ""  # not the first of the two, silently
+    assert "d.jsonl:2, id " in explain.stderr and "duplicate id" in explain.stderr and "[PS513]" in explain.stderr
+    assert run("explain", "p.yaml", "d.jsonl", "--id", "8", "--as-of", "2026-11-01").exit_code == 0
 
 
 def test_an_expectation_no_result_can_meet_is_ps609(run, here):

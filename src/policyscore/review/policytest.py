@@ -457,7 +457,8 @@ def _read_ids(out: _Loaded) -> None:
                 if item is None:
                     out.add("PS604", f"no record with id {rid!r} in {records}", where)
                 elif item.error is not None:
-                    out.add("PS604", f"record {item.error.record_id!r} cannot be used: {item.error.reason}", where)
+                    err = item.error
+                    out.add("PS604", f"record {err.record_id!r} (line {err.row} of {records}) cannot be used: {err.reason}", where)
             if item is not None and item.record is not None:
                 out.records[(records, rid)] = item.record
 
