@@ -54,6 +54,37 @@ def test_an_id_two_records_have_is_a_problem_of_the_case_that_picks_it(run, here
     assert run("explain", "p.yaml", "d.jsonl", "--id", "8", "--as-of", "2026-11-01").exit_code == 0
 
 
+def test_an_inline_or_portfolio_id_that_cannot_be_an_id_is_ps512_where_it_is(here):
+    name = write(
+        "p.test.yaml",
+        """\
+        policy: p.yaml
+        as_of: 2026-11-01
+        portfolio:
+          - {id: 7, spend: 1}
+          - {id: "7", spend: 2}
+          - {id: 1.5, spend: 2}
+        cases:
+          - name: a list
+            record: {id: [1]}
+            expect: {score: 10}
+          - name: a boolean
+            record: {id: true, spend: 3}
+            expect: {score: 30}
+          - name: none is fine inline
+            record: {spend: 3}
+            expect: {score: 30}
+        """,
+    )
+    must = "the id (field 'id') must be a string or a whole number, got"
+    assert problems(name) == [
+        ("PS513", 5, 10, "duplicate id '7' in the portfolio (first seen on line 4)"),
+        ("PS512", 6, 10, f"{must} a number"),
+        ("PS512", 9, 14, f"{must} a list"),
+        ("PS512", 12, 18, f"{must} a boolean"),
+    ]
+
+
 def test_an_expectation_no_result_can_meet_is_ps609(run, here):
     name = write(
         "p.test.yaml",

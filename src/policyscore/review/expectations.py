@@ -81,7 +81,7 @@ def impossible(exp: Expectation) -> Iterator[tuple[tuple[Any, ...], str]]:
 
     ``{min: 100, max: 1}`` and a NaN (``.nan`` equals no number) are found; a case with one could only ever fail.
     """
-    specs = [((), exp.expected)]
+    specs: list[tuple[tuple[Any, ...], Any]] = [((), exp.expected)]
     if exp.path[0] == "reasons" and isinstance(exp.expected, dict):
         specs = [(("lost_points",), exp.expected.get("lost_points"))]
     for below, spec in specs:

@@ -31,6 +31,7 @@ from policyscore.policy import Policy, load_policy
 from policyscore.policyfile.ids import id_key
 from policyscore.policyfile.schema import load_schema, schema_diagnostics, valid_check
 from policyscore.policyfile.yamlsource import SourceIndex, load_yaml
+from policyscore.review.caseids import id_problems
 from policyscore.review.coverage import CoverageCollector, PolicyCoverage
 from policyscore.review.expectations import Expectation, Failure, compare, describe_number, impossible, number_matches
 from policyscore.review.results import CaseResult, FileResult, RunResult
@@ -214,6 +215,7 @@ def _load(path: str, *, policies: dict[str, Policy | PolicyError] | None = None)
     _load_policy(out, policies if policies is not None else {})
     if out.policy is not None:
         _check_names(out)
+        _check_ids(out)
         _read_ids(out)
     return out
 
@@ -397,6 +399,15 @@ def _check_names(out: _Loaded) -> None:
                 kind, _, ident = str(exp.expected.get("code", "")).partition(":")
                 if ident and ident not in known[kind]:
                     unknown(kind, ident, where + ("code",))
+
+
+def _check_ids(out: _Loaded) -> None:
+    assert out.policy is not None and out.suite is not None
+    places: list[tuple[YPath, Any]] = [(("cases", c.index, "record"), c.record) for c in out.suite.cases if c.record is not None]
+    book = out.data.get("portfolio")
+    places += [(("portfolio", k), r) for k, r in enumerate(book)] if isinstance(book, list) else []
+    for where, code, message in id_problems(places, out.policy.id_field, lambda k: out.line(("portfolio", k), key=False)):
+        out.add(code, message, where)
 
 
 def _band_problem(factor: Any, band: int | str) -> str | None:
