@@ -96,3 +96,25 @@ def test_validate_escapes_control_characters_of_an_unknown_key(run, here, fmt):
     assert "unknown key 't\\n::error::forged\\x1b[31m\\r' in the policy" in out.stdout
     message = json.loads(run("validate", "k.yaml", "--format", "json").stdout)["diagnostics"][0]["message"]
     assert message == "unknown key 't\\n::error::forged\\x1b[31m\\r' in the policy"
+
+
+@pytest.mark.parametrize(
+    "args, where",
+    [
+        (["report", "h.yaml", "h.jsonl", "-o", ""], "'--output' / '-o'"),
+        (["score", "h.yaml", "h.jsonl", "-o", ""], "'--output' / '-o'"),
+        (["score", "h.yaml", "h.jsonl", "--on-error", "skip", "--rejects", ""], "'--rejects'"),
+        (["diff", "h.yaml", "h2.yaml", "h.jsonl", "-o", ""], "'--output' / '-o'"),
+        (["score", "", "h.jsonl"], "'POLICY'"),
+        (["explain", "h.yaml", "", "--id", "x"], "'RECORDS'"),
+        (["sql", ""], "'POLICY'"),
+        (["validate", ""], "'PATH...'"),  # was the current folder, every YAML file under it
+        (["test", "h.yaml", ""], "'PATH...'"),
+        (["validate", "h.yaml", "--records", ""], "'--records'"),
+    ],
+)
+def test_an_empty_path_is_a_usage_mistake(run, here, args, where):
+    out = run(*args)
+    assert out.exit_code == 2
+    assert out.stdout == ""
+    assert f"Invalid value for {where}: the path is empty" in out.stderr

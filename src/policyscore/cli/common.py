@@ -31,6 +31,8 @@ __all__ = [
     "open_records",
     "rejects_on_stderr",
     "USAGE_CODES",
+    "PATH",
+    "OUTPUT",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -55,6 +57,21 @@ class Failure(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
+
+
+class _Path(click.Path):
+    """A path on the command line; an empty one is a usage mistake (it would name the current folder, or nothing)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "":
+            self.fail("the path is empty", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+#: A file or folder to read (``-`` is standard input where a command reads it).
+PATH = _Path()
+#: A file to write.
+OUTPUT = _Path(dir_okay=False)
 
 
 def handles_errors(fn: F) -> F:

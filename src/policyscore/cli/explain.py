@@ -9,6 +9,7 @@ import click
 
 from policyscore.batch import Rejects, find, with_portfolios
 from policyscore.cli.common import (
+    PATH,
     Failure,
     as_of_option,
     check_all_fields_option,
@@ -29,8 +30,8 @@ __all__ = ["explain"]
 
 
 @click.command()
-@click.argument("policy_path", metavar="POLICY")
-@click.argument("records_path", metavar="RECORDS")
+@click.argument("policy_path", metavar="POLICY", type=PATH)
+@click.argument("records_path", metavar="RECORDS", type=PATH)
 @click.option("--id", "ids", multiple=True, required=True, help="The customer to explain (repeat for several).")
 @as_of_option()
 @input_format_option

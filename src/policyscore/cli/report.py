@@ -18,7 +18,7 @@ from typing import IO, Any
 import click
 
 from policyscore import batch
-from policyscore.cli.common import Failure, as_of_option, handles_errors, input_format_option, open_records
+from policyscore.cli.common import OUTPUT, PATH, Failure, as_of_option, handles_errors, input_format_option, open_records
 from policyscore.errors import printable
 from policyscore.io.readers import STDIN, read_records
 from policyscore.io.writers import Output
@@ -66,9 +66,9 @@ class ProgressBar:
 
 
 @click.command(name="report")
-@click.argument("policy_path", metavar="POLICY")
-@click.argument("records_path", metavar="RECORDS")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the HTML report to FILE (default: stdout).")
+@click.argument("policy_path", metavar="POLICY", type=PATH)
+@click.argument("records_path", metavar="RECORDS", type=PATH)
+@click.option("--output", "-o", type=OUTPUT, help="Write the HTML report to FILE (default: stdout).")
 @as_of_option()
 @click.option(
     "--top", type=click.IntRange(min=0), default=50, show_default=True, help="How many of the best customers to show, each explained."

@@ -9,6 +9,8 @@ from datetime import date
 import click
 
 from policyscore.cli.common import (
+    OUTPUT,
+    PATH,
     Failure,
     as_of_option,
     check_all_fields_option,
@@ -30,8 +32,8 @@ _PROGRESS_FROM = 5000
 
 
 @click.command()
-@click.argument("policy_path", metavar="POLICY")
-@click.argument("records_path", metavar="RECORDS")
+@click.argument("policy_path", metavar="POLICY", type=PATH)
+@click.argument("records_path", metavar="RECORDS", type=PATH)
 @as_of_option()
 @input_format_option
 @on_error_option("On a record that cannot be used: stop (fail) or report it and go on (skip).")
@@ -50,11 +52,11 @@ _PROGRESS_FROM = 5000
     show_default=True,
     help="auto: DuckDB for table, csv, markdown and parquet output from .jsonl, .json and .parquet files, Python otherwise.",
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+@click.option("--output", "-o", type=OUTPUT, help="Write to FILE instead of stdout.")
 @click.option("--top", type=click.IntRange(min=1), help="Only the N best (sorted by score, in every format).")
 @click.option("--tier", help="Only customers of this tier.")
 @click.option("--include-ineligible", is_flag=True, help="Also show customers that failed a filter.")
-@click.option("--rejects", type=click.Path(dir_okay=False), help="With --on-error skip: write rejected records here (JSONL).")
+@click.option("--rejects", type=OUTPUT, help="With --on-error skip: write rejected records here (JSONL).")
 @click.option(
     "--columns",
     metavar="FIELD,...",

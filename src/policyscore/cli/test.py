@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from policyscore.cli.common import handles_errors, looks_like_policy, policies_only_option
+from policyscore.cli.common import PATH, handles_errors, looks_like_policy, policies_only_option
 from policyscore.render import review as review_render
 from policyscore.review.diff import GitError
 from policyscore.review.mutate import mutation_of_run
@@ -34,7 +34,7 @@ class _Percent(click.FloatRange):
 
 
 @click.command(name="test")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=PATH)
 @click.option("--coverage", "with_coverage", is_flag=True, help="Report which filters, bands, adjustments and if branches the cases reach.")
 @click.option(
     "--min-coverage",

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from policyscore.batch import check_records
-from policyscore.cli.common import Failure, handles_errors, input_format_option, looks_like_policy, open_records, policies_only_option
+from policyscore.cli.common import PATH, Failure, handles_errors, input_format_option, looks_like_policy, open_records, policies_only_option
 from policyscore.errors import Diagnostic
 from policyscore.policy import load_policy
 from policyscore.policyfile.loader import check
@@ -22,13 +22,14 @@ __all__ = ["validate"]
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=PATH)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Treat warnings (PS3xx) as errors.")
 @click.option(
     "--records",
     "records_path",
     metavar="FILE",
+    type=PATH,
     help="Also check this records file against the (one) policy's declared fields, every field, without scoring.",
 )
 @input_format_option
