@@ -22,6 +22,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from policyscore.errors import Diagnostic, Span
+from policyscore.policyfile.scalarpos import flow_offsets
 
 __all__ = ["SourceIndex", "load_yaml", "check_size", "Path", "MAX_NODES", "MAX_DEPTH"]
 
@@ -87,6 +88,11 @@ def check_size(root: Node) -> None:
 
 def _span(file: str | None, start: Any, end: Any) -> Span:
     return Span(file, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def _start_of(file: str | None, node: Node) -> Span:
+    """The first character of ``node``."""
+    return Span(file, node.start_mark.line + 1, node.start_mark.column + 1, node.start_mark.line + 1, node.start_mark.column + 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,25 +171,28 @@ class SourceIndex:
         node = entry.node
         value = node.value
         raw = self.text[node.start_mark.index : node.end_mark.index]
-        offsets = _align(value, raw)
         base_line, base_col = node.start_mark.line, node.start_mark.column
+        if node.style in ("|", ">"):  # no escapes: every character is written as itself
+            offsets = [(j, j + 1) for j in _align(value, raw)]
+        else:
+            found = flow_offsets(raw, value, node.style)
+            if found is None:  # no exact answer: the start of the value rather than a wrong column
+                return _start_of(self.file, node)
+            offsets = found
 
-        def locate(i: int) -> tuple[int, int]:
-            if not offsets:
-                return base_line + 1, base_col + 1
-            if i >= len(offsets):
-                j = offsets[-1] + 1
-            else:
-                j = offsets[max(i, 0)]
+        def locate(j: int) -> tuple[int, int]:
             prefix = raw[:j]
             nl = prefix.count("\n")
             if nl == 0:
                 return base_line + 1, base_col + j + 1
             return base_line + nl + 1, j - prefix.rfind("\n")
 
-        line, col = locate(start)
-        if end > start:
-            eline, ecol = locate(end - 1)
+        if not offsets:
+            return _start_of(self.file, node)
+        first = offsets[min(max(start, 0), len(offsets) - 1)][0] if start < len(offsets) else offsets[-1][1]
+        line, col = locate(first)
+        if end > start and start < len(offsets):
+            eline, ecol = locate(offsets[min(end, len(offsets)) - 1][1] - 1)
             ecol += 1
         else:
             eline, ecol = line, col + 1
