@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from policyscore.errors import Diagnostic, printable
+from policyscore.errors import Diagnostic, clipped, printable
 from policyscore.policyfile.schemacheck import Check, Unsupported, compile_check
 from policyscore.policyfile.yamlsource import Path, SourceIndex
 
@@ -81,9 +81,9 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"number {value}"
+        return f"number {clipped(str(value))}"
     if isinstance(value, str):
-        return f"string {value!r}"
+        return f"string {clipped(value)!r}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

@@ -14,6 +14,8 @@ billions) or deeper than :data:`MAX_DEPTH` it stops with a diagnostic.
 
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,10 +23,10 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from policyscore.errors import Diagnostic, Span
+from policyscore.errors import Diagnostic, Span, clipped, printable
 from policyscore.policyfile.scalarpos import flow_offsets
 
-__all__ = ["SourceIndex", "load_yaml", "check_size", "Path", "MAX_NODES", "MAX_DEPTH"]
+__all__ = ["SourceIndex", "load_yaml", "decode_source", "check_size", "Path", "MAX_NODES", "MAX_DEPTH"]
 
 Path = tuple[Any, ...]
 
@@ -220,6 +222,36 @@ def _align(value: str, raw: str) -> list[int]:
     return out
 
 
+def decode_source(name: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
+    """The text of a YAML file (a byte order mark dropped), or None and why it is not UTF-8 (PS002): where the first
+    byte that is not is (its column counts characters), or that the file is UTF-16."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return None, [Diagnostic("PS002", "the file is UTF-16, not UTF-8: save it as UTF-8", Span(name, 1, 1, 1, 2))]
+        line = data.count(b"\n", 0, exc.start) + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[start : exc.start].decode("utf-8", errors="replace")) + 1
+        message = f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+        return None, [Diagnostic("PS002", message, Span(name, line, col, line, col + 1))]
+    return (text[1:] if text.startswith("\ufeff") else text), []
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str, file: str | None) -> Diagnostic:
+    """A character YAML does not allow, at its line and column."""
+    before = text[: exc.position]
+    lines = _BREAK.split(before)
+    line, col = len(lines), len(lines[-1]) + 1
+    what = printable(chr(exc.character)) if isinstance(exc.character, int) else printable(exc.character)
+    code = f" (U+{exc.character:04X})" if isinstance(exc.character, int) else ""
+    message = f"YAML error: the character '{what}'{code} is not allowed ({exc.reason})"
+    return Diagnostic("PS101", message, Span(file, line, col, line, col + 1))
+
+
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 # libyaml's composer gives the same nodes and marks (character offsets) and is much faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -264,8 +296,11 @@ def load_yaml(text: str, file: str | None) -> tuple[Any, SourceIndex, list[Diagn
             problem = f"{problem} ({exc.context})"
         diags.append(Diagnostic("PS101", f"YAML syntax error: {problem}", span))
         return None, index, diags
+    except yaml.reader.ReaderError as exc:  # a control character
+        diags.append(_reader_error(exc, text, file))
+        return None, index, diags
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
-        # Reader errors (control characters) and scalars PyYAML cannot build (a date like 2026-02-30).
+        # Scalars PyYAML cannot build (a date like 2026-02-30).
         diags.append(Diagnostic("PS101", f"YAML error: {exc}", Span(file, 1, 1, 1, 2)))
         return None, index, diags
     return data, index, diags
@@ -314,5 +349,6 @@ def _walk(
     try:
         return builder.construct_object(node, deep=True)
     except (ValueError, OverflowError) as exc:  # e.g. an unquoted date that does not exist: 2026-02-30
-        diags.append(Diagnostic("PS101", f"invalid value {node.value!r}: {exc}", _span(file, node.start_mark, node.end_mark)))
+        why = f"more than {sys.get_int_max_str_digits()} digits" if "int_max_str_digits" in str(exc) else str(exc)
+        diags.append(Diagnostic("PS101", f"invalid value {clipped(node.value)!r}: {why}", _span(file, node.start_mark, node.end_mark)))
         return node.value

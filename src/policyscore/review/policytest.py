@@ -30,7 +30,7 @@ from policyscore.io.readers import open_source
 from policyscore.policy import Policy, load_policy
 from policyscore.policyfile.ids import id_key
 from policyscore.policyfile.schema import load_schema, schema_diagnostics, valid_check
-from policyscore.policyfile.yamlsource import SourceIndex, load_yaml
+from policyscore.policyfile.yamlsource import SourceIndex, decode_source, load_yaml
 from policyscore.review.caseids import id_problems
 from policyscore.review.coverage import CoverageCollector, PolicyCoverage
 from policyscore.review.expectations import Expectation, Failure, compare, describe_number, impossible, number_matches
@@ -190,13 +190,11 @@ def _load(path: str, *, policies: dict[str, Policy | PolicyError] | None = None)
     except OSError as exc:
         out.add("PS001", f"cannot read {path}: {exc.strerror or exc}", None)
         return out
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        out.diags.append(Diagnostic("PS002", "the file is not valid UTF-8", Span(path, line, 1, line, 2)))
+    text, problems = decode_source(path, raw)
+    if text is None:
+        out.diags.extend(problems)
         return out
-    out.text = text[1:] if text.startswith("\ufeff") else text
+    out.text = text
     out.sources[path] = out.text
     data, out.index, ydiags = load_yaml(out.text, path)
     out.diags.extend(ydiags)
