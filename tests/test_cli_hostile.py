@@ -118,3 +118,14 @@ def test_an_empty_path_is_a_usage_mistake(run, here, args, where):
     assert out.exit_code == 2
     assert out.stdout == ""
     assert f"Invalid value for {where}: the path is empty" in out.stderr
+
+
+@pytest.mark.parametrize("command", ["score", "explain", "report", "diff"])
+def test_a_missing_records_file_or_a_folder_is_the_same_error_in_every_command(run, here, command, tmp_path):
+    (tmp_path / "folder.jsonl").mkdir()
+    for name, wanted in (("missing.jsonl", "records file not found: missing.jsonl [PS501]"),
+                         ("folder.jsonl", "folder.jsonl is a directory, not a records file [PS502]")):
+        args = {"score": ["score", "h.yaml", name], "explain": ["explain", "h.yaml", name, "--id", "x"],
+                "report": ["report", "h.yaml", name, "-o", "r.html"], "diff": ["diff", "h.yaml", "h2.yaml", name]}[command]
+        out = run(*args, *AS_OF)
+        assert (out.exit_code, out.stderr) == (1, f"policyscore: error: {wanted}\n")  # report said "missing.jsonl: No such file..."

@@ -114,14 +114,14 @@ def report(
         raise click.BadParameter(problem, param_hint="--amount")
     amount = amount if amount is not None else policy.program.report.amount  # the policy's `report: {amount: FIELD}`
     stdin = records_path == STDIN
-    info = InputInfo(
-        records_path if not stdin else "<stdin>",
-        None if stdin else file_sha256(records_path),
-        None if stdin else os.path.getsize(records_path),
-    )
     show = sys.stderr.isatty() if progress is None else progress
     # a policy with portfolio functions reads the records twice: the book first, then each record against it
     with open_records(records_path, input_format) as opened, batch.with_portfolios(opened, [policy], as_of) as (source, portfolios):
+        info = InputInfo(  # once the file is open: a missing file or a folder is the reader's error, with its code
+            records_path if not stdin else "<stdin>",
+            None if stdin else file_sha256(records_path),
+            None if stdin else os.path.getsize(records_path),
+        )
         bar = ProgressBar(source.stream if not stdin else None, info.size) if show else None
         items = read_records(source, policy.fields, policy.id_field)
         scored = batch.outcomes(policy, items, as_of, source=source.name, portfolio=portfolios[0])
