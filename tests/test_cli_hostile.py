@@ -129,3 +129,15 @@ def test_a_missing_records_file_or_a_folder_is_the_same_error_in_every_command(r
                 "report": ["report", "h.yaml", name, "-o", "r.html"], "diff": ["diff", "h.yaml", "h2.yaml", name]}[command]
         out = run(*args, *AS_OF)
         assert (out.exit_code, out.stderr) == (1, f"policyscore: error: {wanted}\n")  # report said "missing.jsonl: No such file..."
+
+
+def test_explain_does_not_call_a_record_that_cannot_be_read_unneeded_when_the_customer_is_not_found(run, here):
+    # The line holding customer 1 is not JSON: "not needed" was wrong, it may well be the one asked for.
+    Path("n.jsonl").write_text('{"id": "x", "spend": 1}\n{"id": 1, "spend": NaN}\n', encoding="utf-8")
+    out = run("explain", "h.yaml", "n.jsonl", "--id", "1", *AS_OF)
+    assert out.exit_code == 1
+    note, error = out.stderr.splitlines()
+    assert note.startswith("note: 1 record of n.jsonl cannot be read and the customer not found may be it (first: n.jsonl:2: not valid")
+    assert error == "policyscore: error: no customer with id '1' in n.jsonl"
+    found = run("explain", "h.yaml", "n.jsonl", "--id", "x", *AS_OF)
+    assert found.exit_code == 0 and found.stderr.startswith("note: 1 other record of n.jsonl cannot be read and was not needed")
