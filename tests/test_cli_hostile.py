@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -141,3 +144,45 @@ def test_explain_does_not_call_a_record_that_cannot_be_read_unneeded_when_the_cu
     assert error == "policyscore: error: no customer with id '1' in n.jsonl"
     found = run("explain", "h.yaml", "n.jsonl", "--id", "x", *AS_OF)
     assert found.exit_code == 0 and found.stderr.startswith("note: 1 other record of n.jsonl cannot be read and was not needed")
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+def test_parquet_to_a_named_pipe_writes_through_it_and_keeps_the_pipe(run, here, tmp_path, engine):
+    # A Parquet output replaced whatever was at the path: a pipe (or, for root, a device such as /dev/full) became a file.
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.parquet"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen([sys.executable, "-c", f"import sys; sys.stdout.buffer.write(open({str(fifo)!r}, 'rb').read())"],
+                              stdout=subprocess.PIPE)
+    try:
+        out = run("score", "h.yaml", "h.jsonl", *AS_OF, "--format", "parquet", "-o", fifo, "--engine", engine)
+        got = reader.communicate(timeout=60)[0]
+    finally:
+        reader.kill()
+        reader.wait()
+    assert out.exit_code == 0, out.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert run("score", "h.yaml", "h.jsonl", *AS_OF, "--format", "parquet", "-o", "file.parquet", "--engine", engine).exit_code == 0
+    assert got == Path("file.parquet").read_bytes() and got.startswith(b"PAR1")
+
+
+def test_a_column_name_with_a_control_character_is_a_usage_mistake(run, here):
+    out = run("score", "h.yaml", "h.jsonl", *AS_OF, "--columns", "spend,x\n::error::y")  # it started a header line of its own
+    assert out.exit_code == 2
+    assert "Invalid value for --columns: 'spend,x\\n::error::y' has a control character in a field name" in out.stderr
+
+
+def test_parquet_into_a_missing_folder_is_ps520_before_scoring(run, here):
+    out = run("score", "h.yaml", "h.jsonl", *AS_OF, "--format", "parquet", "-o", "nowhere/x.parquet")  # was a traceback
+    assert (out.exit_code, out.stderr) == (1, "policyscore: error: cannot write nowhere/x.parquet: No such file or directory [PS520]\n")
+
+
+def test_a_full_device_while_writing_is_ps520_naming_the_output(tmp_path):
+    from policyscore.io.writers import Output, OutputError
+
+    with pytest.raises(OutputError, match=r"^cannot write .*out\.csv: No space left on device$"):  # was the bare OS message
+        with Output(str(tmp_path / "out.csv")):
+            raise OSError(errno.ENOSPC, "No space left on device")
+    assert list(tmp_path.iterdir()) == []  # and nothing is left behind

@@ -21,6 +21,7 @@ from policyscore.cli.common import (
     rejects_on_stderr,
 )
 from policyscore.engines import ENGINES, OUTPUT_FORMATS, Options, choose_engine, score_file
+from policyscore.errors import printable
 from policyscore.io.writers import Output, same_file
 from policyscore.policy import load_policy
 from policyscore.render.run import score_summary
@@ -121,7 +122,8 @@ def score(
 
 
 def _columns(text: str | None) -> tuple[str, ...]:
-    """``--columns name,segment``: the field names, each once; an empty name is a usage mistake."""
+    """``--columns name,segment``: the field names, each once; an empty name, or one with a control character (a
+    newline would start a header line of its own in a table), is a usage mistake."""
     if text is None:
         return ()
     names = [part.strip() for part in text.split(",")]
@@ -129,6 +131,8 @@ def _columns(text: str | None) -> tuple[str, ...]:
         raise click.BadParameter(
             f"{text!r} has an empty field name; give names separated by commas, e.g. name,segment", param_hint="--columns"
         )
+    if any(printable(name) != name for name in names):
+        raise click.BadParameter(f"{text!r} has a control character in a field name", param_hint="--columns")
     return tuple(dict.fromkeys(names))
 
 
