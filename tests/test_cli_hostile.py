@@ -186,3 +186,12 @@ def test_a_full_device_while_writing_is_ps520_naming_the_output(tmp_path):
         with Output(str(tmp_path / "out.csv")):
             raise OSError(errno.ENOSPC, "No space left on device")
     assert list(tmp_path.iterdir()) == []  # and nothing is left behind
+
+
+@pytest.mark.parametrize("extra", [[], ["--compact"], ["--trace"]])
+def test_an_explanation_in_text_keeps_an_id_with_a_newline_on_one_line(run, here, extra):
+    Path("ctl.jsonl").write_text(json.dumps({"id": FORGING, "spend": 60}) + "\n", encoding="utf-8")
+    out = run("explain", "h.yaml", "ctl.jsonl", "--id", FORGING, *AS_OF, *extra)
+    assert out.exit_code == 0, out.stderr
+    assert _clean(out.stdout), out.stdout
+    assert out.stdout.startswith("Customer t\\n::error::forged\\x1b[31m\\r: score 60.00, tier <b>hi</b> & co")

@@ -122,7 +122,7 @@ def explanation_text(d: dict[str, Any], policy: Policy, trace: list[dict[str, An
     """
     dec = policy.decimals
     p = d["policy"]
-    lines = [f"Customer {d['id']}: " + _headline(d, dec, bool(policy.tiers))]
+    lines = [printable(f"Customer {d['id']}: " + _headline(d, dec, bool(policy.tiers)))]  # one line, whatever the id holds
     if not compact:
         lines += [
             f"  policy {p['name']} version {printable(p['version'])} (sha256 {p['sha256'][:12]}),",
