@@ -44,3 +44,21 @@ def test_a_number_too_long_to_read_is_named_briefly(tmp_path):
     messages = [d.message for d in ps.check(path)]
     assert messages[0] == f"invalid value '1{'0' * 56}...': more than 4300 digits"
     assert all(len(m) < 200 for m in messages), messages
+
+
+def test_a_policy_or_test_file_past_the_size_limit_is_refused_without_reading_on(run, tmp_path):
+    # /dev/zero as a policy was read until memory ran out.
+    from policyscore.policyfile.yamlsource import MAX_SOURCE_BYTES
+
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as stream:
+        stream.write(GOOD.encode())
+        stream.truncate(MAX_SOURCE_BYTES + 1)  # sparse: no disk space used
+    (d,) = ps.check(big)
+    assert (d.code, d.message) == ("PS001", f"cannot read {big}: it holds more than 10,485,760 bytes, the limit for a policy or test file")
+    test = tmp_path / "big.test.yaml"
+    test.write_bytes(big.read_bytes())
+    assert [d.code for d in check_test_file(test)] == ["PS001"]
+    for args in (["validate", big], ["score", big, big], ["test", test], ["validate", "--policies-only", big]):
+        out = run(*args)
+        assert out.exit_code == 1 and "more than 10,485,760 bytes" in out.output, (args, out.output)

@@ -8,7 +8,6 @@ import sys
 import traceback
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import click
@@ -17,6 +16,7 @@ from policyscore.batch import ON_ERROR, Rejects, parse_day
 from policyscore.errors import InputError, PolicyError, PolicyScoreError, RecordError
 from policyscore.io.readers import FORMATS, STDIN, Source, open_source
 from policyscore.policy import EngineError
+from policyscore.policyfile.yamlsource import read_source
 
 __all__ = [
     "Failure",
@@ -180,7 +180,7 @@ _POLICY_KEY = re.compile(r"^[\"']?policy[\"']?[ \t]*:", re.MULTILINE)
 def looks_like_policy(path: str) -> bool:
     """Whether a YAML file has a top-level ``policy:`` key (files that cannot be read count as policies: their error is shown)."""
     try:
-        text = Path(path).read_bytes().decode("utf-8", errors="replace")
+        text = read_source(path).decode("utf-8", errors="replace")
     except OSError:
         return True
     return _POLICY_KEY.search(text) is not None

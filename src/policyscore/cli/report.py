@@ -12,7 +12,6 @@ import os
 import sys
 import time
 from datetime import date, datetime, timezone
-from pathlib import Path
 from typing import IO, Any
 
 import click
@@ -23,6 +22,7 @@ from policyscore.errors import printable
 from policyscore.io.readers import STDIN, read_records
 from policyscore.io.writers import Output
 from policyscore.policy import load_policy
+from policyscore.policyfile.yamlsource import read_source
 from policyscore.review.diff import NO_TIER
 from policyscore.review.report import REFERRERS, InputInfo, amount_problem, build_report, file_sha256
 
@@ -146,6 +146,6 @@ def report(
 
 def _policy_text(path: Any) -> str | None:
     try:
-        return Path(path).read_bytes().decode("utf-8-sig") if path else None
+        return read_source(path).decode("utf-8-sig") if path else None
     except (OSError, UnicodeDecodeError):
         return None

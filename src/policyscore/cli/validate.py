@@ -14,6 +14,7 @@ from policyscore.cli.common import PATH, Failure, handles_errors, input_format_o
 from policyscore.errors import Diagnostic
 from policyscore.policy import load_policy
 from policyscore.policyfile.loader import check
+from policyscore.policyfile.yamlsource import read_source
 from policyscore.render import checks
 from policyscore.render import results as render
 from policyscore.review.policytest import check_test_file, is_test_file
@@ -119,7 +120,7 @@ def _policy_files(paths: tuple[str, ...]) -> Iterator[tuple[str, Diagnostic | No
 
 def _source_text(path: str) -> str:
     try:
-        text = Path(path).read_bytes().decode("utf-8", errors="replace")
+        text = read_source(path).decode("utf-8", errors="replace")
     except OSError:
         return ""
     return text[1:] if text.startswith("\ufeff") else text

@@ -39,7 +39,7 @@ from policyscore.policyfile.program import (
     WeightChoice,
 )
 from policyscore.policyfile.schema import check_policy_data
-from policyscore.policyfile.yamlsource import SourceIndex, decode_source, load_yaml
+from policyscore.policyfile.yamlsource import SourceIndex, decode_source, load_yaml, read_source
 
 __all__ = ["load_program", "load_program_text", "check", "check_text"]
 
@@ -60,7 +60,7 @@ def _read(path: str | FsPath) -> tuple[str, bytes | None, list[Diagnostic]]:
     p = FsPath(path)
     name = str(path)
     try:
-        data = p.read_bytes()
+        data = read_source(p)
     except FileNotFoundError:
         return name, None, [Diagnostic("PS001", f"policy file not found: {name}", None, file=name)]
     except IsADirectoryError:

@@ -14,6 +14,8 @@ billions) or deeper than :data:`MAX_DEPTH` it stops with a diagnostic.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -26,7 +28,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from policyscore.errors import Diagnostic, Span, clipped, printable
 from policyscore.policyfile.scalarpos import flow_offsets
 
-__all__ = ["SourceIndex", "load_yaml", "decode_source", "check_size", "Path", "MAX_NODES", "MAX_DEPTH"]
+__all__ = ["SourceIndex", "load_yaml", "read_source", "decode_source", "check_size", "Path", "MAX_NODES", "MAX_DEPTH", "MAX_SOURCE_BYTES"]
 
 Path = tuple[Any, ...]
 
@@ -220,6 +222,20 @@ def _align(value: str, raw: str) -> list[int]:
         out.append(k)
         j = k + 1
     return out
+
+
+#: The largest policy or policy test file read (a policy of 3,000 factors is well under 1 MB).
+MAX_SOURCE_BYTES = 10 * 1024 * 1024
+
+
+def read_source(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a policy or test file; past :data:`MAX_SOURCE_BYTES` an ``OSError`` saying so (``/dev/zero``
+    never ends: it is read no further than the limit)."""
+    with open(path, "rb") as stream:
+        data = stream.read(MAX_SOURCE_BYTES + 1)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise OSError(errno.EFBIG, f"it holds more than {MAX_SOURCE_BYTES:,} bytes, the limit for a policy or test file", str(path))
+    return data
 
 
 def decode_source(name: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:

@@ -30,7 +30,7 @@ from policyscore.io.readers import open_source
 from policyscore.policy import Policy, load_policy
 from policyscore.policyfile.ids import id_key
 from policyscore.policyfile.schema import load_schema, schema_diagnostics, valid_check
-from policyscore.policyfile.yamlsource import SourceIndex, decode_source, load_yaml
+from policyscore.policyfile.yamlsource import SourceIndex, decode_source, load_yaml, read_source
 from policyscore.review.caseids import id_problems
 from policyscore.review.coverage import CoverageCollector, PolicyCoverage
 from policyscore.review.expectations import Expectation, Failure, compare, describe_number, impossible, number_matches
@@ -183,7 +183,7 @@ class _Loaded:
 def _load(path: str, *, policies: dict[str, Policy | PolicyError] | None = None) -> _Loaded:
     out = _Loaded(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_source(path)
     except FileNotFoundError:
         out.add("PS001", f"test file not found: {path}", None)
         return out
