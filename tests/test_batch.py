@@ -171,5 +171,6 @@ def test_find_uses_the_one_id_rule(policy):
     fields = {}  # no declared id type: numbers and text as they come
     found = batch.find(source(lines), fields, "id", ["42", 7, "042", "nope"])
     assert set(found) == {"42", "7", "042"}
-    assert found["42"].record == {"id": 42, "spend": 1}  # "42" on line 4 is the same customer: a duplicate
+    # "42" on line 4 is the same customer as 42 on line 1: which one was meant cannot be told, so it is the duplicate's error
+    assert found["42"].record is None and found["42"].error.code == "PS513" and found["42"].line == 4
     assert found["7"].record["spend"] == 3 and found["042"].record["spend"] == 2

@@ -131,6 +131,31 @@ def test_require_version_bump_mistakes_are_reported_without_a_traceback(run, rep
     bad = run("test", "rules", "--require-version-bump", "git:HEAD:rules/tiny.yaml")
     assert bad.exit_code == 2
     assert "is not a git revision: write git:REV" in bad.stderr
+    # A revision that cannot be read is a wrong option: nothing was compared, so no policy "changed without a new version".
     unknown = run("test", "rules", "--require-version-bump", "git:no-such-branch")
-    assert unknown.exit_code == 1
-    assert "FAIL rules/tiny.yaml: error: 'no-such-branch' is not a revision of a git repository holding rules/tiny.yaml" in unknown.stdout
+    assert unknown.exit_code == 2
+    assert unknown.stdout == ""
+    assert (
+        "Invalid value for --require-version-bump: unknown revision 'no-such-branch' in the git repository holding rules/tiny.yaml [PS608]"
+        in unknown.stderr
+    )
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "tiny.yaml").write_text(POLICY, encoding="utf-8")
+    (outside / "tiny.test.yaml").write_text(TESTS, encoding="utf-8")
+    alone = run("test", str(outside), "--require-version-bump", "git:HEAD")
+    assert alone.exit_code == 2
+    assert "tiny.yaml is not in a git repository: no revision 'HEAD' to compare with [PS608]" in alone.stderr
+
+
+def test_the_summary_counts_policies_that_kept_their_version(run, repo):
+    edit(repo, "spend / 1000", "spend / 900")
+    (repo / "rules" / "other.yaml").write_text(POLICY.replace("tiny", "other").replace("/ 1000", "/ 800"), encoding="utf-8")
+    (repo / "rules" / "other.test.yaml").write_text(TESTS.replace("tiny.yaml", "other.yaml"), encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "another policy")
+    edit(repo, "spend / 900", "spend / 950")
+    (repo / "rules" / "other.yaml").write_text(POLICY.replace("tiny", "other").replace("/ 1000", "/ 700"), encoding="utf-8")
+    kept = run("test", "rules", "--require-version-bump", "git:HEAD", "--format", "json")
+    assert kept.exit_code == 1
+    assert kept.stderr.rstrip().endswith("versions against HEAD: 2 policies changed without a new version")

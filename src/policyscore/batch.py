@@ -339,7 +339,9 @@ def find(source: Source, fields: Any, id_field: str, ids: Collection[Any], rejec
 
     Every record is read, so ``rejects`` (when given) sees every record that
     cannot be read.  A wanted record that cannot be read is kept as its item
-    (with the error), unless an earlier record had its id.
+    (with the error), unless an earlier record had its id.  A wanted id that
+    two records have (``7`` and ``"7"`` are one id) is the later one's duplicate-id
+    error (PS513): which of them was meant cannot be told.
     """
     wanted = {id_key(i) for i in ids}
     found: dict[str, Item] = {}
@@ -354,7 +356,9 @@ def find(source: Source, fields: Any, id_field: str, ids: Collection[Any], rejec
         if rid is None:
             continue
         key = id_key(rid)
-        if key in wanted and key not in found:
+        if key not in wanted:
+            continue
+        if key not in found or (item.error is not None and item.error.code == "PS513" and found[key].error is None):
             found[key] = item
     return found
 

@@ -23,6 +23,7 @@ without it every record is shown and explained: the Python run).
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
@@ -38,6 +39,7 @@ from policyscore.backends.sql.results_csv import csv_line
 from policyscore.batch import Rejects, Run, Summary, find, shown
 from policyscore.errors import InputError
 from policyscore.io.readers import STDIN, Source, format_of, open_source
+from policyscore.io.writers import OutputError
 from policyscore.language.rounding import from_units
 from policyscore.policy import Policy
 from policyscore.render import results as render
@@ -128,6 +130,8 @@ def score_file(
     Returns the summary and the engine that scored (``duckdb`` falls back to ``python`` when a record is not clean).
     """
     fmt = _input_format(records_path, options.input_format)
+    if options.fmt == "parquet" and output_path is not None:
+        _parquet_target(output_path)  # before any record is read, as for every other output
     if engine == "duckdb" and fmt is not None:
         with tempfile.TemporaryDirectory(prefix="policyscore-") as spill:
             con = _connect(spill)
@@ -412,18 +416,36 @@ def _copy_parquet(con: duckdb.DuckDBPyConnection, policy: Policy, table: str, op
     if options.include_ineligible:
         columns.append('"failed_filters"')
     columns.append(f"DATE '{options.as_of.isoformat()}' AS \"as_of\"")
-    folder = os.path.dirname(os.path.abspath(output_path))
-    temp = os.path.join(folder, f".{os.path.basename(output_path)}.{uuid.uuid4().hex[:8]}.tmp")
+    target, special = _parquet_target(output_path)
+    # a regular file is replaced whole by a finished one; a device or a pipe is written, never replaced
+    folder = tempfile.gettempdir() if special else os.path.dirname(target)
+    temp = os.path.join(folder, f".{os.path.basename(target)}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         con.execute(
             f'COPY (SELECT {", ".join(columns)} FROM "{table}" ORDER BY "_ps_rank") TO \'{_quote(temp)}\' (FORMAT PARQUET)'
         ).fetchall()
-        os.replace(temp, output_path)
+        if special:
+            with open(temp, "rb") as data, open(target, "wb") as sink:
+                shutil.copyfileobj(data, sink)
+        else:
+            os.replace(temp, target)
+    except (OSError, duckdb.IOException) as exc:
+        raise OutputError(f"cannot write {output_path}: {getattr(exc, 'strerror', None) or exc}") from None
     finally:
         if os.path.exists(temp):
             os.remove(temp)
     rows = con.execute(f'SELECT count(*) FROM "{table}"').fetchall()
     return int(rows[0][0])
+
+
+def _parquet_target(output_path: str) -> tuple[str, bool]:
+    """The file a Parquet output goes to (links followed) and whether it is a device or a pipe; PS520 when it cannot be."""
+    target = os.path.realpath(output_path)
+    if os.path.isdir(target):
+        raise OutputError(f"cannot write {output_path}: it is a folder")
+    if not os.path.isdir(os.path.dirname(target)):
+        raise OutputError(f"cannot write {output_path}: No such file or directory")
+    return target, os.path.exists(target) and not os.path.isfile(target)
 
 
 def _rows_to_parquet(policy: Policy, rows: list[render.Row], options: Options, output_path: str) -> None:

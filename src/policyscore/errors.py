@@ -21,10 +21,31 @@ __all__ = [
     "render_diagnostic",
     "render_diagnostics",
     "MAX_SHOWN",
+    "printable",
+    "clipped",
 ]
 
 #: How many diagnostics :func:`render_diagnostics` prints before "... and N more".
 MAX_SHOWN = 50
+
+
+_CONTROL = {i: f"\\x{i:02x}" for i in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+_CONTROL.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\x85"})
+
+
+#: Control characters of a source line as shown under a problem (a terminal would act on them).
+_SHOWN = dict.fromkeys(_CONTROL, "\ufffd")
+
+
+def printable(value: Any) -> str:
+    """``value`` as text on one line: newlines, tabs and other control characters written as ``\\n``, ``\\t``, ``\\x1b``."""
+    text = value if isinstance(value, str) else str(value)
+    return text.translate(_CONTROL) if not text.isprintable() else text
+
+
+def clipped(text: str, limit: int = 60) -> str:
+    """``text`` shortened to ``limit`` characters for a message, the cut marked with ``...``."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +234,7 @@ def render_diagnostic(diag: Diagnostic, source: str | None = None) -> str:
     if span is not None and source is not None:
         lines = source.splitlines()
         if 1 <= span.line <= len(lines):
-            text = lines[span.line - 1].replace("\t", " ")
+            text = lines[span.line - 1].replace("\t", " ").translate(_SHOWN)  # one character for one: the caret stays
             gutter = str(span.line)
             pad = " " * len(gutter)
             if span.end_line == span.line and span.end_column > span.column:

@@ -8,7 +8,6 @@ import sys
 import traceback
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import click
@@ -17,6 +16,7 @@ from policyscore.batch import ON_ERROR, Rejects, parse_day
 from policyscore.errors import InputError, PolicyError, PolicyScoreError, RecordError
 from policyscore.io.readers import FORMATS, STDIN, Source, open_source
 from policyscore.policy import EngineError
+from policyscore.policyfile.yamlsource import read_source
 
 __all__ = [
     "Failure",
@@ -31,6 +31,8 @@ __all__ = [
     "open_records",
     "rejects_on_stderr",
     "USAGE_CODES",
+    "PATH",
+    "OUTPUT",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -55,6 +57,21 @@ class Failure(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
+
+
+class _Path(click.Path):
+    """A path on the command line; an empty one is a usage mistake (it would name the current folder, or nothing)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "":
+            self.fail("the path is empty", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+#: A file or folder to read (``-`` is standard input where a command reads it).
+PATH = _Path()
+#: A file to write.
+OUTPUT = _Path(dir_okay=False)
 
 
 def handles_errors(fn: F) -> F:
@@ -163,7 +180,7 @@ _POLICY_KEY = re.compile(r"^[\"']?policy[\"']?[ \t]*:", re.MULTILINE)
 def looks_like_policy(path: str) -> bool:
     """Whether a YAML file has a top-level ``policy:`` key (files that cannot be read count as policies: their error is shown)."""
     try:
-        text = Path(path).read_bytes().decode("utf-8", errors="replace")
+        text = read_source(path).decode("utf-8", errors="replace")
     except OSError:
         return True
     return _POLICY_KEY.search(text) is not None

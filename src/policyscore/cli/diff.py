@@ -10,6 +10,8 @@ import click
 
 from policyscore.batch import with_portfolios
 from policyscore.cli.common import (
+    OUTPUT,
+    PATH,
     Failure,
     as_of_option,
     format_option,
@@ -31,15 +33,15 @@ __all__ = ["diff"]
 
 
 @click.command(name="diff")
-@click.argument("old_path", metavar="OLD_POLICY")
-@click.argument("new_path", metavar="NEW_POLICY")
-@click.argument("records_path", metavar="RECORDS")
+@click.argument("old_path", metavar="OLD_POLICY", type=PATH)
+@click.argument("new_path", metavar="NEW_POLICY", type=PATH)
+@click.argument("records_path", metavar="RECORDS", type=PATH)
 @as_of_option("Evaluation date for both policies (default: today).")
 @format_option(
     ["text", "json", "markdown", "html"],
     "html: a self-contained page with the migration heat map, both score distributions and every customer who changes tier.",
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
+@click.option("--output", "-o", type=OUTPUT, help="Write the report to FILE instead of stdout.")
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, help="How many of the largest movers to list.")
 @click.option(
     "--fail-on-tier-change",

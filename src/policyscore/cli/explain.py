@@ -9,6 +9,7 @@ import click
 
 from policyscore.batch import Rejects, find, with_portfolios
 from policyscore.cli.common import (
+    PATH,
     Failure,
     as_of_option,
     check_all_fields_option,
@@ -29,8 +30,8 @@ __all__ = ["explain"]
 
 
 @click.command()
-@click.argument("policy_path", metavar="POLICY")
-@click.argument("records_path", metavar="RECORDS")
+@click.argument("policy_path", metavar="POLICY", type=PATH)
+@click.argument("records_path", metavar="RECORDS", type=PATH)
 @click.option("--id", "ids", multiple=True, required=True, help="The customer to explain (repeat for several).")
 @as_of_option()
 @input_format_option
@@ -69,8 +70,8 @@ def explain(
         if item is not None and item.record is None:  # the customer's own record is bad: that is fatal
             assert item.error is not None
             raise item.error
-    others.note(name)
     missing = [w for w in wanted if w not in found]
+    others.note(name, maybe_missing=bool(missing))
     if missing:
         listed = ", ".join(repr(m) for m in missing)
         raise Failure(f"no customer with id {listed} in {name}" if len(missing) == 1 else f"no customers with ids {listed} in {name}")
@@ -119,12 +120,17 @@ class _Others:
         self.count += 1
         self.first = self.first or error
 
-    def note(self, name: str) -> None:
+    def note(self, name: str, maybe_missing: bool = False) -> None:
+        """One line on the records that cannot be read; when a customer was not found, one of them may be that customer."""
         if self.count and not self.listed:
             assert self.first is not None
             n = self.count
+            what = "other record" if not maybe_missing else "record"
+            why = f"{'were' if n != 1 else 'was'} not needed"
+            if maybe_missing:
+                why = f"the customer not found may be {'among them' if n != 1 else 'it'}"
             click.echo(
-                f"note: {n} other record{'s' if n != 1 else ''} of {printable(name)} cannot be read and {'were' if n != 1 else 'was'} "
-                f"not needed (first: {self.first} [{self.first.code}]); --on-error skip lists them",
+                f"note: {n} {what}{'s' if n != 1 else ''} of {printable(name)} cannot be read and {why} "
+                f"(first: {self.first} [{self.first.code}]); --on-error skip lists them",
                 err=True,
             )

@@ -12,16 +12,17 @@ import os
 import sys
 import time
 from datetime import date, datetime, timezone
-from pathlib import Path
 from typing import IO, Any
 
 import click
 
 from policyscore import batch
-from policyscore.cli.common import Failure, as_of_option, handles_errors, input_format_option, open_records
+from policyscore.cli.common import OUTPUT, PATH, Failure, as_of_option, handles_errors, input_format_option, open_records
+from policyscore.errors import printable
 from policyscore.io.readers import STDIN, read_records
 from policyscore.io.writers import Output
 from policyscore.policy import load_policy
+from policyscore.policyfile.yamlsource import read_source
 from policyscore.review.diff import NO_TIER
 from policyscore.review.report import REFERRERS, InputInfo, amount_problem, build_report, file_sha256
 
@@ -65,9 +66,9 @@ class ProgressBar:
 
 
 @click.command(name="report")
-@click.argument("policy_path", metavar="POLICY")
-@click.argument("records_path", metavar="RECORDS")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the HTML report to FILE (default: stdout).")
+@click.argument("policy_path", metavar="POLICY", type=PATH)
+@click.argument("records_path", metavar="RECORDS", type=PATH)
+@click.option("--output", "-o", type=OUTPUT, help="Write the HTML report to FILE (default: stdout).")
 @as_of_option()
 @click.option(
     "--top", type=click.IntRange(min=0), default=50, show_default=True, help="How many of the best customers to show, each explained."
@@ -113,14 +114,14 @@ def report(
         raise click.BadParameter(problem, param_hint="--amount")
     amount = amount if amount is not None else policy.program.report.amount  # the policy's `report: {amount: FIELD}`
     stdin = records_path == STDIN
-    info = InputInfo(
-        records_path if not stdin else "<stdin>",
-        None if stdin else file_sha256(records_path),
-        None if stdin else os.path.getsize(records_path),
-    )
     show = sys.stderr.isatty() if progress is None else progress
     # a policy with portfolio functions reads the records twice: the book first, then each record against it
     with open_records(records_path, input_format) as opened, batch.with_portfolios(opened, [policy], as_of) as (source, portfolios):
+        info = InputInfo(  # once the file is open: a missing file or a folder is the reader's error, with its code
+            records_path if not stdin else "<stdin>",
+            None if stdin else file_sha256(records_path),
+            None if stdin else os.path.getsize(records_path),
+        )
         bar = ProgressBar(source.stream if not stdin else None, info.size) if show else None
         items = read_records(source, policy.fields, policy.id_field)
         scored = batch.outcomes(policy, items, as_of, source=source.name, portfolio=portfolios[0])
@@ -135,7 +136,7 @@ def report(
     page = book_html(book, policy, text)
     with Output(output) as out:
         out.write(page)
-    tiers = ", ".join(f"{'no tier' if t.name == NO_TIER else t.name} {t.count}" for t in book.tiers)  # as score says it
+    tiers = ", ".join(f"{'no tier' if t.name == NO_TIER else printable(t.name)} {t.count}" for t in book.tiers)  # as score says it
     click.echo(
         f"{book.read} records read: {book.scored} scored, {book.ineligible} ineligible, {book.rejected} rejected; "
         f"{len(book.top)} explained" + (f"\ntiers: {tiers}" if tiers else "") + (f"\nreport written to {output}" if output else ""),
@@ -145,6 +146,6 @@ def report(
 
 def _policy_text(path: Any) -> str | None:
     try:
-        return Path(path).read_bytes().decode("utf-8-sig") if path else None
+        return read_source(path).decode("utf-8-sig") if path else None
     except (OSError, UnicodeDecodeError):
         return None

@@ -9,6 +9,8 @@ from datetime import date
 import click
 
 from policyscore.cli.common import (
+    OUTPUT,
+    PATH,
     Failure,
     as_of_option,
     check_all_fields_option,
@@ -19,6 +21,7 @@ from policyscore.cli.common import (
     rejects_on_stderr,
 )
 from policyscore.engines import ENGINES, OUTPUT_FORMATS, Options, choose_engine, score_file
+from policyscore.errors import printable
 from policyscore.io.writers import Output, same_file
 from policyscore.policy import load_policy
 from policyscore.render.run import score_summary
@@ -30,8 +33,8 @@ _PROGRESS_FROM = 5000
 
 
 @click.command()
-@click.argument("policy_path", metavar="POLICY")
-@click.argument("records_path", metavar="RECORDS")
+@click.argument("policy_path", metavar="POLICY", type=PATH)
+@click.argument("records_path", metavar="RECORDS", type=PATH)
 @as_of_option()
 @input_format_option
 @on_error_option("On a record that cannot be used: stop (fail) or report it and go on (skip).")
@@ -50,11 +53,11 @@ _PROGRESS_FROM = 5000
     show_default=True,
     help="auto: DuckDB for table, csv, markdown and parquet output from .jsonl, .json and .parquet files, Python otherwise.",
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+@click.option("--output", "-o", type=OUTPUT, help="Write to FILE instead of stdout.")
 @click.option("--top", type=click.IntRange(min=1), help="Only the N best (sorted by score, in every format).")
 @click.option("--tier", help="Only customers of this tier.")
 @click.option("--include-ineligible", is_flag=True, help="Also show customers that failed a filter.")
-@click.option("--rejects", type=click.Path(dir_okay=False), help="With --on-error skip: write rejected records here (JSONL).")
+@click.option("--rejects", type=OUTPUT, help="With --on-error skip: write rejected records here (JSONL).")
 @click.option(
     "--columns",
     metavar="FIELD,...",
@@ -119,7 +122,8 @@ def score(
 
 
 def _columns(text: str | None) -> tuple[str, ...]:
-    """``--columns name,segment``: the field names, each once; an empty name is a usage mistake."""
+    """``--columns name,segment``: the field names, each once; an empty name, or one with a control character (a
+    newline would start a header line of its own in a table), is a usage mistake."""
     if text is None:
         return ()
     names = [part.strip() for part in text.split(",")]
@@ -127,6 +131,8 @@ def _columns(text: str | None) -> tuple[str, ...]:
         raise click.BadParameter(
             f"{text!r} has an empty field name; give names separated by commas, e.g. name,segment", param_hint="--columns"
         )
+    if any(printable(name) != name for name in names):
+        raise click.BadParameter(f"{text!r} has a control character in a field name", param_hint="--columns")
     return tuple(dict.fromkeys(names))
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from policyscore.cli.common import as_of_option, handles_errors
+from policyscore.cli.common import PATH, as_of_option, handles_errors
 from policyscore.policy import load_policy
 from policyscore.sql import DIALECTS, to_sql
 
@@ -14,7 +14,7 @@ __all__ = ["sql"]
 
 
 @click.command()
-@click.argument("policy_path", metavar="POLICY")
+@click.argument("policy_path", metavar="POLICY", type=PATH)
 @click.option("--dialect", type=click.Choice(list(DIALECTS)), default="duckdb", show_default=True, help="The SQL dialect to write.")
 @click.option("--table", default="customers", show_default=True, help="The table (or view) of records the query reads.")
 @as_of_option("Evaluation date written into the query (default: today).")

@@ -10,8 +10,9 @@ from typing import Any
 
 import click
 
-from policyscore.cli.common import handles_errors, looks_like_policy, policies_only_option
+from policyscore.cli.common import PATH, handles_errors, looks_like_policy, policies_only_option
 from policyscore.render import review as review_render
+from policyscore.review.diff import GitError
 from policyscore.review.mutate import mutation_of_run
 from policyscore.review.policytest import is_test_file, run_tests
 from policyscore.review.versions import check_version_bumps, git_revision
@@ -33,7 +34,7 @@ class _Percent(click.FloatRange):
 
 
 @click.command(name="test")
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=PATH)
 @click.option("--coverage", "with_coverage", is_flag=True, help="Report which filters, bands, adjustments and if branches the cases reach.")
 @click.option(
     "--min-coverage",
@@ -91,7 +92,11 @@ def test(
         run = mutation_of_run(run, min_mutation_score)
     if rev is not None:
         policies = [f.policy_path for f in run.files if f.policy_path is not None and os.path.isfile(f.policy_path)]
-        run = dataclasses.replace(run, versions=check_version_bumps(policies, rev), versions_against=rev)
+        versions = check_version_bumps(policies, rev)
+        unread = [v for v in versions if v.status == "no-revision"]
+        if unread:  # nothing was compared: a wrong option, not policies that kept their version
+            raise click.BadParameter(f"{unread[0].message} [{GitError.code}]", param_hint="--require-version-bump")
+        run = dataclasses.replace(run, versions=versions, versions_against=rev)
     if fmt == "json":
         click.echo(review_render.tests_json(run), nl=False)
         click.echo(review_render.tests_summary(run), err=True)

@@ -10,10 +10,11 @@ from pathlib import Path
 import click
 
 from policyscore.batch import check_records
-from policyscore.cli.common import Failure, handles_errors, input_format_option, looks_like_policy, open_records, policies_only_option
+from policyscore.cli.common import PATH, Failure, handles_errors, input_format_option, looks_like_policy, open_records, policies_only_option
 from policyscore.errors import Diagnostic
 from policyscore.policy import load_policy
 from policyscore.policyfile.loader import check
+from policyscore.policyfile.yamlsource import read_source
 from policyscore.render import checks
 from policyscore.render import results as render
 from policyscore.review.policytest import check_test_file, is_test_file
@@ -22,13 +23,14 @@ __all__ = ["validate"]
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=PATH)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Treat warnings (PS3xx) as errors.")
 @click.option(
     "--records",
     "records_path",
     metavar="FILE",
+    type=PATH,
     help="Also check this records file against the (one) policy's declared fields, every field, without scoring.",
 )
 @input_format_option
@@ -118,7 +120,7 @@ def _policy_files(paths: tuple[str, ...]) -> Iterator[tuple[str, Diagnostic | No
 
 def _source_text(path: str) -> str:
     try:
-        text = Path(path).read_bytes().decode("utf-8", errors="replace")
+        text = read_source(path).decode("utf-8", errors="replace")
     except OSError:
         return ""
     return text[1:] if text.startswith("\ufeff") else text

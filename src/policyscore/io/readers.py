@@ -30,7 +30,7 @@ from policyscore.io.yamlrecords import yaml_items
 from policyscore.language.types import ANY, STRING, Type
 from policyscore.policyfile.fields import FieldDecl, convert_text
 
-__all__ = ["FORMATS", "Item", "Source", "open_source", "read_records", "loads", "format_of"]
+__all__ = ["FORMATS", "Item", "Source", "open_source", "read_records", "loads", "format_of", "id_problem"]
 
 FORMATS = ("csv", "json", "jsonl", "yaml")
 _EXTENSIONS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".yaml": "yaml", ".yml": "yaml"}
@@ -275,6 +275,17 @@ def _check(value: Any, id_field: str, seen: SeenIds, line: int) -> RecordError |
     rid = value.get(id_field)
     if rid is None or rid == "":
         return RecordError(f"the record has no id (field '{id_field}')", code="PS512", field=id_field)
+    problem = id_problem(rid, id_field)
+    if problem is not None:
+        return problem
+    first = seen.add(rid, line)
+    if first is not None:
+        return RecordError(f"duplicate id {rid!r} (first seen on line {first})", code="PS513", field=id_field, value=rid)
+    return None
+
+
+def id_problem(rid: Any, id_field: str) -> RecordError | None:
+    """Why ``rid`` (present, not null) cannot be an id: neither a string nor a whole number (PS512); None when it can."""
     if isinstance(rid, bool) or not isinstance(rid, (str, int)):
         return RecordError(
             f"the id (field '{id_field}') must be a string or a whole number, got {_kind(rid)}",
@@ -282,9 +293,6 @@ def _check(value: Any, id_field: str, seen: SeenIds, line: int) -> RecordError |
             field=id_field,
             value=rid,
         )
-    first = seen.add(rid, line)
-    if first is not None:
-        return RecordError(f"duplicate id {rid!r} (first seen on line {first})", code="PS513", field=id_field, value=rid)
     return None
 
 

@@ -25,6 +25,7 @@ each other.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -71,6 +72,10 @@ def dumps(value: Any, *, pretty: bool = False) -> str:
     else:
         text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+#: Errors of a write that name no file: the device or the quota is full, the file too large.
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
 class OutputError(PolicyScoreError):
@@ -250,7 +255,7 @@ class Output:
         self.owned = True
         return self.stream
 
-    def __exit__(self, exc_type: Any, *rest: Any) -> None:
+    def __exit__(self, exc_type: Any, failure: BaseException | None = None, *rest: Any) -> None:
         if not self.owned:
             if exc_type is None:
                 (self.stdout if self.stdout is not None else sys.stdout).flush()
@@ -273,3 +278,5 @@ class Output:
                 if exc_type is not None:
                     _unlink(temp)
                 _untrack(temp)
+        if isinstance(failure, OSError) and failure.errno in _FULL and failure.filename is None:  # a write in the block failed
+            raise OutputError(f"cannot write {self.path}: {failure.strerror or failure}") from None

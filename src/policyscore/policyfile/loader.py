@@ -39,7 +39,7 @@ from policyscore.policyfile.program import (
     WeightChoice,
 )
 from policyscore.policyfile.schema import check_policy_data
-from policyscore.policyfile.yamlsource import SourceIndex, load_yaml
+from policyscore.policyfile.yamlsource import SourceIndex, decode_source, load_yaml, read_source
 
 __all__ = ["load_program", "load_program_text", "check", "check_text"]
 
@@ -60,7 +60,7 @@ def _read(path: str | FsPath) -> tuple[str, bytes | None, list[Diagnostic]]:
     p = FsPath(path)
     name = str(path)
     try:
-        data = p.read_bytes()
+        data = read_source(p)
     except FileNotFoundError:
         return name, None, [Diagnostic("PS001", f"policy file not found: {name}", None, file=name)]
     except IsADirectoryError:
@@ -68,20 +68,6 @@ def _read(path: str | FsPath) -> tuple[str, bytes | None, list[Diagnostic]]:
     except OSError as exc:
         return name, None, [Diagnostic("PS001", f"cannot read {name}: {exc.strerror or exc}", None, file=name)]
     return name, data, []
-
-
-def _decode(name: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [
-            Diagnostic("PS002", f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", Span(name, line, col, line, col + 1))
-        ]
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text, []
 
 
 def check(path: str | FsPath) -> list[Diagnostic]:
@@ -117,7 +103,7 @@ def load_program_text(text: str, name: str = "<policy>", base_dir: str | FsPath 
 
 
 def _compile(name: str, data: bytes, base_dir: FsPath) -> tuple[Program | None, list[Diagnostic], str | None]:
-    text, diags = _decode(name, data)
+    text, diags = decode_source(name, data)
     if text is None:
         return None, diags, None
     raw, index, ydiags = load_yaml(text, name)

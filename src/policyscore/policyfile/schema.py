@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from policyscore.errors import Diagnostic
+from policyscore.errors import Diagnostic, clipped, printable
 from policyscore.policyfile.schemacheck import Check, Unsupported, compile_check
 from policyscore.policyfile.yamlsource import Path, SourceIndex
 
@@ -60,7 +60,7 @@ def path_text(path: Path) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            out += f".{printable(part)}" if out else printable(part)
     return out or "the policy"
 
 
@@ -81,9 +81,9 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"number {value}"
+        return f"number {clipped(str(value))}"
     if isinstance(value, str):
-        return f"string {value!r}"
+        return f"string {clipped(value)!r}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -154,7 +154,7 @@ def schema_diagnostics(error: jsonschema.ValidationError, index: SourceIndex, co
                 continue
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f"did you mean '{close[0]}'?" if close else (f"allowed keys: {', '.join(allowed)}" if allowed else None)
-            yield Diagnostic(code, f"unknown key '{key}' in {where}", index.key_span(path + (key,)), hint)
+            yield Diagnostic(code, f"unknown key '{printable(key)}' in {where}", index.key_span(path + (key,)), hint)
         return
     if kind == "required":
         missing = [k for k in error.validator_value if isinstance(instance, dict) and k not in instance]

@@ -14,6 +14,10 @@ billions) or deeper than :data:`MAX_DEPTH` it stops with a diagnostic.
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,9 +25,10 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from policyscore.errors import Diagnostic, Span
+from policyscore.errors import Diagnostic, Span, clipped, printable
+from policyscore.policyfile.scalarpos import flow_offsets
 
-__all__ = ["SourceIndex", "load_yaml", "check_size", "Path", "MAX_NODES", "MAX_DEPTH"]
+__all__ = ["SourceIndex", "load_yaml", "read_source", "decode_source", "check_size", "Path", "MAX_NODES", "MAX_DEPTH", "MAX_SOURCE_BYTES"]
 
 Path = tuple[Any, ...]
 
@@ -87,6 +92,11 @@ def check_size(root: Node) -> None:
 
 def _span(file: str | None, start: Any, end: Any) -> Span:
     return Span(file, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def _start_of(file: str | None, node: Node) -> Span:
+    """The first character of ``node``."""
+    return Span(file, node.start_mark.line + 1, node.start_mark.column + 1, node.start_mark.line + 1, node.start_mark.column + 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,25 +175,28 @@ class SourceIndex:
         node = entry.node
         value = node.value
         raw = self.text[node.start_mark.index : node.end_mark.index]
-        offsets = _align(value, raw)
         base_line, base_col = node.start_mark.line, node.start_mark.column
+        if node.style in ("|", ">"):  # no escapes: every character is written as itself
+            offsets = [(j, j + 1) for j in _align(value, raw)]
+        else:
+            found = flow_offsets(raw, value, node.style)
+            if found is None:  # no exact answer: the start of the value rather than a wrong column
+                return _start_of(self.file, node)
+            offsets = found
 
-        def locate(i: int) -> tuple[int, int]:
-            if not offsets:
-                return base_line + 1, base_col + 1
-            if i >= len(offsets):
-                j = offsets[-1] + 1
-            else:
-                j = offsets[max(i, 0)]
+        def locate(j: int) -> tuple[int, int]:
             prefix = raw[:j]
             nl = prefix.count("\n")
             if nl == 0:
                 return base_line + 1, base_col + j + 1
             return base_line + nl + 1, j - prefix.rfind("\n")
 
-        line, col = locate(start)
-        if end > start:
-            eline, ecol = locate(end - 1)
+        if not offsets:
+            return _start_of(self.file, node)
+        first = offsets[min(max(start, 0), len(offsets) - 1)][0] if start < len(offsets) else offsets[-1][1]
+        line, col = locate(first)
+        if end > start and start < len(offsets):
+            eline, ecol = locate(offsets[min(end, len(offsets)) - 1][1] - 1)
             ecol += 1
         else:
             eline, ecol = line, col + 1
@@ -209,6 +222,50 @@ def _align(value: str, raw: str) -> list[int]:
         out.append(k)
         j = k + 1
     return out
+
+
+#: The largest policy or policy test file read (a policy of 3,000 factors is well under 1 MB).
+MAX_SOURCE_BYTES = 10 * 1024 * 1024
+
+
+def read_source(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a policy or test file; past :data:`MAX_SOURCE_BYTES` an ``OSError`` saying so (``/dev/zero``
+    never ends: it is read no further than the limit)."""
+    with open(path, "rb") as stream:
+        data = stream.read(MAX_SOURCE_BYTES + 1)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise OSError(errno.EFBIG, f"it holds more than {MAX_SOURCE_BYTES:,} bytes, the limit for a policy or test file", str(path))
+    return data
+
+
+def decode_source(name: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
+    """The text of a YAML file (a byte order mark dropped), or None and why it is not UTF-8 (PS002): where the first
+    byte that is not is (its column counts characters), or that the file is UTF-16."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return None, [Diagnostic("PS002", "the file is UTF-16, not UTF-8: save it as UTF-8", Span(name, 1, 1, 1, 2))]
+        line = data.count(b"\n", 0, exc.start) + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[start : exc.start].decode("utf-8", errors="replace")) + 1
+        message = f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+        return None, [Diagnostic("PS002", message, Span(name, line, col, line, col + 1))]
+    return (text[1:] if text.startswith("\ufeff") else text), []
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str, file: str | None) -> Diagnostic:
+    """A character YAML does not allow, at its line and column."""
+    before = text[: exc.position]
+    lines = _BREAK.split(before)
+    line, col = len(lines), len(lines[-1]) + 1
+    what = printable(chr(exc.character)) if isinstance(exc.character, int) else printable(exc.character)
+    code = f" (U+{exc.character:04X})" if isinstance(exc.character, int) else ""
+    message = f"YAML error: the character '{what}'{code} is not allowed ({exc.reason})"
+    return Diagnostic("PS101", message, Span(file, line, col, line, col + 1))
+
+
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 # libyaml's composer gives the same nodes and marks (character offsets) and is much faster.
@@ -255,8 +312,11 @@ def load_yaml(text: str, file: str | None) -> tuple[Any, SourceIndex, list[Diagn
             problem = f"{problem} ({exc.context})"
         diags.append(Diagnostic("PS101", f"YAML syntax error: {problem}", span))
         return None, index, diags
+    except yaml.reader.ReaderError as exc:  # a control character
+        diags.append(_reader_error(exc, text, file))
+        return None, index, diags
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
-        # Reader errors (control characters) and scalars PyYAML cannot build (a date like 2026-02-30).
+        # Scalars PyYAML cannot build (a date like 2026-02-30).
         diags.append(Diagnostic("PS101", f"YAML error: {exc}", Span(file, 1, 1, 1, 2)))
         return None, index, diags
     return data, index, diags
@@ -305,5 +365,6 @@ def _walk(
     try:
         return builder.construct_object(node, deep=True)
     except (ValueError, OverflowError) as exc:  # e.g. an unquoted date that does not exist: 2026-02-30
-        diags.append(Diagnostic("PS101", f"invalid value {node.value!r}: {exc}", _span(file, node.start_mark, node.end_mark)))
+        why = f"more than {sys.get_int_max_str_digits()} digits" if "int_max_str_digits" in str(exc) else str(exc)
+        diags.append(Diagnostic("PS101", f"invalid value {clipped(node.value)!r}: {why}", _span(file, node.start_mark, node.end_mark)))
         return node.value

@@ -16,7 +16,18 @@ from typing import TYPE_CHECKING, Any
 from policyscore.engine.reference import describe_value
 from policyscore.errors import Diagnostic, render_diagnostics
 from policyscore.io.writers import dumps
-from policyscore.render.scores import Row, printable, results_csv, results_markdown, results_table, row_of, run_header, sort_key
+from policyscore.render.scores import (
+    Row,
+    md_code,
+    md_text,
+    printable,
+    results_csv,
+    results_markdown,
+    results_table,
+    row_of,
+    run_header,
+    sort_key,
+)
 from policyscore.render.scores import num as _num
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,10 +50,6 @@ __all__ = [
     "diagnostics_github",
     "validate_summary",
 ]
-
-
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|")
 
 
 # ---------------------------------------------------------------- one explanation: shared helpers
@@ -115,10 +122,10 @@ def explanation_text(d: dict[str, Any], policy: Policy, trace: list[dict[str, An
     """
     dec = policy.decimals
     p = d["policy"]
-    lines = [f"Customer {d['id']}: " + _headline(d, dec, bool(policy.tiers))]
+    lines = [printable(f"Customer {d['id']}: " + _headline(d, dec, bool(policy.tiers)))]  # one line, whatever the id holds
     if not compact:
         lines += [
-            f"  policy {p['name']} version {p['version']} (sha256 {p['sha256'][:12]}),",
+            f"  policy {p['name']} version {printable(p['version'])} (sha256 {p['sha256'][:12]}),",
             f"  scored as of {d['as_of']} by policyscore {d['engine']['version']}",
         ]
     if d["reasons"]:
@@ -304,16 +311,16 @@ def explanation_markdown(d: dict[str, Any], policy: Policy, trace: list[dict[str
     dec = policy.decimals
     p = d["policy"]
     lines = [
-        f"## Customer `{d['id']}`",
+        f"## Customer {md_code(printable(d['id']), cell=False)}",
         "",
-        f"**{_md_escape(_headline(d, dec, bool(policy.tiers)))}**",
+        f"**{md_text(_headline(d, dec, bool(policy.tiers)))}**",
         "",
-        f"Policy **{_md_escape(p['name'])}** version {p['version']} (sha256 `{p['sha256'][:12]}`), "
+        f"Policy **{md_text(p['name'])}** version {md_text(p['version'])} (sha256 `{p['sha256'][:12]}`), "
         f"as of **{d['as_of']}**, policyscore {d['engine']['version']}.",
     ]
     if d["reasons"]:
         lines += ["", "### Why" if d["eligible"] else "### Why not", ""]
-        lines += [f"{i}. {_md_escape(r['text'])}" for i, r in enumerate(d["reasons"], 1)]
+        lines += [f"{i}. {md_text(r['text'])}" for i, r in enumerate(d["reasons"], 1)]
     if d["filters"]:
         lines += ["", "### Filters", "", "| filter | result | rule | values read |", "|---|---|---|---|"]
         for f in d["filters"]:
@@ -323,7 +330,7 @@ def explanation_markdown(d: dict[str, Any], policy: Policy, trace: list[dict[str
     if d["lets"]:
         lines += ["", "### Derived values", "", "| name | value | from | values read |", "|---|---|---|---|"]
         for x in d["lets"]:
-            lines.append(f"| {x['name']} | {_md_escape(_value(x['value']))} | {_code(x['expression'])} | {_md_reads(x['inputs'])} |")
+            lines.append(f"| {x['name']} | {md_text(_value(x['value']))} | {_code(x['expression'])} | {_md_reads(x['inputs'])} |")
     if d["factors"]:
         lines += ["", "### Factors", "", "| factor | points | of | value | rule or band | values read |", "|---|--:|--:|--:|---|---|"]
         for f in d["factors"]:
@@ -338,7 +345,7 @@ def explanation_markdown(d: dict[str, Any], policy: Policy, trace: list[dict[str
                 value += " (unknown" + (f": {f['missing_reason']}" if f["missing_reason"] else "") + ")"
             elif f["clamped"]:
                 value += f" (from {describe_value(f['raw_value'])})"
-            row = [f["id"], _num(f["points"], dec), _num(f["max_points"], dec), _md_escape(value), rule, _md_reads(f["inputs"])]
+            row = [f["id"], _num(f["points"], dec), _num(f["max_points"], dec), md_text(value), rule, _md_reads(f["inputs"])]
             lines.append("| " + " | ".join(row) + " |")
         lines += _md_descriptions(d["factors"])
     if d["adjustments"]:
@@ -354,10 +361,10 @@ def explanation_markdown(d: dict[str, Any], policy: Policy, trace: list[dict[str
         lines.append(f"- factor points: {_num(total['factor_points'], dec)}")
         lines.append(f"- adjustments: {_signed(total['adjustment_points'], dec)}")
         clamp = f" ({_clamp_words(total['min'], total['max'])})" if total["clamped"] else ""
-        lines.append(f"- **score: {_num(total['score'], dec)}**{clamp}, tier **{d['tier'] or 'none'}**")
+        lines.append(f"- **score: {_num(total['score'], dec)}**{clamp}, tier **{md_text(d['tier'] or 'none')}**")
         if d["next_tier"] is not None:
             nxt = d["next_tier"]
-            lines.append(f"- next tier: {nxt['name']} from {_points(nxt['min'])}, {_points(nxt['points_short'])} points short")
+            lines.append(f"- next tier: {md_text(nxt['name'])} from {_points(nxt['min'])}, {_points(nxt['points_short'])} points short")
     if trace:
         lines += ["", "### Trace", ""]
         for entry in trace:
@@ -369,16 +376,16 @@ def explanation_markdown(d: dict[str, Any], policy: Policy, trace: list[dict[str
 def _md_descriptions(entries: list[dict[str, Any]]) -> list[str]:
     """The plain-language description of each filter, factor or adjustment that has one, as a list under its table."""
     described = [e for e in entries if e["description"]]
-    return [""] + [f"- **{e['id']}**: {_md_escape(_flat(e['description']))}" for e in described] if described else []
+    return [""] + [f"- **{e['id']}**: {md_text(_flat(e['description']))}" for e in described] if described else []
 
 
 def _code(text: str | None) -> str:
-    flat = _flat(text).replace("|", "\\|")
-    return f"`{flat}`" if flat else ""
+    flat = _flat(text)
+    return md_code(flat) if flat else ""
 
 
 def _md_reads(inputs: dict[str, Any]) -> str:
-    return "<br>".join(_md_escape(r) for r in _reads(inputs))
+    return "<br>".join(md_text(r) for r in _reads(inputs))
 
 
 # ---------------------------------------------------------------- diagnostics (validate)

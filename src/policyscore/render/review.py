@@ -8,7 +8,7 @@ prints or reads anything.  JUnit XML is built with ``xml.etree.ElementTree``.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from tabulate import tabulate
@@ -17,7 +17,7 @@ from policyscore.engine.reference import describe_value
 from policyscore.errors import render_diagnostics
 from policyscore.render.mutation import mutation_junit, mutation_summary, mutation_text
 from policyscore.render.results import dumps, printable
-from policyscore.render.scores import xml_text
+from policyscore.render.scores import md_code, md_text, xml_text
 from policyscore.review.coverage import PolicyCoverage
 from policyscore.review.diff import DiffReport, KeyChange, ScoreStats
 from policyscore.review.policytest import CaseResult, FileResult, RunResult
@@ -68,12 +68,23 @@ def _file_block(result: FileResult) -> list[str]:
     if result.diagnostics:
         rendered = render_diagnostics(result.diagnostics, result.sources)
         lines.extend("  " + line if line else "" for line in rendered.splitlines())
-        errors = sum(1 for d in result.diagnostics if d.is_error)
-        if errors:
-            lines.append(f"  not run: {_plural(errors, 'problem')} in the test file")
+        lines += _not_run(result)
     for case in result.cases:
         lines.extend(_case_block(case, result.path))
     return lines
+
+
+def _not_run(result: FileResult) -> list[str]:
+    """``not run: 2 problems in the policy under test``: PS602 only says that the policy's own errors follow, so it is not one."""
+    errors = [d for d in result.diagnostics if d.is_error and d.code != "PS602"]
+    in_policy = sum(1 for d in errors if d.span is not None and d.span.file not in (None, result.path))
+    counts = {"the test file": len(errors) - in_policy, "the policy under test": in_policy}
+    where = [(name, n) for name, n in counts.items() if n]
+    if not where:
+        return []
+    if len(where) == 1:
+        return [f"  not run: {_plural(where[0][1], 'problem')} in {where[0][0]}"]
+    return [f"  not run: {_plural(len(errors), 'problem')} ({', '.join(f'{n} in {name}' for name, n in where)})"]
 
 
 def tests_summary(run: RunResult) -> str:
@@ -94,10 +105,11 @@ def tests_summary(run: RunResult) -> str:
             shown = ", ".join(f"{m.policy} {m.percent:.1f}%" if m.problem is None else f"{m.policy} not mutated" for m in failing)
             line += f"; mutation score below {run.min_mutation_score or 0:g}%: {shown}"
     if run.versions is not None:
-        kept = [v for v in run.versions if not v.ok]
-        line += f"; versions against {run.versions_against}: " + (
-            f"{_plural(len(kept), 'policy')} changed without a new version" if kept else "every changed policy has a new version"
-        )
+        kept = sum(1 for v in run.versions if v.status == "kept")
+        failed = sum(1 for v in run.versions if not v.ok) - kept
+        said = [f"{_plural(kept, 'policy', 'policies')} changed without a new version"] if kept else []
+        said += [f"{_plural(failed, 'policy', 'policies')} could not be compared"] if failed else []
+        line += f"; versions against {run.versions_against}: " + (", ".join(said) or "every changed policy has a new version")
     return line
 
 
@@ -281,8 +293,8 @@ def _value(value: Any) -> str:
     return value if isinstance(value, str) else describe_value(value)
 
 
-def _tiered(score: Any, tier: str | None) -> str:
-    return f"{_num(score)} {tier}" if tier else _num(score)
+def _tiered(score: Any, tier: str | None, show: Callable[[Any], str] = printable) -> str:
+    return f"{_num(score)} {show(tier)}" if tier else _num(score)
 
 
 def _stats_rows(report: DiffReport) -> list[list[str]]:
@@ -298,7 +310,7 @@ _STATS_HEADERS = ["", "count", "mean", "p10", "p50", "p90"]
 def _matrix_rows(report: DiffReport, mark: bool = False) -> list[list[str]]:
     rows = []
     for r in report.rows:
-        cells = [r]
+        cells = [md_text(r) if mark else printable(r)]
         for c in report.columns:
             n = report.matrix.get((r, c), 0)
             cells.append(f"**{n}**" if mark and n and r != c else str(n))
@@ -306,7 +318,7 @@ def _matrix_rows(report: DiffReport, mark: bool = False) -> list[list[str]]:
     return rows
 
 
-def _mover_rows(report: DiffReport) -> list[list[str]]:
+def _mover_rows(report: DiffReport, show: Callable[[Any], str] = printable) -> list[list[str]]:
     rows = []
     for m in report.movers:
         if m.factor is not None:
@@ -316,7 +328,7 @@ def _mover_rows(report: DiffReport) -> list[list[str]]:
             what = ""
         if m.adjustments:
             what += ("; " if what else "") + "adjustments: " + ", ".join(m.adjustments)
-        rows.append([printable(m.id), _tiered(m.old_score, m.old_tier), _tiered(m.new_score, m.new_tier), _signed(m.delta), what])
+        rows.append([show(m.id), _tiered(m.old_score, m.old_tier, show), _tiered(m.new_score, m.new_tier, show), _signed(m.delta), what])
     return rows
 
 
@@ -326,7 +338,7 @@ _MOVER_HEADERS = ["id", "old", "new", "change", "factor that changed most"]
 def _sides(report: DiffReport) -> list[str]:
     out = []
     for label, side in (("old", report.old), ("new", report.new)):
-        out.append(f"{label}: {side.ref} ({side.name} v{side.version}, sha256 {side.sha256[:12]})")
+        out.append(f"{label}: {printable(side.ref)} ({side.name} v{printable(side.version)}, sha256 {side.sha256[:12]})")
         out.extend(f"  note: {note}" for note in side.notes)
     return out
 
@@ -339,14 +351,15 @@ def _moved_lines(report: DiffReport, md: bool = False) -> list[str]:
     lines = []
     for (old, new), people in moved.groups.items():
         total = moved.counts[(old, new)]
-        head = f"{old} -> {new} ({total})"
-        lines.append(f"- **{_md(head)}**" if md else f"  {head}")
+        show = md_text if md else printable
+        head = f"{show(old)} -> {show(new)} ({total})"
+        lines.append(f"- **{head}**" if md else f"  {head}")
         for m in people:
             why = ", ".join(c.text() for c in m.changes[:3]) + (f", ... ({len(m.changes)} changed)" if len(m.changes) > 3 else "")
             why = why or "no points changed: a threshold moved"
             who = f"{_tiered(m.old_score, None) or '-'} -> {_tiered(m.new_score, None) or '-'}"
             rid = printable(m.id)
-            lines.append(f"  - {_md_code(rid)} {who}: {_md(why)}" if md else f"    {rid}  {who}  {why}")
+            lines.append(f"  - {md_code(rid, cell=False)} {who}: {why}" if md else f"    {rid}  {who}  {why}")
         if total > len(people):
             more = f"... and {total - len(people)} more (--changes FILE lists every one)"
             lines.append(f"  - {more}" if md else f"    {more}")
@@ -369,7 +382,7 @@ def diff_text(report: DiffReport) -> str:
     lines.append(f"tier migration: {_plural(report.tier_changes, 'record')} change tier (rows: old tier, columns: new tier)")
     table = tabulate(
         _matrix_rows(report),
-        headers=["old \\ new", *report.columns],
+        headers=["old \\ new", *map(printable, report.columns)],
         tablefmt="simple",
         disable_numparse=True,
         colalign=("left",) + ("right",) * len(report.columns),
@@ -398,15 +411,8 @@ def diff_json(report: DiffReport) -> str:
     return dumps(report.to_dict(), pretty=True) + "\n"
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def _md_code(value: Any) -> str:
-    if value is None:
-        return ""
-    text = _value(value)
-    return "`" + text.replace("`", "'").replace("|", "\\|") + "`"
+    return "" if value is None else md_code(printable(_value(value)))
 
 
 def diff_markdown(report: DiffReport) -> str:
@@ -419,12 +425,13 @@ def diff_markdown(report: DiffReport) -> str:
         f"(as of {report.as_of}{f', {report.rejected} records rejected' if report.rejected else ''})."
     )
     lines.append("")
-    lines.append(f"- old: `{old.ref}` ({old.name} v{old.version}, sha256 `{old.sha256[:12]}`)")
-    lines.append(f"- new: `{new.ref}` ({new.name} v{new.version}, sha256 `{new.sha256[:12]}`)")
-    lines.extend(f"- note: {_md(note)}" for side in (old, new) for note in side.notes)
+    for label, side in (("old", old), ("new", new)):
+        ref = md_code(printable(side.ref), cell=False)
+        lines.append(f"- {label}: {ref} ({side.name} v{md_text(side.version)}, sha256 `{side.sha256[:12]}`)")
+    lines.extend(f"- note: {md_text(note)}" for side in (old, new) for note in side.notes)
     lines.append("")
     for warning in report.warnings:
-        lines += [f"> **Warning:** {_md(warning)}", ""]
+        lines += [f"> **Warning:** {md_text(warning)}", ""]
     lines.append("#### Policy changes")
     lines.append("")
     if report.changes:
@@ -440,7 +447,7 @@ def diff_markdown(report: DiffReport) -> str:
     lines.append(
         tabulate(
             _matrix_rows(report, mark=True),
-            headers=["old \\ new", *report.columns],
+            headers=["old \\ new", *map(md_text, report.columns)],
             tablefmt="pipe",
             disable_numparse=True,
             colalign=("left",) + ("right",) * len(report.columns),
@@ -459,7 +466,7 @@ def diff_markdown(report: DiffReport) -> str:
     lines.append(f"#### Largest movers ({len(report.movers)})")
     lines.append("")
     if report.movers:
-        rows = [[_md(cell) for cell in row] for row in _mover_rows(report)]
+        rows = _mover_rows(report, md_text)
         lines.append(tabulate(rows, headers=_MOVER_HEADERS, tablefmt="pipe", disable_numparse=True))
     else:
         lines.append("No score changed.")
@@ -468,5 +475,5 @@ def diff_markdown(report: DiffReport) -> str:
         lines.append("#### Eligibility changes")
         lines.append("")
         for rid, what in report.eligibility_examples:
-            lines.append(f"- {_md_code(printable(rid))} {'became eligible' if what == 'gained' else 'became ineligible'}")
+            lines.append(f"- {md_code(printable(rid), cell=False)} {'became eligible' if what == 'gained' else 'became ineligible'}")
     return "\n".join(lines) + "\n"

@@ -102,5 +102,5 @@ def score_summary(summary: Summary) -> str:
         names = "records name a referrer" if s.unknown_referrers != 1 else "record names a referrer"
         line += f"\n{s.unknown_referrers} {names} not in the portfolio"
     if s.tiers:
-        line += "\ntiers: " + ", ".join(f"{name or 'no tier'} {n}" for name, n in s.tiers)
+        line += "\ntiers: " + ", ".join(f"{scores.printable(name) if name else 'no tier'} {n}" for name, n in s.tiers)
     return line

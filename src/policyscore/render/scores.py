@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policyscore.batch import rank_key
+from policyscore.errors import printable
 from policyscore.language.rounding import from_units
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,6 +32,8 @@ __all__ = [
     "field_value",
     "sort_key",
     "printable",
+    "md_text",
+    "md_code",
     "xml_text",
     "num",
     "run_header",
@@ -90,10 +93,6 @@ def sort_key(row: Row) -> tuple[Any, ...]:
     return rank_key(row.score, row.id)
 
 
-_CONTROL = {i: f"\\x{i:02x}" for i in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
-_CONTROL.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\x85"})
-
-
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -102,10 +101,20 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
-def printable(value: Any) -> str:
-    """``value`` as text on one line: newlines, tabs and other control characters written as ``\\n``, ``\\t``, ``\\x1b``."""
-    text = value if isinstance(value, str) else str(value)
-    return text.translate(_CONTROL) if not text.isprintable() else text
+def md_text(value: Any) -> str:
+    """``value`` as Markdown that shows it as written, on one line: :func:`printable`, then ``&``, ``<`` and ``>`` as
+    HTML entities (a renderer would otherwise take ``<b>`` as markup) and ``|`` escaped (it would end a table cell)."""
+    text = printable(value)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+
+
+def md_code(text: str, *, cell: bool = True) -> str:
+    """``text`` as a Markdown code span that shows it as written: fenced with more backticks than it holds in a row; in a
+    table ``cell``, ``|`` escaped (GitHub ends a table cell there even inside a code span)."""
+    runs = re.findall("`+", text)
+    fence = "`" * (max(map(len, runs)) + 1 if runs else 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text.replace('|', chr(92) + '|') if cell else text}{pad}{fence}"
 
 
 def num(value: float | int | None, decimals: int) -> str:
@@ -210,23 +219,19 @@ def results_table(policy: Policy, rows: Sequence[Row], as_of: str, *, include_in
     return f"{run_header(policy, as_of)}\n\n{table}\n" + (f"\n{note}" if note else "")
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def results_markdown(
     policy: Policy, rows: Sequence[Row], as_of: str, *, include_ineligible: bool = False, columns: Sequence[str] = ()
 ) -> str:
     """A Markdown (pipe) table under a line naming the policy and the as-of date."""
     layout = _Layout(policy, columns, include_ineligible, _clamped(rows))
-    name, version = _md_escape(printable(policy.name)), _md_escape(printable(policy.version))
+    name, version = md_text(policy.name), md_text(policy.version)
     head = f"Policy **{name}** version {version} (sha256 `{policy.sha256[:12]}`), as of **{as_of}**"
     if not rows:
         return f"{head}\n\n_No customers to show._\n"
-    body = [[_md_escape(c) for c in layout.cells(r)] for r in rows]
+    body = [[md_text(c) for c in layout.cells(r)] for r in rows]
     from tabulate import tabulate
 
-    table = tabulate(body, headers=[_md_escape(c) for c in layout.names()], tablefmt="pipe", colalign=layout.align(), disable_numparse=True)
+    table = tabulate(body, headers=[md_text(c) for c in layout.names()], tablefmt="pipe", colalign=layout.align(), disable_numparse=True)
     note = layout.note(rows)
     return f"{head}\n\n{table}\n" + (f"\n_{note.rstrip()}_\n" if note else "")
 

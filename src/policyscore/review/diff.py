@@ -39,7 +39,7 @@ from policyscore.io.readers import Item
 from policyscore.language.printer import to_text
 from policyscore.policy import Policy, as_date, load_policy, load_policy_text
 from policyscore.policyfile.ids import id_order
-from policyscore.policyfile.yamlsource import load_yaml
+from policyscore.policyfile.yamlsource import load_yaml, read_source
 from policyscore.review.changes import ChangesWriter, Moved, TierChanges, point_changes
 
 __all__ = [
@@ -139,7 +139,7 @@ def load_policy_ref(ref: str, cwd: str | os.PathLike[str] | None = None) -> tupl
 def _text_of(path: str) -> str | None:
     """The text of a policy file that was just loaded (None if it cannot be read again)."""
     try:
-        return Path(path).read_bytes().decode("utf-8-sig")
+        return read_source(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
 

@@ -10,6 +10,8 @@ lines of the explanation that produced the actual value.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +20,7 @@ from policyscore.engine.result import Result
 from policyscore.policyfile.program import Program
 from policyscore.policyfile.schema import path_text
 
-__all__ = ["Expectation", "Failure", "compare", "number_matches", "describe_number", "DEFAULT_TOLERANCE"]
+__all__ = ["Expectation", "Failure", "compare", "number_matches", "describe_number", "impossible", "DEFAULT_TOLERANCE"]
 
 #: Tolerance of ``{approx: X}`` when none is given.
 DEFAULT_TOLERANCE = 1e-9
@@ -69,6 +71,29 @@ def number_matches(spec: Any, actual: Any) -> bool:
             return bool(abs(actual - spec["approx"]) <= spec.get("tolerance", DEFAULT_TOLERANCE))
         return (spec.get("min") is None or actual >= spec["min"]) and (spec.get("max") is None or actual <= spec["max"])
     return bool(actual == spec)
+
+
+_NUMBER_KEYS = {"min", "max", "approx", "tolerance"}
+
+
+def impossible(exp: Expectation) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Where in ``exp`` (a path below it) a number expectation no result can meet is, and why.
+
+    ``{min: 100, max: 1}`` and a NaN (``.nan`` equals no number) are found; a case with one could only ever fail.
+    """
+    specs: list[tuple[tuple[Any, ...], Any]] = [((), exp.expected)]
+    if exp.path[0] == "reasons" and isinstance(exp.expected, dict):
+        specs = [(("lost_points",), exp.expected.get("lost_points"))]
+    for below, spec in specs:
+        values = list(spec.values()) if isinstance(spec, dict) and spec.keys() <= _NUMBER_KEYS else [spec]
+        if any(isinstance(v, float) and math.isnan(v) for v in values):
+            yield below, f"{path_text(exp.path + below)}: NaN equals no number, so no result can meet this expectation"
+        elif isinstance(spec, dict) and isinstance(spec.get("min"), (int, float)) and isinstance(spec.get("max"), (int, float)):
+            if spec["min"] > spec["max"]:
+                yield below, (
+                    f"{path_text(exp.path + below)}: min {describe_value(spec['min'])} is greater than max "
+                    f"{describe_value(spec['max'])}, so no result can meet this expectation"
+                )
 
 
 def describe_number(spec: Any) -> str:

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from policyscore.errors import PolicyError
 from policyscore.policy import Policy, load_policy, load_policy_text
-from policyscore.policyfile.yamlsource import load_yaml
+from policyscore.policyfile.yamlsource import load_yaml, read_source
 from policyscore.review.mutants import MutantResult, PolicyMutation, apply, mutants_of
 from policyscore.review.policytest import Books, CaseSpec, load_suite, run_case
 from policyscore.review.results import RunResult
@@ -44,7 +43,7 @@ def _title(case: CaseSpec, rid: str | None) -> str:
 def mutate_policy(policy_path: str, test_files: Sequence[str]) -> PolicyMutation:
     """Run every mutant of the policy at ``policy_path`` against the cases of ``test_files``."""
     policy = load_policy(policy_path)
-    text = Path(policy_path).read_bytes().decode("utf-8-sig")
+    text = read_source(policy_path).decode("utf-8-sig")
     data, _, _ = load_yaml(text, policy_path)
     runs: list[Run] = []
     for path in test_files:

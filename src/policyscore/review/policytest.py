@@ -30,9 +30,10 @@ from policyscore.io.readers import open_source
 from policyscore.policy import Policy, load_policy
 from policyscore.policyfile.ids import id_key
 from policyscore.policyfile.schema import load_schema, schema_diagnostics, valid_check
-from policyscore.policyfile.yamlsource import SourceIndex, load_yaml
+from policyscore.policyfile.yamlsource import SourceIndex, decode_source, load_yaml, read_source
+from policyscore.review.caseids import id_problems
 from policyscore.review.coverage import CoverageCollector, PolicyCoverage
-from policyscore.review.expectations import Expectation, Failure, compare, describe_number, number_matches
+from policyscore.review.expectations import Expectation, Failure, compare, describe_number, impossible, number_matches
 from policyscore.review.results import CaseResult, FileResult, RunResult
 
 if TYPE_CHECKING:  # pragma: no cover - jsonschema is imported only when a test file has errors to report
@@ -182,20 +183,18 @@ class _Loaded:
 def _load(path: str, *, policies: dict[str, Policy | PolicyError] | None = None) -> _Loaded:
     out = _Loaded(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_source(path)
     except FileNotFoundError:
         out.add("PS001", f"test file not found: {path}", None)
         return out
     except OSError as exc:
         out.add("PS001", f"cannot read {path}: {exc.strerror or exc}", None)
         return out
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        out.diags.append(Diagnostic("PS002", "the file is not valid UTF-8", Span(path, line, 1, line, 2)))
+    text, problems = decode_source(path, raw)
+    if text is None:
+        out.diags.extend(problems)
         return out
-    out.text = text[1:] if text.startswith("\ufeff") else text
+    out.text = text
     out.sources[path] = out.text
     data, out.index, ydiags = load_yaml(out.text, path)
     out.diags.extend(ydiags)
@@ -214,6 +213,7 @@ def _load(path: str, *, policies: dict[str, Policy | PolicyError] | None = None)
     _load_policy(out, policies if policies is not None else {})
     if out.policy is not None:
         _check_names(out)
+        _check_ids(out)
         _read_ids(out)
     return out
 
@@ -284,6 +284,9 @@ def _build(out: _Loaded, broken: set[int]) -> None:
         expectations = tuple(
             Expectation(p, v, out.line(cpath + ("expect",) + p, key=not isinstance(p[-1], int))) for p, v in _expectations(item["expect"])
         )
+        for exp in expectations:
+            for below, problem in impossible(exp):
+                out.add("PS609", problem, cpath + ("expect",) + exp.path + below)
         cases.append(
             CaseSpec(
                 index=i,
@@ -396,6 +399,15 @@ def _check_names(out: _Loaded) -> None:
                     unknown(kind, ident, where + ("code",))
 
 
+def _check_ids(out: _Loaded) -> None:
+    assert out.policy is not None and out.suite is not None
+    places: list[tuple[YPath, Any]] = [(("cases", c.index, "record"), c.record) for c in out.suite.cases if c.record is not None]
+    book = out.data.get("portfolio")
+    places += [(("portfolio", k), r) for k, r in enumerate(book)] if isinstance(book, list) else []
+    for where, code, message in id_problems(places, out.policy.id_field, lambda k: out.line(("portfolio", k), key=False)):
+        out.add(code, message, where)
+
+
 def _band_problem(factor: Any, band: int | str) -> str | None:
     if factor.bands is None:
         return f"factor '{factor.id}' has no bands (it has a value expression)"
@@ -454,7 +466,8 @@ def _read_ids(out: _Loaded) -> None:
                 if item is None:
                     out.add("PS604", f"no record with id {rid!r} in {records}", where)
                 elif item.error is not None:
-                    out.add("PS604", f"record {item.error.record_id!r} cannot be used: {item.error.reason}", where)
+                    err = item.error
+                    out.add("PS604", f"record {err.record_id!r} (line {err.row} of {records}) cannot be used: {err.reason}", where)
             if item is not None and item.record is not None:
                 out.records[(records, rid)] = item.record
 

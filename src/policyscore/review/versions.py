@@ -28,7 +28,7 @@ class VersionCheck:
 
     policy_path: str
     ref: str  # git:REV:path, as it was read
-    status: str  # bumped | unchanged | new | kept | error
+    status: str  # bumped | unchanged | new | kept | error | no-revision (the revision cannot be read where the policy is)
     old_version: str | int | None = None
     new_version: str | int | None = None
     changed: tuple[str, ...] = ()
@@ -36,7 +36,7 @@ class VersionCheck:
 
     @property
     def ok(self) -> bool:
-        return self.status not in ("kept", "error")
+        return self.status not in ("kept", "error", "no-revision")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,8 +76,10 @@ def _check(path: str, rev: str) -> VersionCheck:
     folder = os.path.dirname(os.path.abspath(path))
     local = "./" + os.path.basename(path)
     ref = f"{GIT_PREFIX}{rev}:{path}"
+    if not _git_ok(["rev-parse", "--show-toplevel"], folder):
+        return VersionCheck(path, ref, "no-revision", message=f"{path} is not in a git repository: no revision {rev!r} to compare with")
     if not _git_ok(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], folder):
-        return VersionCheck(path, ref, "error", message=f"{rev!r} is not a revision of a git repository holding {path}")
+        return VersionCheck(path, ref, "no-revision", message=f"unknown revision {rev!r} in the git repository holding {path}")
     if not _git_ok(["cat-file", "-e", f"{rev}:{local}"], folder):
         return VersionCheck(path, ref, "new", message=f"not in {rev}: a new policy")
     try:
