@@ -20,7 +20,7 @@ from policyscore.engine.result import Result
 from policyscore.policyfile.program import Program
 from policyscore.policyfile.schema import path_text
 
-__all__ = ["Expectation", "Failure", "compare", "number_matches", "describe_number", "impossible", "DEFAULT_TOLERANCE"]
+__all__ = ["Expectation", "Failure", "band_problem", "compare", "number_matches", "describe_number", "impossible", "DEFAULT_TOLERANCE"]
 
 #: Tolerance of ``{approx: X}`` when none is given.
 DEFAULT_TOLERANCE = 1e-9
@@ -293,3 +293,18 @@ def _reasons_why(d: dict[str, Any]) -> list[str]:
         lost = f", lost {describe_value(r['lost_points'])}" if r["lost_points"] is not None else ""
         out.append(f"reason {k} ({r['code']}{lost}): {r['text']}")
     return out
+
+
+def band_problem(factor: Any, band: int | str) -> str | None:
+    """Why an expected band (a 1-based number, a label or ``else``) cannot be one of ``factor``'s; None when it can."""
+    if factor.bands is None:
+        return f"factor '{factor.id}' has no bands (it has a value expression)"
+    if isinstance(band, int):
+        if band > len(factor.bands):
+            return f"factor '{factor.id}' has {len(factor.bands)} bands, not {band}"
+        return None
+    labels = [b.label for b in factor.bands if b.label]
+    if band != "else" and band not in labels:
+        shown = ", ".join(repr(x) for x in labels) or "none"
+        return f"factor '{factor.id}' has no band labelled {band!r} (labels: {shown}; or give the band number, or 'else')"
+    return None

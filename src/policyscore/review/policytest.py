@@ -33,7 +33,7 @@ from policyscore.policyfile.schema import load_schema, schema_diagnostics, valid
 from policyscore.policyfile.yamlsource import SourceIndex, decode_source, load_yaml, read_source
 from policyscore.review.caseids import id_problems
 from policyscore.review.coverage import CoverageCollector, PolicyCoverage
-from policyscore.review.expectations import Expectation, Failure, compare, describe_number, impossible, number_matches
+from policyscore.review.expectations import Expectation, Failure, band_problem, compare, describe_number, impossible, number_matches
 from policyscore.review.results import CaseResult, FileResult, RunResult
 
 if TYPE_CHECKING:  # pragma: no cover - jsonschema is imported only when a test file has errors to report
@@ -388,7 +388,7 @@ def _check_names(out: _Loaded) -> None:
                         reported.add(base + exp.path[:2])
                         unknown(kind, ident, base + exp.path[:2], key=True)
                 elif exp.path[2] == "band" and isinstance(exp.expected, (int, str)):
-                    problem = _band_problem(factors[ident], exp.expected)
+                    problem = band_problem(factors[ident], exp.expected)
                     if problem:
                         out.add("PS605", problem, where)
             elif head == "reasons":
@@ -406,20 +406,6 @@ def _check_ids(out: _Loaded) -> None:
     places += [(("portfolio", k), r) for k, r in enumerate(book)] if isinstance(book, list) else []
     for where, code, message in id_problems(places, out.policy.id_field, lambda k: out.line(("portfolio", k), key=False)):
         out.add(code, message, where)
-
-
-def _band_problem(factor: Any, band: int | str) -> str | None:
-    if factor.bands is None:
-        return f"factor '{factor.id}' has no bands (it has a value expression)"
-    if isinstance(band, int):
-        if band > len(factor.bands):
-            return f"factor '{factor.id}' has {len(factor.bands)} bands, not {band}"
-        return None
-    labels = [b.label for b in factor.bands if b.label]
-    if band != "else" and band not in labels:
-        shown = ", ".join(repr(x) for x in labels) or "none"
-        return f"factor '{factor.id}' has no band labelled {band!r} (labels: {shown}; or give the band number, or 'else')"
-    return None
 
 
 def _read_ids(out: _Loaded) -> None:
