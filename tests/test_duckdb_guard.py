@@ -21,11 +21,13 @@ from policyscore.backends.sql import duckdb_guard
 from policyscore.backends.sql.duckdb_guard import suspect_records
 from policyscore.batch import Rejects
 from policyscore.engines import Options, score_file
+from policyscore.io.recordlimits import MAX_LINE_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "customers.jsonl"
 STARTUP = ROOT / "rules" / "startup-us-ca.yaml"
 AS_OF = "2026-11-01"
+LONGEST = MAX_LINE_BYTES // 2  # what the engine gives
 GOOD = SAMPLE.read_text(encoding="utf-8").splitlines()[:30]
 
 
@@ -65,13 +67,13 @@ def test_every_line_layout_is_scored_by_duckdb_with_the_python_engines_bytes(run
     path = tmp_path / "records.jsonl"
     path.write_bytes(LAYOUTS[layout].encode("utf-8"))
     con = duckdb.connect()
-    assert suspect_records(con, str(path), "jsonl", ["billing"]) == (len(GOOD), 0)
+    assert suspect_records(con, str(path), "jsonl", ["billing"], LONGEST) == (len(GOOD), 0)
     as_lines = duckdb_guard._records("lines")
     if layout in READ_AGAIN:
         with pytest.raises(duckdb.Error):
-            duckdb_guard._suspect(con, str(path), as_lines, ["billing"])
+            duckdb_guard._suspect(con, str(path), as_lines, ["billing"], LONGEST)
     else:  # read as lines, blank lines skipped, without the second read
-        assert duckdb_guard._suspect(con, str(path), as_lines, ["billing"]) == (len(GOOD), 0)
+        assert duckdb_guard._suspect(con, str(path), as_lines, ["billing"], LONGEST) == (len(GOOD), 0)
     assert _engine_used(path) == "duckdb"
     _same_bytes(run, path)
 
@@ -97,8 +99,28 @@ def test_a_suspect_line_sends_the_run_to_python_wherever_it_is(tmp_path, suspect
     lines.insert(where, SUSPECT[suspect](json.loads(GOOD[20]) | {"id": "SUSPECT"}))
     path = tmp_path / "records.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert suspect_records(duckdb.connect(), str(path), "jsonl", ["billing"]) == (len(lines), 1)
+    assert suspect_records(duckdb.connect(), str(path), "jsonl", ["billing"], LONGEST) == (len(lines), 1)
     assert _engine_used(path) == "python"
+
+
+def test_a_record_of_the_longest_text_given_is_not_cleared(tmp_path):
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(GOOD) + "\n", encoding="utf-8")
+    longest = max(len(line.encode()) for line in GOOD)
+    assert suspect_records(duckdb.connect(), str(path), "jsonl", ["billing"], longest + 1) == (len(GOOD), 0)
+    assert suspect_records(duckdb.connect(), str(path), "jsonl", ["billing"], longest)[1] >= 1
+
+
+def test_a_line_too_long_for_the_python_reader_is_rejected_by_both_engines_alike(run, tmp_path):
+    """A line of 16 MiB or more is one rejected record (PS518) in Python; DuckDB reads it, so the run goes to Python."""
+    long = GOOD[0][:-1] + ', "note": "' + "x" * MAX_LINE_BYTES + '"}'
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join([*GOOD[1:15], long, *GOOD[15:]]) + "\n", encoding="utf-8")
+    args = ("score", STARTUP, path, "--as-of", AS_OF, "--format", "csv", "--on-error", "skip")
+    py, dd = (run(*args, "--engine", e) for e in ("python", "duckdb"))
+    assert (py.exit_code, py.stdout, py.stderr) == (dd.exit_code, dd.stdout, dd.stderr)
+    assert "records.jsonl:15: the line holds 16 MiB or more" in py.stderr and "[PS518]" in py.stderr
+    assert f"{len(GOOD)} records read" in py.stderr and "1 rejected" in py.stderr
 
 
 def test_nan_and_infinity_inside_strings_are_cleared(run, tmp_path):
@@ -106,7 +128,7 @@ def test_nan_and_infinity_inside_strings_are_cleared(run, tmp_path):
     records = [json.loads(line) | ({"name": names[i]} if i < len(names) else {}) for i, line in enumerate(GOOD)]
     path = tmp_path / "records.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    assert suspect_records(duckdb.connect(), str(path), "jsonl", ["billing"]) == (len(GOOD), 0)
+    assert suspect_records(duckdb.connect(), str(path), "jsonl", ["billing"], LONGEST) == (len(GOOD), 0)
     assert _engine_used(path) == "duckdb"
     _same_bytes(run, path)
 
@@ -114,11 +136,11 @@ def test_nan_and_infinity_inside_strings_are_cleared(run, tmp_path):
 def test_a_json_array_file_is_guarded_as_before(tmp_path):
     path = tmp_path / "records.json"
     path.write_text("[\n" + ",\n".join(GOOD) + "\n]\n", encoding="utf-8")
-    assert suspect_records(duckdb.connect(), str(path), "json", ["billing"]) == (len(GOOD), 0)
+    assert suspect_records(duckdb.connect(), str(path), "json", ["billing"], LONGEST) == (len(GOOD), 0)
     assert _engine_used(path) == "duckdb"
     bad = json.dumps(json.loads(GOOD[4]))[:-1] + ', "note": 1, "note": 2}'
     path.write_text("[\n" + ",\n".join([*GOOD[:4], bad, *GOOD[4:]]) + "\n]\n", encoding="utf-8")
-    assert suspect_records(duckdb.connect(), str(path), "json", ["billing"]) == (len(GOOD) + 1, 1)
+    assert suspect_records(duckdb.connect(), str(path), "json", ["billing"], LONGEST) == (len(GOOD) + 1, 1)
     assert _engine_used(path) == "python"
 
 
@@ -127,7 +149,7 @@ def test_a_line_duckdb_cannot_read_fails_both_reads(tmp_path, line):
     path = tmp_path / "records.jsonl"
     path.write_text("\n".join([*GOOD[:3], line, *GOOD[3:]]) + "\n", encoding="utf-8")
     with pytest.raises(duckdb.Error):
-        suspect_records(duckdb.connect(), str(path), "jsonl", ["billing"])
+        suspect_records(duckdb.connect(), str(path), "jsonl", ["billing"], LONGEST)
     assert _engine_used(path) == "python"
 
 
@@ -154,4 +176,4 @@ def test_keys_are_cleared_by_their_text_only_when_they_are_the_first_records(tmp
     first, second, suspect = KEYS[case]
     path = tmp_path / f"records.{fmt}"
     path.write_text(f"{first}\n{second}\n" if fmt == "jsonl" else f"[{first},\n{second}]\n", encoding="utf-8")
-    assert suspect_records(duckdb.connect(), str(path), fmt, ["o"]) == (2, suspect)
+    assert suspect_records(duckdb.connect(), str(path), fmt, ["o"], LONGEST) == (2, suspect)

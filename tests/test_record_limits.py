@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policyscore.errors import InputError
 from policyscore.io.readers import Source, loads, read_records
-from policyscore.io.recordlimits import MAX_RECORD_DEPTH, MAX_RECORD_VALUES
+from policyscore.io.recordlimits import MAX_LINE_BYTES, MAX_RECORD_DEPTH, MAX_RECORD_VALUES
 
 
 def items(fmt: str, text: str):
@@ -215,3 +216,58 @@ def test_a_yaml_record_nested_too_deep_is_rejected():
     got = items("yaml", f"- id: a\n  x: {nested(MAX_RECORD_DEPTH + 5)}\n- id: b\n")
     assert got[0].error is not None and f"nested more than {MAX_RECORD_DEPTH} levels" in str(got[0].error)
     assert outcome(got[1]) == (3, {"id": "b"})
+
+
+# ---------------------------------------------------------------- line length
+
+
+def test_a_line_of_the_longest_length_is_one_rejected_record_and_the_next_line_is_read():
+    long = '{"id": "long", "note": "' + "x" * MAX_LINE_BYTES + '"}'
+    text = '{"id": "a", "n": 1}\n' + long + '\n{"id": "b", "n": 2}\n'
+    got = [outcome(i) for i in items("jsonl", text)]
+    assert got[0] == (1, {"id": "a", "n": 1}) and got[2] == (3, {"id": "b", "n": 2})
+    assert got[1][:2] == (2, "PS518") and "16 MiB or more" in got[1][2]
+
+
+def test_a_line_just_shorter_than_the_limit_is_read():
+    filler = "x" * (MAX_LINE_BYTES - len('{"id": "a", "note": ""}\n'))
+    line = '{"id": "a", "note": "' + filler + '"}\n'
+    assert len(line.encode()) == MAX_LINE_BYTES
+    got = items("jsonl", line)
+    assert got[0].error is None and got[0].record["note"] == filler
+
+
+def test_a_file_without_line_ends_is_read_in_bounded_pieces():
+    """A stream with no newline (as /dev/zero) is one rejected line, read in pieces: never kept whole."""
+
+    class Endless(io.RawIOBase):
+        def __init__(self, total: int):
+            self.left = total
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buf) -> int:
+            n = min(len(buf), self.left)
+            buf[:n] = b"y" * n
+            self.left -= n
+            return n
+
+    raw = Endless(5 * MAX_LINE_BYTES)
+    got = [outcome(i) for i in read_records(Source("mem", "jsonl", io.BufferedReader(raw)), {}, "id")]
+    assert [g[:2] for g in got] == [(1, "PS518")]
+    assert raw.left == 0  # read to its end
+
+
+def test_a_long_csv_line_is_one_rejected_row_and_the_rows_around_it_are_read():
+    text = "id,n\na,1\nb," + "9" * MAX_LINE_BYTES + "\nc,3\n"
+    got = [outcome(i) for i in items("csv", text)]
+    assert got[0] == (2, {"id": "a", "n": 1})
+    assert got[1][:2] == (3, "PS518")
+    assert got[2] == (4, {"id": "c", "n": 3})
+
+
+def test_a_csv_header_too_long_is_the_header_error():
+    with pytest.raises(InputError) as err:
+        items("csv", "id," + "n" * MAX_LINE_BYTES + "\na,1\n")
+    assert err.value.code == "PS508" and "16 MiB" in str(err.value)

@@ -39,6 +39,7 @@ from policyscore.backends.sql.results_csv import csv_line
 from policyscore.batch import Rejects, Run, Summary, find, shown
 from policyscore.errors import InputError
 from policyscore.io.readers import STDIN, Source, format_of, open_source
+from policyscore.io.recordlimits import MAX_LINE_BYTES
 from policyscore.io.writers import OutputError
 from policyscore.language.rounding import from_units
 from policyscore.policy import Policy
@@ -271,7 +272,7 @@ def _duckdb_run(
     scored = f"_ps_scored_{uuid.uuid4().hex[:12]}"
     try:
         if fmt != "parquet":
-            lines, suspect = suspect_records(con, path, fmt, _object_fields(policy))
+            lines, suspect = suspect_records(con, path, fmt, _object_fields(policy), MAX_LINE_BYTES // 2)
             if lines == 0 or suspect:
                 return None
         relation = score_duckdb(policy, path, options.as_of, connection=con, internal=True, input_format=fmt)

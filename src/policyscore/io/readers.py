@@ -21,10 +21,20 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import IO, Any
 
 from policyscore.errors import InputError, RecordError
-from policyscore.io.recordlimits import canonical, deep_json_error, exact_json_needed, json_record_problem, value_end, value_problem
+from policyscore.io.recordlimits import (
+    MAX_LINE_BYTES,
+    canonical,
+    deep_json_error,
+    exact_json_needed,
+    json_record_problem,
+    long_line_error,
+    value_end,
+    value_problem,
+)
 from policyscore.io.seenids import SeenIds
 from policyscore.io.yamlrecords import yaml_items
 from policyscore.language.types import ANY, STRING, Type
@@ -315,9 +325,19 @@ def _kind(value: Any) -> str:
 # ---------------------------------------------------------------- text
 
 
-def _lines(source: Source) -> Iterator[tuple[int, str]]:
-    """Decoded lines (with their line ending), numbered from 1; a leading BOM is dropped."""
-    for number, raw in enumerate(source.stream, 1):
+def _lines(source: Source) -> Iterator[tuple[int, str | None]]:
+    """Decoded lines (with their line ending), numbered from 1; a leading BOM is dropped.
+
+    A line of :data:`MAX_LINE_BYTES` or more is read to its end in pieces, not
+    kept, and given as None: the caller rejects it as one record.
+    """
+    stream = source.stream
+    for number, raw in enumerate(iter(partial(stream.readline, MAX_LINE_BYTES), b""), 1):
+        if raw[-1] != 10 and len(raw) >= MAX_LINE_BYTES:  # 10: b"\n"
+            while (rest := stream.readline(MAX_LINE_BYTES)) and rest[-1] != 10:
+                pass
+            yield number, None
+            continue
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -357,6 +377,9 @@ Read = Iterator[tuple[int, Any, Any]]
 
 def _jsonl(source: Source) -> Read:
     for number, text in _lines(source):
+        if text is None:
+            yield number, long_line_error(), None
+            continue
         if not text.strip():
             continue
         try:
@@ -419,10 +442,14 @@ def _yaml(source: Source) -> Read:
 def _csv(source: Source, fields: Mapping[str, FieldDecl]) -> Read:
     lines = _lines(source)
     numbered: list[int] = [0]
+    too_long: list[int] = []  # lines of MAX_LINE_BYTES or more read since the last row, each given to csv as an empty line
 
     def text_lines() -> Iterator[str]:
         for number, text in lines:
             numbered[0] = number
+            if text is None:
+                too_long.append(number)
+                text = "\n"
             yield text
 
     reader = csv.reader(text_lines(), strict=True)
@@ -430,6 +457,8 @@ def _csv(source: Source, fields: Mapping[str, FieldDecl]) -> Read:
         header = next(reader, None)
     except csv.Error as exc:
         raise InputError(f"{source.name}:{numbered[0]}: the CSV header cannot be read: {exc}", code="PS508") from None
+    if too_long:
+        raise InputError(f"{source.name}:{too_long[0]}: the CSV header cannot be read: {long_line_error().reason}", code="PS508")
     if header is None:
         return
     columns = _columns(source.name, header, fields)
@@ -437,13 +466,19 @@ def _csv(source: Source, fields: Mapping[str, FieldDecl]) -> Read:
     start = numbered[0] + 1
     while True:
         try:
-            row = next(reader)
+            row: list[str] | None = next(reader)
         except StopIteration:
-            return
+            row = None
         except csv.Error as exc:
+            yield from ((n, long_line_error(), None) for n in too_long)
+            too_long.clear()
             yield start, RecordError(f"the CSV row cannot be read: {exc}", code="PS514"), None
             start = numbered[0] + 1
             continue
+        yield from ((n, long_line_error(), None) for n in too_long)
+        too_long.clear()
+        if row is None:
+            return
         line, start = start, numbered[0] + 1
         if not row or (len(row) == 1 and not row[0].strip() and width > 1):
             continue

@@ -19,6 +19,7 @@ from typing import Any
 from policyscore.errors import RecordError
 
 __all__ = [
+    "MAX_LINE_BYTES",
     "MAX_RECORD_DEPTH",
     "MAX_RECORD_VALUES",
     "canonical",
@@ -28,6 +29,10 @@ __all__ = [
     "value_end",
     "value_problem",
 ]
+
+#: The longest line of a JSON Lines or CSV file, in bytes: a line this long or longer is one rejected record
+#: (PS518), skipped to its end without being kept, so a file with no line ends (``/dev/zero``) cannot fill memory.
+MAX_LINE_BYTES = 16 * 1024 * 1024
 
 #: The deepest nesting of objects and lists in one record.
 MAX_RECORD_DEPTH = 64
@@ -202,3 +207,11 @@ def value_end(text: str, start: int) -> int:
                 return i + 1
         i += 1
     return n
+
+
+def long_line_error() -> RecordError:
+    """The error of a line of :data:`MAX_LINE_BYTES` or more."""
+    return RecordError(
+        f"the line holds {MAX_LINE_BYTES // (1024 * 1024)} MiB or more: too long for one customer record (it was skipped)",
+        code="PS518",
+    )

@@ -75,8 +75,12 @@ def _records(fmt: str) -> str:
     return f"(SELECT json::VARCHAR AS _ps_json FROM {reader})"
 
 
-def suspect_records(con: duckdb.DuckDBPyConnection, path: str, fmt: str, objects: list[str]) -> tuple[int, int]:
+def suspect_records(con: duckdb.DuckDBPyConnection, path: str, fmt: str, objects: list[str], longest: int) -> tuple[int, int]:
     """(records read, records the guard cannot clear) of a ``jsonl`` or ``json`` (array) file.
+
+    A record whose text is ``longest`` bytes or more is not cleared: the caller
+    gives half the Python reader's longest line, which the text of a record may
+    be shorter than (DuckDB drops blanks of the line).
 
     ``objects`` are the declared top-level fields of type object: the only objects
     a record may hold besides itself (one more, anywhere, makes it suspect).  The
@@ -90,14 +94,14 @@ def suspect_records(con: duckdb.DuckDBPyConnection, path: str, fmt: str, objects
     not JSON) it is read again as JSON objects.
     """
     if fmt != "jsonl":
-        return _suspect(con, path, _records(fmt), objects)
+        return _suspect(con, path, _records(fmt), objects, longest)
     try:
-        return _suspect(con, path, _records("lines"), objects)
+        return _suspect(con, path, _records("lines"), objects, longest)
     except duckdb.Error:
-        return _suspect(con, path, _records(fmt), objects)
+        return _suspect(con, path, _records(fmt), objects, longest)
 
 
-def _suspect(con: duckdb.DuckDBPyConnection, path: str, records: str, objects: list[str]) -> tuple[int, int]:
+def _suspect(con: duckdb.DuckDBPyConnection, path: str, records: str, objects: list[str], longest: int) -> tuple[int, int]:
     # The keys of the record and of each declared object, from one parse: [] for a value that is not an
     # object (or an empty one), NULL for an absent key.
     paths = ", ".join(["'$'", *("'$.\"" + name.replace("'", "''").replace('"', '\\"') + "\"'" for name in objects)])
@@ -125,7 +129,7 @@ def _suspect(con: duckdb.DuckDBPyConnection, path: str, records: str, objects: l
     WITH _ps_keyed AS (
       SELECT _ps_json, {keyed} AS _ps_all, strlen(_ps_json) - strlen(replace(_ps_json, '{{', '')) AS _ps_braces FROM {records})
     SELECT count(*), count(*) FILTER (WHERE NOT coalesce(
-      ({TEXT_GUARD}) AND CASE WHEN {known} THEN true ELSE ({nested})
+      ({TEXT_GUARD}) AND strlen(_ps_json) < {int(longest)} AND CASE WHEN {known} THEN true ELSE ({nested})
       AND CASE WHEN _ps_all[1] = {_list_literal(model)} THEN true ELSE len(list_distinct(_ps_all[1])) = len(_ps_all[1]) END END, false))
     FROM _ps_keyed
     """
