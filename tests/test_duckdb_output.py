@@ -58,9 +58,34 @@ def test_parquet_rows_keep_their_order_with_several_threads_and_the_setting_is_r
     ).fetchall()
     out = tmp_path / "out.parquet"
     columns = ", ".join(f'"{n}"' for n in names)
-    count = _copy_parquet(con, policy, f'SELECT {columns} FROM rows ORDER BY "score" DESC', [], Options(date(2026, 11, 1), "parquet"), str(out))
+    ordered = f'SELECT {columns} FROM rows ORDER BY "score" DESC'
+    count = _copy_parquet(con, policy, ordered, [], Options(date(2026, 11, 1), "parquet"), str(out))
     assert count == 300000
     scores = [s for (s,) in duckdb.connect().execute("SELECT score FROM read_parquet(?)", [str(out)]).fetchall()]
     assert scores == sorted(scores, reverse=True)
     assert con.execute("SELECT current_setting('preserve_insertion_order')").fetchall() == [(False,)]
     assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall() == [(0,)]
+
+
+#: Numbers around the cases where a DECIMAL cast and printf could part: ties and near-ties of every decimal,
+#: negative zero and negative numbers, the bound of the fast path, tiny and huge numbers, NaN and infinities.
+_NUMBERS = [
+    0.0, -0.0, 0.005, 0.015, 0.025, 0.125, 0.375, 1.005, 2.675, 1.0049999999, 1.0050000001, 0.5, 2.5, 17.07,
+    99.995, 100.0, -0.001, -0.005, -1.5, -17.075, 5e-324, 1e-7, 999999.995, 999999.99, 1e6, 1e6 + 0.005, 123456.785,
+    1e300, float("inf"), float("-inf"), float("nan"), 0.1 + 0.2, 1 / 3, 2 / 3, 12.3456789, 0.0449999, 0.0450001,
+]
+
+
+@pytest.mark.parametrize("decimals", [1, 2, 3, 6, 7])
+def test_numbers_in_duckdb_csv_lines_have_the_digits_python_writes(decimals):
+    from policyscore.backends.sql.results_csv import _num
+
+    con = duckdb.connect()
+    values = [*_NUMBERS, *(i / 1000 for i in range(-2000, 20001)), *(i * 0.005 for i in range(4000))]
+    con.execute("CREATE TABLE v AS SELECT unnest(?::DOUBLE[]) AS x", [values])
+    written = [text for (text,) in con.execute(f"SELECT {_num('x', decimals)} FROM v").fetchall()]
+    printf = [text for (text,) in con.execute(f"SELECT printf('%.{decimals}f', x) FROM v").fetchall()]
+    assert written == printf
+    # and Python's format, which the renderer uses, agrees with both (printf's digits of huge numbers are not its)
+    finite = [(x, text) for x, text in zip(values, written) if abs(x) < 1e15]
+    assert [text for _, text in finite] == [format(x, f".{decimals}f") for x, _ in finite]
