@@ -95,6 +95,12 @@ BAD_LINES = {  # each turns a full, good record into text the Python engine reje
     "boolean-number": _with(annual_contract_value=True),
     "yes-boolean": _with(is_reference="yes"),
     "short-date": _with(signup_date="2026-6-1"),
+    "no-such-day": _with(signup_date="2026-02-30"),
+    "year-zero": _with(last_login_date="0000-01-01"),
+    "not-an-enum-value": _with(industry="software2"),
+    "escaped-not-an-enum-value": lambda r: json.dumps({**r, "industry": "softwar\u00e9"}),
+    "number-in-a-list-of-texts": _with(products=["core", 1]),
+    "number-id-with-a-fraction": _with(id=12.5),
     "nan": lambda r: json.dumps({**r, "annual_contract_value": 0}).replace('"annual_contract_value": 0', '"annual_contract_value": NaN'),
     "infinity": lambda r: json.dumps({**r, "total_spend": 0}).replace('"total_spend": 0', '"total_spend": Infinity'),
     "lowercase-nan-in-an-unread-field": lambda r: json.dumps({**r, "total_spend": 0}).replace('"total_spend": 0', '"total_spend": nan'),
@@ -119,6 +125,18 @@ def _bad_file(tmp_path: Path, bad: list[str], good: int) -> Path:
     path = tmp_path / "bad.jsonl"
     path.write_text("\n".join(lines[:good] + texts + lines[good : 2 * good]) + "\n", encoding="utf-8")
     return path
+
+
+def test_escaped_texts_in_an_id_an_enum_and_a_list_read_the_same_in_both_engines(run, tmp_path):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[100])
+    escaped = json.dumps({**record, "id": "ESC-\u00e9", "industry": "software", "products": ["core", "api\u00e9"]}, ensure_ascii=True)
+    escaped = escaped.replace('"software"', '"soft\\u0077are"')
+    path = tmp_path / "escaped.jsonl"
+    path.write_text("\n".join([*lines[:20], escaped]) + "\n", encoding="utf-8")
+    assert _engine_used(STARTUP, path) == "duckdb"
+    out = _both(run, STARTUP, path, "--format", "csv", "--include-ineligible")
+    assert out.exit_code == 0 and "ESC-\u00e9" in out.stdout
 
 
 @pytest.mark.parametrize("bad", BAD_LINES)

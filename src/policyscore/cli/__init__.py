@@ -16,6 +16,7 @@ import sys
 
 import click
 
+from policyscore._imports import no_collection
 from policyscore._version import __version__
 from policyscore.cli.common import ReaderGone
 from policyscore.io.writers import remove_temporaries
@@ -50,7 +51,10 @@ class _LazyGroup(click.Group):
         module = COMMANDS.get(cmd_name)
         if module is None:
             return None
-        command = getattr(importlib.import_module(f"policyscore.cli.{module}"), cmd_name)
+        name = f"policyscore.cli.{module}"
+        # the command's imports are most of the start-up; frozen once, as the process's long-lived objects
+        with no_collection(freeze=name not in sys.modules):
+            command = getattr(importlib.import_module(name), cmd_name)
         assert isinstance(command, click.Command)
         return command
 

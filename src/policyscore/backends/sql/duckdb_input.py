@@ -157,17 +157,25 @@ def _enum_literal(v: object) -> exp.Expr:
     raise Unsupported(f"an enum value {v!r}")
 
 
+def _is_null(j: exp.Expr) -> exp.Expr:
+    """An absent key (SQL NULL) or a JSON null."""
+    return OR(exp.Is(this=j.copy(), expression=exp.null()), exp.EQ(this=_text(j), expression=exp.Literal.string("null")))
+
+
+def _or_null(j: exp.Expr, t: Type, value: exp.Expr) -> exp.Expr:
+    """``value``, or NULL (of the field's type) for an absent key or a JSON null."""
+    null = CAST(exp.null(), sql_type(t)) if t.kind != "object" else exp.null()
+    return exp.Case().when(_is_null(j), null, copy=False).else_(value, copy=False)
+
+
 def _nullable(j: exp.Expr, t: Type, enum: tuple[object, ...] | None) -> tuple[exp.Expr, exp.Expr, exp.Expr]:
     """Like :func:`_value`, NULL and JSON null allowed when ``t`` is nullable."""
     ok, value, python = _value(j, t, enum)
-    is_null = OR(exp.Is(this=j.copy(), expression=exp.null()), exp.EQ(this=_text(j), expression=exp.Literal.string("null")))
     null_ok = exp.true() if t.nullable else exp.false()
     return (
-        exp.Case().when(is_null.copy(), null_ok, copy=False).else_(exp.func("COALESCE", ok, exp.false()), copy=False),
-        exp.Case()
-        .when(is_null.copy(), CAST(exp.null(), sql_type(t)) if t.kind != "object" else exp.null(), copy=False)
-        .else_(value, copy=False),
-        exp.Case().when(is_null, exp.false(), copy=False).else_(python, copy=False),
+        exp.Case().when(_is_null(j), null_ok, copy=False).else_(exp.func("COALESCE", ok, exp.false()), copy=False),
+        _or_null(j, t, value),
+        exp.Case().when(_is_null(j), exp.false(), copy=False).else_(python, copy=False),
     )
 
 
@@ -189,11 +197,15 @@ def checked_input(program: Program, source: exp.Expr, *, check_all_fields: bool 
         j = exp.column(name, quoted=True)
         if decl.type.kind == "any":
             continue
-        ok, value, python = _nullable(j, decl.type, decl.enum)
-        clean.append(exp.func("COALESCE", ok, exp.false()))
-        clean.append(exp.Not(this=exp.func("COALESCE", python, exp.false())))
+        ok, value, python = _value(j, decl.type, decl.enum)
+        # One test per field: NULL where the field may be null, else a valid value the query computes exactly.
+        good: exp.Expr = exp.func("COALESCE", ok, exp.false())
+        if python != exp.false():
+            good = AND(good, exp.Not(this=exp.func("COALESCE", python, exp.false())))
+        null_ok = exp.true() if decl.type.nullable else exp.false()
+        clean.append(exp.Case().when(_is_null(j), null_ok, copy=False).else_(good, copy=False))
         if name != program.id_field:
-            columns.append(ALIAS(value, name, quoted=True))
+            columns.append(ALIAS(_or_null(j, decl.type, value), name, quoted=True))
         seen.add(name)
     id_value = exp.Case().when(is_text.copy(), _string_value(rid), copy=False).else_(_text(rid), copy=False)
     columns.insert(0, ALIAS(id_value, program.id_field, quoted=True))
@@ -208,6 +220,14 @@ def _computed_once(columns: list[exp.Expr], source: exp.Expr, names: set[str]) -
     computes every repetition (they sit in CASE branches); a subquery computes each once, as a column.
     """
     made: dict[str, exp.Expr] = {}
+    # A string's value, a date's TRY_CAST and a list's items are each written more than once too (in the checks
+    # and in the value), each time a decode or a parse of the field's text: computed once beneath, like the text.
+    hoisted: dict[exp.Expr, str] = {}
+    for name in sorted(names):
+        j = exp.column(name, quoted=True)
+        hoisted[_string_value(j)] = f"_ps_s_{name}"
+        hoisted[exp.TryCast(this=_string_value(j), to=exp.DataType.build("DATE"))] = f"_ps_day_{name}"
+        hoisted[exp.Anonymous(this="json_extract", expressions=[j.copy(), exp.Literal.string("$[*]")])] = f"_ps_l_{name}"
 
     def field_text(node: exp.Expr) -> str | None:
         inner = node.this
@@ -217,6 +237,9 @@ def _computed_once(columns: list[exp.Expr], source: exp.Expr, names: set[str]) -
         return None
 
     def swap(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, exp.Case | exp.TryCast | exp.Anonymous) and (alias := hoisted.get(node)) is not None:
+            made.setdefault(alias, node.copy())
+            return exp.column(alias, quoted=True)
         if isinstance(node, exp.TryCast) and node.to.is_type("double") and (name := field_text(node.this)) is not None:
             made.setdefault(f"_ps_d_{name}", node.copy())
             return exp.column(f"_ps_d_{name}", quoted=True)

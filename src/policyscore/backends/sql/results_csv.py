@@ -4,7 +4,8 @@ The DuckDB run writes its rows without bringing them into Python one by one:
 each line is built by the query and only the text crosses over.  The rules
 are the renderer's: numbers with the policy's decimals (``printf('%.2f')``
 and Python's ``format`` both give the correctly rounded digits of the
-double), an empty cell for no value, a ``+`` before positive adjustments, the
+double; a DECIMAL cast gives the same digits faster where no tie is near, see
+:func:`_num`), an empty cell for no value, a ``+`` before positive adjustments, the
 sum before the clamp when the score was clamped, failed filters joined by
 spaces, and Python's ``csv`` quoting (a cell holding a comma, a double quote
 or a newline is quoted, its quotes doubled).  It reads the shown table of
@@ -29,7 +30,23 @@ def _lit(text: str) -> str:
 
 
 def _num(c: str, decimals: int) -> str:
-    return f"coalesce(printf('%.{decimals}f', {c}), '')"
+    """The number ``c`` with ``decimals`` digits after the point, as ``printf`` writes it ('' for NULL).
+
+    ``printf`` parses its format for every value; a cast to DECIMAL writes the same digits several times faster
+    where it surely rounds as ``printf`` does: a number from 0 (not -0.0) to below ``10 ** (8 - decimals)``
+    whose scaled value is more than 1e-6 from a tie (the scaled double is then within 1e-8 of the exact
+    product, so both round it to the same whole number).  Any other number goes to ``printf``.
+    """
+    exact = f"printf('%.{decimals}f', {c})"
+    if decimals > _FAST_DECIMALS:
+        return f"coalesce({exact}, '')"
+    scaled = f"{c} * {10**decimals}"
+    safe = f"{c} >= 0 AND {c} < {10 ** (8 - decimals)} AND NOT signbit({c}) AND abs({scaled} - floor({scaled}) - 0.5) > 1e-6"
+    return f"coalesce(CASE WHEN {safe} THEN CAST({c} AS DECIMAL(18, {decimals}))::VARCHAR ELSE {exact} END, '')"
+
+
+#: The most decimals written through a DECIMAL cast (more go to ``printf``).
+_FAST_DECIMALS = 6
 
 
 def _quoted(c: str) -> str:
@@ -58,4 +75,5 @@ def csv_line(program: Program, as_of: str, include_ineligible: bool) -> str:
     if include_ineligible:
         cells.append(_quoted("array_to_string(\"failed_filters\", ' ')"))
     cells.append(_quoted(_lit(as_of)))
-    return " || ',' || ".join(f"({c})" for c in cells) + " || chr(10)"
+    # one concat writes the line once (each || wrote a longer copy); no cell is NULL
+    return "concat(" + ", ',', ".join(f"({c})" for c in cells) + ", chr(10))"
