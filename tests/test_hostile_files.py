@@ -42,8 +42,8 @@ def test_a_number_too_long_to_read_is_named_briefly(tmp_path):
     path = tmp_path / "big.yaml"
     path.write_text(GOOD.replace("weight: 10", "weight: 1" + "0" * 5000), encoding="utf-8")
     messages = [d.message for d in ps.check(path)]
-    assert messages[0] == f"invalid value '1{'0' * 56}...': more than 4300 digits"
-    assert all(len(m) < 200 for m in messages), messages
+    # the one problem there is: no second error about the text the value was left as ("got string ...")
+    assert messages == [f"invalid value '1{'0' * 56}...': more than 4300 digits"]
 
 
 def test_a_policy_or_test_file_past_the_size_limit_is_refused_without_reading_on(run, tmp_path):

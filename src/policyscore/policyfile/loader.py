@@ -120,7 +120,9 @@ def _compile(name: str, data: bytes, base_dir: FsPath) -> tuple[Program | None, 
     model, mdiags = build_model(raw, index)
     out.items.extend(mdiags)
     program = _Build(model, index, base_dir, out, hashlib.sha256(data), name).run()
-    items = _sorted(out.items)
+    # a value YAML could not build (PS101) is left as its text: what later checks say of that text is not news
+    unbuilt = {d.span for d in ydiags if d.code == "PS101"}
+    items = _sorted([d for d in out.items if d.span not in unbuilt or d.code == "PS101"])
     if out.errors:
         return None, items, text
     return program, items, text
