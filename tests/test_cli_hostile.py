@@ -134,6 +134,17 @@ def test_a_missing_records_file_or_a_folder_is_the_same_error_in_every_command(r
         assert (out.exit_code, out.stderr) == (1, f"policyscore: error: {wanted}\n")  # report said "missing.jsonl: No such file..."
 
 
+@pytest.mark.parametrize("command", ["score", "score-duckdb", "explain", "report", "diff"])
+def test_a_device_is_not_a_records_file_in_any_command(run, here, command):
+    """/dev/zero as records was read for ever (no line end, no end of file), by either engine."""
+    args = {"score": ["score", "h.yaml", "/dev/zero"], "score-duckdb": ["score", "h.yaml", "/dev/zero", "--engine", "duckdb"],
+            "explain": ["explain", "h.yaml", "/dev/zero", "--id", "x"], "report": ["report", "h.yaml", "/dev/zero", "-o", "r.html"],
+            "diff": ["diff", "h.yaml", "h2.yaml", "/dev/zero"]}[command]
+    out = run(*args, "--input-format", "jsonl", *AS_OF)
+    wanted = "policyscore: error: /dev/zero is a device, not a records file (give '-' to read standard input) [PS501]\n"
+    assert (out.exit_code, out.stderr) == (1, wanted)
+
+
 def test_explain_does_not_call_a_record_that_cannot_be_read_unneeded_when_the_customer_is_not_found(run, here):
     # The line holding customer 1 is not JSON: "not needed" was wrong, it may well be the one asked for.
     Path("n.jsonl").write_text('{"id": "x", "spend": 1}\n{"id": 1, "spend": NaN}\n', encoding="utf-8")

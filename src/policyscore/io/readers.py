@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -234,6 +235,10 @@ def open_source(path: str, forced_format: str | None = None, stdin: IO[bytes] | 
         raise InputError(f"records file not found: {path}", code="PS501") from None
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}", code="PS501") from None
+    mode = os.fstat(stream.fileno()).st_mode
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):  # /dev/zero would be read for ever; a pipe or a FIFO is a stream of records
+        stream.close()
+        raise InputError(f"{path} is a device, not a records file (give '-' to read standard input)", code="PS501")
     return Source(path, fmt, stream)
 
 
