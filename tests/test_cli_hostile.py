@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import re
+import signal
 import stat
 from pathlib import Path
 
@@ -140,7 +141,16 @@ def test_a_device_is_not_a_records_file_in_any_command(run, here, command):
     args = {"score": ["score", "h.yaml", "/dev/zero"], "score-duckdb": ["score", "h.yaml", "/dev/zero", "--engine", "duckdb"],
             "explain": ["explain", "h.yaml", "/dev/zero", "--id", "x"], "report": ["report", "h.yaml", "/dev/zero", "-o", "r.html"],
             "diff": ["diff", "h.yaml", "h2.yaml", "/dev/zero"]}[command]
-    out = run(*args, "--input-format", "jsonl", *AS_OF)
+    def too_long(signum, frame):
+        raise TimeoutError("/dev/zero was read: the command did not refuse the device")
+
+    previous = signal.signal(signal.SIGALRM, too_long)  # without the check the command reads for ever: fail, not hang
+    signal.alarm(30)
+    try:
+        out = run(*args, "--input-format", "jsonl", *AS_OF)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
     wanted = "policyscore: error: /dev/zero is a device, not a records file (give '-' to read standard input) [PS501]\n"
     assert (out.exit_code, out.stderr) == (1, wanted)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import tracemalloc
 
 import pytest
 from hypothesis import given, settings
@@ -253,10 +254,16 @@ def test_a_file_without_line_ends_is_read_in_bounded_pieces():
             self.left -= n
             return n
 
-    raw = Endless(5 * MAX_LINE_BYTES)
-    got = [outcome(i) for i in read_records(Source("mem", "jsonl", io.BufferedReader(raw)), {}, "id")]
+    raw = Endless(8 * MAX_LINE_BYTES)
+    tracemalloc.start()
+    try:
+        got = [outcome(i) for i in read_records(Source("mem", "jsonl", io.BufferedReader(raw)), {}, "id")]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
     assert [g[:2] for g in got] == [(1, "PS518")]
     assert raw.left == 0  # read to its end
+    assert peak < 5 * MAX_LINE_BYTES, peak  # a few pieces at a time (about 4 measured): the whole line is 8 times the limit
 
 
 def test_a_long_csv_line_is_one_rejected_row_and_the_rows_around_it_are_read():
