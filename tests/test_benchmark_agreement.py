@@ -276,3 +276,44 @@ def test_ceiling_variants_edit_what_they_say(policy_file: str) -> None:
         else:
             with pytest.raises(Exception):  # noqa: B017, PT011 - the check's own error, whatever its class
                 list(loop([bad], AS_OF, False, ceiling._fail))
+
+
+# ---------------------------------------------------------------- the stages of benchmarks/sql_floor.py
+
+
+def test_sql_floor_stages_do_what_they_time(tmp_path: Path) -> None:
+    """Each stage of the floor benchmark does its part of the DuckDB run: the guard clears the records, the checked
+    read keeps every one clean, and the scoring query gives the Python engine's scores and tiers."""
+    floor = module_from_path("_bench_sql_floor", ROOT / "benchmarks" / "sql_floor.py")
+    records = list(generate.generate(300, seed=20261101))
+    jsonl = tmp_path / "r.jsonl"
+    with open(jsonl, "w", encoding="utf-8") as f:
+        generate.write_jsonl(records, f)
+    parquet = floor._parquet(jsonl)
+    stages = floor.stages(jsonl, parquet, tmp_path)
+    assert set(floor.JSONL_PATH + floor.PARQUET_PATH + floor.UNCHECKED_PATH) - {"imports"} <= set(stages)
+    for stage in stages.values():
+        stage()
+    import duckdb
+
+    pol = policyscore.load_policy(ROOT / handwritten.POLICY_FILE)
+    want = {str(res.id): (res.score, res.tier) for res in pol.score_many(records, AS_OF, explain=False)}
+    with duckdb.connect() as con:
+        for name in ("scored.csv", "scored.parquet"):
+            got = con.execute(f"SELECT id, score, tier FROM '{tmp_path / name}'").fetchall()
+            assert {str(i): (s, t) for i, s, t in got} == want, name
+
+
+def test_sql_floor_best_wall_spreads_only_duckdb_stages() -> None:
+    floor = module_from_path("_bench_sql_floor", ROOT / "benchmarks" / "sql_floor.py")
+    walls = {"imports": 0.5, "load + generate": 0.25, "guard": 3.0, "scoring query": 1.0}
+    cpus = {"imports": 0.5, "load + generate": 0.25, "guard": 4.0, "scoring query": 2.0}
+    assert floor.best_wall(("imports", "load + generate", "guard", "scoring query"), walls, cpus, 2) == 0.75 + 3.0
+    rest = {"CSV write": 0.0, "checked read": 0.0, "typed Parquet read + scoring query": 1.0, "Parquet write": 0.0, "lenient read": 0.0}
+    text = floor.report(1000, 1, 8.0, walls | rest, cpus | rest, 2, [0.1])
+    # Parquet: 0.75 s serial + 1.0 CPU-s / 2 cores = 1.25 s; 8.0 / 1.25 = 6.4×, against a 10× target of 0.8 s
+    parquet = [line for line in text.splitlines() if line.startswith("| Parquet → Parquet |")]
+    assert parquet == [
+        "| Parquet → Parquet | imports + load + generate + typed Parquet read + scoring query + Parquet write"
+        " | 1.25 s | 10× | 0.80 s | 6.40× |"
+    ]
