@@ -444,6 +444,38 @@ def test_a_case_without_as_of_and_ids_without_records(folder):
     assert [(d.code, d.span.line, d.hint) for d in check_test_file(name)] == [("PS606", 5, "add 'records: FILE'")]
 
 
+def test_with_must_set_declared_fields_and_not_the_id(folder):
+    """A ``with`` key nothing reads would leave the record unchanged, and a new id would not be the record the
+    case names: both are reported where they are written, and the file does not run."""
+    name = write(
+        folder,
+        "with.test.yaml",
+        HEADER
+        + "  - name: a typo in with\n    ids: A\n    with: {nps: 5, vp: true}\n    expect: {eligible: true}\n"
+        + "  - name: another id\n    ids: A\n    with:\n      id: Z\n      zzz: 1\n    expect: {eligible: true}\n",
+    )
+    got = [(d.code, d.span.line, d.span.column, d.message, d.hint) for d in check_test_file(name)]
+    assert got == [
+        ("PS605", 7, 20, "the policy declares no field 'vp': setting it in 'with' changes nothing", "did you mean 'vip'?"),
+        (
+            "PS606",
+            12,
+            7,
+            "'with' cannot change the id field 'id' of the records the case picks",
+            "a case picked by 'ids' keeps its record's id; for a record with another id, give an inline 'record'",
+        ),
+        (
+            "PS605",
+            13,
+            7,
+            "the policy declares no field 'zzz': setting it in 'with' changes nothing",
+            "'with' replaces fields the policy declares, at the top of a record",
+        ),
+    ]
+    result = run_test_file(name)
+    assert not result.ok and result.cases == ()
+
+
 def test_an_unreadable_records_file(folder):
     name = write(
         folder,

@@ -34,6 +34,7 @@ from policyscore.policyfile.yamlsource import SourceIndex, decode_source, load_y
 from policyscore.review.caseids import id_problems
 from policyscore.review.coverage import CoverageCollector, PolicyCoverage
 from policyscore.review.expectations import Expectation, Failure, band_problem, compare, describe_number, impossible, number_matches
+from policyscore.review.overrides import override_problems
 from policyscore.review.results import CaseResult, FileResult, RunResult
 
 if TYPE_CHECKING:  # pragma: no cover - jsonschema is imported only when a test file has errors to report
@@ -406,6 +407,9 @@ def _check_ids(out: _Loaded) -> None:
     places += [(("portfolio", k), r) for k, r in enumerate(book)] if isinstance(book, list) else []
     for where, code, message in id_problems(places, out.policy.id_field, lambda k: out.line(("portfolio", k), key=False)):
         out.add(code, message, where)
+    for case in out.suite.cases:
+        for key, code, message, hint in override_problems(case.overrides, out.policy.id_field, out.policy.fields):
+            out.add(code, message, ("cases", case.index, "with", key), hint, key=True)
 
 
 def _read_ids(out: _Loaded) -> None:
