@@ -280,3 +280,44 @@ def test_several_yaml_documents_in_one_file():
     assert d.code == "PS101"
     assert d.message == "this file must hold one YAML document, found several (a line with --- starts another)"
     assert where(d)[0] == 14  # where the second document starts
+
+
+def _caret_line(rendered: str) -> tuple[str, str]:
+    """The shown source line and the caret line of one rendered diagnostic."""
+    rows = rendered.splitlines()
+    (i,) = [k for k, row in enumerate(rows) if set(row.split(" | ", 1)[-1]) <= {" ", "^"} and "^" in row]
+    return rows[i - 1].split(" | ", 1)[1], rows[i].split(" | ", 1)[1]
+
+
+def test_a_long_source_line_is_cut_around_the_caret(tmp_path):
+    """A mistake far along a long line (a one-line expression of 50 terms) shows at most MAX_LINE_SHOWN characters
+    of it, cut with an ellipsis, the caret still under the mistake."""
+    from policyscore.errors import MAX_LINE_SHOWN
+
+    terms = " + ".join(["amount"] * 150 + ["amonut"] + ["amount"] * 150)
+    body = GOOD.replace('value: "scale(amount, 0, 100)"', f'value: "{terms}"')
+    path = tmp_path / "long.yaml"
+    path.write_text(body, encoding="utf-8")
+    (diag,) = [d for d in ps.check(path) if d.is_error]
+    assert diag.span.column > 1000
+    shown, caret = _caret_line(render_diagnostics([diag], {str(path): body}))
+    assert len(shown) <= MAX_LINE_SHOWN
+    assert shown.startswith("…") and shown.endswith("…")
+    start = caret.index("^")
+    assert shown[start : start + len(caret) - start] == "amonut"
+
+
+def test_a_caret_at_either_end_of_a_long_line():
+    from policyscore.errors import MAX_LINE_SHOWN, Span, render_diagnostic
+
+    text = "x" * 10 + "TARGET" + "y" * 500
+    diag = ps.Diagnostic("PS201", "here", Span("f.yaml", 1, 11, 1, 17))
+    shown, caret = _caret_line(render_diagnostic(diag, text))
+    assert not shown.startswith("…") and shown.endswith("…") and len(shown) == MAX_LINE_SHOWN - 1
+    assert caret == " " * 10 + "^" * 6
+    end = ps.Diagnostic("PS201", "here", Span("f.yaml", 1, len(text) + 1, 1, len(text) + 1))  # just past the end
+    shown, caret = _caret_line(render_diagnostic(end, text))
+    assert shown.startswith("…") and not shown.endswith("…") and shown.endswith("y")
+    assert len(caret) == len(shown) + 1 and caret.endswith("^")
+    short = ps.Diagnostic("PS201", "here", Span("f.yaml", 1, 3, 1, 5))
+    assert _caret_line(render_diagnostic(short, "ab cd ef")) == ("ab cd ef", "  ^^")

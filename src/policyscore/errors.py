@@ -242,13 +242,32 @@ def render_diagnostic(diag: Diagnostic, source: str | None = None) -> str:
             else:
                 width = 1
             width = max(1, min(width, len(text) - span.column + 2))
+            text, column, width = _window(text, span.column - 1, width)
             out.append(f"{pad} |")
             out.append(f"{gutter} | {text}")
-            out.append(f"{pad} | {' ' * (span.column - 1)}{'^' * width}")
+            out.append(f"{pad} | {' ' * column}{'^' * width}")
     if diag.hint:
         pad = " " * (len(str(span.line)) if span is not None and source is not None else 0)
         out.append(f"{pad} = hint: {diag.hint}")
     return "\n".join(out)
+
+
+#: The most characters of a source line shown under a diagnostic; a longer line is cut around the caret.
+MAX_LINE_SHOWN = 120
+
+
+def _window(text: str, column: int, width: int) -> tuple[str, int, int]:
+    """``text`` cut to at most :data:`MAX_LINE_SHOWN` characters around the caret at 0-based ``column``
+    (``…`` where it is cut), with the caret's column and width in the cut text."""
+    if len(text) <= MAX_LINE_SHOWN:
+        return text, column, width
+    room = MAX_LINE_SHOWN - 2  # an ellipsis may take a character at each end
+    start = max(0, min(column - room // 3, len(text) - room))
+    end = min(len(text), start + room)
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
+    shown_width = max(1, min(width, end - column + (1 if not tail else 0)))
+    return head + text[start:end] + tail, len(head) + column - start, shown_width
 
 
 def render_diagnostics(diagnostics: Iterable[Diagnostic], sources: dict[str, str] | None = None, limit: int = MAX_SHOWN) -> str:
