@@ -476,6 +476,15 @@ def test_with_must_set_declared_fields_and_not_the_id(folder):
     assert not result.ok and result.cases == ()
 
 
+def test_with_replaces_whole_top_level_fields():
+    from policyscore.review.overrides import override_problems
+
+    declared = ["id", "billing", "amount"]
+    got = list(override_problems({"billing": {"auto_pay": True}, "billing.auto_pay": True, "amount": None}, "id", declared))
+    assert [(key, code, hint) for key, code, _, hint in got] == [("billing.auto_pay", "PS605", "did you mean 'billing'?")]
+    assert list(override_problems(["not", "a", "mapping"], "id", declared)) == []  # the schema check reports it
+
+
 def test_an_unreadable_records_file(folder):
     name = write(
         folder,

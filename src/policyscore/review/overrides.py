@@ -20,11 +20,12 @@ __all__ = ["override_problems"]
 def override_problems(overrides: Any, id_field: str, declared: Iterable[str]) -> Iterator[tuple[str, str, str, str]]:
     """``(key, code, message, hint)`` for each key of ``overrides`` that cannot replace a field of a picked record.
 
-    ``declared`` are the policy's declared field names (a nested field as ``parent.child``: its parent counts).
+    ``declared`` are the policy's declared field names.  A key is a top-level field (``with`` replaces a whole
+    value): ``billing.auto_pay`` is not one, the object ``billing`` is.
     """
     if not isinstance(overrides, dict):
         return
-    top = sorted({name.split(".", 1)[0] for name in declared} | {name for name in declared if "." in name})
+    top = sorted({name.split(".", 1)[0] for name in declared})
     for key in overrides:
         name = str(key)
         if name == id_field:
