@@ -31,6 +31,7 @@ from sqlglot import exp
 
 from policyscore.backends.sql import rounding as r
 from policyscore.backends.sql.dates import date_from_text, months_from
+from policyscore.backends.sql.final_sigma import final_sigma
 from policyscore.backends.sql.regex import SPACE_CHARS, RegexUnsupported, portable_pattern
 from policyscore.language import nodes as n
 from policyscore.language.types import Type
@@ -406,6 +407,11 @@ class ExprCompiler:
                 )
             return r.CAST(exp.Length(this=v[0]), DOUBLE), _Info(nullable[0], False, False)
         if func == "lower":
+            # Python lowers a word-final capital sigma to 'ς' (Unicode's Final_Sigma), the engines to 'σ': such a
+            # text is the Python engine's.
+            sigma = exp.StrPosition(this=v[0].copy(), substr=exp.Literal.string("\u03a3"))
+            final = exp.RegexpLike(this=v[0].copy(), expression=exp.Literal.string(final_sigma()))
+            self._needs_python(_and(exp.GT(this=sigma, expression=exp.Literal.number(0)), final), reach)
             return exp.Lower(this=_replace_all(v[0], _LOWER_SPECIAL)), info
         if func == "upper":
             return exp.Upper(this=_replace_all(v[0], _UPPER_SPECIAL)), info
