@@ -229,3 +229,30 @@ def test_the_final_sigma_character_sets_are_the_running_pythons():
     from policyscore.backends.sql.final_sigma import CASED_OR_IGNORABLE, LEFT, probe
 
     assert probe() == (LEFT, CASED_OR_IGNORABLE)
+
+
+def test_floor_and_ceil_of_a_sum_are_computed_by_the_query():
+    """The test that the argument of floor/ceil is finite is ``x - x = 0``; written without parentheses,
+    ``n + 1 - n + 1`` is 2 and every record was handed to the Python engine."""
+    from sql_support import run_duckdb
+
+    text = """
+policy: floors
+version: 1
+record:
+  fields: {id: string, a: number?, b: number?}
+let:
+  down: 'floor(a + 1.5)'
+  up: 'ceil(a - b)'
+factors:
+  - {id: f, weight: 10, value: 'floor(a + 1.5) / 10'}
+  - {id: g, weight: 10, value: 'ceil(a - b) / 10'}
+"""
+    policy = policyscore.load_policy_text(text, "floors.yaml")
+    records = [{"id": "r0", "a": 0, "b": 0}, {"id": "r1", "a": 2.25, "b": -3.5}, {"id": "r2", "a": -4.5, "b": 0.25}]
+    rows = run_duckdb(policy, records, AS_OF, with_lets=True)
+    expected = python_rows(policy, records, AS_OF)
+    for record, row in zip(records, rows):
+        assert row != "fallback", record
+        assert not differences(expected[record["id"]], row), record
+    assert [(row["let_down"], row["let_up"]) for row in rows] == [(1, 0), (3, 6), (-3, -4)]

@@ -121,7 +121,8 @@ def _null_if_any_null(args: list[exp.Expr], value: exp.Expr, nullable: list[bool
 
 def _finite(e: exp.Expr) -> exp.Expr:
     """True for a finite number (NULL for NULL): ``x - x = 0`` is false for infinities and NaN in every engine."""
-    return exp.EQ(this=exp.paren(exp.Sub(this=e.copy(), expression=e.copy())), expression=r.dbl(0))
+    x = e.copy() if isinstance(e, exp.Column) else exp.paren(e.copy())  # x = a + 1: (a + 1) - (a + 1), not a + 1 - a + 1
+    return exp.EQ(this=exp.paren(exp.Sub(this=x, expression=x.copy())), expression=r.dbl(0))
 
 
 def _isnan(e: exp.Expr) -> exp.Expr:
