@@ -424,3 +424,19 @@ def test_csv_lines_made_in_duckdb_quote_as_pythons_csv_does(run, tmp_path):
     assert _engine_used(STARTUP, path, include_ineligible=True) == "duckdb"
     out = _both(run, STARTUP, path, "--format", "csv", "--include-ineligible")
     assert '"a,b",' in out.stdout and '"say ""hi""",' in out.stdout and '"two\nlines",' in out.stdout
+
+
+def test_lower_of_a_word_final_capital_sigma_gives_the_python_engines_bytes(run, tmp_path):
+    # 'ΟΔΟΣ'.lower() is 'οδος' in Python (Unicode's Final_Sigma), 'οδοσ' in DuckDB: the run is the Python engine's.
+    policy = tmp_path / "sigma.yaml"
+    policy.write_text(
+        "policy: sigma\nversion: 1\nrecord:\n  fields: {id: string, s: string?}\n"
+        "factors:\n  - {id: f, weight: 1, value: \"if lower(s) == 'οδος' then 1 else 0\"}\n",
+        encoding="utf-8",
+    )
+    greek, plain = tmp_path / "greek.jsonl", tmp_path / "plain.jsonl"
+    greek.write_text('{"id": "a", "s": "ΟΔΟΣ"}\n{"id": "b", "s": "ΣΟΦΙΑ"}\n', encoding="utf-8")
+    plain.write_text('{"id": "a", "s": "οδος"}\n{"id": "b", "s": "ΣΟΦΙΑ"}\n', encoding="utf-8")
+    assert (_engine_used(policy, greek), _engine_used(policy, plain)) == ("python", "duckdb")
+    out = _both(run, policy, greek, "--format", "csv")
+    assert out.stdout.splitlines()[1] == "a,1.00,,1.00,2026-11-01"

@@ -54,6 +54,8 @@ _REFUSED = [
     ("matches(t, '(?i)vip')", "flags such as"),
     (r"matches(t, 'a\Bb')", r"\\B"),
     (r"matches(t, 'x\bvip\b')", r"\\b other than at the start"),
+    ("matches(t, '[[:alpha:]]')", r"POSIX classes such as \[\[:alpha:\]\]"),  # Python's parser reads '[:alph' then ']'
+    ("matches(t, '[^x[:digit:]]')", "POSIX classes"),
     ("round(a, n) > 1", "round\\(\\) to a number of decimals that is not a constant"),
     ("round(a, 9) > 1", "round\\(\\) to 9 decimals"),
     ("a < 1" + "0" * 400, "a number literal too large for a double"),  # it overflowed math.isfinite

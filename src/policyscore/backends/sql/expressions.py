@@ -31,6 +31,7 @@ from sqlglot import exp
 
 from policyscore.backends.sql import rounding as r
 from policyscore.backends.sql.dates import date_from_text, months_from
+from policyscore.backends.sql.final_sigma import final_sigma
 from policyscore.backends.sql.regex import SPACE_CHARS, RegexUnsupported, portable_pattern
 from policyscore.language import nodes as n
 from policyscore.language.types import Type
@@ -120,7 +121,8 @@ def _null_if_any_null(args: list[exp.Expr], value: exp.Expr, nullable: list[bool
 
 def _finite(e: exp.Expr) -> exp.Expr:
     """True for a finite number (NULL for NULL): ``x - x = 0`` is false for infinities and NaN in every engine."""
-    return exp.EQ(this=exp.paren(exp.Sub(this=e.copy(), expression=e.copy())), expression=r.dbl(0))
+    x = e.copy() if isinstance(e, exp.Column) else exp.paren(e.copy())  # x = a + 1: (a + 1) - (a + 1), not a + 1 - a + 1
+    return exp.EQ(this=exp.paren(exp.Sub(this=x, expression=x.copy())), expression=r.dbl(0))
 
 
 def _isnan(e: exp.Expr) -> exp.Expr:
@@ -406,6 +408,11 @@ class ExprCompiler:
                 )
             return r.CAST(exp.Length(this=v[0]), DOUBLE), _Info(nullable[0], False, False)
         if func == "lower":
+            # Python lowers a word-final capital sigma to 'ς' (Unicode's Final_Sigma), the engines to 'σ': such a
+            # text is the Python engine's.
+            sigma = exp.StrPosition(this=v[0].copy(), substr=exp.Literal.string("\u03a3"))
+            final = exp.RegexpLike(this=v[0].copy(), expression=exp.Literal.string(final_sigma()))
+            self._needs_python(_and(exp.GT(this=sigma, expression=exp.Literal.number(0)), final), reach)
             return exp.Lower(this=_replace_all(v[0], _LOWER_SPECIAL)), info
         if func == "upper":
             return exp.Upper(this=_replace_all(v[0], _UPPER_SPECIAL)), info

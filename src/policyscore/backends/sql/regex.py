@@ -14,11 +14,16 @@ spelled out, the same text for every dialect:
 * ``\\b`` at the start (or end) of the pattern, before (after) something that
   always starts (ends) with a word character, becomes ``(?:^|[^\\w])``
   (``(?:[^\\w]|\\z)``): for a search, consuming the neighbour is the same as looking at it;
-* ``$`` at the end of the pattern becomes ``\\z``.
+* ``$`` at the end of the pattern becomes ``\\z``;
+* a repetition without its lower bound (``a{,3}``, ``a{,}``), which RE2 reads
+  as text and Python's parser as a repetition, gets its brace escaped (text in both);
+* an empty group (``()``, ``(?:)``) is left out: it matches the empty text, and
+  DuckDB's RE2 matches ``a(?:)`` only at the end of the text.
 
-Anything else (``\\b`` elsewhere, ``\\B``, flags, Unicode classes ``\\pL``, ``\\z``
-written in the pattern, which Python's parser does not read) is refused with
-:class:`RegexUnsupported` naming the construct.
+Anything else (``\\b`` elsewhere, ``\\B``, flags, Unicode classes ``\\pL``, POSIX
+classes ``[[:alpha:]]``, which Python's parser reads as the characters ``[:alph``
+followed by ``]``, ``\\z`` written in the pattern, which Python's parser does not
+read) is refused with :class:`RegexUnsupported` naming the construct.
 """
 
 from __future__ import annotations
@@ -184,17 +189,21 @@ def _item(op: Any, arg: Any) -> str:
         inside, negate = _class_items(list(arg))
         return f"[{'^' if negate else ''}{inside}]"
     if op is C.BRANCH:
-        return "(?:" + "|".join(_seq(list(b), False) for b in arg[1]) + ")"
+        branches = [_seq(list(b), False) for b in arg[1]]
+        return "(?:" + "|".join(branches) + ")" if any(branches) else ""
     if op is C.SUBPATTERN:
         _group, add_flags, del_flags, body = arg
         if add_flags or del_flags:
             raise RegexUnsupported("inline flags such as (?i) inside the pattern")
-        return "(?:" + _seq(list(body), False) + ")"
+        inner = _seq(list(body), False)
+        return f"(?:{inner})" if inner else ""  # an empty group matches the empty text: nothing to write
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
         lo, hi, body = arg
         if lo > _MAX_REPEAT_COUNT or (hi is not C.MAXREPEAT and hi > _MAX_REPEAT_COUNT):
             raise RegexUnsupported(f"a repetition count above {_MAX_REPEAT_COUNT}")
         inner = _seq(list(body), False)
+        if not inner:
+            return ""  # the empty text repeated
         inner = f"(?:{inner})"
         if hi is C.MAXREPEAT:
             count = "*" if lo == 0 else "+" if lo == 1 else f"{{{lo},}}"
@@ -206,13 +215,40 @@ def _item(op: Any, arg: Any) -> str:
     raise RegexUnsupported(_name(op, arg))
 
 
+def _as_re2_reads(pattern: str) -> str:
+    """``pattern`` with the syntax RE2 and Python's parser read differently settled: a brace that starts a
+    repetition without a lower bound (``{,3}``, ``{,}``: text for RE2) is escaped; a POSIX class inside
+    brackets (``[[:alpha:]]``: literal characters for Python) is refused."""
+    out = []
+    i, n = 0, len(pattern)
+    in_class, first = False, 0  # inside [...]; where a ``]`` still stands for itself
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if pattern.startswith("[:", i):
+                raise RegexUnsupported("POSIX classes such as [[:alpha:]] (write the characters out, e.g. [A-Za-z])")
+            in_class = not (ch == "]" and i > first)
+        elif ch == "[":
+            in_class = True
+            first = i + 2 if pattern.startswith("^", i + 1) else i + 1
+        elif pattern.startswith("{,", i):
+            ch = "\\{"
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def portable_pattern(pattern: str) -> str:
     """``pattern`` rewritten for RE2 and Java with the Python engine's (RE2's) search meaning.
 
     Raises :class:`RegexUnsupported` (naming the construct) when that cannot be done exactly.
     """
     try:
-        parsed = P.parse(pattern)
+        parsed = P.parse(_as_re2_reads(pattern))
     except re.error as exc:
         raise RegexUnsupported(f"an invalid pattern ({exc})") from None
     if "\\p" in pattern or "\\P" in pattern:
