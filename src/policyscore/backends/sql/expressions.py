@@ -168,7 +168,9 @@ class ExprCompiler:
 
     def _needs_python(self, condition: exp.Expr, reach: exp.Expr | None) -> None:
         cond = condition if reach is None else _and(reach, condition)
-        self.fallback.append((exp.func("COALESCE", exp.paren(cond), exp.false()), frozenset(self.deps)))
+        item = (exp.func("COALESCE", exp.paren(cond), exp.false()), frozenset(self.deps))
+        if item not in self.fallback:  # the same test twice (lower() of one field in two places) is computed once
+            self.fallback.append(item)
 
     def _sub(self, node: n.Expr, reach: exp.Expr | None) -> tuple[exp.Expr, _Info]:
         return self._expr(node, reach)
@@ -410,9 +412,11 @@ class ExprCompiler:
         if func == "lower":
             # Python lowers a word-final capital sigma to 'ς' (Unicode's Final_Sigma), the engines to 'σ': such a
             # text is the Python engine's.
-            sigma = exp.StrPosition(this=v[0].copy(), substr=exp.Literal.string("\u03a3"))
+            # The pattern only where the text holds a sigma: a CASE branch runs on those rows alone, where both
+            # sides of an AND run on every row (the pattern on every title: about 0.13 s of CPU per million).
+            sigma = exp.GT(this=exp.StrPosition(this=v[0].copy(), substr=exp.Literal.string("\u03a3")), expression=exp.Literal.number(0))
             final = exp.RegexpLike(this=v[0].copy(), expression=exp.Literal.string(final_sigma()))
-            self._needs_python(_and(exp.GT(this=sigma, expression=exp.Literal.number(0)), final), reach)
+            self._needs_python(exp.Case().when(sigma, final, copy=False).else_(exp.false(), copy=False), reach)
             return exp.Lower(this=_replace_all(v[0], _LOWER_SPECIAL)), info
         if func == "upper":
             return exp.Upper(this=_replace_all(v[0], _UPPER_SPECIAL)), info
