@@ -147,11 +147,15 @@ def _strict_decoder(policy: Any) -> Callable[[Path], None] | None:
             base = list[python_type(t.item)]  # type: ignore[misc]
         return base | None if t.nullable else base
 
-    required, optional = [], []
+    required: list[tuple[str, Any]] = []
+    optional: list[tuple[str, Any, None]] = []  # msgspec wants fields with a default last
     for name in dict.fromkeys([policy.program.id_field, *policy.program.read_fields]):
         t = policy.fields[name].type
-        (optional if t.nullable else required).append((name, python_type(t)) if not t.nullable else (name, python_type(t), None))
-    decoder = msgspec.json.Decoder(msgspec.defstruct("Record", required + optional))
+        if t.nullable:
+            optional.append((name, python_type(t), None))
+        else:
+            required.append((name, python_type(t)))
+    decoder = msgspec.json.Decoder(msgspec.defstruct("Record", [*required, *optional]))
 
     def decode(path: Path) -> None:
         with open(path, "rb") as f:
